@@ -1,0 +1,143 @@
+#include "compiler/diagnostics.hpp"
+
+#include <algorithm>
+#include <ostream>
+#include <sstream>
+
+namespace gpic {
+
+void SourceFiles::add(const std::string& path, std::string text) { files_[path] = std::move(text); }
+
+const std::string* SourceFiles::text(const std::string& path) const {
+  auto it = files_.find(path);
+  return it == files_.end() ? nullptr : &it->second;
+}
+
+std::string SourceFiles::line(const std::string& path, int line) const {
+  const std::string* t = text(path);
+  if (!t || line < 1) return {};
+  size_t start = 0;
+  for (int i = 1; i < line; ++i) {
+    start = t->find('\n', start);
+    if (start == std::string::npos) return {};
+    ++start;
+  }
+  size_t end = t->find('\n', start);
+  std::string s = t->substr(start, end == std::string::npos ? std::string::npos : end - start);
+  if (!s.empty() && s.back() == '\r') s.pop_back();
+  return s;
+}
+
+void Diagnostics::add(Severity s, const ir::Loc& loc, std::string message) {
+  if (s == Severity::Error) ++errors_;
+  list_.push_back({s, loc, std::move(message)});
+}
+
+void Diagnostics::error(const ir::Loc& loc, std::string m) { add(Severity::Error, loc, std::move(m)); }
+void Diagnostics::warning(const ir::Loc& loc, std::string m) { add(Severity::Warning, loc, std::move(m)); }
+void Diagnostics::note(const ir::Loc& loc, std::string m) { add(Severity::Note, loc, std::move(m)); }
+
+void Diagnostics::warning(const ir::Loc& loc, const std::string& name, std::string m) {
+  bool as_error = std::find(werror_.begin(), werror_.end(), name) != werror_.end();
+  add(as_error ? Severity::Error : Severity::Warning, loc, std::move(m) + " [-W" + name + "]");
+}
+
+namespace {
+
+// Decodes one UTF-8 code point starting at s[i]; advances i.
+char32_t next_code_point(const std::string& s, size_t& i) {
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  int len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 1;
+  char32_t cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
+  for (int k = 1; k < len && i + k < s.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+  i += len;
+  return cp;
+}
+
+// Terminal columns a code point occupies: Hangul, CJK and full-width forms take two.
+int display_width(char32_t cp) {
+  bool wide = (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) ||
+              (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+              (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
+              (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x1F300 && cp <= 0x1FAFF) ||
+              (cp >= 0x20000 && cp <= 0x3FFFD);
+  return wide ? 2 : 1;
+}
+
+// Spaces (and tabs, copied from the line so the caret lines up) before column `col`.
+std::string caret_padding(const std::string& line, int col) {
+  std::string pad;
+  size_t i = 0;
+  for (int c = 1; c < col && i < line.size(); ++c) {
+    if (line[i] == '\t') {
+      pad += '\t';
+      ++i;
+      continue;
+    }
+    pad.append(display_width(next_code_point(line, i)), ' ');
+  }
+  return pad;
+}
+
+const char* severity_word(Severity s) {
+  switch (s) {
+    case Severity::Error: return "error";
+    case Severity::Warning: return "warning";
+    case Severity::Note: return "note";
+  }
+  return "error";
+}
+
+const char* severity_color(Severity s) {
+  switch (s) {
+    case Severity::Error: return "\033[1;31m";
+    case Severity::Warning: return "\033[1;35m";
+    case Severity::Note: return "\033[1;36m";
+  }
+  return "";
+}
+
+}  // namespace
+
+std::string Diagnostics::format(const Diagnostic& d, const SourceFiles& sources, bool color) {
+  std::ostringstream o;
+  const char* bold = color ? "\033[1m" : "";
+  const char* reset = color ? "\033[0m" : "";
+  o << bold;
+  if (!d.loc.file.empty()) {
+    o << d.loc.file << ':';
+    if (d.loc.line > 0) o << d.loc.line << ':' << d.loc.col << ':';
+    o << ' ';
+  } else {
+    o << "gpic: ";
+  }
+  o << (color ? severity_color(d.severity) : "") << severity_word(d.severity) << ':' << reset << bold << ' '
+    << d.message << reset << '\n';
+  if (d.loc.line > 0) {
+    std::string text = sources.line(d.loc.file, d.loc.line);
+    if (!text.empty() || sources.text(d.loc.file)) {
+      o << text << '\n' << caret_padding(text, d.loc.col) << (color ? "\033[1;32m" : "") << '^' << reset << '\n';
+    }
+  }
+  return o.str();
+}
+
+void Diagnostics::print(std::ostream& out, const SourceFiles& sources, bool color) const {
+  // Stable order: by file (in order of first appearance), then line, then column.
+  std::vector<std::string> files;
+  for (const auto& d : list_)
+    if (std::find(files.begin(), files.end(), d.loc.file) == files.end()) files.push_back(d.loc.file);
+  std::vector<const Diagnostic*> sorted;
+  for (const auto& d : list_) sorted.push_back(&d);
+  std::stable_sort(sorted.begin(), sorted.end(), [&](const Diagnostic* a, const Diagnostic* b) {
+    auto fa = std::find(files.begin(), files.end(), a->loc.file) - files.begin();
+    auto fb = std::find(files.begin(), files.end(), b->loc.file) - files.begin();
+    if (fa != fb) return fa < fb;
+    if (a->loc.line != b->loc.line) return a->loc.line < b->loc.line;
+    return a->loc.col < b->loc.col;
+  });
+  for (const Diagnostic* d : sorted) out << format(*d, sources, color);
+  if (errors_ > 0) out << errors_ << (errors_ == 1 ? " error" : " errors") << " generated.\n";
+}
+
+}  // namespace gpic

@@ -1,0 +1,63 @@
+// Diagnostics in clang's format: `file:line:col: error: message`, the source line, a caret.
+//
+// Every stage reports into one Diagnostics object so that all errors of a run are printed
+// together; the driver decides from has_errors() whether anything may be written.
+#pragma once
+
+#include <iosfwd>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "compiler/ir.hpp"
+
+namespace gpic {
+
+enum class Severity { Error, Warning, Note };
+
+struct Diagnostic {
+  Severity severity;
+  ir::Loc loc;                      // line 0: no position (a whole-file or command-line problem)
+  std::string message;
+};
+
+/// Keeps the text of every file read, so a diagnostic can quote its line.
+class SourceFiles {
+ public:
+  /// Registers `text` as the contents of `path` (the driver reads files; tests pass strings).
+  void add(const std::string& path, std::string text);
+  const std::string* text(const std::string& path) const;
+  /// The 1-based line `line` of `path`, without its newline; empty if unknown.
+  std::string line(const std::string& path, int line) const;
+
+ private:
+  std::map<std::string, std::string> files_;
+};
+
+class Diagnostics {
+ public:
+  void error(const ir::Loc& loc, std::string message);
+  void warning(const ir::Loc& loc, std::string message);
+  void note(const ir::Loc& loc, std::string message);
+  /// Warnings named in `names` (e.g. "missing-translation") become errors: --Werror=NAME.
+  void warning(const ir::Loc& loc, const std::string& name, std::string message);
+  void set_werror(const std::string& name) { werror_.push_back(name); }
+
+  bool has_errors() const { return errors_ > 0; }
+  int error_count() const { return errors_; }
+  const std::vector<Diagnostic>& all() const { return list_; }
+  void clear() { list_.clear(); errors_ = 0; }
+
+  /// Prints every diagnostic, sorted by file position within each file, clang-style.
+  void print(std::ostream& out, const SourceFiles& sources, bool color) const;
+  /// One diagnostic, as print() writes it (used by tests).
+  static std::string format(const Diagnostic& d, const SourceFiles& sources, bool color);
+
+ private:
+  void add(Severity s, const ir::Loc& loc, std::string message);
+  std::vector<Diagnostic> list_;
+  std::vector<std::string> werror_;
+  int errors_ = 0;
+};
+
+}  // namespace gpic

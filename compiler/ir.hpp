@@ -1,0 +1,223 @@
+// The one intermediate representation every target reads.
+//
+// The AST builder (compiler/ast_builder) fills it from the ANTLR parse tree; the checker
+// (compiler/checker) validates it and resolves named types; targets only ever read it.
+// Nothing here knows about ANTLR or about any target.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace gpic::ir {
+
+/// A position in a .gpi file. Line and column are 1-based; the column counts code points.
+struct Loc {
+  std::string file;
+  int line = 0;
+  int col = 0;
+};
+
+/// Doc comment text, split by language. Untagged text is English.
+struct Doc {
+  std::string en;
+  std::string ko;
+  /// `@ko[abcd1234]`: short hash of the English text this translation was made from
+  /// (written by `gpic docs --stamp`); empty when the translation is unstamped.
+  std::string ko_stamp;
+  Loc loc;
+  bool empty() const { return en.empty() && ko.empty(); }
+};
+
+/// Go's predeclared types. `byte` and `rune` stay distinct from uint8/int32 so that docs and
+/// stubs show what the author wrote; `canonical()` folds them.
+enum class Prim {
+  Bool,
+  Int, Int8, Int16, Int32, Int64,
+  Uint, Uint8, Uint16, Uint32, Uint64, Uintptr,
+  Byte, Rune,
+  Float32, Float64,
+  Complex64, Complex128,
+  String,
+  Error,
+};
+
+std::string_view prim_name(Prim);                   // "int64", "byte", ...
+std::optional<Prim> prim_from_name(std::string_view);
+Prim canonical(Prim);                               // Byte -> Uint8, Rune -> Int32
+bool is_integer(Prim);
+bool is_signed(Prim);
+bool is_float(Prim);
+bool is_complex(Prim);
+int prim_bits(Prim);                                // 8..128; 64 for int/uint/uintptr
+
+struct TypeDecl;
+struct FuncSig;
+struct Module;
+struct Type;
+using TypeRef = std::shared_ptr<Type>;
+
+/// A type expression as written in the .gpi.
+struct Type {
+  enum class Kind { Prim, Named, Slice, Array, Map, Pointer, Func };
+  Kind kind = Kind::Prim;
+  Loc loc;
+
+  Prim prim = Prim::Int;            // Kind::Prim
+  std::string qualifier;            // Kind::Named: import name ("geometry"), empty for this file
+  std::string name;                 // Kind::Named
+  TypeRef elem;                     // Slice, Array, Pointer; Map's value
+  TypeRef key;                      // Map
+  uint64_t length = 0;              // Array
+  std::shared_ptr<FuncSig> sig;     // Func
+
+  /// Set by the checker for Kind::Named: the declaration the name resolves to (possibly in an
+  /// imported module). Null before checking or when the name did not resolve.
+  const TypeDecl* decl = nullptr;
+  const Module* decl_module = nullptr;
+
+  /// Go spelling of the type, as the .gpi wrote it ("[]float64", "map[string]*geometry.Vec").
+  std::string go_spelling() const;
+};
+
+/// A parameter or result. Results may be unnamed (empty name).
+struct Param {
+  std::string name;
+  TypeRef type;
+  Loc loc;
+};
+
+struct FuncSig {
+  std::vector<Param> params;
+  std::vector<Param> results;
+  bool variadic = false;            // the last param is `...T`; its type is stored as []T
+
+  bool returns_error() const;       // last result is `error`
+  /// Results without a trailing error.
+  std::vector<const Param*> value_results() const;
+};
+
+struct Field {
+  std::string name;                 // for an embedded field, the type's name
+  TypeRef type;
+  bool embedded = false;
+  Doc doc;
+  Loc loc;
+};
+
+/// A method in an interface declaration.
+struct InterfaceMethod {
+  std::string name;
+  FuncSig sig;
+  Doc doc;
+  Loc loc;
+};
+
+struct Func;
+
+struct TypeDecl {
+  enum class Kind {
+    Struct,                         // type Point struct { ... }
+    Interface,                      // type Shape interface { ... }
+    Defined,                        // type Celsius float64   (or an alias: type A = B)
+  };
+  Kind kind = Kind::Struct;
+  std::string name;
+  Doc doc;
+  Loc loc;
+
+  std::vector<Field> fields;                    // Struct
+  std::vector<InterfaceMethod> methods;         // Interface
+  TypeRef underlying;                           // Defined
+  bool alias = false;                           // Defined: `type A = B`
+
+  /// Filled by the checker: the file's funcs whose receiver names this type, in file order.
+  std::vector<const Func*> bound_methods;
+};
+
+struct Receiver {
+  std::string name;                 // may be empty: func (*Point) Scale(f float64)
+  std::string type_name;
+  bool pointer = false;
+  Loc loc;
+};
+
+/// A function, or a method when `recv` is set.
+struct Func {
+  std::string name;
+  std::optional<Receiver> recv;
+  FuncSig sig;
+  Doc doc;
+  Loc loc;
+};
+
+/// A constant expression kept as Go tokens: the cgo target re-emits it (qualifying names of
+/// the module's constants) so that Go itself checks it against the real package, and the docs
+/// target shows it as written.
+struct ConstExpr {
+  struct Token {
+    enum class Kind { Int, Float, Imaginary, Rune, String, Bool, Iota, Ident, Op };
+    Kind kind;
+    std::string text;
+  };
+  std::vector<Token> tokens;
+  std::string text() const;         // Go source text, tokens joined with Go-like spacing
+  bool empty() const { return tokens.empty(); }
+};
+
+struct Const {
+  std::string name;
+  TypeRef type;                     // null for an untyped constant until the checker infers one
+  ConstExpr value;                  // for an implicit group entry: the repeated expression
+  bool implicit = false;            // `Green` in a group, repeating the previous type and value
+  int iota = 0;                     // its index inside its const group
+  int group = -1;                   // index of its `const ( ... )` group, -1 when alone
+  Doc doc;
+  Loc loc;
+};
+
+struct Var {
+  std::string name;
+  TypeRef type;
+  Doc doc;
+  Loc loc;
+};
+
+struct Import {
+  std::string path;                 // as written: "geometry.gpi"
+  Loc loc;
+  /// Filled by the driver when it loads the imported file.
+  const Module* module = nullptr;
+};
+
+/// One declaration in source order, across kinds (docs and stable output use this).
+struct DeclRef {
+  enum class Kind { Type, Func, Const, Var };
+  Kind kind;
+  size_t index;                     // into Module::types / funcs / consts / vars
+};
+
+/// One .gpi file: one Go package.
+struct Module {
+  std::string file;                 // path as given on the command line
+  std::string name;                 // Python module name: `package shapes`
+  std::string go_path;              // Go import path: "example.com/shapes"
+  Doc doc;
+  Loc loc;
+
+  std::vector<Import> imports;
+  std::vector<TypeDecl> types;
+  std::vector<Func> funcs;          // functions and methods, in file order
+  std::vector<Const> consts;
+  std::vector<Var> vars;
+  std::vector<DeclRef> order;
+
+  const TypeDecl* find_type(std::string_view name) const;
+  /// Free functions (no receiver), in file order.
+  std::vector<const Func*> functions() const;
+};
+
+}  // namespace gpic::ir

@@ -1,0 +1,3 @@
+#include "compiler/driver.hpp"
+
+int main(int argc, char** argv) { return gpic::run_cli(argc, argv); }
