@@ -1,0 +1,109 @@
+#include "targets/common/python_api.hpp"
+
+namespace gpic::py {
+
+bool is_numeric_sequence(const ir::Type& t) {
+  if (t.kind != ir::Type::Kind::Slice && t.kind != ir::Type::Kind::Array) return false;
+  if (!t.elem || t.elem->kind != ir::Type::Kind::Prim) return false;
+  ir::Prim p = ir::canonical(t.elem->prim);
+  if (p == ir::Prim::Uint8 && t.elem->prim == ir::Prim::Byte) return false;  // []byte is bytes
+  return ir::is_integer(p) || ir::is_float(p);
+}
+
+static bool is_bytes(const ir::Type& t) {
+  return t.kind == ir::Type::Kind::Slice && t.elem && t.elem->kind == ir::Type::Kind::Prim &&
+         (t.elem->prim == ir::Prim::Byte || t.elem->prim == ir::Prim::Uint8);
+}
+
+static std::string prim_annotation(ir::Prim p) {
+  if (p == ir::Prim::Bool) return "bool";
+  if (p == ir::Prim::String) return "str";
+  if (p == ir::Prim::Error) return "GoError";
+  if (ir::is_float(p)) return "float";
+  if (ir::is_complex(p)) return "complex";
+  return "int";
+}
+
+std::string type_annotation(const ir::Type& t, Role role) {
+  using K = ir::Type::Kind;
+  switch (t.kind) {
+    case K::Prim:
+      return prim_annotation(t.prim);
+    case K::Named: {
+      std::string n = module_name(t.name);
+      return t.qualifier.empty() ? n : t.qualifier + "." + n;
+    }
+    case K::Slice:
+    case K::Array:
+      if (is_bytes(t)) return role == Role::Param ? "bytes | bytearray | memoryview" : "bytes";
+      if (is_numeric_sequence(t)) {
+        std::string e = prim_annotation(ir::canonical(t.elem->prim));
+        return role == Role::Param ? "Sequence[" + e + "] | Buffer" : "array.array[" + e + "]";
+      }
+      return role == Role::Param ? "Sequence[" + type_annotation(*t.elem, role) + "]"
+                                 : "list[" + type_annotation(*t.elem, role) + "]";
+    case K::Map:
+      return (role == Role::Param ? "Mapping[" : "dict[") + type_annotation(*t.key, role) + ", " +
+             type_annotation(*t.elem, role) + "]";
+    case K::Pointer:
+      return type_annotation(*t.elem, role) + " | None";
+    case K::Func: {
+      // A callback's parameters are what Go passes to Python (results); its results are what
+      // Python hands back to Go (params).
+      std::string args;
+      for (const auto& p : t.sig->params) {
+        if (!args.empty()) args += ", ";
+        args += type_annotation(*p.type, Role::Result);
+      }
+      std::string res;
+      auto vals = t.sig->value_results();
+      if (vals.empty()) res = "None";
+      else if (vals.size() == 1) res = type_annotation(*vals[0]->type, Role::Param);
+      else {
+        res = "tuple[";
+        for (size_t i = 0; i < vals.size(); ++i) res += (i ? ", " : "") + type_annotation(*vals[i]->type, Role::Param);
+        res += "]";
+      }
+      return "Callable[[" + args + "], " + res + "]";
+    }
+  }
+  return "object";
+}
+
+std::string result_annotation(const ir::FuncSig& sig) {
+  auto vals = sig.value_results();
+  if (vals.empty()) return "None";
+  if (vals.size() == 1) return type_annotation(*vals[0]->type, Role::Result);
+  std::string s = "tuple[";
+  for (size_t i = 0; i < vals.size(); ++i) s += (i ? ", " : "") + type_annotation(*vals[i]->type, Role::Result);
+  return s + "]";
+}
+
+std::vector<PyParam> params(const ir::FuncSig& sig) {
+  std::vector<PyParam> out;
+  for (size_t i = 0; i < sig.params.size(); ++i) {
+    const auto& p = sig.params[i];
+    bool variadic = sig.variadic && i + 1 == sig.params.size();
+    const ir::Type& t = variadic ? *p.type->elem : *p.type;
+    out.push_back({param_name(p.name, i), type_annotation(t, Role::Param), variadic});
+  }
+  return out;
+}
+
+std::string signature(std::string_view python_name, const ir::FuncSig& sig, bool method) {
+  std::string s(python_name);
+  s += "(";
+  bool first = true;
+  if (method) {
+    s += "self";
+    first = false;
+  }
+  for (const auto& p : params(sig)) {
+    if (!first) s += ", ";
+    first = false;
+    s += (p.variadic ? "*" : "") + p.name + ": " + p.annotation;
+  }
+  return s + ") -> " + result_annotation(sig);
+}
+
+}  // namespace gpic::py

@@ -1,0 +1,45 @@
+// How each IR construct appears to a Python user (DESIGN §6): the Python type of a Go type and
+// the Python signature of a function. cffi and cpython generate exactly this API; pyi writes
+// it as stubs and docs show it, so all of them render it from here.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "compiler/ir.hpp"
+#include "targets/common/python_names.hpp"
+
+namespace gpic::py {
+
+enum class Role { Param, Result };
+
+/// The Python type annotation for `t` (typing-module free, PEP 585/604 spellings as strings:
+/// stubs may use them even on Python 3.9):
+///   bool -> bool; integers, byte, rune -> int; floats -> float; complex -> complex;
+///   string -> str; []byte -> bytes (a param also takes any bytes-like object);
+///   numeric []T / [N]T -> array.array[int|float] as a result, `Sequence[int] | Buffer` as a
+///   param (buffer-protocol objects are read without a copy); other []T -> list[T];
+///   map[K]V -> dict[K, V]; *T -> T | None; func(...) -> Callable[[...], R];
+///   named types -> their (escaped) name, qualified by module for imported ones.
+std::string type_annotation(const ir::Type& t, Role role);
+
+/// The Python result annotation of a signature: None, T, or tuple[T1, T2] (error results are
+/// raised, not returned).
+std::string result_annotation(const ir::FuncSig& sig);
+
+/// One rendered parameter: "name: type" (variadics as "*name: T").
+struct PyParam {
+  std::string name;
+  std::string annotation;
+  bool variadic = false;
+};
+std::vector<PyParam> params(const ir::FuncSig& sig);
+
+/// "Add(a: int, b: int) -> int" (methods get `self` first).
+std::string signature(std::string_view python_name, const ir::FuncSig& sig, bool method);
+
+/// True when values of `t` are numeric and cross without a copy as a buffer (slices/arrays of
+/// integers or floats, not bool, not byte which is bytes).
+bool is_numeric_sequence(const ir::Type& t);
+
+}  // namespace gpic::py

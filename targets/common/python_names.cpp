@@ -1,0 +1,150 @@
+#include "targets/common/python_names.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+namespace gpic::py {
+namespace {
+
+constexpr std::array kKeywords = {
+    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue",
+    "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in",
+    "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with", "yield"};
+
+constexpr std::array kSoftKeywords = {"_", "case", "match", "type"};
+
+constexpr std::array kBuiltins = {
+    "ArithmeticError", "AssertionError", "AttributeError", "BaseException", "BlockingIOError",
+    "BrokenPipeError", "BufferError", "BytesWarning", "ChildProcessError", "ConnectionAbortedError",
+    "ConnectionError", "ConnectionRefusedError", "ConnectionResetError", "DeprecationWarning",
+    "EOFError", "Ellipsis", "EnvironmentError", "Exception", "FileExistsError", "FileNotFoundError",
+    "FloatingPointError", "FutureWarning", "GeneratorExit", "IOError", "ImportError", "ImportWarning",
+    "IndentationError", "IndexError", "InterruptedError", "IsADirectoryError", "KeyError",
+    "KeyboardInterrupt", "LookupError", "MemoryError", "ModuleNotFoundError", "NameError",
+    "NotADirectoryError", "NotImplemented", "NotImplementedError", "OSError", "OverflowError",
+    "PendingDeprecationWarning", "PermissionError", "ProcessLookupError", "RecursionError",
+    "ReferenceError", "ResourceWarning", "RuntimeError", "RuntimeWarning", "StopAsyncIteration",
+    "StopIteration", "SyntaxError", "SyntaxWarning", "SystemError", "SystemExit", "TabError",
+    "TimeoutError", "TypeError", "UnboundLocalError", "UnicodeDecodeError", "UnicodeEncodeError",
+    "UnicodeError", "UnicodeTranslateError", "UnicodeWarning", "UserWarning", "ValueError",
+    "Warning", "ZeroDivisionError", "abs", "all", "any", "ascii", "bin", "bool", "breakpoint",
+    "bytearray", "bytes", "callable", "chr", "classmethod", "compile", "complex", "delattr", "dict",
+    "dir", "divmod", "enumerate", "eval", "exec", "filter", "float", "format", "frozenset", "getattr",
+    "globals", "hasattr", "hash", "help", "hex", "id", "input", "int", "isinstance", "issubclass",
+    "iter", "len", "list", "locals", "map", "max", "memoryview", "min", "next", "object", "oct",
+    "open", "ord", "pow", "print", "property", "range", "repr", "reversed", "round", "set", "setattr",
+    "slice", "sorted", "staticmethod", "str", "sum", "super", "tuple", "type", "vars", "zip"};
+
+// What every generated Python module defines at top level besides the package's own names.
+constexpr std::array kReservedModuleNames = {"GoError", "GoPanic", "Error", "GoHandle", "handle_count"};
+
+template <size_t N>
+bool contains(const std::array<const char*, N>& list, std::string_view s) {
+  return std::any_of(list.begin(), list.end(), [&](const char* k) { return s == k; });
+}
+
+}  // namespace
+
+bool is_keyword(std::string_view s) { return contains(kKeywords, s); }
+bool is_soft_keyword(std::string_view s) { return contains(kSoftKeywords, s); }
+bool is_builtin(std::string_view s) { return contains(kBuiltins, s); }
+bool is_reserved_module_name(std::string_view s) { return contains(kReservedModuleNames, s); }
+
+std::string to_snake(std::string_view s) {
+  std::string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    bool upper = std::isupper(static_cast<unsigned char>(c));
+    if (upper && i > 0) {
+      bool prev_lower = std::islower(static_cast<unsigned char>(s[i - 1])) || std::isdigit(static_cast<unsigned char>(s[i - 1]));
+      bool next_lower = i + 1 < s.size() && std::islower(static_cast<unsigned char>(s[i + 1]));
+      bool prev_upper = std::isupper(static_cast<unsigned char>(s[i - 1]));
+      // "GetPI" -> get_pi, "HTTPServer" -> http_server, "ID" -> id
+      if (prev_lower || (prev_upper && next_lower)) out += '_';
+    }
+    out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  return out;
+}
+
+static std::string escape(std::string s) {
+  if (is_keyword(s)) s += '_';
+  return s;
+}
+
+std::string module_name(std::string_view go_name, Case c) {
+  std::string s = c == Case::Snake ? to_snake(go_name) : std::string(go_name);
+  if (is_keyword(s) || is_reserved_module_name(s) || is_builtin(s) || s.rfind("_g", 0) == 0) s += '_';
+  return s;
+}
+
+std::string member_name(std::string_view go_name, Case c) {
+  std::string s = c == Case::Snake ? to_snake(go_name) : std::string(go_name);
+  // Members live in the class namespace: only keywords and our own private prefix collide.
+  if (is_keyword(s) || s.rfind("_g", 0) == 0) s += '_';
+  return s;
+}
+
+std::string param_name(std::string_view go_name, size_t index) {
+  if (go_name.empty() || go_name == "_") return "arg" + std::to_string(index);
+  std::string s = escape(std::string(go_name));
+  // Generated bodies name their locals and module aliases with a leading `_g`; a parameter
+  // must not hide them. Names like `type` or `len` are fine as parameters: generated bodies
+  // never use builtins by name.
+  if (s.rfind("_g", 0) == 0) s += '_';
+  return s;
+}
+
+std::string string_literal(std::string_view text) {
+  std::string out = "\"";
+  for (unsigned char c : text) {
+    switch (c) {
+      case '\\': out += "\\\\"; break;
+      case '"': out += "\\\""; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (c < 0x20 || c == 0x7f) {
+          static const char* hex = "0123456789abcdef";
+          out += "\\x";
+          out += hex[c >> 4];
+          out += hex[c & 15];
+        } else {
+          out += static_cast<char>(c);  // UTF-8 bytes pass through: the file is UTF-8
+        }
+    }
+  }
+  return out + "\"";
+}
+
+std::string docstring(std::string_view text, std::string_view indent) {
+  std::string body;
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (c == '\\') {
+      body += "\\\\";
+    } else if (c == '"' && text.substr(i, 3) == "\"\"\"") {
+      body += "\\\"\\\"\\\"";
+      i += 2;
+    } else if (c == '\n') {
+      body += '\n';
+      // Indent continuation lines, but leave blank lines empty (no trailing whitespace).
+      if (i + 1 < text.size() && text[i + 1] != '\n') body += indent;
+    } else if (static_cast<unsigned char>(c) < 0x20 && c != '\t') {
+      static const char* hex = "0123456789abcdef";
+      body += "\\x";
+      body += hex[(c >> 4) & 15];
+      body += hex[c & 15];
+    } else {
+      body += c;
+    }
+  }
+  // A docstring ending in a quote would merge with the closing triple quote.
+  if (!body.empty() && body.back() == '"') body.insert(body.size() - 1, "\\");
+  bool multiline = body.find('\n') != std::string::npos;
+  return "\"\"\"" + body + (multiline ? "\n" + std::string(indent) : "") + "\"\"\"";
+}
+
+}  // namespace gpic::py
