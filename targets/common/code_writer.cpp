@@ -8,6 +8,7 @@ void CodeWriter::put(std::string_view text) {
   for (char c : text) {
     if (c == '\n') {
       out_ += '\n';
+      ++newlines_;
       at_line_start_ = true;
       continue;
     }
@@ -55,7 +56,10 @@ void CodeWriter::blank_lines(int n) {
     --end;
   }
   if (out_.empty()) return;
-  for (; have < n; ++have) out_ += '\n';
+  for (; have < n; ++have) {
+    out_ += '\n';
+    ++newlines_;
+  }
 }
 
 }  // namespace gpic

@@ -48,6 +48,9 @@ class CodeWriter {
   /// Ensures the output ends with exactly `n` empty lines (used between Python top-level defs).
   void blank_lines(int n);
 
+  /// The 1-based number of the line the next character goes to (for Go's //line directives).
+  int current_line() const { return newlines_ + 1; }
+
   const std::string& str() const { return out_; }
   std::string take() { return std::move(out_); }
 
@@ -57,6 +60,7 @@ class CodeWriter {
   std::string out_;
   Vars globals_;
   int level_ = 0;
+  int newlines_ = 0;
   bool at_line_start_ = true;
 };
 

@@ -1,0 +1,35 @@
+// Reads .gpi files and the files they import, parses and checks each once.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "compiler/diagnostics.hpp"
+#include "compiler/ir.hpp"
+
+namespace gpic {
+
+class Loader {
+ public:
+  Loader(SourceFiles& sources, Diagnostics& diags, std::vector<std::filesystem::path> include_dirs)
+      : sources_(sources), diags_(diags), include_dirs_(std::move(include_dirs)) {}
+
+  /// Loads `path` (as the user named it) and, recursively, its imports. Returns null when the
+  /// file cannot be read; otherwise the checked module (diags says whether it is valid).
+  const ir::Module* load(const std::string& path);
+
+ private:
+  ir::Module* load_file(const std::filesystem::path& path, const std::string& display);
+  std::filesystem::path resolve_import(const ir::Module& from, const std::string& import_path) const;
+
+  SourceFiles& sources_;
+  Diagnostics& diags_;
+  std::vector<std::filesystem::path> include_dirs_;
+  std::map<std::string, std::unique_ptr<ir::Module>> modules_;   // by canonical path
+  std::map<std::string, bool> in_progress_;                     // import cycle detection
+};
+
+}  // namespace gpic

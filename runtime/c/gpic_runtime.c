@@ -1,0 +1,76 @@
+/* gpic runtime: the per-thread arena and the stashed status (see gpic_runtime.h). */
+#include "gpic_runtime.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The arena is a chain of blocks; allocation bumps a pointer in the newest block and never
+ * moves anything, so every pointer handed out stays valid until the next reset. One arena per
+ * OS thread: a Go export runs on the thread that called it, and a callback from another
+ * goroutine runs on that goroutine's thread, so nothing here needs a lock. */
+typedef struct block {
+  struct block* prev;
+  size_t used;
+  size_t cap;
+  _Alignas(16) char data[];
+} block;
+
+static __thread block* tls_block;
+static __thread gpic_status tls_stashed;
+
+/* The first block is kept across calls when it is small; anything bigger (a large slice
+ * result) is given back at the next reset so that one huge result does not pin memory. */
+#define GPIC_BLOCK_MIN ((size_t)16 << 10)
+#define GPIC_BLOCK_KEEP ((size_t)1 << 20)
+
+static block* new_block(size_t cap, block* prev) {
+  block* b = (block*)malloc(sizeof(block) + cap);
+  if (!b) {
+    fputs("gpic: out of memory\n", stderr);
+    abort();
+  }
+  b->prev = prev;
+  b->used = 0;
+  b->cap = cap;
+  return b;
+}
+
+void gpic_arena_reset(void) {
+  block* b = tls_block;
+  if (!b) return;
+  while (b->prev) {
+    block* prev = b->prev;
+    free(b);
+    b = prev;
+  }
+  if (b->cap > GPIC_BLOCK_KEEP) {
+    free(b);
+    b = NULL;
+  } else {
+    b->used = 0;
+  }
+  tls_block = b;
+}
+
+void* gpic_alloc(size_t n) {
+  block* b = tls_block;
+  size_t at = b ? (b->used + 15u) & ~(size_t)15u : 0;
+  if (!b || at + n > b->cap) {
+    size_t cap = b ? b->cap * 2 : GPIC_BLOCK_MIN;
+    if (cap < n) cap = n;
+    b = new_block(cap, b && b->used ? b : NULL);
+    if (tls_block && tls_block->used == 0) free(tls_block);  /* an empty block is not kept */
+    tls_block = b;
+    at = 0;
+  }
+  b->used = at + n;
+  return b->data + at;
+}
+
+int32_t gpic_stash(const gpic_status* st) {
+  tls_stashed = *st;
+  return st->code;
+}
+
+const gpic_status* gpic_stashed(void) { return &tls_stashed; }

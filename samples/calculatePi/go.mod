@@ -1,0 +1,3 @@
+module gpic.dev/samples/calculatePi
+
+go 1.23

@@ -1,0 +1,61 @@
+#include "targets/cgo/go_names.hpp"
+
+#include <array>
+
+namespace gpic::cgo {
+
+std::string local_name(std::string_view gpi_name, size_t index) {
+  static constexpr std::array kTaken = {
+      // predeclared identifiers
+      "any", "append", "bool", "byte", "cap", "clear", "close", "comparable", "complex", "complex128",
+      "complex64", "copy", "delete", "error", "false", "float32", "float64", "imag", "int", "int16",
+      "int32", "int64", "int8", "iota", "len", "make", "max", "min", "new", "nil", "panic", "print",
+      "println", "real", "recover", "rune", "string", "true", "uint", "uint16", "uint32", "uint64",
+      "uint8", "uintptr",
+      // the shim's own names
+      "C", "st", "err", "gopkg", "unsafe", "fmt", "r", "v"};
+  if (gpi_name.empty() || gpi_name == "_") return "arg" + std::to_string(index);
+  std::string s(gpi_name);
+  for (const char* t : kTaken)
+    if (s == t) return s + "_";
+  // r0, r1, v0... are result names in generated bodies.
+  if ((s[0] == 'r' || s[0] == 'v') && s.size() > 1 && s.find_first_not_of("0123456789", 1) == std::string::npos)
+    return s + "_";
+  return s;
+}
+
+std::string go_type(const ir::Type& t) {
+  using K = ir::Type::Kind;
+  switch (t.kind) {
+    case K::Prim: return std::string(ir::prim_name(t.prim));
+    case K::Named:
+      if (t.qualifier.empty()) return std::string(kPackageAlias) + "." + t.name;
+      return t.qualifier + "." + t.name;
+    case K::Slice: return "[]" + go_type(*t.elem);
+    case K::Array: return "[" + std::to_string(t.length) + "]" + go_type(*t.elem);
+    case K::Map: return "map[" + go_type(*t.key) + "]" + go_type(*t.elem);
+    case K::Pointer: return "*" + go_type(*t.elem);
+    case K::Func: return go_func_type(*t.sig);
+  }
+  return "any";
+}
+
+std::string go_func_type(const ir::FuncSig& sig) {
+  std::string s = "func(";
+  for (size_t i = 0; i < sig.params.size(); ++i) {
+    if (i) s += ", ";
+    bool variadic = sig.variadic && i + 1 == sig.params.size();
+    s += variadic ? "..." + go_type(*sig.params[i].type->elem) : go_type(*sig.params[i].type);
+  }
+  s += ")";
+  if (sig.results.size() == 1) {
+    s += " " + go_type(*sig.results[0].type);
+  } else if (!sig.results.empty()) {
+    s += " (";
+    for (size_t i = 0; i < sig.results.size(); ++i) s += (i ? ", " : "") + go_type(*sig.results[i].type);
+    s += ")";
+  }
+  return s;
+}
+
+}  // namespace gpic::cgo

@@ -1,0 +1,26 @@
+// The naming table for Go: identifiers the shim's own code uses, and Go's predeclared names,
+// which a .gpi parameter name must not shadow inside a generated function body.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "compiler/ir.hpp"
+
+namespace gpic::cgo {
+
+/// A parameter or local name that cannot hide a predeclared identifier (`int`, `len`,
+/// `string`...) or the shim's own names (`st`, `err`, `gopkg`, `C`...).
+std::string local_name(std::string_view gpi_name, size_t index);
+
+/// The package alias under which the shim imports the bound Go package.
+inline constexpr std::string_view kPackageAlias = "gopkg";
+
+/// Go spelling of a .gpi type inside the shim: named types qualified with the package alias.
+std::string go_type(const ir::Type& t);
+
+/// Go spelling of a function type with the given signature ("func(int, string) (float64, error)"),
+/// used to check a binding against the real package at compile time.
+std::string go_func_type(const ir::FuncSig& sig);
+
+}  // namespace gpic::cgo
