@@ -64,10 +64,10 @@ class ModuleWriter {
 
  private:
   void emit_all() {
-    std::string names = "\"Error\", \"GoError\", \"GoHandleError\", \"GoPanic\"";
+    std::string names = "    \"Error\",\n    \"GoError\",\n    \"GoHandleError\",\n    \"GoPanic\",\n";
     for (const auto* list : {&calls_.funcs, &calls_.const_getters, &calls_.var_getters})
-      for (const auto& c : *list) names += ", \"" + c.python_name + "\"";
-    w_.print("__all__ = [$names$]\n", {{"names", names}});
+      for (const auto& c : *list) names += "    " + py::string_literal(c.python_name) + ",\n";
+    w_.print("__all__ = [\n$names$]\n", {{"names", names}});
   }
 
   // All functions are defined inside one binder so that what they use per call (the cffi
@@ -125,8 +125,9 @@ class ModuleWriter {
       const Arg& a = c.args[i];
       const ir::Type& t = *a.type;
       params += (i ? ", " : "") + a.python_name;
-      values += a.python_name + ", ";
-      specs += "(" + py::string_literal(a.python_name) + ", " + py::string_literal(t.go_spelling()) + "), ";
+      values += (i ? ", " : "") + a.python_name;
+      specs += (i ? ", " : "") + std::string("(") + py::string_literal(a.python_name) + ", " +
+               py::string_literal(t.go_spelling()) + ")";
       std::string local = "_ga" + std::to_string(i);
       if (is_string(t)) {
         conversions.push_back(local + " = " + a.python_name + ".encode(\"utf-8\", \"surrogateescape\")");
@@ -141,12 +142,17 @@ class ModuleWriter {
       }
     }
     if (!call_args.empty()) call_args.resize(call_args.size() - 2);
+    if (c.args.size() == 1) {  // one-element tuples
+      values += ",";
+      specs += ",";
+    }
     CodeWriter::Vars v{{"name", name}, {"params", params}, {"f", "_gf_" + name}, {"wrapper", c.wrapper},
                        {"args", call_args}, {"values", values}, {"specs", specs}, {"go", py::string_literal(c.go_name)}};
     w_.print("\n$f$ = _glib.$wrapper$\n\n", v);
     w_.print("def $name$($params$):\n", v);
     auto in = w_.indent();
-    if (c.sig) w_.print("$doc$\n", {{"doc", py::docstring(doc_text(*c.doc, go_signature(c)), std::string(8, ' '))}});
+    // The writer indents every line of the docstring to the body's level.
+    if (c.sig) w_.print("$doc$\n", {{"doc", py::docstring(doc_text(*c.doc, go_signature(c)), "")}});
     bool can_refuse = !c.args.empty();
     if (can_refuse) {
       w_.print("try:\n");
@@ -190,16 +196,16 @@ class ModuleWriter {
     std::string getters, setters, consts;
     for (size_t i = 0; i < calls_.var_getters.size(); ++i) {
       const Call& g = calls_.var_getters[i];
-      getters += "    " + py::string_literal(g.python_name) + ": _gget_" + g.go_name + ",\n";
-      setters += "    " + py::string_literal(g.python_name) + ": _gset_" + g.go_name + ",\n";
+      getters += "        " + py::string_literal(g.python_name) + ": _gget_" + g.go_name + ",\n";
+      setters += "        " + py::string_literal(g.python_name) + ": _gset_" + g.go_name + ",\n";
     }
-    for (const auto& c : calls_.const_getters) consts += py::string_literal(c.python_name) + ", ";
+    for (const auto& c : calls_.const_getters) consts += "        " + py::string_literal(c.python_name) + ",\n";
     w_.print("# Module attributes: Go variables are read and written in Go; constants are read-only.\n"
              "_gpic_rt.install_module_type(\n"
              "    _gsys.modules[__name__],\n"
              "    {\n$getters$    },\n"
              "    {\n$setters$    },\n"
-             "    frozenset(($consts$)),\n"
+             "    frozenset((\n$consts$    )),\n"
              ")\n",
              {{"getters", getters}, {"setters", setters}, {"consts", consts}});
   }

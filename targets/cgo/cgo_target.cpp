@@ -25,6 +25,7 @@ class CgoTarget : public Target {
     if (!shim) return;
     std::string dir = cgo::shim_dir(m) + "/";
     out.write(dir + cgo::shim_file(m), cgo::emit_shim(m, *shim, options));
+    out.write(dir + cgo::checks_file(m), cgo::emit_checks(m, *shim, options));
     out.write(dir + cgo::header_file(m), cgo::emit_header(m, *shim, options));
     out.write(dir + "gpic_runtime.go", std::string(embedded_file("runtime/go/gpic_runtime.go")));
     out.write(dir + "gpic_runtime.c", std::string(embedded_file("runtime/c/gpic_runtime.c")));

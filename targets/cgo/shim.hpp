@@ -13,8 +13,11 @@ namespace gpic::cgo {
 std::string shim_dir(const ir::Module& m);
 std::string shim_file(const ir::Module& m);      // "<module>_shim.go"
 std::string header_file(const ir::Module& m);    // "gpic_<module>.h"
+std::string checks_file(const ir::Module& m);    // "<module>_checks.go"
 
 std::string emit_shim(const ir::Module& m, const abi::Plan& plan, const Options& options);
+/// Compile-time checks that the package matches the .gpi, reported at .gpi positions.
+std::string emit_checks(const ir::Module& m, const abi::Plan& plan, const Options& options);
 std::string emit_header(const ir::Module& m, const abi::Plan& plan, const Options& options);
 
 }  // namespace gpic::cgo
