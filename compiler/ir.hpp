@@ -130,7 +130,10 @@ struct TypeDecl {
   Loc loc;
 
   std::vector<Field> fields;                    // Struct
-  std::vector<InterfaceMethod> methods;         // Interface
+  /// Interface: its method set. Methods an embedded interface brings are appended by the
+  /// checker after the interface's own, so a target sees the complete set here.
+  std::vector<InterfaceMethod> methods;
+  std::vector<TypeRef> embeds;                  // Interface: embedded interfaces, as written
   TypeRef underlying;                           // Defined
   bool alias = false;                           // Defined: `type A = B`
 

@@ -1,0 +1,76 @@
+// From the ANTLR parse tree to the IR: one walk, no semantic checks beyond what the syntax
+// alone decides (how `a, b int` groups, how many values a const spec has). Every IR node gets
+// the Loc of its name token and the doc comment written before it.
+//
+// After a syntax error the tree has holes and repairs; the builder leaves out what is missing
+// or repaired instead of inventing names, so the checker (which the driver may still run to
+// report more errors) never complains about the parser's guesses. A declaration keeps its
+// name (so uses of it do not turn into "unknown" errors) even when its body is left out; a
+// type it could not build is null, a constant value it could not build is empty.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "GpiParser.h"
+#include "compiler/diagnostics.hpp"
+#include "compiler/gpi_lexing.hpp"
+#include "compiler/ir.hpp"
+
+namespace gpic {
+
+class AstBuilder {
+ public:
+  /// `recovered`: the parser met syntax errors and repaired the tree.
+  AstBuilder(const std::string& path, antlr4::TokenStream& tokens,
+             const std::unordered_map<size_t, std::vector<DocLine>>& docs, bool recovered, Diagnostics& diags)
+      : path_(path), tokens_(tokens), docs_(docs), recovered_(recovered), diags_(diags) {}
+
+  std::unique_ptr<ir::Module> build(gpic_parser::GpiParser::SourceFileContext* tree);
+
+ private:
+  using P = gpic_parser::GpiParser;
+
+  void build_package(P::PackageClauseContext* ctx);
+  void build_declaration(P::DeclarationContext* ctx);
+  void build_import(P::ImportSpecContext* ctx);
+  void build_const_spec(P::ConstSpecContext* ctx, const ir::Doc& group_doc, int group, int iota);
+  void build_var_spec(P::VarSpecContext* ctx, const ir::Doc& group_doc);
+  void build_type_spec(P::TypeSpecContext* ctx, const ir::Doc& group_doc);
+  void build_struct(P::StructTypeContext* ctx, ir::TypeDecl& decl);
+  void build_interface(P::InterfaceTypeContext* ctx, ir::TypeDecl& decl);
+  void build_func(P::FuncDeclContext* ctx, const ir::Doc& doc);
+
+  ir::FuncSig build_signature(P::SignatureContext* ctx);
+  std::vector<ir::Param> build_params(P::ParametersContext* ctx, bool results, bool* variadic);
+  ir::TypeRef build_type(P::Type_Context* ctx);
+  ir::TypeRef build_type_name(P::TypeNameContext* ctx);
+  ir::ConstExpr build_expr(P::ExprContext* ctx);
+
+  /// The token of a terminal node, or null when the parser did not really see it (absent, or
+  /// conjured or skipped while recovering from a syntax error).
+  static antlr4::Token* token(antlr4::tree::TerminalNode* node);
+  ir::Loc loc(const antlr4::Token* t) const;
+  /// Whether the parser repaired anything inside `tree`. What it built there may not be what
+  /// the author meant (in `(c chan int)` recovery leaves `c` looking like a type), so it is
+  /// left out rather than passed on to the checker.
+  bool broken(antlr4::tree::ParseTree* tree) const;
+  /// The doc comment written before `ctx`'s first token.
+  ir::Doc doc_before(antlr4::ParserRuleContext* ctx) const;
+
+  const std::string& path_;
+  antlr4::TokenStream& tokens_;
+  const std::unordered_map<size_t, std::vector<DocLine>>& docs_;
+  bool recovered_;
+  Diagnostics& diags_;
+  std::unique_ptr<ir::Module> module_;
+  int const_groups_ = 0;
+  // The values an implicit const spec repeats: the last explicit spec's type and expressions.
+  ir::TypeRef repeated_type_;
+  std::vector<ir::ConstExpr> repeated_values_;
+  bool have_repeated_ = false;
+};
+
+}  // namespace gpic

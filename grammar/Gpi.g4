@@ -1,0 +1,325 @@
+// The .gpi language: a subset of Go declaration syntax (DESIGN §2).
+//
+// Semicolons. Like Go, declarations end at a newline or `;`. The lexer emits NL tokens and
+// compiler/semicolons.cpp rewrites the token list before the parser sees it, following Go's
+// rule (a newline after an identifier, literal, `)`, `]` or `}` becomes a SEMI) with two
+// pragmatic additions: newlines inside `(...)` and `[...]` (other than `const (`/`var (`/
+// `type (`/`import (` groups) are plain whitespace, so a parameter list may span lines with or
+// without a trailing comma; and a SEMI is supplied before a group's `)` or a body's `}` and
+// at the end of the file, so every list below is simply `(item SEMI)*`. Runs of SEMI are
+// collapsed into one, so the parser never sees an empty statement.
+//
+// Doc comments (`///`) are taken off the token list by the same pass and attached by the AST
+// builder to the token that follows them; the parser never sees comments.
+//
+// The rules are written to need at most two tokens of lookahead, so SLL prediction (tried
+// first, see compiler/parser.cpp) almost never has to fall back to full LL.
+grammar Gpi;
+
+// ---------------------------------------------------------------------------------------------
+// Parser
+
+sourceFile
+    : packageClause SEMI (declaration SEMI)* EOF
+    ;
+
+// `package shapes "example.com/shapes"`; without the path, the Go import path is the name.
+packageClause
+    : PACKAGE IDENT STRING?
+    ;
+
+declaration
+    : importDecl
+    | constDecl
+    | varDecl
+    | typeDecl
+    | funcDecl
+    ;
+
+importDecl
+    : IMPORT (importSpec | LPAREN (importSpec SEMI)* RPAREN)
+    ;
+
+importSpec
+    : STRING
+    ;
+
+constDecl
+    : CONST (constSpec | constGroup)
+    ;
+
+constGroup
+    : LPAREN (constSpec SEMI)* RPAREN
+    ;
+
+// Inside a group, a spec without `= values` repeats the previous spec's type and values.
+constSpec
+    : identList (type_? ASSIGN exprList)?
+    ;
+
+varDecl
+    : VAR (varSpec | varGroup)
+    ;
+
+varGroup
+    : LPAREN (varSpec SEMI)* RPAREN
+    ;
+
+varSpec
+    : identList type_
+    ;
+
+typeDecl
+    : TYPE (typeSpec | typeGroup)
+    ;
+
+typeGroup
+    : LPAREN (typeSpec SEMI)* RPAREN
+    ;
+
+typeSpec
+    : IDENT ASSIGN type_            # aliasSpec
+    | IDENT structType              # structSpec
+    | IDENT interfaceType           # interfaceSpec
+    | IDENT type_                   # definedSpec
+    ;
+
+structType
+    : STRUCT LBRACE (fieldDecl SEMI)* RBRACE
+    ;
+
+// Struct tags are accepted (so a struct can be pasted from Go source) and ignored.
+fieldDecl
+    : identList type_ STRING?       # namedFields
+    | STAR? typeName STRING?        # embeddedField
+    ;
+
+interfaceType
+    : INTERFACE LBRACE (interfaceElem SEMI)* RBRACE
+    ;
+
+interfaceElem
+    : IDENT signature               # interfaceMethod
+    | typeName                      # embeddedInterface
+    ;
+
+funcDecl
+    : FUNC receiver? IDENT signature
+    ;
+
+// `(p *Point)`, `(p Point)`, `(*Point)`, `(Point)`. A qualified type is parsed so that the
+// checker can say why it is not allowed.
+receiver
+    : LPAREN IDENT? STAR? typeName RPAREN
+    ;
+
+signature
+    : parameters result?
+    ;
+
+result
+    : parameters
+    | type_
+    ;
+
+// (Go's parenthesised types `(int)` are left out: they would make `result` ambiguous.)
+//
+// Each item is `name Type`, `name ...Type` or a lone type; as in Go's own parser, which lone
+// identifiers are really parameter names (`a, b int`) is decided afterwards, by the builder.
+parameters
+    : LPAREN (parameterDecl (COMMA parameterDecl)* COMMA?)? RPAREN
+    ;
+
+parameterDecl
+    : IDENT? ELLIPSIS? type_
+    ;
+
+type_
+    : typeName                          # namedType
+    | LBRACK RBRACK type_               # sliceType
+    | LBRACK INT_LIT RBRACK type_       # arrayType
+    | MAP LBRACK type_ RBRACK type_     # mapType
+    | STAR type_                        # pointerType
+    | FUNC signature                    # funcType
+    | CHAN type_                        # chanType
+    ;
+
+typeName
+    : IDENT (DOT IDENT)?
+    ;
+
+identList
+    : IDENT (COMMA IDENT)*
+    ;
+
+exprList
+    : expr (COMMA expr)*
+    ;
+
+// Constant expressions, with Go's five binary precedence levels. The builder keeps their
+// tokens (ir::ConstExpr); the checker types them.
+expr
+    : primaryExpr                                                          # operandExpr
+    | op=(PLUS | MINUS | NOT | CARET) expr                                 # unaryExpr
+    | expr op=(STAR | SLASH | PERCENT | SHL | SHR | AMP | AMP_CARET) expr  # mulExpr
+    | expr op=(PLUS | MINUS | PIPE | CARET) expr                           # addExpr
+    | expr op=(EQ | NEQ | LT | LE | GT | GE) expr                          # compareExpr
+    | expr LAND expr                                                       # andExpr
+    | expr LOR expr                                                        # orExpr
+    ;
+
+// A conversion `Celsius(100)` or a builtin call `len("abc")` is an operand followed by
+// arguments.
+primaryExpr
+    : operand (LPAREN exprList? COMMA? RPAREN)?
+    ;
+
+operand
+    : INT_LIT
+    | FLOAT_LIT
+    | IMAGINARY_LIT
+    | RUNE_LIT
+    | STRING
+    | typeName
+    | LPAREN expr RPAREN
+    ;
+
+// ---------------------------------------------------------------------------------------------
+// Lexer
+
+PACKAGE   : 'package';
+IMPORT    : 'import';
+CONST     : 'const';
+VAR       : 'var';
+TYPE      : 'type';
+FUNC      : 'func';
+STRUCT    : 'struct';
+INTERFACE : 'interface';
+MAP       : 'map';
+
+// Channels cannot cross to Python; they are parsed so that the builder can say so.
+CHAN      : 'chan';
+
+// Go's other keywords cannot name anything; lexing them apart gives `unexpected token 'go'`
+// instead of a puzzling error one token later.
+RESERVED
+    : 'break' | 'case' | 'continue' | 'default' | 'defer' | 'else' | 'fallthrough'
+    | 'for' | 'go' | 'goto' | 'if' | 'range' | 'return' | 'select' | 'switch'
+    ;
+
+LPAREN    : '(';
+RPAREN    : ')';
+LBRACE    : '{';
+RBRACE    : '}';
+LBRACK    : '[';
+RBRACK    : ']';
+COMMA     : ',';
+SEMI      : ';';
+DOT       : '.';
+ELLIPSIS  : '...';
+ASSIGN    : '=';
+
+PLUS      : '+';
+MINUS     : '-';
+STAR      : '*';
+SLASH     : '/';
+PERCENT   : '%';
+SHL       : '<<';
+SHR       : '>>';
+AMP       : '&';
+AMP_CARET : '&^';
+PIPE      : '|';
+CARET     : '^';
+NOT       : '!';
+LAND      : '&&';
+LOR       : '||';
+EQ        : '==';
+NEQ       : '!=';
+LT        : '<';
+LE        : '<=';
+GT        : '>';
+GE        : '>=';
+
+// Unicode letters are lexed so that the checker can report a non-ASCII name by name.
+IDENT
+    : LETTER (LETTER | UNICODE_DIGIT)*
+    ;
+
+IMAGINARY_LIT
+    : (DECIMALS | INT_LIT | FLOAT_LIT) 'i'
+    ;
+
+FLOAT_LIT
+    : DECIMALS '.' DECIMALS? EXPONENT?
+    | DECIMALS EXPONENT
+    | '.' DECIMALS EXPONENT?
+    | '0' [xX] '_'? HEX_DIGITS? '.'? HEX_DIGITS? [pP] [+-]? DECIMALS
+    ;
+
+INT_LIT
+    : '0' [xX] '_'? HEX_DIGITS
+    | '0' [bB] '_'? [01] ('_'? [01])*
+    | '0' [oO]? '_'? [0-7] ('_'? [0-7])*
+    | '0'
+    | [1-9] ('_'? [0-9])*
+    ;
+
+RUNE_LIT
+    : '\'' (~['\\\r\n] | ESCAPE)+ '\''
+    ;
+
+STRING
+    : '"' (~["\\\r\n] | ESCAPE)* '"'
+    | '`' ~'`'* '`'
+    ;
+
+// `///` doc comments, but not `////...` rulers. Lexed first so `///` is not a line comment.
+DOC_COMMENT
+    : '///' (~[/\r\n] ~[\r\n]*)?
+    ;
+
+LINE_COMMENT
+    : '//' ~[\r\n]* -> skip
+    ;
+
+// Kept (not skipped): one that spans lines ends a declaration like a newline does.
+BLOCK_COMMENT
+    : '/*' .*? '*/'
+    ;
+
+NL
+    : '\r'? '\n'
+    | '\r'
+    ;
+
+WS
+    : [ \t\f\u00A0\uFEFF]+ -> skip
+    ;
+
+// The lexer never fails: what is not a token becomes one of these, which the semicolon pass
+// reports in plain words and then drops or repairs. Each matches exactly what its complete
+// counterpart would except the closing delimiter, so a complete literal (one character
+// longer) always wins.
+UNTERMINATED_STRING
+    : '"' (~["\\\r\n] | ESCAPE)* '\\'?
+    | '`' ~'`'*
+    ;
+
+UNTERMINATED_RUNE
+    : '\'' (~['\\\r\n] | ESCAPE)* '\\'?
+    ;
+
+UNTERMINATED_COMMENT
+    : '/*' (~'*' | '*'+ ~[*/])* '*'*
+    ;
+
+INVALID_CHAR
+    : .
+    ;
+
+fragment ESCAPE        : '\\' ~[\r\n];
+fragment DECIMALS      : [0-9] ('_'? [0-9])*;
+fragment HEX_DIGITS    : [0-9a-fA-F] ('_'? [0-9a-fA-F])*;
+fragment EXPONENT      : [eE] [+-]? DECIMALS;
+fragment LETTER        : [\p{L}_];
+fragment UNICODE_DIGIT : [\p{Nd}];
