@@ -1,0 +1,62 @@
+// What the checker's passes share: the module under check, where to report, and name lookup
+// across this file and its imports. Private to the checker (compiler/check_*.cpp).
+//
+// The passes run in a fixed order (see checker.cpp); each reports only what it owns, and each
+// skips anything an earlier pass already found broken, so one mistake yields one error.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "compiler/diagnostics.hpp"
+#include "compiler/ir.hpp"
+
+namespace gpic::check {
+
+/// A type declaration and the module it lives in.
+struct Resolved {
+  const ir::TypeDecl* decl = nullptr;
+  const ir::Module* module = nullptr;
+};
+
+/// The module `qualifier` names among `in`'s loaded imports (by package name), or null.
+const ir::Module* imported_module(const ir::Module& in, std::string_view qualifier);
+
+/// Looks a Named type up as written in module `in`, without reporting anything; for types of
+/// imported modules, which may not have been checked.
+Resolved lookup(const ir::Module& in, const ir::Type& named);
+
+/// Follows aliases and defined types down to what a type really is: a struct or interface
+/// declaration, or a type expression that is not a name. `depth` guards against cycles.
+struct Underlying {
+  const ir::TypeDecl* decl = nullptr;  // a Struct or Interface declaration, or null
+  const ir::Module* module = nullptr;
+  const ir::Type* type = nullptr;      // otherwise: a Prim, Slice, Array, Map, Pointer or Func type
+};
+Underlying underlying_of(const ir::Type& type, const ir::Module& in, int depth = 0);
+
+struct Context {
+  ir::Module& module;
+  Diagnostics& diags;
+  /// An import could not be loaded: an unknown qualifier may well be its package, so it is
+  /// not reported again at every use.
+  bool import_missing = false;
+
+  void error(const ir::Loc& loc, std::string message) { diags.error(loc, std::move(message)); }
+  void note(const ir::Loc& loc, std::string message) { diags.note(loc, std::move(message)); }
+};
+
+/// `'Point'`: how messages quote a name.
+inline std::string quote(std::string_view name) { return "'" + std::string(name) + "'"; }
+
+// The passes, in the order check_module() runs them.
+void check_imports(Context& cx);
+void check_names(Context& cx);
+void check_types(Context& cx);
+void check_recursive_types(Context& cx);
+void check_receivers(Context& cx);
+void complete_interfaces(Context& cx);
+void check_consts(Context& cx);
+
+}  // namespace gpic::check

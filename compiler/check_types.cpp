@@ -1,0 +1,161 @@
+// Types: every name in a type resolves (setting Type::decl), and the rules that concern one
+// type expression or one signature: comparable map keys, `error` only as the last result,
+// positive array lengths, distinct parameter names.
+#include <optional>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "compiler/check_context.hpp"
+
+namespace gpic::check {
+
+namespace {
+
+bool is_value_name(const ir::Module& m, std::string_view name) {
+  for (const ir::Const& c : m.consts)
+    if (c.name == name) return true;
+  for (const ir::Var& v : m.vars)
+    if (v.name == name) return true;
+  for (const ir::Func& f : m.funcs)
+    if (!f.recv && f.name == name) return true;
+  return false;
+}
+
+// Why `t` cannot be a map key, or nullopt when it can. Types that did not resolve count as
+// comparable: they were reported already.
+std::optional<std::string> not_comparable(const ir::Type& t, const ir::Module& in,
+                                          std::unordered_set<const ir::TypeDecl*>& visiting) {
+  switch (t.kind) {
+    case ir::Type::Kind::Slice: return "slices are not comparable";
+    case ir::Type::Kind::Map: return "maps are not comparable";
+    case ir::Type::Kind::Func: return "functions are not comparable";
+    case ir::Type::Kind::Array:
+      return t.elem ? not_comparable(*t.elem, in, visiting) : std::nullopt;
+    case ir::Type::Kind::Named: {
+      Underlying u = underlying_of(t, in);
+      if (u.type) return not_comparable(*u.type, *(u.module ? u.module : &in), visiting);
+      if (!u.decl || u.decl->kind != ir::TypeDecl::Kind::Struct) return std::nullopt;
+      if (!visiting.insert(u.decl).second) return std::nullopt;  // a recursive struct, reported elsewhere
+      for (const ir::Field& f : u.decl->fields) {
+        if (f.type && not_comparable(*f.type, *u.module, visiting))
+          return "field " + quote(f.name) + " has type " + quote(f.type->go_spelling()) + ", which is not comparable";
+      }
+      return std::nullopt;
+    }
+    default:
+      return std::nullopt;
+  }
+}
+
+class TypeWalker {
+ public:
+  explicit TypeWalker(Context& cx) : cx_(cx) {}
+
+  void type(const ir::TypeRef& t) {
+    // Specs like `a, b Foo` share one Type: check it, and report about it, once.
+    if (!t || !seen_.insert(t.get()).second) return;
+    switch (t->kind) {
+      case ir::Type::Kind::Prim:
+        break;
+      case ir::Type::Kind::Named:
+        resolve(*t);
+        break;
+      case ir::Type::Kind::Array:
+        if (t->length == 0) cx_.error(t->loc, "array length must be greater than zero");
+        type(t->elem);
+        break;
+      case ir::Type::Kind::Slice:
+      case ir::Type::Kind::Pointer:
+        type(t->elem);
+        break;
+      case ir::Type::Kind::Map:
+        type(t->key);
+        type(t->elem);
+        if (t->key) map_key(*t->key);
+        break;
+      case ir::Type::Kind::Func:
+        if (t->sig) signature(*t->sig, nullptr);
+        break;
+    }
+  }
+
+  void signature(const ir::FuncSig& sig, const ir::Receiver* recv) {
+    std::unordered_map<std::string, ir::Loc> names;
+    auto declare = [&](const std::string& name, const ir::Loc& loc) {
+      if (name.empty() || name == "_") return;
+      auto [it, first] = names.emplace(name, loc);
+      if (first) return;
+      cx_.error(loc, "duplicate parameter " + quote(name));
+      cx_.note(it->second, "previous declaration is here");
+    };
+    if (recv) declare(recv->name, recv->loc);
+    for (const ir::Param& p : sig.params) {
+      declare(p.name, p.loc);
+      type(p.type);
+    }
+    for (size_t i = 0; i < sig.results.size(); ++i) {
+      const ir::Param& r = sig.results[i];
+      declare(r.name, r.loc);
+      type(r.type);
+      bool is_error = r.type && r.type->kind == ir::Type::Kind::Prim && r.type->prim == ir::Prim::Error;
+      if (is_error && i + 1 < sig.results.size())
+        cx_.error(r.type->loc, "'error' is only allowed as the last result");
+    }
+  }
+
+ private:
+  void resolve(ir::Type& t) {
+    if (t.qualifier.empty()) {
+      if (const ir::TypeDecl* decl = cx_.module.find_type(t.name)) {
+        t.decl = decl;
+        t.decl_module = &cx_.module;
+      } else if (is_value_name(cx_.module, t.name)) {
+        cx_.error(t.loc, quote(t.name) + " is not a type");
+      } else {
+        cx_.error(t.loc, "unknown type " + quote(t.name));
+      }
+      return;
+    }
+    const ir::Module* home = imported_module(cx_.module, t.qualifier);
+    if (!home) {
+      if (!cx_.import_missing)
+        cx_.error(t.loc, "unknown package " + quote(t.qualifier) + " in " + quote(t.go_spelling()) +
+                             " (no import provides it)");
+      return;
+    }
+    if (const ir::TypeDecl* decl = home->find_type(t.name)) {
+      t.decl = decl;
+      t.decl_module = home;
+    } else {
+      cx_.error(t.loc, "unknown type " + quote(t.go_spelling()) + " (package " + quote(t.qualifier) +
+                           " declares no type " + quote(t.name) + ")");
+    }
+  }
+
+  void map_key(const ir::Type& key) {
+    std::unordered_set<const ir::TypeDecl*> visiting;
+    if (auto why = not_comparable(key, cx_.module, visiting))
+      cx_.error(key.loc, "invalid map key type " + quote(key.go_spelling()) + " (" + *why + ")");
+  }
+
+  Context& cx_;
+  std::unordered_set<const ir::Type*> seen_;
+};
+
+}  // namespace
+
+void check_types(Context& cx) {
+  TypeWalker walk(cx);
+  ir::Module& m = cx.module;
+  for (const ir::TypeDecl& t : m.types) {
+    for (const ir::Field& f : t.fields) walk.type(f.type);
+    for (const ir::InterfaceMethod& method : t.methods) walk.signature(method.sig, nullptr);
+    for (const ir::TypeRef& embed : t.embeds) walk.type(embed);
+    walk.type(t.underlying);
+  }
+  for (const ir::Func& f : m.funcs) walk.signature(f.sig, f.recv ? &*f.recv : nullptr);
+  for (const ir::Const& c : m.consts) walk.type(c.type);
+  for (const ir::Var& v : m.vars) walk.type(v.type);
+}
+
+}  // namespace gpic::check
