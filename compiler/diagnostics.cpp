@@ -123,20 +123,27 @@ std::string Diagnostics::format(const Diagnostic& d, const SourceFiles& sources,
 }
 
 void Diagnostics::print(std::ostream& out, const SourceFiles& sources, bool color) const {
-  // Stable order: by file (in order of first appearance), then line, then column.
+  // Stable order: by file (in order of first appearance), then line, then column. A note
+  // stays right after the diagnostic it explains, wherever it points.
   std::vector<std::string> files;
   for (const auto& d : list_)
     if (std::find(files.begin(), files.end(), d.loc.file) == files.end()) files.push_back(d.loc.file);
-  std::vector<const Diagnostic*> sorted;
-  for (const auto& d : list_) sorted.push_back(&d);
-  std::stable_sort(sorted.begin(), sorted.end(), [&](const Diagnostic* a, const Diagnostic* b) {
+  std::vector<std::vector<const Diagnostic*>> units;
+  for (const auto& d : list_) {
+    if (d.severity == Severity::Note && !units.empty()) units.back().push_back(&d);
+    else units.push_back({&d});
+  }
+  std::stable_sort(units.begin(), units.end(), [&](const auto& ua, const auto& ub) {
+    const Diagnostic* a = ua.front();
+    const Diagnostic* b = ub.front();
     auto fa = std::find(files.begin(), files.end(), a->loc.file) - files.begin();
     auto fb = std::find(files.begin(), files.end(), b->loc.file) - files.begin();
     if (fa != fb) return fa < fb;
     if (a->loc.line != b->loc.line) return a->loc.line < b->loc.line;
     return a->loc.col < b->loc.col;
   });
-  for (const Diagnostic* d : sorted) out << format(*d, sources, color);
+  for (const auto& unit : units)
+    for (const Diagnostic* d : unit) out << format(*d, sources, color);
   if (errors_ > 0) out << errors_ << (errors_ == 1 ? " error" : " errors") << " generated.\n";
 }
 

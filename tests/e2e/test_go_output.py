@@ -1,0 +1,49 @@
+"""The Go that the cgo target writes is gofmt-clean and passes go vet, and binding a
+standard-library package needs no Go module of the user's."""
+
+import os
+import subprocess
+
+import pytest
+
+from conftest import INTERPRETERS, ROOT, run_python
+
+SAMPLES = [
+    os.path.join(ROOT, "tests", "e2e", "fixtures", "basics", "basics.gpi"),
+    os.path.join(ROOT, "samples", "calculatePi", "calculatePi.gpi"),
+]
+
+
+@pytest.mark.parametrize("gpi", SAMPLES, ids=os.path.basename)
+def test_generated_go_is_gofmt_clean_and_vets(build_cache, gpi):
+    out = build_cache(gpi, "python3")
+    name = os.path.basename(gpi)[:-4]
+    build = os.path.join(out, ".gpic-build", name)
+    shim = os.path.join(build, name + "_cgo")
+    r = subprocess.run(["gofmt", "-l", shim], capture_output=True, text=True)
+    assert r.returncode == 0 and r.stdout == "", "gofmt would change: " + r.stdout + r.stderr
+    env = dict(os.environ, GOWORK=os.path.join(build, "go.work"), GOTOOLCHAIN="local")
+    r = subprocess.run(["go", "vet", shim], capture_output=True, text=True, env=env)
+    assert r.returncode == 0, r.stderr
+
+
+@pytest.mark.parametrize("interpreter", INTERPRETERS)
+def test_standard_library_package(gpic, tmp_path, interpreter):
+    gpi = tmp_path / "gostrings.gpi"
+    gpi.write_text('/// Go\'s strings package.\npackage gostrings "strings"\n\n'
+                   "func ToUpper(s string) string\n"
+                   "func Repeat(s string, count int) string\n"
+                   "func Index(s, substr string) int\n"
+                   "func EqualFold(s, t string) bool\n", encoding="utf-8")
+    out = tmp_path / "out"
+    r = subprocess.run([gpic, "build", str(gpi), "-o", str(out), "--python", interpreter],
+                       capture_output=True, text=True, cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    r = run_python(interpreter, str(out), "import gostrings as s\n"
+                   "assert s.ToUpper('héllo') == 'HÉLLO'\n"
+                   "assert s.Index('chicken', 'ken') == 4\n"
+                   "assert s.EqualFold('Go', 'GO') is True\n"
+                   "try:\n    s.Repeat('x', -1)\nexcept s.GoPanic as e:\n    assert 'negative' in str(e)\n"
+                   "else:\n    raise SystemExit('no panic')\n"
+                   "print('ok')\n")
+    assert r.returncode == 0 and r.stdout.strip() == "ok", r.stderr

@@ -1,0 +1,158 @@
+// The cgo and cffi targets: their output for a fixed input against golden files, and the
+// pieces they are built from (ABI lowering, Go expression printing, naming tables).
+#include <doctest/doctest.h>
+
+#include "compiler/frontend.hpp"
+#include "compiler/output.hpp"
+#include "targets/cgo/go_expr.hpp"
+#include "targets/common/c_abi.hpp"
+#include "targets/target.hpp"
+#include "tests/unit/golden.hpp"
+
+namespace gpic {
+namespace {
+
+struct MemorySink : FileSink {
+  std::map<std::string, std::string> files;
+  void write(const std::string& path, std::string content) override { files[path] = std::move(content); }
+};
+
+// Parses and checks a golden input under a fixed absolute path, so the //line directives in
+// the output do not depend on where the repository is checked out.
+std::unique_ptr<ir::Module> load(const std::string& name, Diagnostics& diags) {
+  std::string text = testing::read_text(testing::golden_path("inputs/" + name));
+  auto m = parse_gpi("/golden/" + name, text, diags);
+  check_module(*m, diags);
+  return m;
+}
+
+MemorySink run(const std::string& target, const ir::Module& m, Diagnostics& diags) {
+  MemorySink sink;
+  Options options;
+  options.gpic_version = "test";
+  const Target* t = TargetRegistry::instance().find(target);
+  REQUIRE(t != nullptr);
+  t->generate(m, options, sink, diags);
+  return sink;
+}
+
+}  // namespace
+
+TEST_SUITE("golden") {
+  TEST_CASE("cgo output for calc.gpi") {
+    Diagnostics diags;
+    auto m = load("calc.gpi", diags);
+    REQUIRE_FALSE(diags.has_errors());
+    MemorySink out = run("cgo", *m, diags);
+    REQUIRE_FALSE(diags.has_errors());
+    CHECK_GOLDEN("cgo/calc_shim.go", out.files.at("calc_cgo/calc_shim.go"));
+    CHECK_GOLDEN("cgo/calc_checks.go", out.files.at("calc_cgo/calc_checks.go"));
+    CHECK_GOLDEN("cgo/gpic_calc.h", out.files.at("calc_cgo/gpic_calc.h"));
+    CHECK(out.files.count("calc_cgo/gpic_runtime.go") == 1);
+    CHECK(out.files.count("calc_cgo/gpic_runtime.c") == 1);
+    CHECK(out.files.count("calc_cgo/go.mod") == 1);
+  }
+
+  TEST_CASE("cffi output for calc.gpi") {
+    Diagnostics diags;
+    auto m = load("calc.gpi", diags);
+    MemorySink out = run("cffi", *m, diags);
+    REQUIRE_FALSE(diags.has_errors());
+    CHECK_GOLDEN("cffi/calc/__init__.py", out.files.at("calc/__init__.py"));
+    CHECK_GOLDEN("cffi/calc_build/cffi_build.py", out.files.at("calc_build/cffi_build.py"));
+    CHECK(out.files.count("calc/_gpic_rt.py") == 1);
+  }
+}
+
+TEST_SUITE("targets") {
+  TEST_CASE("a construct the ABI cannot carry is an error naming it and the target") {
+    Diagnostics diags;
+    auto m = parse_gpi("/t/x.gpi", "package x \"example.com/x\"\n\nfunc Sum(xs []float64) float64\n", diags);
+    check_module(*m, diags);
+    REQUIRE_FALSE(diags.has_errors());
+    MemorySink out = run("cffi", *m, diags);
+    REQUIRE(diags.error_count() == 1);
+    const Diagnostic& d = diags.all().front();
+    CHECK(d.loc.line == 3);
+    CHECK(d.loc.col == 13);
+    CHECK(d.message == "the cffi target cannot bind slice type []float64 (in func Sum)");
+    CHECK(out.files.empty());
+  }
+
+  TEST_CASE("ABI lowering: scalars direct, strings and multiple results through out-params") {
+    Diagnostics diags;
+    auto m = parse_gpi("/t/x.gpi",
+                       "package x \"example.com/x\"\nfunc A(a int8, s string) uint16\nfunc B() (string, error)\n"
+                       "func C(a, b int) (int, int)\n",
+                       diags);
+    check_module(*m, diags);
+    REQUIRE_FALSE(diags.has_errors());
+    auto plan = abi::plan(*m, "cgo", diags);
+    REQUIRE(plan);
+    REQUIRE(plan->funcs.size() == 3);
+    CHECK(plan->funcs[0].sig.c_declaration() == "uint16_t gpic_x_A(int8_t a, gpic_string s, gpic_status* st)");
+    CHECK(plan->funcs[1].sig.c_declaration() == "void gpic_x_B(gpic_string* r0, gpic_status* st)");
+    CHECK(plan->funcs[1].sig.returns_error);
+    CHECK(plan->funcs[2].sig.c_declaration() == "void gpic_x_C(int64_t a, int64_t b, int64_t* r0, int64_t* r1, gpic_status* st)");
+  }
+
+  TEST_CASE("constant expressions print with gofmt's spacing") {
+    auto fmt = [](const std::string& src, int iota = 0) {
+      Diagnostics diags;
+      auto m = parse_gpi("/t/x.gpi", "package x \"example.com/x\"\nconst K int = " + src + "\n", diags);
+      REQUIRE_FALSE(diags.has_errors());
+      return cgo::format_go_expr(m->consts.at(0).value, [](const std::string& s) { return s; }, iota);
+    };
+    CHECK(fmt("1 << 63") == "1 << 63");
+    CHECK(fmt("1<<3 | 1") == "1<<3 | 1");
+    CHECK(fmt("1 << 3 | 1") == "1<<3 | 1");
+    CHECK(fmt("1 << (10 * (iota + 1))", 2) == "1 << (10 * (2 + 1))");
+    CHECK(fmt("a + b*c") == "a + b*c");
+    CHECK(fmt("-1") == "-1");
+    CHECK(fmt("int64(1 << 3)") == "int64(1 << 3)");
+    CHECK(fmt("x == y+1") == "x == y+1");
+  }
+}
+
+TEST_SUITE("output") {
+  namespace fs = std::filesystem;
+
+  TEST_CASE("staged output writes everything, and replaces only what gpic wrote") {
+    fs::path dir = fs::temp_directory_path() / ("gpic-output-test-" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    {
+      StagedOutput out(dir);
+      out.write("a/gen.py", "# Code generated by gpic test. DO NOT EDIT.\n");
+      out.write("lib.so", std::string("\x7f" "ELF\0binary", 10));
+      Diagnostics diags;
+      REQUIRE(out.commit(diags));
+      CHECK(testing::read_text((dir / "lib.so").string()).size() == 10);
+    }
+    {
+      // gpic's own files (by marker or manifest) may be replaced...
+      StagedOutput out(dir);
+      out.write("a/gen.py", "# Code generated by gpic test. DO NOT EDIT.\nx = 1\n");
+      out.write("lib.so", "new");
+      Diagnostics diags;
+      REQUIRE(out.commit(diags));
+      CHECK(testing::read_text((dir / "lib.so").string()) == "new");
+    }
+    {
+      // ...a user's file never is, and then nothing at all is written.
+      std::ofstream(dir / "mine.py") << "print('hand written')\n";
+      StagedOutput out(dir);
+      out.write("mine.py", "# Code generated by gpic test. DO NOT EDIT.\n");
+      out.write("other.py", "# Code generated by gpic test. DO NOT EDIT.\n");
+      Diagnostics diags;
+      CHECK_FALSE(out.commit(diags));
+      REQUIRE(diags.error_count() == 1);
+      CHECK(diags.all()[0].message.find("refusing to overwrite") != std::string::npos);
+      CHECK(testing::read_text((dir / "mine.py").string()) == "print('hand written')\n");
+      CHECK_FALSE(fs::exists(dir / "other.py"));
+    }
+    for (const auto& e : fs::directory_iterator(dir)) CHECK(e.path().filename().string().rfind(".gpic-tmp", 0) != 0);
+    fs::remove_all(dir);
+  }
+}
+
+}  // namespace gpic
