@@ -1,0 +1,3 @@
+module example.com/gpicbench
+
+go 1.23

@@ -1,0 +1,388 @@
+"""gpic's benchmark harness: `scripts/bench` runs this.
+
+Builds every contender from source (bench/harness/build.py), then measures them in rounds:
+each round runs every contender once, in a shuffled order, each in its own process (one Go
+runtime per process), so that drift on this noisy 2-core machine spreads over all of them.
+Prints a Markdown table of medians with min-max and ratios to the floor and to gopy, and
+writes the raw JSON, the table and a PNG chart to --out (default bench/results/).
+"""
+import argparse
+import datetime
+import json
+import os
+import platform
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+
+import build  # noqa: E402
+import compile_speed  # noqa: E402
+import contenders as C  # noqa: E402
+import report  # noqa: E402
+
+
+def log(msg):
+    sys.stderr.write("[bench] %s\n" % msg)
+    sys.stderr.flush()
+
+
+# --- measuring -------------------------------------------------------------------------------
+
+def worker_env(mode):
+    env = dict(os.environ)
+    if mode == "full":
+        # OPENBLAS_CORETYPE/OPENBLAS_L2_SIZE are set on some machines here for old OpenBLAS
+        # builds and slow a current numpy: unset both, for the measuring processes alone.
+        env.pop("OPENBLAS_CORETYPE", None)
+        env.pop("OPENBLAS_L2_SIZE", None)
+    return env
+
+
+def run_worker(contender, group, workloads, ctx, mode, tmp):
+    """One worker process; returns {workload: result}."""
+    spec = {"contender": contender, "group": group, "workloads": workloads, "ctx": ctx,
+            "timing": C.TIMING[mode], "heavy": C.HEAVY}
+    spec_path = os.path.join(tmp, "spec-%s-%s.json" % (contender, group))
+    out_path = os.path.join(tmp, "out-%s-%s.json" % (contender, group))
+    with open(spec_path, "w") as f:
+        json.dump(spec, f)
+    if os.path.exists(out_path):
+        os.remove(out_path)
+    cmd = [C.INTERP[contender], os.path.join(HERE, "worker.py"), spec_path, out_path]
+    try:
+        p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                           env=worker_env(mode), timeout=1800, cwd=tmp)
+        rc, text = p.returncode, p.stdout.decode("utf-8", "replace")
+    except subprocess.TimeoutExpired:
+        rc, text = 124, "worker timed out"
+    except FileNotFoundError as e:
+        rc, text = 127, str(e)
+    data = {}
+    if os.path.exists(out_path):
+        with open(out_path) as f:
+            data = json.load(f)
+    results = data.get("results", {})
+    for w in workloads:
+        if w not in results:
+            tail = " | ".join(l for l in text.strip().splitlines()[-3:])
+            results[w] = {"status": "failed",
+                          "reason": "worker exited %d before measuring this: %s" % (rc, tail[-300:])}
+    meta = {"interpreter": data.get("interpreter"), "buffer": data.get("buffer")}
+    return results, meta
+
+
+def cloop_time(cloop, workload, param, number):
+    p = subprocess.run([cloop, workload, str(param), str(number)], stdout=subprocess.PIPE,
+                       stderr=subprocess.PIPE, timeout=600)
+    if p.returncode != 0:
+        raise RuntimeError("cloop %s exited %d: %s" % (workload, p.returncode,
+                                                       p.stderr.decode("utf-8", "replace")[-200:]))
+    return float(p.stdout.decode().strip())
+
+
+CLOOP = {  # workload -> (cloop's name, param key or fixed value)
+    "add": ("add", 0), "noop": ("noop", 0), "concat": ("concat", 0), "sum_1": ("sum", 1),
+    "sum_big": ("sum", "sum_big"), "ints": ("ints", "ints"),
+    "getpi_s": ("getpi", "getpi_s"), "getpi_m": ("getpi", "getpi_m"), "getpi_l": ("getpi", "getpi_l"),
+}
+
+
+def run_cloop(floors_dir, params, mode, calib):
+    """The C -> Go floor, timed inside C (no interpreter)."""
+    cloop = os.path.join(floors_dir, "cloop")
+    timing = C.TIMING[mode]
+    results = {}
+    for w in C.OFFERS["c_go"]:
+        name, p = CLOOP[w]
+        param = params[p] if isinstance(p, str) else p
+        try:
+            if w in C.HEAVY:
+                number, reps = 1, timing["heavy_samples"]
+            else:
+                if w not in calib:
+                    n = 1000
+                    while True:
+                        t = cloop_time(cloop, name, param, n) * n
+                        if t >= timing["target"] / 10 or n >= 1 << 30:
+                            break
+                        n *= 10
+                    calib[w] = max(1, int(n * timing["target"] / max(t, 1e-9)))
+                number, reps = calib[w], timing["samples"]
+            samples = [cloop_time(cloop, name, param, number) for _ in range(reps)]
+            results[w] = {"status": "ok", "samples": samples, "number": number,
+                          "note": "timed in C with clock_gettime"}
+        except Exception as e:  # a floor that fails must show, not vanish
+            results[w] = {"status": "failed", "reason": str(e)}
+    return results
+
+
+def merge(acc, contender, results):
+    for w, r in results.items():
+        slot = acc.setdefault(contender, {}).setdefault(w, {"samples": [], "statuses": []})
+        slot["statuses"].append(r["status"])
+        if r["status"] == "ok":
+            slot["samples"].extend(r["samples"])
+            slot["number"] = r.get("number")
+            slot["note"] = r.get("note", "")
+        else:
+            slot["reason"] = r.get("reason", "")
+            if r.get("traceback"):
+                slot["traceback"] = r["traceback"]
+
+
+def summarize(acc):
+    """{contender: {workload: {status, median, min, max, n, samples, reason, note}}}"""
+    out = {}
+    for c, ws in acc.items():
+        out[c] = {}
+        for w, slot in ws.items():
+            st = slot["statuses"]
+            if "failed" in st:
+                status = "failed"
+            elif all(s == "n/a" for s in st):
+                status = "n/a"
+            else:
+                status = "ok"
+            r = {"status": status, "note": slot.get("note", ""), "reason": slot.get("reason", "")}
+            if slot.get("traceback"):
+                r["traceback"] = slot["traceback"]
+            s = slot["samples"]
+            if status == "ok" and s:
+                r.update(median=statistics.median(s), min=min(s), max=max(s), n=len(s),
+                         samples=s, number=slot.get("number"))
+            elif status == "ok":
+                r["status"], r["reason"] = "failed", "no samples"
+            out[c][w] = r
+    return out
+
+
+def build_all(work, log_fn):
+    log("building contenders in %s" % work)
+    t0 = time.time()
+    floors = build.build_floors(work, log_fn)
+    log("floors: %s %s" % (floors.status, floors.reason))
+    tools = build.build_tools(work, log_fn)
+    gopy = build.build_gopy(work, tools, log_fn)
+    log("gopy: %s %s" % (gopy.status, gopy.reason))
+    gpic = build.find_gpic(work, log_fn)
+    log("gpic binary: %s %s" % (gpic.status, gpic.path if gpic.status == "ok" else gpic.reason))
+    gpic_builds = build.build_gpic(work, gpic, log_fn)
+    for c, groups in gpic_builds.items():
+        for g, b in groups.items():
+            log("%s/%s: %s %s" % (c, g, b.status, b.reason))
+    log("builds took %.1f s" % (time.time() - t0))
+    return floors, tools, gopy, gpic, gpic_builds
+
+
+def units(floors, gopy, gpic_builds):
+    """(contender, group, workloads, build status or None) for every worker process of a round."""
+    out = []
+    for c in C.CONTENDER_IDS:
+        if c == "c_go":
+            out.append((c, None, C.OFFERS[c], floors))
+        elif c.startswith("gpic_"):
+            for g, ws in C.GPIC_GROUP_WORKLOADS.items():
+                out.append((c, g, ws, gpic_builds[c][g]))
+        elif c == "gopy":
+            out.append((c, None, C.OFFERS[c], gopy))
+        elif C.KIND[c] == "floor":
+            out.append((c, None, C.OFFERS[c], floors))
+        else:
+            out.append((c, None, C.OFFERS[c], None))
+    return out
+
+
+def measure_all(mode, rounds, floors, gopy, gpic_builds, seed):
+    params = C.PARAMS[mode]
+    ctx = {"params": params, "paths": {}, "modules": {}}
+    if floors.status == "ok":
+        for k in ("fastcall", "cffi_cpython", "cffi_pypy"):
+            ctx["paths"][k] = os.path.join(floors.path, k)
+        ctx["paths"]["ctypes"] = floors.path
+    if gopy.status == "ok":
+        ctx["paths"]["gopy"] = gopy.path
+    for c, groups in gpic_builds.items():
+        for g, b in groups.items():
+            if b.status == "ok":
+                ctx["paths"]["%s_%s" % (c, g)] = b.path
+                ctx["modules"]["gpic_" + g] = b.module
+    acc, meta, calib = {}, {"_load": []}, {}
+    rng = random.Random(seed)
+    todo = units(floors, gopy, gpic_builds)
+    tmp = tempfile.mkdtemp(prefix="gpic-bench-")
+    try:
+        for r in range(rounds):
+            order = todo[:]
+            rng.shuffle(order)
+            meta["_load"].append(os.getloadavg()[0])
+            log("round %d/%d: %s" % (r + 1, rounds, " ".join(
+                c + ("/" + g if g else "") for c, g, _, _ in order)))
+            for c, g, ws, b in order:
+                if b is not None and b.status != "ok":
+                    merge(acc, c, dict((w, {"status": b.status, "reason": b.reason}) for w in ws))
+                    continue
+                t0 = time.time()
+                if c == "c_go":
+                    res = run_cloop(floors.path, params, mode, calib)
+                else:
+                    lctx = ctx
+                    if c.startswith("gpic_"):  # the worker finds its module as paths["gpic_<group>"]
+                        paths = dict(ctx["paths"])
+                        paths["gpic_" + g] = paths["%s_%s" % (c, g)]
+                        lctx = dict(ctx, paths=paths)
+                    res, m = run_worker(c, g, ws, lctx, mode, tmp)
+                    meta.setdefault(c, m)
+                merge(acc, c, res)
+                bad = [w for w, x in res.items() if x["status"] == "failed"]
+                log("  %-18s %-8s %5.1f s%s" % (c, g or "", time.time() - t0,
+                                                "  FAILED: " + ", ".join(bad) if bad else ""))
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return summarize(acc), meta
+
+
+# --- the machine -----------------------------------------------------------------------------
+
+def machine_info(gpic_path):
+    def first(cmd):
+        return build.tool_version(cmd)
+
+    cpu = ""
+    try:
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    cpu = line.split(":", 1)[1].strip()
+                    break
+    except OSError:
+        pass
+    mem = ""
+    try:
+        with open("/proc/meminfo") as f:
+            kb = int(f.readline().split()[1])
+            mem = "%.1f GiB" % (kb / 2.0 ** 20)
+    except (OSError, ValueError, IndexError):
+        pass
+    commit = first(["git", "-C", build.ROOT, "rev-parse", "--short", "HEAD"])
+    return {
+        "cpu": cpu, "cores": os.cpu_count(), "memory": mem,
+        "os": platform.platform(),
+        "go": first(["go", "version"]),
+        "cpython": "CPython " + platform.python_version(),
+        "pypy": " ".join(build.run(["pypy3", "--version"], timeout=60)[1].split()),
+        "gcc": first(["gcc", "--version"]),
+        "protoc": first(["protoc", "--version"]),
+        "gopy": build.GOPY_VERSION,
+        "gpic": first([gpic_path, "--version"]) if gpic_path else "unavailable",
+        "git_commit": commit,
+        "openblas_env": dict((k, v) for k, v in os.environ.items() if k.startswith("OPENBLAS_")),
+    }
+
+
+def numpy_kernel(mode):
+    """threadpoolctl's view of numpy's BLAS in a measuring process (OPENBLAS_* unset in full runs)."""
+    code = ("import json\ntry:\n import numpy, threadpoolctl\n"
+            " print(json.dumps([{k: d.get(k) for k in ('internal_api','version','architecture')}"
+            " for d in threadpoolctl.threadpool_info()]))\nexcept Exception as e:\n"
+            " print(json.dumps(str(e)))\n")
+    p = subprocess.run(["python3", "-c", code], stdout=subprocess.PIPE, env=worker_env(mode))
+    try:
+        return json.loads(p.stdout.decode())
+    except ValueError:
+        return None
+
+
+# --- main ------------------------------------------------------------------------------------
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(prog="scripts/bench", description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--quick", action="store_true",
+                    help="smoke pass: tiny sizes and iteration counts, one round (seconds once built)")
+    ap.add_argument("--out", default=os.path.join(build.BENCH, "results"),
+                    help="where to write latest.{json,md,png} and a dated JSON (default bench/results)")
+    ap.add_argument("--work", default=os.path.join(build.BENCH, ".work"),
+                    help="build directory, cached between runs (default bench/.work)")
+    ap.add_argument("--rounds", type=int, help="rounds of interleaved measurement (default 5; quick 1)")
+    ap.add_argument("--no-calls", action="store_true", help="skip the call/throughput benchmarks")
+    ap.add_argument("--no-compile", action="store_true", help="skip the compile-speed benchmark")
+    ap.add_argument("--compile-max", type=int, default=None,
+                    help="largest declaration count of the compile benchmark (default: all sizes)")
+    ap.add_argument("--update-docs", action="store_true",
+                    help="put the table into docs/en/benchmarks.md and docs/ko/benchmarks.md")
+    ap.add_argument("--seed", type=int, default=None, help="seed of the interleaving order")
+    args = ap.parse_args(argv)
+
+    mode = "quick" if args.quick else "full"
+    rounds = args.rounds or C.TIMING[mode]["rounds"]
+    if mode == "full" and rounds < 5:
+        log("note: fewer than 5 rounds asked for; medians will be less trustworthy")
+    seed = args.seed if args.seed is not None else int(time.time())
+    os.makedirs(args.out, exist_ok=True)
+    os.makedirs(args.work, exist_ok=True)
+    started = datetime.datetime.now(datetime.timezone.utc)
+
+    floors, tools, gopy, gpic, gpic_builds = build_all(args.work, log)
+    results, meta = ({}, {})
+    if not args.no_calls:
+        results, meta = measure_all(mode, rounds, floors, gopy, gpic_builds, seed)
+    load = meta.pop("_load", []) if meta else []
+    compile_res = None
+    if not args.no_compile:
+        compile_res = compile_speed.run_all(mode, args.work, gpic, log, max_size=args.compile_max)
+
+    doc = {
+        "schema": 1,
+        "mode": mode,
+        "rounds": rounds,
+        "seed": seed,
+        "started": started.isoformat(),
+        "finished": datetime.datetime.now(datetime.timezone.utc).isoformat(),
+        "machine": machine_info(gpic.path if gpic.status == "ok" else None),
+        "numpy_blas": numpy_kernel(mode),
+        "load_average_1min": {"per_round": load, "after": os.getloadavg()[0]},
+        "params": C.PARAMS[mode],
+        "timing": C.TIMING[mode],
+        "contenders": [{"id": c, "label": C.LABEL[c], "kind": C.KIND[c], "interpreter": C.INTERP[c],
+                        "floor": C.FLOOR[c], "runtime": meta.get(c)} for c in C.CONTENDER_IDS],
+        "workloads": [{"id": w, "label": C.workload_label(w, C.PARAMS[mode]), "heavy": w in C.HEAVY}
+                      for w in C.WORKLOAD_IDS],
+        "builds": {
+            "floors": floors.as_json(), "tools": tools.as_json(), "gopy": gopy.as_json(),
+            "gpic": gpic.as_json(),
+            "gpic_targets": dict((c, dict((g, b.as_json()) for g, b in gs.items()))
+                                 for c, gs in gpic_builds.items()),
+        },
+        "results": results,
+        "compile": compile_res,
+    }
+    table = report.markdown(doc, "en")
+    stamp = started.strftime("%Y%m%d-%H%M%S")
+    with open(os.path.join(args.out, "bench-%s-%s.json" % (mode, stamp)), "w") as f:
+        json.dump(doc, f, indent=1)
+    shutil.copyfile(os.path.join(args.out, "bench-%s-%s.json" % (mode, stamp)),
+                    os.path.join(args.out, "latest.json"))
+    with open(os.path.join(args.out, "latest.md"), "w") as f:
+        f.write(table)
+    png = os.path.join(args.out, "latest.png")
+    report.chart(doc, png)
+    if args.update_docs:
+        report.update_docs(doc, os.path.relpath(png, build.ROOT))
+    sys.stdout.write(table)
+    log("wrote %s, latest.md, latest.png in %s" % ("latest.json", args.out))
+    failed = report.failures(doc)
+    if failed:
+        log("FAILED: " + "; ".join(failed[:20]))
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,443 @@
+"""The benchmark's outputs: the Markdown table (English and Korean), the PNG chart, the docs pages."""
+import os
+import re
+
+import compile_speed
+import contenders as C
+
+WORDS = {
+    "en": {
+        "title": "Call overhead and throughput",
+        "machine": "Machine",
+        "load": "1-minute load average while measuring: {lo:.1f}–{hi:.1f}.",
+        "run": "Run",
+        "run_text": "{mode} mode, {rounds} round(s), contenders interleaved in a shuffled order each round, "
+                    "each in its own process; {samples} sample(s) per round for per-call work, {heavy} for "
+                    "heavy work. Median, min–max and sample count n over all rounds.",
+        "how_read": "Per-call times include the timing loop itself (see the row “timing loop alone”). "
+                    "“× floor” divides by the contender's own floor (gpic cffi: the hand-written cffi module "
+                    "on the same interpreter; gpic cpython and gopy: the METH_FASTCALL module releasing the "
+                    "GIL; floors: the C loop). “× gopy” divides by gopy's median for the same workload: "
+                    "below 1 is faster than gopy.",
+        "cols": ["Workload", "Contender", "Median", "Min – max", "n", "× floor", "× gopy", "Note"],
+        "targets": "Targets of issue 6 (reported, not asserted)",
+        "compile": "Compile speed: gpic (all targets) against protoc --cpp_out --python_out",
+        "ccols": ["Tool and input", "Declarations", "Median", "Min – max", "n", "Peak RSS", "× protoc"],
+        "growth": "Per-declaration time from {a} to {b} declarations (1.0 = linear): {items}.",
+        "gpic_targets": "gpic targets run",
+        "met": "met", "missed": "MISSED", "na": "n/a", "failed": "FAILED",
+        "faster": "faster", "slower": "slower",
+    },
+    "ko": {
+        "title": "호출 오버헤드와 처리량",
+        "machine": "기계",
+        "load": "측정하는 동안의 1분 부하 평균: {lo:.1f}–{hi:.1f}.",
+        "run": "실행",
+        "run_text": "{mode} 모드, {rounds}회 라운드입니다. 라운드마다 참가자의 순서를 섞어 번갈아 재며, 참가자마다 "
+                    "별도의 프로세스에서 잽니다. 호출 단위 작업은 라운드당 {samples}개, 무거운 작업은 {heavy}개의 "
+                    "표본을 얻습니다. 모든 라운드의 중앙값, 최솟값–최댓값, 표본 수 n을 보입니다.",
+        "how_read": "호출당 시간에는 측정 루프 자체의 비용이 들어 있습니다(“timing loop alone” 행을 보십시오). "
+                    "“× 바닥값”은 참가자 자신의 바닥값으로 나눈 값입니다(gpic cffi는 같은 인터프리터의 손으로 쓴 "
+                    "cffi 모듈, gpic cpython과 gopy는 GIL을 놓는 METH_FASTCALL 모듈, 바닥값들은 C 루프). "
+                    "“× gopy”는 같은 작업의 gopy 중앙값으로 나눈 값이며 1보다 작으면 gopy보다 빠릅니다.",
+        "cols": ["작업", "참가자", "중앙값", "최소 – 최대", "n", "× 바닥값", "× gopy", "비고"],
+        "targets": "이슈 6의 목표(보고만 하며 테스트로 강제하지 않습니다)",
+        "compile": "컴파일 속도: gpic(모든 타깃)과 protoc --cpp_out --python_out 비교",
+        "ccols": ["도구와 입력", "선언 수", "중앙값", "최소 – 최대", "n", "최대 RSS", "× protoc"],
+        "growth": "선언 {a}개에서 {b}개로 갈 때의 선언당 시간입니다(1.0이면 선형): {items}.",
+        "gpic_targets": "실행한 gpic 타깃",
+        "met": "달성", "missed": "미달", "na": "해당 없음", "failed": "실패",
+        "faster": "빠름", "slower": "느림",
+    },
+}
+
+
+def fmt_time(s):
+    if s is None:
+        return "—"
+    if s < 1e-6:
+        return "%.1f ns" % (s * 1e9)
+    if s < 1e-3:
+        return "%.2f µs" % (s * 1e6)
+    if s < 1:
+        return "%.2f ms" % (s * 1e3)
+    return "%.2f s" % s
+
+
+def fmt_range(lo, hi):
+    a, b = fmt_time(lo), fmt_time(hi)
+    ua, ub = a.split()[1], b.split()[1]
+    if ua == ub:
+        return "%s–%s %s" % (a.split()[0], b.split()[0], ub)
+    return "%s – %s" % (a, b)
+
+
+def fmt_ratio(r):
+    if r is None:
+        return "—"
+    if r < 0.1:
+        return "%.2g×" % r
+    if r >= 100:
+        return "%.0f×" % r
+    if r >= 10:
+        return "%.1f×" % r
+    return "%.2f×" % r
+
+
+def cell(text):
+    return str(text).replace("|", "\\|").replace("\n", " ")
+
+
+def med(doc, c, w):
+    r = doc["results"].get(c, {}).get(w)
+    if r and r.get("status") == "ok":
+        return r["median"]
+    return None
+
+
+def ratio(a, b):
+    if a is None or b is None or b <= 0:
+        return None
+    return a / b
+
+
+def status_text(r, L):
+    if r["status"] == "n/a":
+        return "%s: %s" % (L["na"], r.get("reason", ""))
+    return "**%s**: %s" % (L["failed"], r.get("reason", ""))
+
+
+def machine_lines(doc, L):
+    m = doc["machine"]
+    load = doc.get("load_average_1min") or {}
+    loads = list(load.get("per_round") or []) + ([load["after"]] if "after" in load else [])
+    text = "%s: %s, %s cores, %s; %s; %s; %s; %s; gopy %s; %s (commit %s); %s." % (
+        L["machine"], m.get("cpu"), m.get("cores"), m.get("memory"), m.get("os"), m.get("go"),
+        m.get("cpython"), m.get("pypy"), m.get("gopy"), m.get("gpic"), m.get("git_commit"), m.get("gcc"))
+    if loads:
+        text += " " + L["load"].format(lo=min(loads), hi=max(loads))
+    return text
+
+
+def call_table(doc, lang):
+    L = WORDS[lang]
+    p = doc["params"]
+    lines = ["| " + " | ".join(L["cols"]) + " |", "|---|---|---:|---:|---:|---:|---:|---|"]
+    for w in C.WORKLOAD_IDS:
+        first = True
+        for c in C.CONTENDER_IDS:
+            if w not in C.OFFERS.get(c, []):
+                continue
+            r = doc["results"].get(c, {}).get(w)
+            if r is None:
+                continue
+            wl = C.workload_label(w, p) if first else ""
+            first = False
+            if r["status"] != "ok":
+                lines.append("| %s | %s | %s | | | | | %s |" % (
+                    cell(wl), cell(C.LABEL[c]), L["na"] if r["status"] == "n/a" else "**%s**" % L["failed"],
+                    cell(status_text(r, L))))
+                continue
+            m = r["median"]
+            mtext = fmt_time(m)
+            if w == "sum_big":
+                mtext += " (%.1f GB/s)" % (8.0 * p["sum_big"] / m / 1e9)
+            fl = C.FLOOR.get(c)
+            rf = ratio(m, med(doc, fl, w)) if fl else None
+            rg = ratio(m, med(doc, "gopy", w)) if c != "gopy" else None
+            lines.append("| %s | %s | %s | %s | %d | %s | %s | %s |" % (
+                cell(wl), cell(C.LABEL[c]), mtext, fmt_range(r["min"], r["max"]), r["n"],
+                fmt_ratio(rf), fmt_ratio(rg), cell(r.get("note", ""))))
+    return "\n".join(lines)
+
+
+def verdicts(doc, lang):
+    """The issue's targets, each with the figures it rests on."""
+    L = WORDS[lang]
+    out = []
+
+    def v(ok):
+        if ok is None:
+            return L["na"]
+        return L["met"] if ok else L["missed"]
+
+    gpic_cs = ["gpic_cffi_cpython", "gpic_cffi_pypy", "gpic_cpython"]
+    for c in gpic_cs:
+        r = doc["results"].get(c, {}).get("add")
+        if r is None:
+            continue
+        if r["status"] != "ok":
+            out.append("- Add, %s: %s" % (C.LABEL[c], status_text(r, L)))
+            continue
+        m = r["median"]
+        rf = ratio(m, med(doc, C.FLOOR[c], "add"))
+        rg = ratio(med(doc, "gopy", "add"), m)
+        out.append("- Add, %s: %s, %s its floor (%s; target ≤ 1.3×): **%s**; gopy %s, so %s faster than gopy "
+                   "(target ≥ 2×): **%s**" % (
+                       C.LABEL[c], fmt_time(m), fmt_ratio(rf), C.LABEL[C.FLOOR[c]],
+                       v(None if rf is None else rf <= 1.3), fmt_time(med(doc, "gopy", "add")),
+                       fmt_ratio(rg), v(None if rg is None else rg >= 2)))
+    for c in gpic_cs:
+        r = doc["results"].get(c, {}).get("ints")
+        if r is None or r["status"] != "ok":
+            if r is not None:
+                out.append("- Ints→list, %s: %s" % (C.LABEL[c], status_text(r, L)))
+            continue
+        rg = ratio(med(doc, "gopy", "ints"), r["median"])
+        out.append("- Ints(%d)→list, %s: %s; gopy %s, so %s faster than gopy (target ≥ 50×): **%s**" % (
+            doc["params"]["ints"], C.LABEL[c], fmt_time(r["median"]), fmt_time(med(doc, "gopy", "ints")),
+            fmt_ratio(rg), v(None if rg is None else rg >= 50)))
+    go_loop = med(doc, "c_go", "sum_big")
+    for c in gpic_cs:
+        r = doc["results"].get(c, {}).get("sum_big")
+        if r is None or r["status"] != "ok":
+            if r is not None:
+                out.append("- Sum, %s: %s" % (C.LABEL[c], status_text(r, L)))
+            continue
+        one = med(doc, c, "sum_1")
+        bound = (go_loop + one) if go_loop is not None and one is not None else None
+        ok = None if bound is None else r["median"] <= bound * 1.10
+        out.append("- Sum over %s float64, %s: %s; the Go loop alone (C → Go) %s + the 1-element call %s = %s "
+                   "(target: no per-element cost, within 10%%): **%s**" % (
+                       C.pretty_int(doc["params"]["sum_big"]), C.LABEL[c], fmt_time(r["median"]),
+                       fmt_time(go_loop), fmt_time(one), fmt_time(bound), v(ok)))
+        lst, npa = med(doc, c, "sum_list"), med(doc, "numpy", "sum_list")
+        if lst is not None:
+            out.append("- Sum(list of %s), %s: %s vs numpy.array(list) %s (target: no more): **%s**" % (
+                C.pretty_int(doc["params"]["sum_list"]), C.LABEL[c], fmt_time(lst), fmt_time(npa),
+                v(None if npa is None else lst <= npa)))
+    comp = doc.get("compile")
+    if comp:
+        sizes = comp["sizes"]
+        pr = comp["jobs"]["protoc"]
+        for job in ("gpic_funcs", "gpic_structs"):
+            g = comp["jobs"][job]
+            oks = []
+            for n in sizes:
+                a, b = g.get(str(n), {}), pr.get(str(n), {})
+                if a.get("status") == "ok" and b.get("status") == "ok":
+                    oks.append(a["median"] <= b["median"])
+                else:
+                    oks.append(None)
+            ok = None if None in oks else all(oks)
+            gg = compile_speed.growth(g, sizes)
+            bad = [x for x in g.values() if x.get("status") != "ok"]
+            extra = (" (%s)" % status_text(bad[0], L)) if bad else ""
+            out.append("- %s: ≤ protoc --cpp_out --python_out at every size: **%s**; linear growth "
+                       "(per-declaration time ×%s from %s to %s declarations, target ≤ 1.2): **%s**%s" % (
+                           comp["labels"][job], v(ok), "—" if gg is None else "%.2f" % gg,
+                           C.pretty_int(sizes[-2]) if len(sizes) > 1 else "—", C.pretty_int(sizes[-1]),
+                           v(None if gg is None else gg <= 1.2), extra))
+    return "\n".join(out)
+
+
+def compile_table(doc, lang):
+    L = WORDS[lang]
+    comp = doc.get("compile")
+    if not comp:
+        return ""
+    lines = ["| " + " | ".join(L["ccols"]) + " |", "|---|---:|---:|---:|---:|---:|---:|"]
+    for n in comp["sizes"]:
+        prot = comp["jobs"]["protoc"].get(str(n), {})
+        for job, label in comp["labels"].items():
+            x = comp["jobs"][job].get(str(n), {})
+            if x.get("status") != "ok":
+                lines.append("| %s | %s | %s | | | | %s |" % (
+                    cell(label), "{:,}".format(n),
+                    L["na"] if x.get("status") == "n/a" else "**%s**" % L["failed"], cell(status_text(x, L))))
+                continue
+            r = ratio(x["median"], prot.get("median")) if prot.get("status") == "ok" and job != "protoc" else None
+            lines.append("| %s | %s | %s | %s | %d | %.0f MB | %s |" % (
+                cell(label), "{:,}".format(n), fmt_time(x["median"]), fmt_range(x["min"], x["max"]), x["n"],
+                x["peak_rss"] / 2.0 ** 20, fmt_ratio(r)))
+    text = "\n".join(lines) + "\n\n"
+    sizes = comp["sizes"]
+    if len(sizes) > 1:
+        parts = []
+        for job, label in comp["labels"].items():
+            g = compile_speed.growth(comp["jobs"][job], sizes)
+            parts.append("%s ×%s" % (label, "—" if g is None else "%.2f" % g))
+        text += L["growth"].format(a="{:,}".format(sizes[-2]), b="{:,}".format(sizes[-1]),
+                                   items="; ".join(parts)) + "\n\n"
+    text += "%s: %s\n" % (L["gpic_targets"], ", ".join(comp.get("gpic_targets") or []) or "—")
+    return text
+
+
+def markdown(doc, lang):
+    L = WORDS[lang]
+    t = doc["timing"]
+    parts = ["### " + L["title"], "",
+             machine_lines(doc, L), "",
+             "%s: %s %s" % (L["run"], L["run_text"].format(mode=doc["mode"], rounds=doc["rounds"],
+                                                         samples=t["samples"], heavy=t["heavy_samples"]),
+                           doc["started"][:19].replace("T", " ") + " UTC."), "",
+             L["how_read"], "", call_table(doc, lang) if doc["results"] else "", "",
+             "### " + L["targets"], "", verdicts(doc, lang), ""]
+    if doc.get("compile"):
+        parts += ["### " + L["compile"], "", compile_table(doc, lang)]
+    return "\n".join(parts) + "\n"
+
+
+def failures(doc):
+    out = []
+    for c, ws in doc["results"].items():
+        for w, r in ws.items():
+            if r["status"] == "failed":
+                out.append("%s/%s: %s" % (c, w, r.get("reason", "")))
+    comp = doc.get("compile") or {}
+    for job, sizes in comp.get("jobs", {}).items():
+        for n, r in sizes.items():
+            if r.get("status") == "failed":
+                out.append("compile %s/%s: %s" % (job, n, r.get("reason", "")))
+    return out
+
+
+# --- the chart -------------------------------------------------------------------------------
+
+COLORS = {
+    "c_go": "#444444", "fastcall": "#7f7f7f", "fastcall_nogil": "#a0a0a0", "cffi_cpython": "#9ecae1",
+    "cffi_pypy": "#c6dbef", "ctypes": "#d9d9d9", "python_cpython": "#fdae6b", "python_pypy": "#fdd0a2",
+    "numpy": "#bcbddc", "gpic_cffi_cpython": "#2171b5", "gpic_cffi_pypy": "#6baed6",
+    "gpic_cpython": "#08306b", "gopy": "#d62728",
+}
+
+
+def chart(doc, path):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    res, p = doc["results"], doc["params"]
+    fig, axes = plt.subplots(3, 2, figsize=(15, 17))
+    fig.suptitle("gpic benchmark (%s mode) — %s, %s cores — %s" % (
+        doc["mode"], doc["machine"].get("cpu", "?"), doc["machine"].get("cores"), doc["started"][:10]),
+        fontsize=12)
+
+    def bars(ax, w, scale, unit, title, value=None):
+        names, vals, lo, hi, cols, na = [], [], [], [], [], []
+        for c in C.CONTENDER_IDS:
+            r = res.get(c, {}).get(w)
+            if r is None or w not in C.OFFERS.get(c, []):
+                continue
+            names.append(C.LABEL[c])
+            cols.append(COLORS[c])
+            if r["status"] == "ok":
+                f = value or (lambda s: s * scale)
+                m = f(r["median"])
+                vals.append(m)
+                a, b = f(r["min"]), f(r["max"])
+                lo.append(max(0, m - min(a, b)))
+                hi.append(max(0, max(a, b) - m))
+                na.append(None)
+            else:
+                vals.append(0)
+                lo.append(0)
+                hi.append(0)
+                na.append("n/a" if r["status"] == "n/a" else "FAILED")
+        y = range(len(names))
+        ax.barh(list(y), vals, xerr=[lo, hi], color=cols, capsize=2)
+        ax.set_yticks(list(y))
+        ax.set_yticklabels(names, fontsize=8)
+        ax.invert_yaxis()
+        ax.set_xlabel(unit)
+        ax.set_title(title, fontsize=10)
+        if not names:
+            ax.text(0.5, 0.5, "not measured in this run", ha="center", transform=ax.transAxes)
+        top = max(vals) if any(vals) else 1
+        for i, (v, t) in enumerate(zip(vals, na)):
+            if t:
+                ax.text(top * 0.01, i, t, va="center", fontsize=8, color="#b00000")
+            else:
+                ax.text(v, i, " %.3g" % v, va="center", fontsize=7)
+
+    bars(axes[0][0], "add", 1e9, "ns per call (median, min–max)", "Add(1, 2): per call")
+
+    # per-call workloads, our targets against gopy and Python itself
+    ax = axes[0][1]
+    ws = ["noop", "concat", "error", "field_get", "field_set", "method", "callback"]
+    cs = ["python_cpython", "python_pypy", "gopy", "gpic_cffi_cpython", "gpic_cffi_pypy", "gpic_cpython"]
+    width = 0.8 / len(cs)
+    plotted = False
+    for i, c in enumerate(cs):
+        xs, vs = [], []
+        for j, w in enumerate(ws):
+            m = med(doc, c, w)
+            if m is not None:
+                xs.append(j + i * width)
+                vs.append(m * 1e9)
+        ax.bar(xs, vs, width, label=C.LABEL[c], color=COLORS[c])
+        plotted = plotted or bool(vs)
+    ax.set_xticks([j + 0.4 - width / 2 for j in range(len(ws))])
+    ax.set_xticklabels(ws, fontsize=8)
+    if plotted:
+        ax.set_yscale("log")
+    ax.set_ylabel("ns per call (median; missing bar: n/a)")
+    ax.set_title("Per-call workloads", fontsize=10)
+    ax.legend(fontsize=7)
+
+    n = p["sum_big"]
+    bars(axes[1][0], "sum_big", None, "GB/s (higher is better)",
+         "Sum over %s float64 (zero-copy where possible)" % C.pretty_int(n),
+         value=lambda s: 8.0 * n / s / 1e9)
+    bars(axes[1][1], "ints", 1e6, "µs per call", "Ints(%d) → Python list" % p["ints"])
+
+    ax = axes[2][0]
+    ks = ["getpi_s", "getpi_m", "getpi_l"]
+    ns = [p[k] for k in ks]
+    plotted = False
+    for c in C.CONTENDER_IDS:
+        pts = [(x, med(doc, c, k)) for x, k in zip(ns, ks) if med(doc, c, k) is not None]
+        if pts:
+            ax.plot([a for a, _ in pts], [b for _, b in pts], marker="o", label=C.LABEL[c], color=COLORS[c])
+            plotted = True
+    if plotted:
+        ax.set_xscale("log")
+        ax.set_yscale("log")
+    ax.set_xlabel("samples n")
+    ax.set_ylabel("seconds per GetPI(n)")
+    ax.set_title("The gopy talk's GetPI: Monte Carlo pi", fontsize=10)
+    ax.legend(fontsize=7)
+
+    ax = axes[2][1]
+    comp = doc.get("compile")
+    plotted = False
+    if comp:
+        for job, label in comp["labels"].items():
+            pts = [(n, comp["jobs"][job][str(n)]["median"]) for n in comp["sizes"]
+                   if comp["jobs"][job].get(str(n), {}).get("status") == "ok"]
+            if pts:
+                ax.plot([a for a, _ in pts], [b for _, b in pts], "--" if job.startswith("protoc") else "-",
+                        marker="o", label=label)
+                plotted = True
+    if plotted:
+        ax.set_xscale("log")
+        ax.set_yscale("log")
+        ax.legend(fontsize=8)
+    ax.set_xlabel("declarations")
+    ax.set_ylabel("seconds (median)")
+    ax.set_title("Compile speed: gpic (all targets) vs protoc --cpp_out --python_out", fontsize=10)
+    fig.tight_layout(rect=(0, 0, 1, 0.97))
+    fig.savefig(path, dpi=80)
+    plt.close(fig)
+
+
+# --- docs ------------------------------------------------------------------------------------
+
+BEGIN, END = "<!-- bench:results:begin -->", "<!-- bench:results:end -->"
+
+
+def update_docs(doc, png_from_root):
+    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    for lang in ("en", "ko"):
+        path = os.path.join(root, "docs", lang, "benchmarks.md")
+        with open(path) as f:
+            text = f.read()
+        if BEGIN not in text or END not in text:
+            raise SystemExit("%s has no %s ... %s block" % (path, BEGIN, END))
+        img = os.path.relpath(os.path.join(root, png_from_root), os.path.dirname(path))
+        alt = "benchmark chart" if lang == "en" else "벤치마크 차트"
+        body = "%s\n\n![%s](%s)\n\n%s\n%s" % (BEGIN, alt, img, markdown(doc, lang), END)
+        text = re.sub(re.escape(BEGIN) + ".*?" + re.escape(END), lambda _: body, text, flags=re.S)
+        with open(path, "w") as f:
+            f.write(text)
