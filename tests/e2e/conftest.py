@@ -13,6 +13,9 @@ import pytest
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 CHECKS = os.path.join(ROOT, "tests", "e2e", "checks")
 INTERPRETERS = ["python3", "pypy3"]
+# Every Python target, with each interpreter it serves: suites that check the Python API are
+# parametrised over these, so a difference between targets is a failing test.
+TARGETS = [("cffi", "python3"), ("cffi", "pypy3")]
 
 
 def gpic_binary():
@@ -64,14 +67,14 @@ def run_python(interpreter, path_dir, code, timeout=300):
 
 @pytest.fixture(scope="session")
 def check_results(build_cache):
-    """check_results(gpi, checks_file, interpreter) -> {check name: None or traceback}, running
+    """check_results(gpi, checks_file, interpreter[, target]) -> {check name: None or traceback}, running
     the whole checks file once per interpreter in a subprocess (PyPy has no pytest)."""
     cache = {}
 
-    def results(gpi, checks_file, interpreter):
-        key = (gpi, checks_file, interpreter)
+    def results(gpi, checks_file, interpreter, target="cffi"):
+        key = (gpi, checks_file, interpreter, target)
         if key not in cache:
-            out = build_cache(gpi, interpreter)
+            out = build_cache(gpi, interpreter, target)
             env = dict(os.environ, PYTHONPATH=out)
             r = subprocess.run([require_interpreter(interpreter), os.path.join(CHECKS, "runner.py"),
                                 os.path.join(CHECKS, checks_file)], capture_output=True, text=True, env=env,
