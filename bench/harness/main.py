@@ -270,7 +270,8 @@ def machine_info(gpic_path):
             mem = "%.1f GiB" % (kb / 2.0 ** 20)
     except (OSError, ValueError, IndexError):
         pass
-    commit = first(["git", "-C", build.ROOT, "rev-parse", "--short", "HEAD"])
+    # --dirty: gpic is built from the work tree as it is, which may hold uncommitted changes
+    commit = first(["git", "-C", build.ROOT, "describe", "--always", "--dirty"])
     return {
         "cpu": cpu, "cores": os.cpu_count(), "memory": mem,
         "os": platform.platform(),

@@ -7,6 +7,7 @@ import contenders as C
 
 WORDS = {
     "en": {
+        "lang": "en",
         "title": "Call overhead and throughput",
         "machine": "Machine",
         "load": "1-minute load average while measuring: {lo:.1f}–{hi:.1f}.",
@@ -26,9 +27,9 @@ WORDS = {
         "growth": "Per-declaration time from {a} to {b} declarations (1.0 = linear): {items}.",
         "gpic_targets": "gpic targets run",
         "met": "met", "missed": "MISSED", "na": "n/a", "failed": "FAILED",
-        "faster": "faster", "slower": "slower",
     },
     "ko": {
+        "lang": "ko",
         "title": "호출 오버헤드와 처리량",
         "machine": "기계",
         "load": "측정하는 동안의 1분 부하 평균: {lo:.1f}–{hi:.1f}.",
@@ -47,9 +48,52 @@ WORDS = {
         "growth": "선언 {a}개에서 {b}개로 갈 때의 선언당 시간입니다(1.0이면 선형): {items}.",
         "gpic_targets": "실행한 gpic 타깃",
         "met": "달성", "missed": "미달", "na": "해당 없음", "failed": "실패",
-        "faster": "빠름", "slower": "느림",
     },
 }
+
+
+KO_LABELS = [
+    ("timing loop alone", "측정 루프만"), ("pure Python", "순수 파이썬"), ("by hand", "(손으로 쓴 것)"),
+    ("GIL held", "GIL 유지"), ("GIL released", "GIL 해제"), ("C loop", "C 루프"),
+    ("raises, caught", "예외 발생과 처리"), ("struct field get", "구조체 필드 읽기"),
+    ("struct field set", "구조체 필드 쓰기"), ("method call", "메서드 호출"), ("zero-copy", "복사 없음"),
+    ("list of", "리스트:"), ("floats", "개의 실수"), ("ints", "개의 정수"),
+    ("parse only", "파싱만"), ("all targets", "모든 타깃"), ("N funcs", "함수 N개"), ("N structs", "구조체 N개"),
+    ("N messages", "메시지 N개"),
+]
+
+
+KO_NOTES = {
+    "timeit loop around `pass`: included in every per-call figure":
+        "`pass`를 감싼 timeit 루프: 모든 호출당 수치에 들어 있습니다",
+    "timed in C with clock_gettime": "C에서 clock_gettime으로 잽니다",
+    "lib.FloorAdd called bare": "lib.FloorAdd를 그대로 부릅니다",
+    "lib.FloorNoop called bare": "lib.FloorNoop을 그대로 부릅니다",
+    "the talk's multiprocessing.Pool version (pool started per call)":
+        "발표의 multiprocessing.Pool 버전(호출마다 풀을 시작합니다)",
+    "array.array (no numpy on this interpreter)": "array.array(이 인터프리터에는 numpy가 없습니다)",
+    "numpy.array(list) alone, the cost a list argument may add":
+        "numpy.array(list)만: 리스트 인자가 더할 수 있는 비용입니다",
+    "go.Slice_float64(array): element-by-element copy, then Sum":
+        "go.Slice_float64(array): 원소를 하나씩 복사한 뒤 Sum을 부릅니다",
+    "go.Slice_float64(list): element-by-element copy, then Sum":
+        "go.Slice_float64(list): 원소를 하나씩 복사한 뒤 Sum을 부릅니다",
+    "list(Slice_int handle)": "list(Slice_int 핸들)",
+    "raises RuntimeError": "RuntimeError를 일으킵니다",
+    "gpic has no `cpython` target yet": "gpic에는 아직 `cpython` 타깃이 없습니다",
+}
+
+
+def note(text, lang):
+    return KO_NOTES.get(text, text) if lang == "ko" else text
+
+
+def label(text, lang):
+    """A contender's or workload's label in the page's language (code stays as it is)."""
+    if lang == "ko":
+        for en, ko in KO_LABELS:
+            text = text.replace(en, ko)
+    return text
 
 
 def fmt_time(s):
@@ -102,9 +146,10 @@ def ratio(a, b):
 
 
 def status_text(r, L):
+    reason = note(r.get("reason", ""), L["lang"])
     if r["status"] == "n/a":
-        return "%s: %s" % (L["na"], r.get("reason", ""))
-    return "**%s**: %s" % (L["failed"], r.get("reason", ""))
+        return "%s: %s" % (L["na"], reason)
+    return "**%s**: %s" % (L["failed"], reason)
 
 
 def machine_lines(doc, L):
@@ -131,11 +176,11 @@ def call_table(doc, lang):
             r = doc["results"].get(c, {}).get(w)
             if r is None:
                 continue
-            wl = C.workload_label(w, p) if first else ""
+            wl = label(C.workload_label(w, p), lang) if first else ""
             first = False
             if r["status"] != "ok":
                 lines.append("| %s | %s | %s | | | | | %s |" % (
-                    cell(wl), cell(C.LABEL[c]), L["na"] if r["status"] == "n/a" else "**%s**" % L["failed"],
+                    cell(wl), cell(label(C.LABEL[c], lang)), L["na"] if r["status"] == "n/a" else "**%s**" % L["failed"],
                     cell(status_text(r, L))))
                 continue
             m = r["median"]
@@ -146,14 +191,40 @@ def call_table(doc, lang):
             rf = ratio(m, med(doc, fl, w)) if fl else None
             rg = ratio(m, med(doc, "gopy", w)) if c != "gopy" else None
             lines.append("| %s | %s | %s | %s | %d | %s | %s | %s |" % (
-                cell(wl), cell(C.LABEL[c]), mtext, fmt_range(r["min"], r["max"]), r["n"],
-                fmt_ratio(rf), fmt_ratio(rg), cell(r.get("note", ""))))
+                cell(wl), cell(label(C.LABEL[c], lang)), mtext, fmt_range(r["min"], r["max"]), r["n"],
+                fmt_ratio(rf), fmt_ratio(rg), cell(note(r.get("note", ""), lang))))
     return "\n".join(lines)
+
+
+VERDICTS = {
+    "en": {
+        "add": "- Add, {c}: {m}, {rf} its floor ({floor}; target ≤ 1.3×): **{v1}**; speed-up over gopy {rg} "
+               "(gopy {g}; target ≥ 2×): **{v2}**",
+        "ints": "- Ints({n})→list, {c}: {m}; speed-up over gopy {rg} (gopy {g}; target ≥ 50×): **{v}**",
+        "sum": "- Sum over {n} float64, {c}: {m}; the Go loop alone (C → Go) {loop} + the 1-element call {one} "
+               "= {bound} (target: no per-element cost, within 10%): **{v}**",
+        "list": "- Sum(list of {n}), {c}: {m}; numpy.array(list) {np} (target: no more): **{v}**",
+        "compile": "- {job}: ≤ protoc --cpp_out --python_out at every size: **{v1}**; linear growth "
+                   "(per-declaration time ×{g} from {a} to {b} declarations, target ≤ 1.2): **{v2}**{extra}",
+        "status": "- {what}, {c}: {s}",
+    },
+    "ko": {
+        "add": "- Add, {c}: {m}, 바닥값({floor})의 {rf}(목표 ≤ 1.3×): **{v1}**; gopy 대비 속도 향상 {rg}"
+               "(gopy {g}, 목표 ≥ 2×): **{v2}**",
+        "ints": "- Ints({n})→리스트, {c}: {m}; gopy 대비 속도 향상 {rg}(gopy {g}, 목표 ≥ 50×): **{v}**",
+        "sum": "- float64 {n}개의 Sum, {c}: {m}; Go 루프만(C → Go) {loop} + 원소 1개 호출 {one} = {bound}"
+               "(목표: 원소당 비용 없음, 10% 이내): **{v}**",
+        "list": "- Sum(리스트: {n}), {c}: {m}; numpy.array(list) {np}(목표: 그 이하): **{v}**",
+        "compile": "- {job}: 모든 크기에서 protoc --cpp_out --python_out 이하: **{v1}**; 선형 증가"
+                   "(선언 {a}개에서 {b}개로 갈 때 선언당 시간 ×{g}, 목표 ≤ 1.2): **{v2}**{extra}",
+        "status": "- {what}, {c}: {s}",
+    },
+}
 
 
 def verdicts(doc, lang):
     """The issue's targets, each with the figures it rests on."""
-    L = WORDS[lang]
+    L, T = WORDS[lang], VERDICTS[lang]
     out = []
 
     def v(ok):
@@ -161,51 +232,52 @@ def verdicts(doc, lang):
             return L["na"]
         return L["met"] if ok else L["missed"]
 
+    def lab(c):
+        return label(C.LABEL[c], lang)
+
     gpic_cs = ["gpic_cffi_cpython", "gpic_cffi_pypy", "gpic_cpython"]
+    gopy_add = med(doc, "gopy", "add")
     for c in gpic_cs:
         r = doc["results"].get(c, {}).get("add")
         if r is None:
             continue
         if r["status"] != "ok":
-            out.append("- Add, %s: %s" % (C.LABEL[c], status_text(r, L)))
+            out.append(T["status"].format(what="Add", c=lab(c), s=status_text(r, L)))
             continue
         m = r["median"]
         rf = ratio(m, med(doc, C.FLOOR[c], "add"))
-        rg = ratio(med(doc, "gopy", "add"), m)
-        out.append("- Add, %s: %s, %s its floor (%s; target ≤ 1.3×): **%s**; gopy %s, so %s faster than gopy "
-                   "(target ≥ 2×): **%s**" % (
-                       C.LABEL[c], fmt_time(m), fmt_ratio(rf), C.LABEL[C.FLOOR[c]],
-                       v(None if rf is None else rf <= 1.3), fmt_time(med(doc, "gopy", "add")),
-                       fmt_ratio(rg), v(None if rg is None else rg >= 2)))
+        rg = ratio(gopy_add, m)
+        out.append(T["add"].format(c=lab(c), m=fmt_time(m), rf=fmt_ratio(rf), floor=lab(C.FLOOR[c]),
+                                   v1=v(None if rf is None else rf <= 1.3), g=fmt_time(gopy_add),
+                                   rg=fmt_ratio(rg), v2=v(None if rg is None else rg >= 2)))
     for c in gpic_cs:
         r = doc["results"].get(c, {}).get("ints")
-        if r is None or r["status"] != "ok":
-            if r is not None:
-                out.append("- Ints→list, %s: %s" % (C.LABEL[c], status_text(r, L)))
+        if r is None:
+            continue
+        if r["status"] != "ok":
+            out.append(T["status"].format(what="Ints", c=lab(c), s=status_text(r, L)))
             continue
         rg = ratio(med(doc, "gopy", "ints"), r["median"])
-        out.append("- Ints(%d)→list, %s: %s; gopy %s, so %s faster than gopy (target ≥ 50×): **%s**" % (
-            doc["params"]["ints"], C.LABEL[c], fmt_time(r["median"]), fmt_time(med(doc, "gopy", "ints")),
-            fmt_ratio(rg), v(None if rg is None else rg >= 50)))
+        out.append(T["ints"].format(n=doc["params"]["ints"], c=lab(c), m=fmt_time(r["median"]),
+                                    g=fmt_time(med(doc, "gopy", "ints")), rg=fmt_ratio(rg),
+                                    v=v(None if rg is None else rg >= 50)))
     go_loop = med(doc, "c_go", "sum_big")
     for c in gpic_cs:
         r = doc["results"].get(c, {}).get("sum_big")
-        if r is None or r["status"] != "ok":
-            if r is not None:
-                out.append("- Sum, %s: %s" % (C.LABEL[c], status_text(r, L)))
+        if r is None:
+            continue
+        if r["status"] != "ok":
+            out.append(T["status"].format(what="Sum", c=lab(c), s=status_text(r, L)))
             continue
         one = med(doc, c, "sum_1")
         bound = (go_loop + one) if go_loop is not None and one is not None else None
         ok = None if bound is None else r["median"] <= bound * 1.10
-        out.append("- Sum over %s float64, %s: %s; the Go loop alone (C → Go) %s + the 1-element call %s = %s "
-                   "(target: no per-element cost, within 10%%): **%s**" % (
-                       C.pretty_int(doc["params"]["sum_big"]), C.LABEL[c], fmt_time(r["median"]),
-                       fmt_time(go_loop), fmt_time(one), fmt_time(bound), v(ok)))
+        out.append(T["sum"].format(n=C.pretty_int(doc["params"]["sum_big"]), c=lab(c), m=fmt_time(r["median"]),
+                                   loop=fmt_time(go_loop), one=fmt_time(one), bound=fmt_time(bound), v=v(ok)))
         lst, npa = med(doc, c, "sum_list"), med(doc, "numpy", "sum_list")
         if lst is not None:
-            out.append("- Sum(list of %s), %s: %s vs numpy.array(list) %s (target: no more): **%s**" % (
-                C.pretty_int(doc["params"]["sum_list"]), C.LABEL[c], fmt_time(lst), fmt_time(npa),
-                v(None if npa is None else lst <= npa)))
+            out.append(T["list"].format(n=C.pretty_int(doc["params"]["sum_list"]), c=lab(c), m=fmt_time(lst),
+                                        np=fmt_time(npa), v=v(None if npa is None else lst <= npa)))
     comp = doc.get("compile")
     if comp:
         sizes = comp["sizes"]
@@ -223,11 +295,10 @@ def verdicts(doc, lang):
             gg = compile_speed.growth(g, sizes)
             bad = [x for x in g.values() if x.get("status") != "ok"]
             extra = (" (%s)" % status_text(bad[0], L)) if bad else ""
-            out.append("- %s: ≤ protoc --cpp_out --python_out at every size: **%s**; linear growth "
-                       "(per-declaration time ×%s from %s to %s declarations, target ≤ 1.2): **%s**%s" % (
-                           comp["labels"][job], v(ok), "—" if gg is None else "%.2f" % gg,
-                           C.pretty_int(sizes[-2]) if len(sizes) > 1 else "—", C.pretty_int(sizes[-1]),
-                           v(None if gg is None else gg <= 1.2), extra))
+            out.append(T["compile"].format(
+                job=label(comp["labels"][job], lang), v1=v(ok), g="—" if gg is None else "%.2f" % gg,
+                a=C.pretty_int(sizes[-2]) if len(sizes) > 1 else "—", b=C.pretty_int(sizes[-1]),
+                v2=v(None if gg is None else gg <= 1.2), extra=extra))
     return "\n".join(out)
 
 
@@ -239,24 +310,24 @@ def compile_table(doc, lang):
     lines = ["| " + " | ".join(L["ccols"]) + " |", "|---|---:|---:|---:|---:|---:|---:|"]
     for n in comp["sizes"]:
         prot = comp["jobs"]["protoc"].get(str(n), {})
-        for job, label in comp["labels"].items():
+        for job, lbl in comp["labels"].items():
             x = comp["jobs"][job].get(str(n), {})
             if x.get("status") != "ok":
                 lines.append("| %s | %s | %s | | | | %s |" % (
-                    cell(label), "{:,}".format(n),
+                    cell(label(lbl, lang)), "{:,}".format(n),
                     L["na"] if x.get("status") == "n/a" else "**%s**" % L["failed"], cell(status_text(x, L))))
                 continue
             r = ratio(x["median"], prot.get("median")) if prot.get("status") == "ok" and job != "protoc" else None
             lines.append("| %s | %s | %s | %s | %d | %.0f MB | %s |" % (
-                cell(label), "{:,}".format(n), fmt_time(x["median"]), fmt_range(x["min"], x["max"]), x["n"],
+                cell(label(lbl, lang)), "{:,}".format(n), fmt_time(x["median"]), fmt_range(x["min"], x["max"]), x["n"],
                 x["peak_rss"] / 2.0 ** 20, fmt_ratio(r)))
     text = "\n".join(lines) + "\n\n"
     sizes = comp["sizes"]
     if len(sizes) > 1:
         parts = []
-        for job, label in comp["labels"].items():
+        for job, lbl in comp["labels"].items():
             g = compile_speed.growth(comp["jobs"][job], sizes)
-            parts.append("%s ×%s" % (label, "—" if g is None else "%.2f" % g))
+            parts.append("%s ×%s" % (label(lbl, lang), "—" if g is None else "%.2f" % g))
         text += L["growth"].format(a="{:,}".format(sizes[-2]), b="{:,}".format(sizes[-1]),
                                    items="; ".join(parts)) + "\n\n"
     text += "%s: %s\n" % (L["gpic_targets"], ", ".join(comp.get("gpic_targets") or []) or "—")
@@ -314,7 +385,7 @@ def chart(doc, path):
         doc["mode"], doc["machine"].get("cpu", "?"), doc["machine"].get("cores"), doc["started"][:10]),
         fontsize=12)
 
-    def bars(ax, w, scale, unit, title, value=None):
+    def bars(ax, w, scale, unit, title, value=None, log=False):
         names, vals, lo, hi, cols, na = [], [], [], [], [], []
         for c in C.CONTENDER_IDS:
             r = res.get(c, {}).get(w)
@@ -337,6 +408,8 @@ def chart(doc, path):
                 na.append("n/a" if r["status"] == "n/a" else "FAILED")
         y = range(len(names))
         ax.barh(list(y), vals, xerr=[lo, hi], color=cols, capsize=2)
+        if log and any(v > 0 for v in vals):
+            ax.set_xscale("log")
         ax.set_yticks(list(y))
         ax.set_yticklabels(names, fontsize=8)
         ax.invert_yaxis()
@@ -347,7 +420,8 @@ def chart(doc, path):
         top = max(vals) if any(vals) else 1
         for i, (v, t) in enumerate(zip(vals, na)):
             if t:
-                ax.text(top * 0.01, i, t, va="center", fontsize=8, color="#b00000")
+                x0 = min([v for v in vals if v > 0] or [1]) if log else top * 0.01
+                ax.text(x0, i, t, va="center", fontsize=8, color="#b00000")
             else:
                 ax.text(v, i, " %.3g" % v, va="center", fontsize=7)
 
@@ -380,7 +454,7 @@ def chart(doc, path):
     bars(axes[1][0], "sum_big", None, "GB/s (higher is better)",
          "Sum over %s float64 (zero-copy where possible)" % C.pretty_int(n),
          value=lambda s: 8.0 * n / s / 1e9)
-    bars(axes[1][1], "ints", 1e6, "µs per call", "Ints(%d) → Python list" % p["ints"])
+    bars(axes[1][1], "ints", 1e6, "µs per call (log scale)", "Ints(%d) → Python list" % p["ints"], log=True)
 
     ax = axes[2][0]
     ks = ["getpi_s", "getpi_m", "getpi_l"]
@@ -403,12 +477,12 @@ def chart(doc, path):
     comp = doc.get("compile")
     plotted = False
     if comp:
-        for job, label in comp["labels"].items():
+        for job, lbl in comp["labels"].items():
             pts = [(n, comp["jobs"][job][str(n)]["median"]) for n in comp["sizes"]
                    if comp["jobs"][job].get(str(n), {}).get("status") == "ok"]
             if pts:
                 ax.plot([a for a, _ in pts], [b for _, b in pts], "--" if job.startswith("protoc") else "-",
-                        marker="o", label=label)
+                        marker="o", label=lbl)
                 plotted = True
     if plotted:
         ax.set_xscale("log")
