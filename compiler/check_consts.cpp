@@ -65,7 +65,8 @@ int precedence(const Token& t) {
 // constant's name: value tokens carry no position) only for the module being checked.
 class ConstTyper {
  public:
-  ConstTyper(const ir::Module& module, Context* report) : module_(module), report_(report) {}
+  ConstTyper(Context& cx, const ir::Module& module, bool report)
+      : cx_(cx), module_(module), report_(report ? &cx : nullptr) {}
 
   ConstType type_of(const ir::Const& c) {
     if (auto it = memo_.find(&c); it != memo_.end()) return it->second;
@@ -195,7 +196,7 @@ class ConstTyper {
     size_t dot = callee.find('.');
     named->qualifier = dot == std::string::npos ? "" : callee.substr(0, dot);
     named->name = dot == std::string::npos ? callee : callee.substr(dot + 1);
-    Resolved r = lookup(module_, *named);
+    Resolved r = cx_.lookup(module_, *named);
     if (!r.decl) {
       if (!named->qualifier.empty() && !imported_module(module_, named->qualifier))
         return unknown_package(named->qualifier);
@@ -219,16 +220,14 @@ class ConstTyper {
       std::string qualifier = name.substr(0, dot), member = name.substr(dot + 1);
       const ir::Module* home = imported_module(module_, qualifier);
       if (!home) return unknown_package(qualifier);
-      const ir::Const* c = find_const(*home, member);
+      const ir::Const* c = cx_.find_const(*home, member);
       if (!c) return fail("unknown constant " + quote(name) + " in the value of " + quote(owner_->name));
       ConstType t = typer_for(*home).type_of(*c);
       return t;
     }
-    const ir::Const* c = find_const(module_, name);
+    const ir::Const* c = cx_.find_const(module_, name);
     if (!c) {
-      bool other = module_.find_type(name) != nullptr;
-      for (const ir::Var& v : module_.vars) other = other || v.name == name;
-      for (const ir::Func& f : module_.funcs) other = other || (!f.recv && f.name == name);
+      bool other = cx_.find_type(module_, name) || (&module_ == &cx_.module && cx_.is_value_name(name));
       return fail(other ? quote(name) + " in the value of " + quote(owner_->name) + " is not a constant"
                         : "unknown constant " + quote(name) + " in the value of " + quote(owner_->name));
     }
@@ -239,20 +238,15 @@ class ConstTyper {
     return t;
   }
 
-  static const ir::Const* find_const(const ir::Module& m, std::string_view name) {
-    for (const ir::Const& c : m.consts)
-      if (c.name == name) return &c;
-    return nullptr;
-  }
-
   ConstTyper& typer_for(const ir::Module& m) {
     auto it = imported_.find(&m);
-    if (it == imported_.end()) it = imported_.emplace(&m, std::make_unique<ConstTyper>(m, nullptr)).first;
+    if (it == imported_.end()) it = imported_.emplace(&m, std::make_unique<ConstTyper>(cx_, m, false)).first;
     return *it->second;
   }
 
+  Context& cx_;
   const ir::Module& module_;
-  Context* report_;
+  Context* report_;  // null: types only, reports nothing (another module's constants)
   std::unordered_map<const ir::Const*, ConstType> memo_;
   std::unordered_set<const ir::Const*> in_progress_;
   std::unordered_set<const ir::Const*> cycle_reported_;
@@ -265,7 +259,7 @@ class ConstTyper {
 }  // namespace
 
 void check_consts(Context& cx) {
-  ConstTyper typer(cx.module, &cx);
+  ConstTyper typer(cx, cx.module, true);
   // Typing every constant first and writing the types back afterwards: an untyped constant
   // must still look untyped to the constants that use it.
   std::vector<ConstType> types;

@@ -20,23 +20,21 @@ struct Resolved {
   const ir::Module* module = nullptr;
 };
 
-/// The module `qualifier` names among `in`'s loaded imports (by package name), or null.
-const ir::Module* imported_module(const ir::Module& in, std::string_view qualifier);
-
-/// Looks a Named type up as written in module `in`, without reporting anything; for types of
-/// imported modules, which may not have been checked.
-Resolved lookup(const ir::Module& in, const ir::Type& named);
-
-/// Follows aliases and defined types down to what a type really is: a struct or interface
-/// declaration, or a type expression that is not a name. `depth` guards against cycles.
+/// What a type really is once aliases and defined types are followed: a struct or interface
+/// declaration, or a type expression that is not a name.
 struct Underlying {
   const ir::TypeDecl* decl = nullptr;  // a Struct or Interface declaration, or null
   const ir::Module* module = nullptr;
   const ir::Type* type = nullptr;      // otherwise: a Prim, Slice, Array, Map, Pointer or Func type
 };
-Underlying underlying_of(const ir::Type& type, const ir::Module& in, int depth = 0);
 
-struct Context {
+/// The module `qualifier` names among `in`'s loaded imports (by package name), or null.
+const ir::Module* imported_module(const ir::Module& in, std::string_view qualifier);
+
+class Context {
+ public:
+  Context(ir::Module& module, Diagnostics& diags) : module(module), diags(diags) {}
+
   ir::Module& module;
   Diagnostics& diags;
   /// An import could not be loaded: an unknown qualifier may well be its package, so it is
@@ -45,6 +43,29 @@ struct Context {
 
   void error(const ir::Loc& loc, std::string message) { diags.error(loc, std::move(message)); }
   void note(const ir::Loc& loc, std::string message) { diags.note(loc, std::move(message)); }
+
+  // Lookups by name, through hash indexes (a file may declare 10^5 names); the first of
+  // duplicate declarations wins. `m` is this module or one it imports.
+  const ir::TypeDecl* find_type(const ir::Module& m, std::string_view name);
+  ir::TypeDecl* find_local_type(std::string_view name);
+  const ir::Const* find_const(const ir::Module& m, std::string_view name);
+  /// A constant, variable or function of this module.
+  bool is_value_name(std::string_view name);
+
+  /// Looks a Named type up as written in module `in`, without reporting anything; works for
+  /// imported modules, which may not have been checked.
+  Resolved lookup(const ir::Module& in, const ir::Type& named);
+  /// Follows aliases and defined types down to what `type` (written in `in`) really is.
+  Underlying underlying_of(const ir::Type& type, const ir::Module& in, int depth = 0);
+
+ private:
+  struct Index {
+    std::unordered_map<std::string_view, const ir::TypeDecl*> types;
+    std::unordered_map<std::string_view, const ir::Const*> consts;
+    std::unordered_map<std::string_view, bool> values;
+  };
+  const Index& index(const ir::Module& m);
+  std::unordered_map<const ir::Module*, Index> indexes_;
 };
 
 /// `'Point'`: how messages quote a name.

@@ -54,7 +54,7 @@ class InterfaceCompleter {
   std::vector<ir::InterfaceMethod> methods_of(const ir::TypeDecl& t, const ir::Type& embed) {
     if (embed.kind == ir::Type::Kind::Prim && embed.prim == ir::Prim::Error) return {error_method(embed.loc)};
     if (embed.kind == ir::Type::Kind::Named && !embed.decl) return {};  // unknown: reported already
-    Underlying u = underlying_of(embed, cx_.module);
+    Underlying u = cx_.underlying_of(embed, cx_.module);
     if (!u.decl && !u.type) return {};
     if (!u.decl || u.decl->kind != ir::TypeDecl::Kind::Interface) {
       cx_.error(embed.loc, quote(embed.go_spelling()) + " is not an interface; interface " + quote(t.name) +
@@ -88,7 +88,7 @@ class InterfaceCompleter {
         out.push_back(error_method(embed->loc));
         continue;
       }
-      Underlying u = underlying_of(*embed, home);
+      Underlying u = cx_.underlying_of(*embed, home);
       if (u.decl && u.decl->kind == ir::TypeDecl::Kind::Interface)
         for (ir::InterfaceMethod& m : imported_methods(*u.decl, *u.module, depth + 1)) out.push_back(std::move(m));
     }
@@ -101,7 +101,7 @@ class InterfaceCompleter {
     if (!t) return t;
     auto copy = std::make_shared<ir::Type>(*t);
     if (t->kind == ir::Type::Kind::Named) {
-      Resolved r = t->decl ? Resolved{t->decl, t->decl_module} : lookup(home, *t);
+      Resolved r = t->decl ? Resolved{t->decl, t->decl_module} : cx_.lookup(home, *t);
       copy->decl = r.decl;
       copy->decl_module = r.module;
       if (r.module) copy->qualifier = r.module == &cx_.module ? "" : r.module->name;

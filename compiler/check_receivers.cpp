@@ -12,17 +12,11 @@ namespace {
 constexpr const char* kAllowedReceivers =
     "methods can be declared on structs and on named slice, array, map and scalar types";
 
-ir::TypeDecl* find_local(ir::Module& m, std::string_view name) {
-  for (ir::TypeDecl& t : m.types)
-    if (t.name == name) return &t;
-  return nullptr;
-}
-
 // Why methods cannot be declared on `t` (a type of this file, not an alias), or empty.
-std::string receiver_problem(const ir::TypeDecl& t, const ir::Module& m) {
+std::string receiver_problem(Context& cx, const ir::TypeDecl& t) {
   if (t.kind == ir::TypeDecl::Kind::Interface) return "an interface type";
   if (t.kind == ir::TypeDecl::Kind::Struct || !t.underlying) return {};
-  Underlying u = underlying_of(*t.underlying, m);
+  Underlying u = cx.underlying_of(*t.underlying, cx.module);
   if (u.decl) return u.decl->kind == ir::TypeDecl::Kind::Interface ? "an interface type" : "";
   if (!u.type) return {};  // did not resolve: reported already
   switch (u.type->kind) {
@@ -72,7 +66,7 @@ class ReceiverChecker {
                               "MyType " + name + ") and use it as the receiver");
       return nullptr;
     }
-    ir::TypeDecl* t = find_local(cx_.module, name);
+    ir::TypeDecl* t = cx_.find_local_type(name);
     if (!t) {
       cx_.error(recv.loc, "receiver type " + quote(name) + " is not declared in this file");
       return nullptr;
@@ -80,7 +74,7 @@ class ReceiverChecker {
     for (int hops = 0; t->alias && t->underlying && hops < 64; ++hops) {
       const ir::Type& target = *t->underlying;
       ir::TypeDecl* next = target.kind == ir::Type::Kind::Named && target.qualifier.empty()
-                               ? find_local(cx_.module, target.name)
+                               ? cx_.find_local_type(target.name)
                                : nullptr;
       if (!next) {
         cx_.error(recv.loc, "invalid receiver type " + quote(name) + " (an alias of " +
@@ -89,7 +83,7 @@ class ReceiverChecker {
       }
       t = next;
     }
-    std::string problem = receiver_problem(*t, cx_.module);
+    std::string problem = receiver_problem(cx_, *t);
     if (!problem.empty()) {
       cx_.error(recv.loc, "invalid receiver type " + quote(name) + " (" + problem + "); " + kAllowedReceivers);
       return nullptr;

@@ -11,33 +11,23 @@ namespace gpic::check {
 
 namespace {
 
-bool is_value_name(const ir::Module& m, std::string_view name) {
-  for (const ir::Const& c : m.consts)
-    if (c.name == name) return true;
-  for (const ir::Var& v : m.vars)
-    if (v.name == name) return true;
-  for (const ir::Func& f : m.funcs)
-    if (!f.recv && f.name == name) return true;
-  return false;
-}
-
 // Why `t` cannot be a map key, or nullopt when it can. Types that did not resolve count as
 // comparable: they were reported already.
-std::optional<std::string> not_comparable(const ir::Type& t, const ir::Module& in,
+std::optional<std::string> not_comparable(Context& cx, const ir::Type& t, const ir::Module& in,
                                           std::unordered_set<const ir::TypeDecl*>& visiting) {
   switch (t.kind) {
     case ir::Type::Kind::Slice: return "slices are not comparable";
     case ir::Type::Kind::Map: return "maps are not comparable";
     case ir::Type::Kind::Func: return "functions are not comparable";
     case ir::Type::Kind::Array:
-      return t.elem ? not_comparable(*t.elem, in, visiting) : std::nullopt;
+      return t.elem ? not_comparable(cx, *t.elem, in, visiting) : std::nullopt;
     case ir::Type::Kind::Named: {
-      Underlying u = underlying_of(t, in);
-      if (u.type) return not_comparable(*u.type, *(u.module ? u.module : &in), visiting);
+      Underlying u = cx.underlying_of(t, in);
+      if (u.type) return not_comparable(cx, *u.type, *(u.module ? u.module : &in), visiting);
       if (!u.decl || u.decl->kind != ir::TypeDecl::Kind::Struct) return std::nullopt;
       if (!visiting.insert(u.decl).second) return std::nullopt;  // a recursive struct, reported elsewhere
       for (const ir::Field& f : u.decl->fields) {
-        if (f.type && not_comparable(*f.type, *u.module, visiting))
+        if (f.type && not_comparable(cx, *f.type, *u.module, visiting))
           return "field " + quote(f.name) + " has type " + quote(f.type->go_spelling()) + ", which is not comparable";
       }
       return std::nullopt;
@@ -106,10 +96,10 @@ class TypeWalker {
  private:
   void resolve(ir::Type& t) {
     if (t.qualifier.empty()) {
-      if (const ir::TypeDecl* decl = cx_.module.find_type(t.name)) {
+      if (const ir::TypeDecl* decl = cx_.find_type(cx_.module, t.name)) {
         t.decl = decl;
         t.decl_module = &cx_.module;
-      } else if (is_value_name(cx_.module, t.name)) {
+      } else if (cx_.is_value_name(t.name)) {
         cx_.error(t.loc, quote(t.name) + " is not a type");
       } else {
         cx_.error(t.loc, "unknown type " + quote(t.name));
@@ -123,7 +113,7 @@ class TypeWalker {
                              " (no import provides it)");
       return;
     }
-    if (const ir::TypeDecl* decl = home->find_type(t.name)) {
+    if (const ir::TypeDecl* decl = cx_.find_type(*home, t.name)) {
       t.decl = decl;
       t.decl_module = home;
     } else {
@@ -134,7 +124,7 @@ class TypeWalker {
 
   void map_key(const ir::Type& key) {
     std::unordered_set<const ir::TypeDecl*> visiting;
-    if (auto why = not_comparable(key, cx_.module, visiting))
+    if (auto why = not_comparable(cx_, key, cx_.module, visiting))
       cx_.error(key.loc, "invalid map key type " + quote(key.go_spelling()) + " (" + *why + ")");
   }
 

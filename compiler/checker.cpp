@@ -12,14 +12,47 @@ const ir::Module* imported_module(const ir::Module& in, std::string_view qualifi
   return nullptr;
 }
 
-Resolved lookup(const ir::Module& in, const ir::Type& named) {
+const Context::Index& Context::index(const ir::Module& m) {
+  auto [it, fresh] = indexes_.try_emplace(&m);
+  Index& index = it->second;
+  if (fresh) {
+    for (const ir::TypeDecl& t : m.types) index.types.emplace(t.name, &t);
+    for (const ir::Const& c : m.consts) index.consts.emplace(c.name, &c);
+    for (const ir::Const& c : m.consts) index.values.emplace(c.name, true);
+    for (const ir::Var& v : m.vars) index.values.emplace(v.name, true);
+    for (const ir::Func& f : m.funcs)
+      if (!f.recv) index.values.emplace(f.name, true);
+  }
+  return index;
+}
+
+const ir::TypeDecl* Context::find_type(const ir::Module& m, std::string_view name) {
+  const Index& i = index(m);
+  auto it = i.types.find(name);
+  return it == i.types.end() ? nullptr : it->second;
+}
+
+ir::TypeDecl* Context::find_local_type(std::string_view name) {
+  // The index holds pointers into this very module, which the checker may modify.
+  return const_cast<ir::TypeDecl*>(find_type(module, name));
+}
+
+const ir::Const* Context::find_const(const ir::Module& m, std::string_view name) {
+  const Index& i = index(m);
+  auto it = i.consts.find(name);
+  return it == i.consts.end() ? nullptr : it->second;
+}
+
+bool Context::is_value_name(std::string_view name) { return index(module).values.count(name) > 0; }
+
+Resolved Context::lookup(const ir::Module& in, const ir::Type& named) {
   const ir::Module* home = named.qualifier.empty() ? &in : imported_module(in, named.qualifier);
   if (!home) return {};
-  const ir::TypeDecl* decl = home->find_type(named.name);
+  const ir::TypeDecl* decl = find_type(*home, named.name);
   return decl ? Resolved{decl, home} : Resolved{};
 }
 
-Underlying underlying_of(const ir::Type& type, const ir::Module& in, int depth) {
+Underlying Context::underlying_of(const ir::Type& type, const ir::Module& in, int depth) {
   if (depth > 64) return {};  // a cycle of defined types, reported by check_recursive_types
   if (type.kind != ir::Type::Kind::Named) return {nullptr, nullptr, &type};
   Resolved r = type.decl ? Resolved{type.decl, type.decl_module} : lookup(in, type);

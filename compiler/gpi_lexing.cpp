@@ -206,7 +206,8 @@ class SemicolonPass {
         forced = true;
       }
       bool newline_counts = open_.empty() || open_.back() == Bracket::Group || open_.back() == Bracket::Brace;
-      if (forced || (newline_counts && ends_a_line(last_type_))) emit_semicolon("\n", newline_line_, newline_col_);
+      if (forced || (newline_counts && ends_a_line(last_type_)))
+        emit_semicolon(kNewlineSemicolon, newline_line_, newline_col_);
       pending_newline_ = false;
     }
     switch (type) {
@@ -217,7 +218,7 @@ class SemicolonPass {
       case GpiLexer::RBRACE:
         // The `;` before a closing `)` or `}` may be omitted, as in Go.
         if (!open_.empty() && (open_.back() == Bracket::Group || open_.back() == Bracket::Brace))
-          emit_semicolon("", t->getLine(), t->getCharPositionInLine());
+          emit_semicolon(kImpliedSemicolon, t->getLine(), t->getCharPositionInLine());
         if (!open_.empty()) open_.pop_back();
         break;
       case GpiLexer::RBRACK:
@@ -270,7 +271,7 @@ class SemicolonPass {
 
   void finish(std::unique_ptr<antlr4::Token> eof) {
     pending_newline_ = false;
-    emit_semicolon("", eof->getLine(), eof->getCharPositionInLine());
+    emit_semicolon(kImpliedSemicolon, eof->getLine(), eof->getCharPositionInLine());
     pending_docs_.clear();  // a doc comment at the end of the file documents nothing
     emit(std::move(eof));
   }

@@ -17,6 +17,11 @@
 
 namespace gpic {
 
+/// The text of the SEMI tokens the lexing pass supplies: one that stands for a newline, and
+/// one that the source does not show at all (before a closing `)` or `}`, at the end).
+inline constexpr const char* kNewlineSemicolon = "\n";
+inline constexpr const char* kImpliedSemicolon = "<implied ;>";
+
 /// One `///` line, as written (with its slashes).
 struct DocLine {
   std::string text;

@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "GpiParser.h"
+#include "compiler/gpi_lexing.hpp"
 
 namespace gpic {
 
@@ -44,7 +45,7 @@ std::string describe_found(antlr4::Parser* parser, antlr4::Token* t) {
   if (t->getType() == GpiParser::SEMI) {
     std::string text = t->getText();
     if (text == ";") return "';'";
-    if (!text.empty()) return "newline";
+    if (text == kNewlineSemicolon) return "newline";
     antlr4::Token* next = next_token(parser, t);
     return next && next->getType() != GpiParser::SEMI ? describe_found(parser, next) : "end of file";
   }
@@ -93,6 +94,9 @@ void remove_all(antlr4::misc::IntervalSet& set, std::initializer_list<size_t> ty
 // Empty when the set is too varied to be worth listing.
 std::string describe_expected(antlr4::Parser* parser, antlr4::misc::IntervalSet expected) {
   std::vector<std::string> phrases;
+  // A struct tag may follow a field's type, but suggesting one would only distract.
+  if (parser->getContext() && parser->getContext()->getRuleIndex() == GpiParser::RuleFieldDecl)
+    expected.remove(static_cast<size_t>(GpiParser::STRING));
   if (contains_all(expected, {GpiParser::IMPORT, GpiParser::CONST, GpiParser::VAR, GpiParser::TYPE})) {
     phrases.push_back("declaration");
     remove_all(expected, {GpiParser::IMPORT, GpiParser::CONST, GpiParser::VAR, GpiParser::TYPE, GpiParser::FUNC});
@@ -100,7 +104,7 @@ std::string describe_expected(antlr4::Parser* parser, antlr4::misc::IntervalSet 
   if (contains_all(expected, {GpiParser::IDENT, GpiParser::LBRACK, GpiParser::STAR, GpiParser::MAP})) {
     phrases.push_back("type");
     remove_all(expected, {GpiParser::IDENT, GpiParser::LBRACK, GpiParser::STAR, GpiParser::MAP, GpiParser::FUNC,
-                          GpiParser::ELLIPSIS, GpiParser::STRUCT, GpiParser::INTERFACE});
+                          GpiParser::ELLIPSIS, GpiParser::CHAN, GpiParser::STRUCT, GpiParser::INTERFACE});
   }
   if (contains_all(expected, {GpiParser::INT_LIT, GpiParser::STRING, GpiParser::IDENT, GpiParser::MINUS})) {
     phrases.push_back("expression");
@@ -156,11 +160,18 @@ void GpiErrorStrategy::reportFailedPredicate(antlr4::Parser* parser, const antlr
   parser->notifyErrorListeners(found, unexpected(parser, found), std::make_exception_ptr(e));
 }
 
+antlr4::Token* GpiErrorStrategy::singleTokenDeletion(antlr4::Parser*) {
+  // Deleting the offending token and carrying on often succeeds for the wrong reason
+  // (`type = int` would declare a type named `int`, then fail at the newline), which costs a
+  // second, puzzling error. Resynchronising at the next declaration reads better.
+  return nullptr;
+}
+
 void GpiErrorStrategy::reportUnwantedToken(antlr4::Parser* parser) {
   if (inErrorRecoveryMode(parser)) return;
   beginErrorCondition(parser);
   antlr4::Token* found = parser->getCurrentToken();
-  parser->notifyErrorListeners(found, unexpected(parser, found), nullptr);
+  parser->notifyErrorListeners(found, expected_found(parser, getExpectedTokens(parser), found), nullptr);
 }
 
 void GpiErrorStrategy::reportMissingToken(antlr4::Parser* parser) {

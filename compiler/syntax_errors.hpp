@@ -23,6 +23,7 @@ class GpiErrorStrategy : public antlr4::DefaultErrorStrategy {
   void reportFailedPredicate(antlr4::Parser* parser, const antlr4::FailedPredicateException& e) override;
   void reportUnwantedToken(antlr4::Parser* parser) override;
   void reportMissingToken(antlr4::Parser* parser) override;
+  antlr4::Token* singleTokenDeletion(antlr4::Parser* parser) override;
 };
 
 class SyntaxErrorCollector : public antlr4::BaseErrorListener {

@@ -1,13 +1,13 @@
 // The .gpi language: a subset of Go declaration syntax (DESIGN §2).
 //
 // Semicolons. Like Go, declarations end at a newline or `;`. The lexer emits NL tokens and
-// compiler/semicolons.cpp rewrites the token list before the parser sees it, following Go's
+// compiler/gpi_lexing.cpp rewrites the token list before the parser sees it, following Go's
 // rule (a newline after an identifier, literal, `)`, `]` or `}` becomes a SEMI) with two
 // pragmatic additions: newlines inside `(...)` and `[...]` (other than `const (`/`var (`/
 // `type (`/`import (` groups) are plain whitespace, so a parameter list may span lines with or
-// without a trailing comma; and a SEMI is supplied before a group's `)` or a body's `}` and
-// at the end of the file, so every list below is simply `(item SEMI)*`. Runs of SEMI are
-// collapsed into one, so the parser never sees an empty statement.
+// without a trailing comma; and a SEMI is supplied before a group's `)` or a body's `}` and at
+// the end of the file, so every item of every list below simply ends with SEMI. Runs of SEMI
+// are collapsed into one, so the parser never sees an empty statement.
 //
 // Doc comments (`///`) are taken off the token list by the same pass and attached by the AST
 // builder to the token that follows them; the parser never sees comments.
@@ -20,14 +20,18 @@ grammar Gpi;
 // Parser
 
 sourceFile
-    : packageClause SEMI (declaration SEMI)* EOF
+    : packageClause declaration* EOF
     ;
 
 // `package shapes "example.com/shapes"`; without the path, the Go import path is the name.
 packageClause
-    : PACKAGE IDENT STRING?
+    : PACKAGE IDENT STRING? SEMI
     ;
 
+// Every declaration, spec, field and method ends with its own SEMI, inside its own rule: a
+// syntax error is then caught by the innermost of these rules, and ANTLR resynchronises at the
+// start of the next one (the next declaration, spec or field) instead of giving up on the
+// enclosing list, so that each mistake costs one error and the rest of the file is checked.
 declaration
     : importDecl
     | constDecl
@@ -37,11 +41,11 @@ declaration
     ;
 
 importDecl
-    : IMPORT (importSpec | LPAREN (importSpec SEMI)* RPAREN)
+    : IMPORT (importSpec | LPAREN importSpec* RPAREN SEMI)
     ;
 
 importSpec
-    : STRING
+    : STRING SEMI
     ;
 
 constDecl
@@ -49,12 +53,12 @@ constDecl
     ;
 
 constGroup
-    : LPAREN (constSpec SEMI)* RPAREN
+    : LPAREN constSpec* RPAREN SEMI
     ;
 
 // Inside a group, a spec without `= values` repeats the previous spec's type and values.
 constSpec
-    : identList (type_? ASSIGN exprList)?
+    : identList (type_? ASSIGN exprList)? SEMI
     ;
 
 varDecl
@@ -62,11 +66,11 @@ varDecl
     ;
 
 varGroup
-    : LPAREN (varSpec SEMI)* RPAREN
+    : LPAREN varSpec* RPAREN SEMI
     ;
 
 varSpec
-    : identList type_
+    : identList type_ SEMI
     ;
 
 typeDecl
@@ -74,37 +78,37 @@ typeDecl
     ;
 
 typeGroup
-    : LPAREN (typeSpec SEMI)* RPAREN
+    : LPAREN typeSpec* RPAREN SEMI
     ;
 
 typeSpec
-    : IDENT ASSIGN type_            # aliasSpec
-    | IDENT structType              # structSpec
-    | IDENT interfaceType           # interfaceSpec
-    | IDENT type_                   # definedSpec
+    : IDENT ASSIGN type_ SEMI       # aliasSpec
+    | IDENT structType SEMI         # structSpec
+    | IDENT interfaceType SEMI      # interfaceSpec
+    | IDENT type_ SEMI              # definedSpec
     ;
 
 structType
-    : STRUCT LBRACE (fieldDecl SEMI)* RBRACE
+    : STRUCT LBRACE fieldDecl* RBRACE
     ;
 
 // Struct tags are accepted (so a struct can be pasted from Go source) and ignored.
 fieldDecl
-    : identList type_ STRING?       # namedFields
-    | STAR? typeName STRING?        # embeddedField
+    : identList type_ STRING? SEMI  # namedFields
+    | STAR? typeName STRING? SEMI   # embeddedField
     ;
 
 interfaceType
-    : INTERFACE LBRACE (interfaceElem SEMI)* RBRACE
+    : INTERFACE LBRACE interfaceElem* RBRACE
     ;
 
 interfaceElem
-    : IDENT signature               # interfaceMethod
-    | typeName                      # embeddedInterface
+    : IDENT signature SEMI          # interfaceMethod
+    | typeName SEMI                 # embeddedInterface
     ;
 
 funcDecl
-    : FUNC receiver? IDENT signature
+    : FUNC receiver? IDENT signature SEMI
     ;
 
 // `(p *Point)`, `(p Point)`, `(*Point)`, `(Point)`. A qualified type is parsed so that the
