@@ -1,0 +1,3 @@
+module gpic.dev/samples/kitchen
+
+go 1.23
