@@ -9,6 +9,7 @@ import array
 import importlib
 import os
 import sys
+import types
 
 
 class Work(object):
@@ -89,6 +90,7 @@ def _slice_data(ns, ctx):
 STMTS = {
     "loop": "pass",
     "add": "Add(1, 2)",
+    "add_attr": "mod.Add(1, 2)",
     "noop": "Noop()",
     "concat": "Concat(a, b)",
     "error": "try:\n    Fail(msg)\nexcept Err:\n    pass",
@@ -120,6 +122,9 @@ def _works(ns, ctx, names, extra_checks=None, notes=None):
     out = {}
     for n in names:
         out[n] = Work(STMTS[n], ns, checks.get(n), (notes or {}).get(n, ""))
+    if "add_attr" in out:
+        w = out["add_attr"]  # its statement may be replaced after this: read it when checking
+        w.check = lambda: _expect(eval(w.stmt, ns), 3, w.stmt)
     return out
 
 
@@ -165,12 +170,15 @@ def floor_fastcall(ctx, nogil):
         "Sum": getattr(m, "sum" + sfx),
         "Ints": getattr(m, "ints" + sfx),
     }
-    names = ["add", "noop", "concat", "sum_1", "sum_big", "sum_list", "ints"]
+    names = ["add", "add_attr", "noop", "concat", "sum_1", "sum_big", "sum_list", "ints"]
+    ns["mod"] = m
     if nogil:
         ns["GetPI"] = m.getpi
         names += ["getpi_s", "getpi_m", "getpi_l"]
     _slice_data(ns, ctx)
-    return _works(ns, ctx, names)
+    works = _works(ns, ctx, names)
+    works["add_attr"].stmt = "mod.add%s(1, 2)" % sfx
+    return works
 
 
 def floor_cffi(ctx):
@@ -203,14 +211,17 @@ def floor_cffi(ctx):
             lib.free(p)
 
     ns = {"Add": lib.FloorAdd, "Noop": lib.FloorNoop, "Concat": Concat, "Sum": Sum,
-          "Ints": Ints, "GetPI": lib.FloorGetPI}
+          "Ints": Ints, "GetPI": lib.FloorGetPI, "lib": lib}
     _slice_data(ns, ctx)
-    names = ["add", "noop", "concat", "sum_1", "sum_big", "sum_list", "ints",
+    names = ["add", "add_attr", "noop", "concat", "sum_1", "sum_big", "sum_list", "ints",
              "getpi_s", "getpi_m", "getpi_l"]
-    notes = {"add": "lib.FloorAdd called bare", "noop": "lib.FloorNoop called bare"}
+    notes = {"add": "lib.FloorAdd called bare", "noop": "lib.FloorNoop called bare",
+             "add_attr": "lib.FloorAdd(1, 2)"}
     if buffer_kind() != "numpy":
         notes["sum_big"] = notes["sum_1"] = "array.array (no numpy on this interpreter)"
-    return _works(ns, ctx, names, notes=notes)
+    works = _works(ns, ctx, names, notes=notes)
+    works["add_attr"].stmt = "lib.FloorAdd(1, 2)"
+    return works
 
 
 def floor_ctypes(ctx):
@@ -247,10 +258,12 @@ def floor_ctypes(ctx):
         return lib.FloorSum(c, len(xs))
 
     ns = {"Add": lib.FloorAdd, "Noop": lib.FloorNoop, "Concat": Concat, "Sum": Sum,
-          "GetPI": lib.FloorGetPI}
+          "GetPI": lib.FloorGetPI, "lib": lib}
     _slice_data(ns, ctx)
-    names = ["add", "noop", "concat", "sum_1", "sum_big", "getpi_s", "getpi_m", "getpi_l"]
-    return _works(ns, ctx, names)
+    names = ["add", "add_attr", "noop", "concat", "sum_1", "sum_big", "getpi_s", "getpi_m", "getpi_l"]
+    works = _works(ns, ctx, names, notes={"add_attr": "lib.FloorAdd(1, 2)"})
+    works["add_attr"].stmt = "lib.FloorAdd(1, 2)"
+    return works
 
 
 def pure_python(ctx):
@@ -285,10 +298,12 @@ def pure_python(ctx):
     def Ints(n):
         return list(range(n))
 
+    mod = types.ModuleType("purepy")
+    mod.Add = Add
     ns = {"Add": Add, "Noop": Noop, "Concat": Concat, "Fail": Fail, "Err": ValueError,
           "NewPoint": Point, "p": Point(1.0, 2.0), "Call": Call, "cb": lambda x: x + 1,
-          "Ints": Ints, "GetPI": pi_mp.GetPI}
-    names = ["loop", "add", "noop", "concat", "error", "field_get", "field_set", "method",
+          "Ints": Ints, "GetPI": pi_mp.GetPI, "mod": mod}
+    names = ["loop", "add", "add_attr", "noop", "concat", "error", "field_get", "field_set", "method",
              "callback", "ints", "getpi_s", "getpi_m", "getpi_l"]
     checks = {"error": _error_check(ns)}
     checks.update(_struct_checks(ns))
@@ -328,9 +343,9 @@ def gopy(ctx):
 
     ns = {"Add": g.Add, "Noop": g.Noop, "Concat": g.Concat, "Fail": g.Fail, "Err": Exception,
           "NewPoint": g.NewPoint, "p": g.NewPoint(1.0, 2.0), "Call": g.Call, "cb": lambda x: x + 1,
-          "Sum": Sum, "Ints": Ints, "GetPI": g.GetPI}
+          "Sum": Sum, "Ints": Ints, "GetPI": g.GetPI, "mod": g}
     _slice_data(ns, ctx)
-    names = ["add", "noop", "concat", "error", "field_get", "field_set", "method", "callback",
+    names = ["add", "add_attr", "noop", "concat", "error", "field_get", "field_set", "method", "callback",
              "sum_1", "sum_big", "sum_list", "ints", "getpi_s", "getpi_m", "getpi_l"]
     checks = {"error": _error_check(ns)}
     checks.update(_struct_checks(ns))
@@ -341,7 +356,7 @@ def gopy(ctx):
 
 
 GPIC_GROUPS = {
-    "scalar": ["add", "noop", "concat", "error", "getpi_s", "getpi_m", "getpi_l"],
+    "scalar": ["add", "add_attr", "noop", "concat", "error", "getpi_s", "getpi_m", "getpi_l"],
     "struct": ["field_get", "field_set", "method"],
     "callback": ["callback"],
     "slice": ["sum_1", "sum_big", "sum_list", "ints"],
@@ -361,7 +376,7 @@ def gpic(ctx, group):
     path, modname = ctx["paths"]["gpic_" + group], ctx["modules"]["gpic_" + group]
     sys.path.insert(0, path)
     m = importlib.import_module(modname)
-    ns = {}
+    ns = {"mod": m}
     for name in ("Add", "Noop", "Concat", "Fail", "NewPoint", "Call", "Sum", "GetPI"):
         if hasattr(m, name):
             ns[name] = getattr(m, name)

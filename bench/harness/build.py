@@ -187,19 +187,69 @@ def build_gopy(work, tools, log):
 
 # --- gpic ------------------------------------------------------------------------------------
 
-def find_gpic(work, log):
-    """The gpic binary: $GPIC, else one built from this tree with CMake in the work directory
-    (never in the developers' own build/, which another build may be using at the same time)."""
+def snapshot_head(dest, log):
+    """Copies the committed tree (HEAD) into dest, rewriting only the files that changed, so that
+    CMake rebuilds incrementally. Reads git, never changes the work tree, the index or refs."""
+    import filecmp
+    import tarfile
+    import tempfile
+
+    rc, commit = run(["git", "-C", ROOT, "rev-parse", "HEAD"], timeout=60)
+    if rc != 0:
+        return None, "git rev-parse HEAD failed: " + commit.strip()
+    commit = commit.strip()
+    with tempfile.TemporaryDirectory() as tmp:
+        tar = os.path.join(tmp, "head.tar")
+        rc, out = run(["git", "-C", ROOT, "archive", "--format=tar", "-o", tar, "HEAD"], timeout=300)
+        if rc != 0:
+            return None, "git archive failed: " + out.strip()
+        fresh = os.path.join(tmp, "tree")
+        with tarfile.open(tar) as t:
+            t.extractall(fresh)
+        keep = set()
+        for base, _, files in os.walk(fresh):
+            for f in files:
+                src = os.path.join(base, f)
+                rel = os.path.relpath(src, fresh)
+                keep.add(rel)
+                dst = os.path.join(dest, rel)
+                if os.path.isfile(dst) and filecmp.cmp(src, dst, shallow=False):
+                    continue
+                os.makedirs(os.path.dirname(dst), exist_ok=True)
+                shutil.copy2(src, dst)
+                os.utime(dst)  # newer than anything built from the old copy
+        for base, _, files in os.walk(dest):
+            for f in files:
+                p = os.path.join(base, f)
+                if os.path.relpath(p, dest) not in keep:
+                    os.remove(p)
+    log("  gpic sources: HEAD %s copied to %s" % (commit[:12], dest))
+    return commit, ""
+
+
+def find_gpic(work, log, source="head"):
+    """The gpic binary: $GPIC, else one built with CMake in the work directory from the committed
+    tree (source="head", the default: other developers' uncommitted edits do not break or skew
+    the run) or from the work tree as it is (source="worktree"). Never the developers' own
+    build/, which another build may be using at the same time."""
     env = os.environ.get("GPIC")
     if env:
         if os.access(env, os.X_OK):
             return Build("ok", env)
         return Build("failed", env, "$GPIC=%s is not an executable" % env)
-    bdir = os.path.join(work, "gpic-build")
+    src = ROOT
+    bdir = os.path.join(work, "gpic-worktree-build")
+    if source == "head":
+        src = os.path.join(work, "gpic-src")
+        bdir = os.path.join(work, "gpic-head-build")
+        os.makedirs(src, exist_ok=True)
+        commit, err = snapshot_head(src, log)
+        if commit is None:
+            return Build("failed", None, err)
     path = os.path.join(bdir, "gpic")
     text = ""
     if not os.path.exists(os.path.join(bdir, "CMakeCache.txt")):
-        cmd = ["cmake", "-S", ROOT, "-B", bdir, "-G", "Ninja", "-DCMAKE_BUILD_TYPE=RelWithDebInfo"]
+        cmd = ["cmake", "-S", src, "-B", bdir, "-G", "Ninja", "-DCMAKE_BUILD_TYPE=RelWithDebInfo"]
         log("  $ " + " ".join(cmd))
         rc, out = run(cmd)
         text += out

@@ -5,6 +5,7 @@
 WORKLOADS = [
     ("loop", "timing loop alone (`pass`)", False, None),
     ("add", "Add(1, 2)", False, None),
+    ("add_attr", "mod.Add(1, 2), looked up on the module", False, None),
     ("noop", "Noop()", False, None),
     ("concat", 'Concat("hello", "world")', False, None),
     ("error", "Fail(msg) raises, caught", False, None),
@@ -51,13 +52,13 @@ FLOOR = dict((c[0], c[4]) for c in CONTENDERS)
 # "n/a" with gpic's own diagnostic as the reason.
 OFFERS = {
     "c_go": ["add", "noop", "concat", "sum_1", "sum_big", "ints", "getpi_s", "getpi_m", "getpi_l"],
-    "fastcall": ["add", "noop", "concat", "sum_1", "sum_big", "sum_list", "ints"],
-    "fastcall_nogil": ["add", "noop", "concat", "sum_1", "sum_big", "sum_list", "ints",
+    "fastcall": ["add", "add_attr", "noop", "concat", "sum_1", "sum_big", "sum_list", "ints"],
+    "fastcall_nogil": ["add", "add_attr", "noop", "concat", "sum_1", "sum_big", "sum_list", "ints",
                        "getpi_s", "getpi_m", "getpi_l"],
-    "cffi_cpython": ["add", "noop", "concat", "sum_1", "sum_big", "sum_list", "ints",
+    "cffi_cpython": ["add", "add_attr", "noop", "concat", "sum_1", "sum_big", "sum_list", "ints",
                      "getpi_s", "getpi_m", "getpi_l"],
-    "ctypes": ["add", "noop", "concat", "sum_1", "sum_big", "getpi_s", "getpi_m", "getpi_l"],
-    "python_cpython": ["loop", "add", "noop", "concat", "error", "field_get", "field_set", "method",
+    "ctypes": ["add", "add_attr", "noop", "concat", "sum_1", "sum_big", "getpi_s", "getpi_m", "getpi_l"],
+    "python_cpython": ["loop", "add", "add_attr", "noop", "concat", "error", "field_get", "field_set", "method",
                        "callback", "ints", "getpi_s", "getpi_m", "getpi_l"],
     "numpy": ["sum_1", "sum_big", "sum_list"],
     "gopy": [w for w in WORKLOAD_IDS if w != "loop"],
@@ -67,7 +68,7 @@ OFFERS["python_pypy"] = OFFERS["python_cpython"]
 
 # gpic's workloads by .gpi group (bench/gopkg/bench_<group>.gpi): one module, one process each.
 GPIC_GROUP_WORKLOADS = {
-    "scalar": ["add", "noop", "concat", "error", "getpi_s", "getpi_m", "getpi_l"],
+    "scalar": ["add", "add_attr", "noop", "concat", "error", "getpi_s", "getpi_m", "getpi_l"],
     "struct": ["field_get", "field_set", "method"],
     "callback": ["callback"],
     "slice": ["sum_1", "sum_big", "sum_list", "ints"],

@@ -163,7 +163,7 @@ def summarize(acc):
     return out
 
 
-def build_all(work, log_fn):
+def build_all(work, log_fn, gpic_source="head"):
     log("building contenders in %s" % work)
     t0 = time.time()
     floors = build.build_floors(work, log_fn)
@@ -171,7 +171,7 @@ def build_all(work, log_fn):
     tools = build.build_tools(work, log_fn)
     gopy = build.build_gopy(work, tools, log_fn)
     log("gopy: %s %s" % (gopy.status, gopy.reason))
-    gpic = build.find_gpic(work, log_fn)
+    gpic = build.find_gpic(work, log_fn, gpic_source)
     log("gpic binary: %s %s" % (gpic.status, gpic.path if gpic.status == "ok" else gpic.reason))
     gpic_builds = build.build_gpic(work, gpic, log_fn)
     for c, groups in gpic_builds.items():
@@ -250,7 +250,7 @@ def measure_all(mode, rounds, floors, gopy, gpic_builds, seed):
 
 # --- the machine -----------------------------------------------------------------------------
 
-def machine_info(gpic_path):
+def machine_info(gpic_path, gpic_source):
     def first(cmd):
         return build.tool_version(cmd)
 
@@ -270,8 +270,11 @@ def machine_info(gpic_path):
             mem = "%.1f GiB" % (kb / 2.0 ** 20)
     except (OSError, ValueError, IndexError):
         pass
-    # --dirty: gpic is built from the work tree as it is, which may hold uncommitted changes
-    commit = first(["git", "-C", build.ROOT, "describe", "--always", "--dirty"])
+    commit = first(["git", "-C", build.ROOT, "rev-parse", "--short", "HEAD"])
+    if os.environ.get("GPIC"):
+        commit = "$GPIC=%s; tree at %s" % (os.environ["GPIC"], commit)
+    elif gpic_source == "worktree":
+        commit = first(["git", "-C", build.ROOT, "describe", "--always", "--dirty"]) + ", work tree"
     return {
         "cpu": cpu, "cores": os.cpu_count(), "memory": mem,
         "os": platform.platform(),
@@ -282,6 +285,7 @@ def machine_info(gpic_path):
         "protoc": first(["protoc", "--version"]),
         "gopy": build.GOPY_VERSION,
         "gpic": first([gpic_path, "--version"]) if gpic_path else "unavailable",
+        "gpic_binary": gpic_path,
         "git_commit": commit,
         "openblas_env": dict((k, v) for k, v in os.environ.items() if k.startswith("OPENBLAS_")),
     }
@@ -318,6 +322,9 @@ def main(argv=None):
                     help="largest declaration count of the compile benchmark (default: all sizes)")
     ap.add_argument("--update-docs", action="store_true",
                     help="put the table into docs/en/benchmarks.md and docs/ko/benchmarks.md")
+    ap.add_argument("--gpic-from", choices=["head", "worktree"], default="head",
+                    help="build gpic from the last commit (default) or from the work tree as it is; "
+                         "$GPIC, when set, names a binary to use instead")
     ap.add_argument("--seed", type=int, default=None, help="seed of the interleaving order")
     args = ap.parse_args(argv)
 
@@ -330,7 +337,7 @@ def main(argv=None):
     os.makedirs(args.work, exist_ok=True)
     started = datetime.datetime.now(datetime.timezone.utc)
 
-    floors, tools, gopy, gpic, gpic_builds = build_all(args.work, log)
+    floors, tools, gopy, gpic, gpic_builds = build_all(args.work, log, args.gpic_from)
     results, meta = ({}, {})
     if not args.no_calls:
         results, meta = measure_all(mode, rounds, floors, gopy, gpic_builds, seed)
@@ -346,7 +353,7 @@ def main(argv=None):
         "seed": seed,
         "started": started.isoformat(),
         "finished": datetime.datetime.now(datetime.timezone.utc).isoformat(),
-        "machine": machine_info(gpic.path if gpic.status == "ok" else None),
+        "machine": machine_info(gpic.path if gpic.status == "ok" else None, args.gpic_from),
         "numpy_blas": numpy_kernel(mode),
         "load_average_1min": {"per_round": load, "after": os.getloadavg()[0]},
         "params": C.PARAMS[mode],
