@@ -152,6 +152,15 @@ bool AstBuilder::broken(antlr4::tree::ParseTree* tree) const {
   return false;
 }
 
+bool AstBuilder::ItemFilter::skip(antlr4::ParserRuleContext* item) {
+  if (!builder_.recovered_) return false;
+  if (builder_.broken(item)) {
+    broken_line_ = item->getStop() ? item->getStop()->getLine() : 0;
+    return true;
+  }
+  return item->getStart() && item->getStart()->getLine() == broken_line_;
+}
+
 ir::Doc AstBuilder::doc_before(antlr4::ParserRuleContext* ctx) const {
   if (!ctx || !ctx->getStart()) return {};
   auto it = docs_.find(ctx->getStart()->getTokenIndex());
@@ -192,16 +201,27 @@ void AstBuilder::build_declaration(GpiParser::DeclarationContext* ctx) {
       int index = const_groups_++;
       have_repeated_ = false;
       int iota = 0;
-      for (auto* spec : group->constSpec()) build_const_spec(spec, doc, index, iota++);
+      ItemFilter filter(*this);
+      for (auto* spec : group->constSpec()) {
+        // A spec the parser could not read still moves iota on (its names are kept, valueless).
+        if (filter.skip(spec) && !broken(spec)) continue;
+        build_const_spec(spec, doc, index, iota++);
+      }
     }
   } else if (auto* d = ctx->varDecl()) {
     if (auto* spec = d->varSpec()) build_var_spec(spec, doc);
-    if (auto* group = d->varGroup())
-      for (auto* spec : group->varSpec()) build_var_spec(spec, doc);
+    if (auto* group = d->varGroup()) {
+      ItemFilter filter(*this);
+      for (auto* spec : group->varSpec())
+        if (!filter.skip(spec)) build_var_spec(spec, doc);
+    }
   } else if (auto* d = ctx->typeDecl()) {
     if (auto* spec = d->typeSpec()) build_type_spec(spec, doc);
-    if (auto* group = d->typeGroup())
-      for (auto* spec : group->typeSpec()) build_type_spec(spec, doc);
+    if (auto* group = d->typeGroup()) {
+      ItemFilter filter(*this);
+      for (auto* spec : group->typeSpec())
+        if (!filter.skip(spec)) build_type_spec(spec, doc);
+    }
   } else if (auto* d = ctx->funcDecl()) {
     build_func(d, doc);
   }
@@ -317,8 +337,9 @@ void AstBuilder::build_type_spec(GpiParser::TypeSpecContext* ctx, const ir::Doc&
 
 void AstBuilder::build_struct(GpiParser::StructTypeContext* ctx, ir::TypeDecl& decl) {
   if (!ctx) return;
+  ItemFilter filter(*this);
   for (GpiParser::FieldDeclContext* field : ctx->fieldDecl()) {
-    if (broken(field)) continue;
+    if (filter.skip(field)) continue;
     ir::Doc doc = doc_before(field);
     if (auto* named = dynamic_cast<GpiParser::NamedFieldsContext*>(field)) {
       ir::TypeRef type = build_type(named->type_());
@@ -350,8 +371,9 @@ void AstBuilder::build_struct(GpiParser::StructTypeContext* ctx, ir::TypeDecl& d
 
 void AstBuilder::build_interface(GpiParser::InterfaceTypeContext* ctx, ir::TypeDecl& decl) {
   if (!ctx) return;
+  ItemFilter filter(*this);
   for (GpiParser::InterfaceElemContext* elem : ctx->interfaceElem()) {
-    if (broken(elem)) continue;
+    if (filter.skip(elem)) continue;
     if (auto* method = dynamic_cast<GpiParser::InterfaceMethodContext*>(elem)) {
       antlr4::Token* name = token(method->IDENT());
       if (!name) continue;

@@ -57,6 +57,18 @@ class AstBuilder {
   /// the author meant (in `(c chan int)` recovery leaves `c` looking like a type), so it is
   /// left out rather than passed on to the checker.
   bool broken(antlr4::tree::ParseTree* tree) const;
+  /// Items of a list (fields, methods, specs) the builder should skip: broken ones, and one
+  /// that starts on the line where a broken one ended. ANTLR resynchronises at the next token
+  /// that can start an item, so `X float64 Y` would otherwise yield a field of type `Y`.
+  class ItemFilter {
+   public:
+    explicit ItemFilter(const AstBuilder& builder) : builder_(builder) {}
+    bool skip(antlr4::ParserRuleContext* item);
+
+   private:
+    const AstBuilder& builder_;
+    size_t broken_line_ = 0;
+  };
   /// The doc comment written before `ctx`'s first token.
   ir::Doc doc_before(antlr4::ParserRuleContext* ctx) const;
 
