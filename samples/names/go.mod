@@ -1,0 +1,3 @@
+module gpic.dev/samples/names
+
+go 1.23

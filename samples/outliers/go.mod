@@ -1,0 +1,3 @@
+module gpic.dev/samples/outliers
+
+go 1.23
