@@ -168,18 +168,16 @@ ir::Doc AstBuilder::doc_before(antlr4::ParserRuleContext* ctx) const {
   return parse_doc(it->second, path_);
 }
 
-std::unique_ptr<ir::Module> AstBuilder::build(GpiParser::SourceFileContext* tree) {
-  module_ = std::make_unique<ir::Module>();
+AstBuilder::AstBuilder(const std::string& path, antlr4::TokenStream& tokens,
+                       const std::unordered_map<size_t, std::vector<DocLine>>& docs, Diagnostics& diags)
+    : path_(path), tokens_(tokens), docs_(docs), diags_(diags), module_(std::make_unique<ir::Module>()) {
   module_->file = path_;
   module_->loc = {path_, 0, 0};
-  if (!tree) return std::move(module_);
-  build_package(tree->packageClause());
-  for (GpiParser::DeclarationContext* decl : tree->declaration()) build_declaration(decl);
-  return std::move(module_);
 }
 
-void AstBuilder::build_package(GpiParser::PackageClauseContext* ctx) {
+void AstBuilder::add_package(GpiParser::PackageClauseContext* ctx, bool recovered) {
   if (!ctx) return;
+  recovered_ = recovered;
   module_->doc = doc_before(ctx);
   antlr4::Token* name = token(ctx->IDENT());
   if (!name) return;
@@ -189,7 +187,9 @@ void AstBuilder::build_package(GpiParser::PackageClauseContext* ctx) {
   module_->go_path = path ? unquote(path->getText()) : module_->name;
 }
 
-void AstBuilder::build_declaration(GpiParser::DeclarationContext* ctx) {
+void AstBuilder::add_declaration(GpiParser::DeclarationContext* ctx, bool recovered) {
+  if (!ctx) return;
+  recovered_ = recovered;
   ir::Doc doc = doc_before(ctx);
   if (auto* d = ctx->importDecl()) {
     for (auto* spec : d->importSpec()) build_import(spec);

@@ -21,20 +21,21 @@
 
 namespace gpic {
 
+/// Builds a module one clause at a time, in file order, so that the parser can free each
+/// declaration's tree as soon as it is built (see parser.cpp).
 class AstBuilder {
  public:
-  /// `recovered`: the parser met syntax errors and repaired the tree.
   AstBuilder(const std::string& path, antlr4::TokenStream& tokens,
-             const std::unordered_map<size_t, std::vector<DocLine>>& docs, bool recovered, Diagnostics& diags)
-      : path_(path), tokens_(tokens), docs_(docs), recovered_(recovered), diags_(diags) {}
+             const std::unordered_map<size_t, std::vector<DocLine>>& docs, Diagnostics& diags);
 
-  std::unique_ptr<ir::Module> build(gpic_parser::GpiParser::SourceFileContext* tree);
+  /// `recovered`: the parser met a syntax error in this clause and repaired its tree.
+  void add_package(gpic_parser::GpiParser::PackageClauseContext* ctx, bool recovered);
+  void add_declaration(gpic_parser::GpiParser::DeclarationContext* ctx, bool recovered);
+  std::unique_ptr<ir::Module> finish() { return std::move(module_); }
 
  private:
   using P = gpic_parser::GpiParser;
 
-  void build_package(P::PackageClauseContext* ctx);
-  void build_declaration(P::DeclarationContext* ctx);
   void build_import(P::ImportSpecContext* ctx);
   void build_const_spec(P::ConstSpecContext* ctx, const ir::Doc& group_doc, int group, int iota);
   void build_var_spec(P::VarSpecContext* ctx, const ir::Doc& group_doc);
@@ -75,7 +76,7 @@ class AstBuilder {
   const std::string& path_;
   antlr4::TokenStream& tokens_;
   const std::unordered_map<size_t, std::vector<DocLine>>& docs_;
-  bool recovered_;
+  bool recovered_ = false;
   Diagnostics& diags_;
   std::unique_ptr<ir::Module> module_;
   int const_groups_ = 0;

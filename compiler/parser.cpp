@@ -1,4 +1,15 @@
-// parse_gpi(): text -> tokens (compiler/gpi_lexing) -> parse tree -> IR (compiler/ast_builder).
+// parse_gpi(): text -> tokens (compiler/gpi_lexing) -> one parse tree per declaration -> IR
+// (compiler/ast_builder).
+//
+// The file is parsed one top-level clause at a time: the package clause, then each
+// declaration. Each tree is turned into IR and freed before the next is parsed, so a file of
+// 10^5 declarations never holds more than one declaration's parse tree (ANTLR's C++ trees cost
+// several kilobytes a declaration, and as much time again to free all at once).
+//
+// Each clause uses ANTLR's two-stage strategy: SLL prediction is much cheaper and gives the
+// same tree for every valid input, so it is tried first and bails out at the first error.
+// Only a clause with a syntax error (or, in principle, one SLL cannot decide) is parsed again
+// with full LL and error recovery, which reports every error in it.
 #include <antlr4-runtime.h>
 
 #include "GpiParser.h"
@@ -9,37 +20,99 @@
 
 namespace gpic {
 
+namespace {
+
+using gpic_parser::GpiParser;
+
+bool starts_declaration(size_t type) {
+  return type == GpiParser::IMPORT || type == GpiParser::CONST || type == GpiParser::VAR ||
+         type == GpiParser::TYPE || type == GpiParser::FUNC;
+}
+
+class FileParser {
+ public:
+  FileParser(const std::string& path, LexedFile& lexed, Diagnostics& diags)
+      : source_(std::move(lexed.tokens)),
+        tokens_(&source_),
+        parser_(&tokens_),
+        collector_(path, diags),
+        builder_(path, tokens_, lexed.docs, diags) {
+    parser_.removeErrorListeners();
+    tokens_.fill();  // every token is already lexed; this also makes index() meaningful
+    tokens_.seek(0);
+  }
+
+  std::unique_ptr<ir::Module> run() {
+    bool recovered = false;
+    auto* package = parse(&GpiParser::packageClause, recovered);
+    builder_.add_package(package, recovered);
+    bool reported_stray = recovered;
+    while (tokens_.LA(1) != antlr4::Token::EOF) {
+      if (!starts_declaration(tokens_.LA(1))) {
+        skip_stray_tokens(reported_stray);
+        reported_stray = true;
+        continue;
+      }
+      size_t start = tokens_.index();
+      auto* declaration = parse(&GpiParser::declaration, recovered);
+      builder_.add_declaration(declaration, recovered);
+      if (tokens_.index() == start) tokens_.consume();  // never loop on a token nothing accepts
+      reported_stray = recovered;  // a declaration that ended in an error explains what follows
+    }
+    return builder_.finish();
+  }
+
+ private:
+  // Parses one clause with `rule`, starting at the current token.
+  template <typename Context>
+  Context* parse(Context* (GpiParser::*rule)(), bool& recovered) {
+    auto* interpreter = parser_.getInterpreter<antlr4::atn::ParserATNSimulator>();
+    size_t start = tokens_.index();
+    parser_.reset();  // frees the previous clause's tree (and rewinds the input)
+    tokens_.seek(start);
+    interpreter->setPredictionMode(antlr4::atn::PredictionMode::SLL);
+    parser_.setErrorHandler(bail_);
+    try {
+      recovered = false;
+      return (parser_.*rule)();
+    } catch (const antlr4::ParseCancellationException&) {
+    }
+    parser_.reset();
+    tokens_.seek(start);
+    interpreter->setPredictionMode(antlr4::atn::PredictionMode::LL);
+    parser_.setErrorHandler(recovering_);
+    parser_.addErrorListener(&collector_);
+    Context* tree = (parser_.*rule)();
+    parser_.removeErrorListeners();
+    recovered = parser_.getNumberOfSyntaxErrors() > 0;
+    return tree;
+  }
+
+  // Between declarations, something that cannot start one: report it (once per stretch) and
+  // move on to the next declaration.
+  void skip_stray_tokens(bool already_reported) {
+    antlr4::Token* first = tokens_.LT(1);
+    if (!already_reported)
+      collector_.syntaxError(&parser_, first, first->getLine(), first->getCharPositionInLine(),
+                             "expected declaration, found " + describe_token(&parser_, first), nullptr);
+    while (tokens_.LA(1) != antlr4::Token::EOF && !starts_declaration(tokens_.LA(1))) tokens_.consume();
+  }
+
+  antlr4::ListTokenSource source_;
+  antlr4::CommonTokenStream tokens_;
+  GpiParser parser_;
+  SyntaxErrorCollector collector_;
+  AstBuilder builder_;
+  std::shared_ptr<antlr4::ANTLRErrorStrategy> bail_ = std::make_shared<antlr4::BailErrorStrategy>();
+  std::shared_ptr<antlr4::ANTLRErrorStrategy> recovering_ = std::make_shared<GpiErrorStrategy>();
+};
+
+}  // namespace
+
 std::unique_ptr<ir::Module> parse_gpi(const std::string& path, const std::string& text, Diagnostics& diags) {
   antlr4::ANTLRInputStream input(valid_utf8(path, text, diags));
   LexedFile lexed = lex_gpi(input, path, diags);
-  antlr4::ListTokenSource source(std::move(lexed.tokens));
-  antlr4::CommonTokenStream tokens(&source);
-  gpic_parser::GpiParser parser(&tokens);
-  parser.removeErrorListeners();
-
-  // ANTLR's two-stage strategy: SLL prediction is much cheaper and gives the same tree for
-  // every valid file, so try it first and bail out at the first error. Only a file with a
-  // syntax error (or, in principle, one SLL cannot decide) pays for full LL, with recovery
-  // so that every error of the file is reported.
-  auto* interpreter = parser.getInterpreter<antlr4::atn::ParserATNSimulator>();
-  interpreter->setPredictionMode(antlr4::atn::PredictionMode::SLL);
-  parser.setErrorHandler(std::make_shared<antlr4::BailErrorStrategy>());
-  gpic_parser::GpiParser::SourceFileContext* tree = nullptr;
-  bool recovered = false;
-  try {
-    tree = parser.sourceFile();
-  } catch (const antlr4::ParseCancellationException&) {
-    recovered = true;
-    SyntaxErrorCollector collector(path, diags);
-    tokens.seek(0);
-    parser.reset();
-    interpreter->setPredictionMode(antlr4::atn::PredictionMode::LL);
-    parser.setErrorHandler(std::make_shared<GpiErrorStrategy>());
-    parser.addErrorListener(&collector);
-    tree = parser.sourceFile();
-    parser.removeErrorListeners();
-  }
-  return AstBuilder(path, tokens, lexed.docs, recovered, diags).build(tree);
+  return FileParser(path, lexed, diags).run();
 }
 
 }  // namespace gpic

@@ -160,6 +160,16 @@ void GpiErrorStrategy::reportFailedPredicate(antlr4::Parser* parser, const antlr
   parser->notifyErrorListeners(found, unexpected(parser, found), std::make_exception_ptr(e));
 }
 
+antlr4::misc::IntervalSet GpiErrorStrategy::getErrorRecoverySet(antlr4::Parser* parser) {
+  // Each declaration is parsed on its own (see parser.cpp), so ANTLR does not know that one
+  // may follow: without these, recovery would skip the declarations after an error.
+  antlr4::misc::IntervalSet set = DefaultErrorStrategy::getErrorRecoverySet(parser);
+  for (size_t t : {GpiParser::IMPORT, GpiParser::CONST, GpiParser::VAR, GpiParser::TYPE, GpiParser::FUNC})
+    set.add(static_cast<ssize_t>(t));
+  set.add(static_cast<ssize_t>(antlr4::Token::EOF));
+  return set;
+}
+
 antlr4::Token* GpiErrorStrategy::singleTokenDeletion(antlr4::Parser*) {
   // Deleting the offending token and carrying on often succeeds for the wrong reason
   // (`type = int` would declare a type named `int`, then fail at the newline), which costs a
@@ -189,6 +199,8 @@ SyntaxErrorCollector::SyntaxErrorCollector(const std::string& path, Diagnostics&
     if (d.loc.file == path && d.loc.line > 0)
       lexical_errors_.emplace(static_cast<size_t>(d.loc.line), static_cast<size_t>(d.loc.col - 1));
 }
+
+std::string describe_token(antlr4::Parser* parser, antlr4::Token* t) { return describe_found(parser, t); }
 
 void SyntaxErrorCollector::syntaxError(antlr4::Recognizer*, antlr4::Token*, size_t line, size_t col,
                                        const std::string& message, std::exception_ptr) {

@@ -24,7 +24,11 @@ class GpiErrorStrategy : public antlr4::DefaultErrorStrategy {
   void reportUnwantedToken(antlr4::Parser* parser) override;
   void reportMissingToken(antlr4::Parser* parser) override;
   antlr4::Token* singleTokenDeletion(antlr4::Parser* parser) override;
+  antlr4::misc::IntervalSet getErrorRecoverySet(antlr4::Parser* parser) override;
 };
+
+/// How a message names the token `t`: `'}'`, `newline`, `end of file`.
+std::string describe_token(antlr4::Parser* parser, antlr4::Token* t);
 
 class SyntaxErrorCollector : public antlr4::BaseErrorListener {
  public:

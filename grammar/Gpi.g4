@@ -19,6 +19,8 @@ grammar Gpi;
 // ---------------------------------------------------------------------------------------------
 // Parser
 
+// The whole file. parse_gpi() parses its parts one at a time (the package clause, then each
+// declaration) so that it can free each declaration's tree once built; see parser.cpp.
 sourceFile
     : packageClause declaration* EOF
     ;
