@@ -24,6 +24,44 @@ namespace {
 
 using gpic_parser::GpiParser;
 
+// Generated parsers recurse once per level of nesting, and so do the builder and the checker:
+// `[][][]...int` or `((((...))))` nested a few ten thousand deep would overflow the stack. This
+// listener stops a clause nested deeper than any real one could be.
+class NestingGuard : public antlr4::tree::ParseTreeListener {
+ public:
+  static constexpr int kMaxDepth = 1000;
+  struct TooDeep {
+    antlr4::Token* token;
+  };
+
+  void reset() {
+    depth_ = 0;
+    counted_.clear();
+  }
+
+  void enterEveryRule(antlr4::ParserRuleContext* ctx) override {
+    // A left-recursive rule (expr) re-enters itself once per binary operator without
+    // recursing: such a context starts with the left operand as its child. Only true nesting
+    // counts.
+    bool nests = ctx->children.empty();
+    counted_.push_back(nests);
+    if (nests && ++depth_ > kMaxDepth) throw TooDeep{ctx->getStart()};
+  }
+
+  void exitEveryRule(antlr4::ParserRuleContext*) override {
+    if (counted_.empty()) return;
+    if (counted_.back()) --depth_;
+    counted_.pop_back();
+  }
+
+  void visitTerminal(antlr4::tree::TerminalNode*) override {}
+  void visitErrorNode(antlr4::tree::ErrorNode*) override {}
+
+ private:
+  int depth_ = 0;
+  std::vector<bool> counted_;
+};
+
 bool starts_declaration(size_t type) {
   return type == GpiParser::IMPORT || type == GpiParser::CONST || type == GpiParser::VAR ||
          type == GpiParser::TYPE || type == GpiParser::FUNC;
@@ -38,6 +76,7 @@ class FileParser {
         collector_(path, diags),
         builder_(path, tokens_, lexed.docs, diags) {
     parser_.removeErrorListeners();
+    parser_.addParseListener(&nesting_);
     tokens_.fill();  // every token is already lexed; this also makes index() meaningful
     tokens_.seek(0);
   }
@@ -64,11 +103,29 @@ class FileParser {
 
  private:
   // Parses one clause with `rule`, starting at the current token.
+  // Parses one clause with `rule`, starting at the current token; null when it is nested too
+  // deeply to parse (reported, and skipped up to the next declaration).
   template <typename Context>
   Context* parse(Context* (GpiParser::*rule)(), bool& recovered) {
+    try {
+      return parse_nested(rule, recovered);
+    } catch (const NestingGuard::TooDeep& deep) {
+      parser_.removeErrorListeners();
+      antlr4::Token* t = deep.token ? deep.token : tokens_.LT(1);
+      collector_.syntaxError(&parser_, t, t->getLine(), t->getCharPositionInLine(), "nested too deeply to parse",
+                             nullptr);
+      while (tokens_.LA(1) != antlr4::Token::EOF && !starts_declaration(tokens_.LA(1))) tokens_.consume();
+      recovered = true;
+      return nullptr;
+    }
+  }
+
+  template <typename Context>
+  Context* parse_nested(Context* (GpiParser::*rule)(), bool& recovered) {
     auto* interpreter = parser_.getInterpreter<antlr4::atn::ParserATNSimulator>();
     size_t start = tokens_.index();
     parser_.reset();  // frees the previous clause's tree (and rewinds the input)
+    nesting_.reset();
     tokens_.seek(start);
     interpreter->setPredictionMode(antlr4::atn::PredictionMode::SLL);
     parser_.setErrorHandler(bail_);
@@ -78,6 +135,7 @@ class FileParser {
     } catch (const antlr4::ParseCancellationException&) {
     }
     parser_.reset();
+    nesting_.reset();
     tokens_.seek(start);
     interpreter->setPredictionMode(antlr4::atn::PredictionMode::LL);
     parser_.setErrorHandler(recovering_);
@@ -101,6 +159,7 @@ class FileParser {
   antlr4::ListTokenSource source_;
   antlr4::CommonTokenStream tokens_;
   GpiParser parser_;
+  NestingGuard nesting_;
   SyntaxErrorCollector collector_;
   AstBuilder builder_;
   std::shared_ptr<antlr4::ANTLRErrorStrategy> bail_ = std::make_shared<antlr4::BailErrorStrategy>();

@@ -586,6 +586,22 @@ TEST_CASE("never a crash on garbage") {
   test::expect_clean(*parse(inputs[10]));
 }
 
+TEST_CASE("nesting too deep for the stack is an error, not a crash") {
+  std::string deep = "package p\nvar A " + std::string(2 * 100000, '[');
+  for (int i = 0; i < 100000; ++i) deep[10 + 6 + 2 * i + 1] = ']';
+  deep += "int\nconst B = " + std::string(50000, '(') + "1" + std::string(50000, ')') + "\n";
+  deep += "const C = " + std::string(50000, '-') + "1\nfunc F()\n";
+  auto fe = parse(deep);
+  CHECK(messages(*fe) == std::vector<std::string>(3, "nested too deeply to parse"));
+  REQUIRE(fe->module->funcs.size() == 1);  // and the declarations after them are read
+  check_module(*fe->module, fe->diags);
+
+  // Long but flat is fine: a chain of binary operators does not nest.
+  std::string flat = "package p\nconst D = 1";
+  for (int i = 0; i < 20000; ++i) flat += " + 1";
+  test::expect_clean(*test::check(flat + "\n"));
+}
+
 TEST_CASE("too many syntax errors: the first hundred are reported, then a note") {
   std::string text = "package p\n";
   for (int i = 0; i < 300; ++i) text += "func F" + std::to_string(i) + "( ]\n";
