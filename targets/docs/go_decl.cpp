@@ -1,0 +1,124 @@
+#include "targets/docs/go_decl.hpp"
+
+#include <algorithm>
+
+namespace gpic::docs {
+
+namespace {
+
+constexpr const char* kIndent = "    ";
+
+// "a, b int, c string": consecutive named parameters of one type share it, as gofmt keeps them.
+std::string param_list(const std::vector<ir::Param>& ps, bool variadic) {
+  bool named = std::all_of(ps.begin(), ps.end(), [](const ir::Param& p) { return !p.name.empty(); });
+  std::string out;
+  for (size_t i = 0; i < ps.size(); ++i) {
+    bool last_variadic = variadic && i + 1 == ps.size();
+    std::string type = last_variadic ? "..." + ps[i].type->elem->go_spelling() : ps[i].type->go_spelling();
+    if (!out.empty()) out += ", ";
+    if (!named) {
+      out += type;
+      continue;
+    }
+    out += ps[i].name;
+    bool shares_next = i + 1 < ps.size() && !(variadic && i + 2 == ps.size()) &&
+                       ps[i + 1].type->go_spelling() == ps[i].type->go_spelling();
+    if (!shares_next) out += " " + type;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string go_signature(const ir::FuncSig& sig) {
+  std::string out = "(" + param_list(sig.params, sig.variadic) + ")";
+  if (sig.results.empty()) return out;
+  if (sig.results.size() == 1 && sig.results[0].name.empty()) return out + " " + sig.results[0].type->go_spelling();
+  return out + " (" + param_list(sig.results, false) + ")";
+}
+
+std::string go_param_type(const ir::FuncSig& sig, size_t index) {
+  const ir::Param& p = sig.params[index];
+  if (sig.variadic && index + 1 == sig.params.size()) return "..." + p.type->elem->go_spelling();
+  return p.type->go_spelling();
+}
+
+std::string go_func(const ir::Func& f) {
+  std::string out = "func ";
+  if (f.recv) {
+    out += "(";
+    if (!f.recv->name.empty()) out += f.recv->name + " ";
+    out += (f.recv->pointer ? "*" : "") + f.recv->type_name + ") ";
+  }
+  return out + f.name + go_signature(f.sig);
+}
+
+std::string go_interface_method(const ir::InterfaceMethod& m) { return m.name + go_signature(m.sig); }
+
+std::string go_field(const ir::Field& f) {
+  if (f.embedded) return f.type->go_spelling();
+  return f.name + " " + f.type->go_spelling();
+}
+
+std::string go_type(const ir::TypeDecl& t) {
+  std::string out = "type " + t.name;
+  switch (t.kind) {
+    case ir::TypeDecl::Kind::Defined:
+      return out + (t.alias ? " = " : " ") + t.underlying->go_spelling();
+    case ir::TypeDecl::Kind::Interface: {
+      if (t.methods.empty()) return out + " interface{}";
+      out += " interface {\n";
+      for (const auto& m : t.methods) out += std::string(kIndent) + go_interface_method(m) + "\n";
+      return out + "}";
+    }
+    case ir::TypeDecl::Kind::Struct: {
+      if (t.fields.empty()) return out + " struct{}";
+      out += " struct {\n";
+      // Align field types like gofmt does; consecutive fields of one type share a line.
+      struct Row {
+        std::string names, type;
+      };
+      std::vector<Row> rows;
+      for (size_t i = 0; i < t.fields.size(); ++i) {
+        const auto& f = t.fields[i];
+        if (f.embedded) {
+          rows.push_back({f.type->go_spelling(), ""});
+          continue;
+        }
+        std::string type = f.type->go_spelling();
+        if (!rows.empty() && !rows.back().type.empty() && rows.back().type == type && i > 0 &&
+            !t.fields[i - 1].embedded && t.fields[i - 1].loc.line == f.loc.line && f.loc.line != 0)
+          rows.back().names += ", " + f.name;
+        else
+          rows.push_back({f.name, type});
+      }
+      size_t width = 0;
+      for (const auto& r : rows)
+        if (!r.type.empty()) width = std::max(width, r.names.size());
+      for (const auto& r : rows) {
+        out += kIndent + r.names;
+        if (!r.type.empty()) out += std::string(width - r.names.size() + 1, ' ') + r.type;
+        out += "\n";
+      }
+      return out + "}";
+    }
+  }
+  return out;
+}
+
+std::string go_const(const ir::Const& c) {
+  std::string out = "const " + c.name;
+  // Only a type the author wrote (the checker's inferred type has no position): an untyped
+  // constant stays untyped in the docs as in Go.
+  if (c.type && c.type->loc.line > 0) out += " " + c.type->go_spelling();
+  if (c.value.empty()) return out;
+  out += " = " + c.value.text();
+  bool uses_iota = std::any_of(c.value.tokens.begin(), c.value.tokens.end(),
+                               [](const auto& t) { return t.kind == ir::ConstExpr::Token::Kind::Iota; });
+  if (uses_iota) out += "  // iota = " + std::to_string(c.iota);
+  return out;
+}
+
+std::string go_var(const ir::Var& v) { return "var " + v.name + " " + v.type->go_spelling(); }
+
+}  // namespace gpic::docs

@@ -1,0 +1,28 @@
+// HTML for text: escaping, doc markup (paragraphs, lists, code, links, references) and
+// signatures whose type names link to the types' anchors.
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+
+#include "targets/docs/doc_markup.hpp"
+
+namespace gpic::docs {
+
+std::string html_escape(std::string_view text);
+
+/// Inline markup as HTML; references link to `<page>.html#anchor` (or `#anchor` on this page).
+std::string html_spans(const Spans& spans);
+std::string html_blocks(const Blocks& blocks);
+
+/// Names that link inside signatures: "Point" -> "#type-Point", "geometry.Vec" ->
+/// "geometry.html#type-Vec".
+using TypeLinks = std::map<std::string, std::string, std::less<>>;
+
+/// `code` escaped, with each identifier (or qualified identifier) found in `links` turned into a
+/// link, except where it names a parameter (`q: Point`), a function (`Dist(`) or the declared
+/// symbol itself (`self_name`).
+std::string html_signature(std::string_view code, const TypeLinks& links, std::string_view self_name);
+
+}  // namespace gpic::docs

@@ -1,0 +1,28 @@
+// The Python side of every symbol, as the generated module exposes it. Names and types come
+// from targets/common (python_names, python_api), the same tables cffi, cpython and pyi use, so
+// the docs cannot drift from the bindings.
+#pragma once
+
+#include <string>
+
+#include "compiler/ir.hpp"
+#include "targets/common/python_names.hpp"
+
+namespace gpic::docs {
+
+/// The Python spelling of a module-level Go name (function, const, var).
+std::string py_module_name(std::string_view go_name, py::Case c);
+
+/// "def Add(a: int, b: int) -> int" (methods take `self`).
+std::string py_func(const ir::Func& f, py::Case c);
+std::string py_interface_method(const ir::InterfaceMethod& m, py::Case c);
+/// "class Point", "class Shape(Protocol)", "Celsius = float".
+std::string py_type(const ir::TypeDecl& t);
+/// "X: float": a property of the struct's class.
+std::string py_field(const ir::Field& f, py::Case c);
+/// "MaxPoints: Final[int]".
+std::string py_const(const ir::Const& c, py::Case cs);
+/// "Verbose: bool".
+std::string py_var(const ir::Var& v, py::Case c);
+
+}  // namespace gpic::docs
