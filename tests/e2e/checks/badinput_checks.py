@@ -1,0 +1,355 @@
+"""Bad input from Python never crashes the process (issue 3 §3), checked on samples/kitchen
+inside each interpreter: a wrong type is a TypeError naming the parameter and the type Go
+expects, an integer out of range an OverflowError, None where Go takes no nil a TypeError,
+a buffer of the wrong element type is refused (never reinterpreted), a string with an
+embedded NUL survives unchanged. Where numpy is missing (Debian's PyPy) the buffer cases use
+array.array and memoryview, so every case runs on both interpreters."""
+
+import array
+import platform
+
+import kitchen
+
+try:
+    import numpy as np
+except ImportError:
+    np = None
+
+PYPY = platform.python_implementation() == "PyPy"
+Point = kitchen.Point
+
+
+def raises(exc_type, fn, *args, match=None, **kwargs):
+    try:
+        fn(*args, **kwargs)
+    except exc_type as e:
+        if match is not None and match not in str(e):
+            raise AssertionError("%r does not mention %r" % (str(e), match))
+        return e
+    except BaseException as e:
+        raise AssertionError("%s%r raised %s(%s), not %s" % (getattr(fn, "__name__", fn), args,
+                                                            type(e).__name__, e, exc_type))
+    raise AssertionError("%s%r did not raise %s" % (getattr(fn, "__name__", fn), args,
+                                                   getattr(exc_type, "__name__", exc_type)))
+
+
+def names(e, *parts):
+    """Asserts that the exception's text mentions every part (the parameter, the Go type)."""
+    for part in parts:
+        assert part in str(e), "%r does not mention %r" % (str(e), part)
+
+
+class Square:
+    def Area(self):
+        return 4.0
+
+    def Name(self):
+        return "square"
+
+
+# --- Wrong types --------------------------------------------------------------------------------
+
+def check_wrong_scalar_type_names_parameter_and_type():
+    names(raises(TypeError, kitchen.NewPoint, "1", 2, "x"), "'x'", "float")
+    names(raises(TypeError, kitchen.NewPoint, 1, 2, 3), "'label'", "str")
+    names(raises(TypeError, kitchen.Greet, 5), "'n'", "str")
+    names(raises(TypeError, kitchen.ColorName, "red"), "'c'", "int")
+    names(raises(TypeError, kitchen.Radians, "90"), "'d'", "float")
+    names(raises(TypeError, kitchen.Grid, 2.0), "'n'", "int")
+    names(raises(TypeError, kitchen.Index, [1], True), "'x'", "int")
+
+
+def check_wrong_struct_or_handle_type_names_parameter_and_type():
+    names(raises(TypeError, kitchen.Midpoint, Point(), "not a point"), "'b'", "Point")
+    names(raises(TypeError, kitchen.Translate, kitchen.Rect(W=1, H=1), 1, 1), "'p'", "Point")
+    names(raises(TypeError, Point(1, 1).Dist, 5), "'q'", "Point")
+    names(raises(TypeError, kitchen.Warmer, kitchen.Inventory({}), 1), "'t'", "Temps")
+    names(raises(TypeError, kitchen.MoveAll, [Point(), "x"], 1, 1), "'pts'", "Point")
+    names(raises(TypeError, kitchen.Labels, [Point(), kitchen.Rect()]), "'pts'", "Point")
+
+
+def check_wrong_container_type_names_parameter_and_type():
+    names(raises(TypeError, kitchen.SumFloat64s, 5), "'xs'")
+    names(raises(TypeError, kitchen.SumFloat64s, "abc"), "'xs'")
+    names(raises(TypeError, kitchen.JoinWords, "abc", ","), "'words'")  # a str is not a []string
+    names(raises(TypeError, kitchen.Histogram, {"a": 1}.items()), "'words'")
+    names(raises(TypeError, kitchen.Invert, [("a", 1)]), "'m'")
+    names(raises(TypeError, kitchen.EchoBytes, "text"), "'xs'")  # no implicit encoding
+    names(raises(TypeError, kitchen.Upper, 12), "'b'")
+    names(raises(TypeError, kitchen.Map, [1.0], 5), "'f'")  # not callable
+
+
+def check_wrong_type_in_fields_and_constructors():
+    p = Point()
+    names(raises(TypeError, setattr, p, "X", "a"), "X", "float")
+    names(raises(TypeError, setattr, p, "Label", 5), "Label", "str")
+    names(raises(TypeError, Point, X="a"), "X", "float")
+    line = kitchen.Line()
+    names(raises(TypeError, setattr, line, "Start", (1, 2)), "Start", "Point")
+    b = kitchen.Bag()
+    names(raises(TypeError, setattr, b, "Weights", ["x"]), "Weights")
+    names(raises(TypeError, setattr, b, "Counts", {1: 1}), "Counts")
+    names(raises(TypeError, setattr, b, "Shape", 5), "Shape")
+    raises(AttributeError, setattr, p, "Z", 1)  # no such field: no silent new attribute
+    assert (p.X, p.Y, p.Label) == (0.0, 0.0, "")
+
+
+def check_wrong_arity_and_keywords():
+    raises(TypeError, kitchen.Midpoint, Point())
+    raises(TypeError, kitchen.Midpoint, Point(), Point(), Point())
+    raises(TypeError, kitchen.Greet, m="x")
+    assert kitchen.Greet(n="kw") == "hello, kw"
+
+
+# --- Out of range -------------------------------------------------------------------------------
+
+def check_out_of_range_is_overflow_error():
+    names(raises(OverflowError, kitchen.BigEndian, 1 << 32), "'x'", "uint32")
+    names(raises(OverflowError, kitchen.BigEndian, -1), "'x'", "uint32")
+    names(raises(OverflowError, kitchen.EchoInt8s, [1, 200]), "'xs'", "int8")
+    names(raises(OverflowError, kitchen.EchoUint16s, [-1]), "'xs'", "uint16")
+    raises(OverflowError, kitchen.EchoInts, [1 << 63])
+    raises(OverflowError, kitchen.EchoUint64s, [1 << 64])
+    raises(OverflowError, kitchen.EchoUint8s, [256])
+    raises(OverflowError, kitchen.EchoFloat32s, [1e39])
+    raises(OverflowError, kitchen.Chain, 1, 1 << 63)  # variadic int
+    raises(OverflowError, kitchen.ColorName, 1 << 63)
+    raises(OverflowError, kitchen.EchoMapInt64Bytes, {1 << 63: b""})
+    raises(OverflowError, kitchen.Invert, {"a": 1 << 64})
+    raises(OverflowError, kitchen.SumArray, [1, 2, 3, 1 << 63])
+    n = kitchen.Node()
+    raises(OverflowError, setattr, n, "Value", 1 << 63)
+    assert n.Value == 0
+
+
+def check_out_of_range_callback_result_reaches_the_caller():
+    raises(OverflowError, kitchen.Apply, 1, lambda x: 1 << 70)
+    assert kitchen.Apply(1, lambda x: x + 1) == 2
+
+
+# --- None where Go takes no nil -----------------------------------------------------------------
+
+def check_none_where_go_takes_no_nil_is_type_error():
+    names(raises(TypeError, kitchen.Greet, None), "'n'")
+    names(raises(TypeError, kitchen.CToF, None), "'c'")
+    names(raises(TypeError, kitchen.ColorName, None), "'c'")
+    names(raises(TypeError, kitchen.Midpoint, None, Point()), "'a'", "Point")  # a struct value is never nil
+    names(raises(TypeError, kitchen.Cross, None, [0, 0, 1]), "'a'")  # nor is an array
+    names(raises(TypeError, kitchen.Sum, 1.0, None), "float")
+    raises(TypeError, kitchen.Histogram, ["a", None])
+    raises(TypeError, kitchen.Invert, {"a": None})
+    raises(TypeError, Point, Label=None)
+    p = Point()
+    raises(TypeError, setattr, p, "Label", None)
+    raises(TypeError, setattr, kitchen.Line(), "Start", None)
+    # Where Go does take nil, None is nil.
+    assert kitchen.IsNil(None) is True
+    assert kitchen.Apply(3, None) == 3
+    assert kitchen.OrDefault(None, "d") == "d"
+
+
+def check_nil_interface_method_call_is_a_panic_not_a_crash():
+    raises(kitchen.GoPanic, kitchen.Describe, None)
+    assert kitchen.Describe(Square()) == "square with area 4.00"
+
+
+# --- NUL bytes ----------------------------------------------------------------------------------
+
+def check_embedded_nul_round_trips_everywhere():
+    s = "a\x00b\x00"
+    assert kitchen.Greet(s) == "hello, " + s
+    assert kitchen.EchoStrings([s, "\x00"]) == [s, "\x00"]
+    assert kitchen.JoinWords([s, s], "\x00") == s + "\x00" + s
+    assert kitchen.Histogram(["\x00", "\x00", s]) == {"\x00": 2, s: 1}
+    p = Point(Label=s)
+    assert p.Label == s and str(p) == s + "(0, 0)"
+    p.Label = "\x00"
+    assert p.Label == "\x00"
+    got = []
+    kitchen.Walk([s], lambda i, item: got.append(item) or True)
+    assert got == [s]
+
+    class Named(Square):
+        def Name(self):
+            return "x\x00y"
+
+    assert kitchen.Describe(Named()) == "x\x00y with area 4.00"
+    assert kitchen.EchoBytes(b"\x00" * 5) == b"\x00" * 5
+    assert kitchen.Invert({"\x00k": 1}) == {1: "\x00k"}
+
+
+# --- Wrong elements, wrong buffers, wrong lengths -------------------------------------------------
+
+def check_wrong_element_type_in_a_list():
+    names(raises(TypeError, kitchen.EchoInts, [1, "2"]), "'xs'", "int")
+    names(raises(TypeError, kitchen.EchoInts, [1, 2.5]), "'xs'", "int")
+    raises(TypeError, kitchen.EchoInts, [1, None])
+    raises(TypeError, kitchen.EchoInts, [True])
+    names(raises(TypeError, kitchen.SumFloat64s, [1.0, "x"]), "'xs'", "float")
+    raises(TypeError, kitchen.EchoBools, [1, 0])
+    raises(TypeError, kitchen.EchoStrings, ["a", b"b"])
+    raises(TypeError, kitchen.Transpose, [[1], [2.5]])
+    raises(TypeError, kitchen.Transpose, [[1], "ab"])
+    raises(TypeError, kitchen.Means, {"a": ["x"]})
+    raises(TypeError, kitchen.EchoComplex128s, ["1+2j"])
+
+
+def _float32_buffer(values):
+    if np is not None:
+        return np.array(values, dtype=np.float32)
+    return array.array("f", values)
+
+
+def check_buffer_of_another_element_type_is_refused_not_reinterpreted():
+    f32 = _float32_buffer([1.0, 2.0, 3.0])
+    names(raises(TypeError, kitchen.SumFloat64s, f32), "'xs'", "float64")
+    raises(TypeError, kitchen.DoubleFloat64s, f32)
+    assert list(f32) == [1.0, 2.0, 3.0], "the refused buffer was written"
+    raises(TypeError, kitchen.SumFloat64s, memoryview(array.array("f", [1.0, 2.0])))
+    raises(TypeError, kitchen.SumFloat64s, array.array("q", [1, 2]))  # same size, other kind
+    raises(TypeError, kitchen.DoubleFloat32s, array.array("d", [1.0]))
+    raises(TypeError, kitchen.DoubleInts, array.array("i", [1, 2]))  # int32 for Go int
+    raises(TypeError, kitchen.DoubleInt32s, array.array("q", [1, 2]))
+    raises(TypeError, kitchen.SumInt32s, bytearray(b"\x01\x00\x00\x00"))
+    raises(TypeError, kitchen.DoubleInt64s, array.array("d", [1.0]))
+    raises(TypeError, kitchen.Upper, array.array("h", [1]))
+    if np is not None:
+        raises(TypeError, kitchen.SumFloat64s, np.arange(3, dtype=np.int64))
+        raises(TypeError, kitchen.DoubleInt32s, np.arange(3, dtype=np.float32))
+        raises(TypeError, kitchen.SumFloat64s, np.ones((2, 2)))  # 2-D is not a slice
+
+
+def check_strided_buffer_is_read_correctly_or_refused():
+    a = array.array("d", [1.0, 10.0, 2.0, 20.0, 3.0, 30.0])
+    view = memoryview(a)[::2]
+    try:
+        got = kitchen.SumFloat64s(view)
+    except (TypeError, ValueError, BufferError):
+        pass
+    else:
+        assert got == 6.0, "a strided view was read as contiguous memory: %r" % got
+    if np is not None:
+        x = np.array([1.0, 10.0, 2.0, 20.0, 3.0, 30.0])
+        try:
+            got = kitchen.SumFloat64s(x[::2])
+        except (TypeError, ValueError, BufferError):
+            pass
+        else:
+            assert got == 6.0, "a strided numpy view was read as contiguous memory: %r" % got
+        y = np.array([1.0, 10.0, 2.0, 20.0])
+        try:
+            kitchen.DoubleFloat64s(y[::2])
+        except (TypeError, ValueError, BufferError):
+            pass
+        assert list(y[1::2]) == [10.0, 20.0], "Go wrote between the elements of a strided view"
+
+
+def check_wrong_array_length_names_parameter():
+    for bad in ([1, 0], [1, 0, 0, 0], []):
+        try:
+            kitchen.Cross(bad, [0, 1, 0])
+        except (ValueError, TypeError) as e:
+            names(e, "'a'", "3")
+        else:
+            raise AssertionError("Cross(%r) did not raise" % (bad,))
+    try:
+        kitchen.SumArray(array.array("q", [1, 2, 3]))
+    except (ValueError, TypeError) as e:
+        names(e, "'xs'", "4")
+    else:
+        raise AssertionError("SumArray of 3 elements did not raise")
+    b = kitchen.Bag()
+    try:
+        b.Corner = [1.0]
+    except (ValueError, TypeError) as e:
+        names(e, "Corner")
+    else:
+        raise AssertionError("a [2]float64 field took one element")
+
+
+def check_dict_with_wrong_key_or_value_type():
+    names(raises(TypeError, kitchen.Invert, {1: 1}), "'m'", "str")
+    names(raises(TypeError, kitchen.EchoMapInt64Bytes, {"a": b""}), "'m'", "int")
+    raises(TypeError, kitchen.EchoMapInt64Bytes, {1: "not bytes"})
+    raises(TypeError, kitchen.EchoMapBoolFloat32, {1: 0.5})
+    raises(TypeError, kitchen.Means, {"a": 1.0})
+    raises(TypeError, kitchen.Nest, {"a": {"b": "c"}})
+    raises(TypeError, kitchen.Inventory, {"a": "one"})
+
+
+# --- Interfaces and callbacks ---------------------------------------------------------------------
+
+def check_object_missing_an_interface_method_is_type_error():
+    class Half:
+        def Area(self):
+            return 1.0
+
+    names(raises(TypeError, kitchen.Describe, Half()), "'s'", "Shape", "Name")
+    raises(TypeError, kitchen.TotalArea, Square(), Half())
+    raises(TypeError, kitchen.Largest, [Half()])
+    names(raises(TypeError, kitchen.Density, Square(), 1.0), "'s'", "Solid", "Volume")
+    names(raises(TypeError, kitchen.Subscribe, object()), "'l'", "Listener", "Notify")
+    # A bound Go struct that does not implement the interface is refused the same way.
+    names(raises(TypeError, kitchen.Describe, Point()), "'s'", "Shape")
+    names(raises(TypeError, kitchen.CheckAll, kitchen.Rect(), ["a"]), "'v'", "Validator")
+    raises(TypeError, setattr, kitchen.Bag(), "Shape", Half())
+
+    class NotCallable:
+        Area = 5.0
+        Name = "n"
+
+    raises(TypeError, kitchen.Describe, NotCallable())
+
+
+def check_python_method_returning_the_wrong_type():
+    class BadArea(Square):
+        def Area(self):
+            return "big"
+
+    raises(TypeError, kitchen.Describe, BadArea())
+
+    class BadGet:
+        def Get(self, key):
+            return b"x"  # not a (bytes, bool) tuple
+
+        def Put(self, key, value):
+            return None
+
+        def Keys(self):
+            return ["k"]
+
+    raises(TypeError, kitchen.CopyStore, kitchen.NewMemStore(), BadGet())
+    assert kitchen.Describe(Square()) == "square with area 4.00"
+
+
+def check_callback_with_wrong_result_or_arity():
+    raises(TypeError, kitchen.Map, [1.0], lambda x: "str")
+    raises(TypeError, kitchen.Map, [1.0], lambda x: None)
+    raises(TypeError, kitchen.Map, [1.0], lambda: 1.0)
+    raises(TypeError, kitchen.Lookup, ["a"], lambda k: 5)
+    raises(TypeError, kitchen.Lookup, ["a"], lambda k: (1, True, 3))
+    raises(TypeError, kitchen.Walk, ["a"], lambda i, s: None)
+    raises(TypeError, kitchen.TransformPoints, [Point()], lambda p: (1, 2))
+    assert list(kitchen.Map([1.0], lambda x: x * 3)) == [3.0]
+
+
+def check_bad_input_from_many_threads_at_once():
+    import threading
+    errors = []
+
+    def work():
+        try:
+            for i in range(500):
+                raises(TypeError, kitchen.SumFloat64s, [1.0, "x"])
+                raises(OverflowError, kitchen.BigEndian, 1 << 40)
+                raises(TypeError, kitchen.Describe, object())
+                assert kitchen.SumFloat64s([float(i)]) == float(i)
+        except BaseException as e:  # reported below
+            errors.append(e)
+
+    ts = [threading.Thread(target=work) for _ in range(4)]
+    for t in ts:
+        t.start()
+    for t in ts:
+        t.join()
+    assert not errors, errors
