@@ -519,13 +519,15 @@ func Cells(n int) map[[2]int]string {
 	return out
 }
 
-// Nested maps of maps.
+// Nest sums the inner maps of a map of maps.
 func Nest(m map[string]map[string]int) map[string]int {
-	out := map[string]int{}
+	out := make(map[string]int, len(m))
 	for k, inner := range m {
+		sum := 0
 		for _, v := range inner {
-			out[k] += v
+			sum += v
 		}
+		out[k] = sum
 	}
 	return out
 }
