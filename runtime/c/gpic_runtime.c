@@ -18,6 +18,11 @@ typedef struct block {
 
 static __thread block* tls_block;
 static __thread gpic_status tls_stashed;
+static __thread int32_t tls_depth;
+
+/* Set once at import by the binding, cleared at interpreter exit; read by any thread. */
+static gpic_py_dispatch_fn py_dispatch;
+static gpic_py_release_fn py_release;
 
 /* The first block is kept across calls when it is small; anything bigger (a large slice
  * result) is given back at the next reset so that one huge result does not pin memory. */
@@ -74,3 +79,34 @@ int32_t gpic_stash(const gpic_status* st) {
 }
 
 const gpic_status* gpic_stashed(void) { return &tls_stashed; }
+
+void gpic_call_begin(void) {
+  if (tls_depth++ == 0) gpic_arena_reset();
+}
+
+void gpic_call_end(void) { --tls_depth; }
+
+int32_t gpic_call_depth(void) { return tls_depth; }
+
+void gpic_set_python(gpic_py_dispatch_fn dispatch, gpic_py_release_fn release) {
+  __atomic_store_n(&py_dispatch, dispatch, __ATOMIC_RELEASE);
+  __atomic_store_n(&py_release, release, __ATOMIC_RELEASE);
+}
+
+void gpic_call_py(uint64_t ref, int32_t proxy, int32_t method, const char* args, size_t args_n,
+                  gpic_bytes* result, gpic_status* st) {
+  gpic_py_dispatch_fn f = __atomic_load_n(&py_dispatch, __ATOMIC_ACQUIRE);
+  if (!f) {
+    static const char msg[] = "gpic: Go called into Python after the interpreter shut down";
+    st->code = GPIC_UNRAISED;
+    st->msg = msg;
+    st->msg_len = sizeof msg - 1;
+    return;
+  }
+  f(ref, proxy, method, args, args_n, result, st);
+}
+
+void gpic_release_py(uint64_t ref) {
+  gpic_py_release_fn f = __atomic_load_n(&py_release, __ATOMIC_ACQUIRE);
+  if (f) f(ref);
+}

@@ -22,7 +22,11 @@ enum {
   GPIC_ERROR = 1,        /* the Go function returned a non-nil error */
   GPIC_PANIC = 2,        /* a Go panic, recovered */
   GPIC_BAD_HANDLE = 3,   /* a released or unknown handle was used */
-  GPIC_BAD_VALUE = 4     /* a value Go cannot take (e.g. a nil where Go needs a value) */
+  GPIC_BAD_VALUE = 4,    /* a value Go cannot take (wrong length, malformed encoding) */
+  GPIC_PY_EXCEPTION = 5, /* a Python callback raised; the binding re-raises its exception */
+  GPIC_BAD_TYPE = 6,     /* a handle of the wrong type for the parameter */
+  GPIC_UNRAISED = 7      /* dispatcher only: the callback raised on another goroutine's
+                            thread; it was reported there and Go gets zero values */
 };
 
 /* What went wrong in a call. All strings are UTF-8 in the calling thread's arena. */
@@ -42,6 +46,41 @@ typedef struct gpic_string {
 /* Complex numbers cross as two parts, which every C compiler and FFI agrees on. */
 typedef struct gpic_complex64 { float re, im; } gpic_complex64;
 typedef struct gpic_complex128 { double re, im; } gpic_complex128;
+
+/* Bytes Go reads or hands back: an encoded value (wire format) or a buffer. */
+typedef struct gpic_bytes {
+  const char* p;
+  size_t n;
+} gpic_bytes;
+
+/* A numeric slice: Go reads and writes the caller's buffer in place for the call. */
+typedef struct gpic_slice {
+  void* p;
+  int64_t n;   /* elements, not bytes */
+} gpic_slice;
+
+/* Go calling Python: the binding registers one dispatcher and one release function.
+ * proxy: which interface or callback type (its method table); method: index in it. */
+typedef void (*gpic_py_dispatch_fn)(uint64_t ref, int32_t proxy, int32_t method, const char* args,
+                                    size_t args_n, gpic_bytes* result, gpic_status* st);
+typedef void (*gpic_py_release_fn)(uint64_t ref);
+void gpic_set_python(gpic_py_dispatch_fn dispatch, gpic_py_release_fn release);
+void gpic_call_py(uint64_t ref, int32_t proxy, int32_t method, const char* args, size_t args_n,
+                  gpic_bytes* result, gpic_status* st);
+void gpic_release_py(uint64_t ref);
+
+/* Exported by the shim's Go runtime (gpic_handles.go): the table of Go values Python holds. */
+void gpic_release(uint64_t h);
+int64_t gpic_handles(void);
+uint64_t gpic_identity(uint64_t h, gpic_status* st);
+void gpic_collect(void);
+
+/* Bracket every call from a binding into Go: the arena is reset when the outermost call on
+ * the thread begins, and the depth tells a dispatcher whether a callback runs on the thread
+ * of a Python caller (so its exception can travel back to it). */
+void gpic_call_begin(void);
+void gpic_call_end(void);
+int32_t gpic_call_depth(void);
 
 /* Allocates n bytes in the calling thread's arena (8-byte aligned). Never returns NULL:
  * aborts only when the process is out of memory. */

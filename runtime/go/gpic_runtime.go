@@ -55,6 +55,10 @@ func gpicRecover(st *C.gpic_status) {
 	if r == nil {
 		return
 	}
+	if e, ok := r.(gpicPyException); ok {
+		gpicFail(st, C.GPIC_PY_EXCEPTION, e.msg, "", nil)
+		return
+	}
 	msg := fmt.Sprint(r)
 	if err, ok := r.(error); ok {
 		msg = err.Error()
@@ -73,3 +77,25 @@ func gpicComplex128(c complex128) C.gpic_complex128 {
 func goComplex64(c C.gpic_complex64) complex64 { return complex(float32(c.re), float32(c.im)) }
 
 func goComplex128(c C.gpic_complex128) complex128 { return complex(float64(c.re), float64(c.im)) }
+
+// gpicBox returns a pointer to a copy of v: a struct value crossing to Python becomes a Go
+// object of its own, held by a handle.
+func gpicBox[T any](v T) *T { return &v }
+
+// gpicPtrHandle is the handle of a pointer result: 0 for nil.
+func gpicPtrHandle[T any](p *T) C.uint64_t {
+	if p == nil {
+		return 0
+	}
+	return gpicNewHandle(p)
+}
+
+// gpicDeref is the value a non-nil pointer points to, or T's zero value for nil (a struct
+// argument given as a released or failed handle has already been reported).
+func gpicDeref[T any](p *T) T {
+	if p == nil {
+		var zero T
+		return zero
+	}
+	return *p
+}

@@ -6,9 +6,21 @@ maps Go variables and constants to module attributes.
 Written beside every generated package so that the package is self-contained.
 """
 
+import enum as _enum
+import itertools as _itertools
+import reprlib as _reprlib
+import sys as _sys
+import threading as _threading
+import traceback as _traceback
 import types as _types
 
-GPIC_OK, GPIC_ERROR, GPIC_PANIC, GPIC_BAD_HANDLE, GPIC_BAD_VALUE = range(5)
+from . import _gpic_wire
+
+(GPIC_OK, GPIC_ERROR, GPIC_PANIC, GPIC_BAD_HANDLE, GPIC_BAD_VALUE, GPIC_PY_EXCEPTION, GPIC_BAD_TYPE,
+ GPIC_UNRAISED) = range(8)
+
+# A handle Go never hands out: what a released object keeps, so its next use is an error.
+RELEASED = (1 << 64) - 1
 
 
 class GoError(Exception):
@@ -48,91 +60,240 @@ def text(unpack, p, n):
     return unpack(p, n).decode("utf-8", "surrogateescape")
 
 
-def status_reader(ffi, lib, error_class):
-    """Returns ``fail()``, which turns the calling thread's stashed status into the exception
-    to raise."""
-    unpack = ffi.unpack
+class GoObject:
+    """A Go value held by Python through one handle, released when this object is collected
+    (or at once by ``release(obj)`` / leaving a ``with`` block). Equality is Go identity: two
+    objects for the same Go pointer are equal."""
 
-    def fail():
-        st = lib.gpic_stashed()
+    __slots__ = ("_gh", "__weakref__")
+    _gbridge = None    # the package's Bridge, set on the package's base class
+    _gfields = ()      # field names shown by repr
+
+    def __init__(self, *args, **kwargs):
+        raise TypeError("%s values come from Go; they cannot be created in Python" % type(self).__name__)
+
+    @classmethod
+    def _gwrap(cls, handle):
+        obj = object.__new__(cls)
+        obj._gh = handle
+        return obj
+
+    def __del__(self):
+        h = getattr(self, "_gh", 0)
+        if h and h != RELEASED:
+            try:
+                self._gbridge.lib.gpicw_release(h)
+            except Exception:  # interpreter shutdown: the module may already be gone
+                pass
+
+    def _gidentity(self):
+        return self._gbridge.identity(self._gh)
+
+    def __eq__(self, other):
+        if self is other:
+            return True
+        if not isinstance(other, GoObject) or other._gbridge is not self._gbridge:
+            return NotImplemented
+        ident = self._gidentity()
+        return ident != 0 and ident == other._gidentity()
+
+    def __ne__(self, other):
+        eq = self.__eq__(other)
+        return eq if eq is NotImplemented else not eq
+
+    def __hash__(self):
+        ident = self._gidentity()
+        return hash(ident) if ident else id(self)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        release(self)
+        return False
+
+    @_reprlib.recursive_repr()
+    def __repr__(self):
+        if getattr(self, "_gh", RELEASED) == RELEASED:
+            return "<%s (released)>" % type(self).__name__
+        if not self._gfields:
+            return "<%s Go object>" % type(self).__name__
+        try:
+            fields = ", ".join("%s=%r" % (f, getattr(self, f)) for f in self._gfields)
+        except Exception as e:  # a field that cannot be read still leaves a useful repr
+            fields = "<%s>" % e
+        return "%s(%s)" % (type(self).__name__, fields)
+
+
+_gpic_wire.GoObject = GoObject
+
+
+def release(obj):
+    """Releases the Go value behind ``obj`` now; using ``obj`` afterwards raises GoHandleError."""
+    if not isinstance(obj, GoObject):
+        raise TypeError("release() needs a Go object, not %s" % type(obj).__name__)
+    h = getattr(obj, "_gh", 0)
+    if h and h != RELEASED:
+        obj._gh = RELEASED
+        obj._gbridge.lib.gpicw_release(h)
+
+
+class Bridge:
+    """One per package: decodes failed calls into exceptions, holds the Python objects Go
+    holds (interface implementations, callbacks), and answers Go's calls into Python."""
+
+    def __init__(self, ffi, lib, error_class):
+        self.ffi, self.lib, self.error_class = ffi, lib, error_class
+        self.refs = {}
+        self._ids = _itertools.count(1)
+        self.proxies = {}            # proxy id -> ((method or None, arg codecs, result codecs, returns error), ...)
+        self._pending = _threading.local()
+        self._unpack = ffi.unpack
+
+    # --- failures -------------------------------------------------------------------------
+
+    def text(self, p, n):
+        return text(self._unpack, p, n)
+
+    def fail(self):
+        """The exception for the calling thread's failed call."""
+        st = self.lib.gpic_stashed()
         code = st.code
-        message = text(unpack, st.msg, st.msg_len)
-        go_type = text(unpack, st.type, st.type_len)
+        message = self.text(st.msg, st.msg_len)
+        go_type = self.text(st.type, st.type_len)
         if code == GPIC_ERROR:
-            return error_class(message, go_type)
+            return self.error_class(message, go_type)
         if code == GPIC_PANIC:
-            return GoPanic(message, go_type, text(unpack, st.stack, st.stack_len))
+            return GoPanic(message, go_type, self.text(st.stack, st.stack_len))
         if code == GPIC_BAD_HANDLE:
             return GoHandleError(message)
+        if code == GPIC_BAD_TYPE:
+            return TypeError(message)
         if code == GPIC_BAD_VALUE:
             return ValueError(message)
+        if code == GPIC_PY_EXCEPTION:
+            exc = getattr(self._pending, "exc", None)
+            self._pending.exc = None
+            if exc is not None:
+                return exc
+            return RuntimeError("a Python callback raised: " + message)
         return SystemError("gpic: unknown status code %d: %s" % (code, message))
 
-    return fail
+    def identity(self, handle):
+        ident = self.lib.gpicw_identity(handle)
+        if self.ffi.errno:
+            raise self.fail()
+        return ident
+
+    # --- Python objects held by Go ----------------------------------------------------------
+
+    def add(self, obj):
+        ref = next(self._ids)
+        self.refs[ref] = obj
+        return ref
+
+    def release(self, ref):
+        self.refs.pop(ref, None)
+
+    def _arena_bytes(self, data):
+        n = len(data)
+        p = self.lib.gpic_alloc(n)
+        if n:
+            self.ffi.memmove(p, data, n)
+        return p, n
+
+    def dispatch(self, ref, proxy, method, args, args_n, result, st):
+        """Go calls method `method` of proxy table `proxy` on the Python object `ref`."""
+        returns_error = False
+        try:
+            name, arg_codecs, result_codecs, returns_error = self.proxies[proxy][method]
+            obj = self.refs[ref]
+            mv = memoryview(self.ffi.buffer(args, args_n)) if args_n else memoryview(b"")
+            pos = 0
+            values = []
+            for codec in arg_codecs:
+                v, pos = codec.decode_at(mv, pos)
+                values.append(v)
+            out = (obj if name is None else getattr(obj, name))(*values)
+            if not result_codecs:
+                data = b""
+            elif len(result_codecs) == 1:
+                data = self._encode_result(result_codecs[0], out, name)
+            else:
+                if not isinstance(out, tuple) or len(out) != len(result_codecs):
+                    raise TypeError("%s must return a tuple of %d values, not %r"
+                                    % (name or "the callback", len(result_codecs), out))
+                data = b"".join(self._encode_result(c, v, name) for c, v in zip(result_codecs, out))
+            result.p, result.n = self._arena_bytes(data)
+        except BaseException as e:  # every failure goes back to Go, never through cffi
+            self._report(e, returns_error, st)
+
+    @staticmethod
+    def _encode_result(codec, value, name):
+        try:
+            return codec.encode(value)
+        except (TypeError, OverflowError, ValueError) as e:
+            raise type(e)("%s returned a value that %s" % (name or "the callback", e)) from None
+
+    def _report(self, e, returns_error, st):
+        message = str(e) or type(e).__name__
+        if returns_error and isinstance(e, Exception):
+            code = GPIC_ERROR              # the Go caller gets an error
+        elif self.lib.gpic_call_depth() > 0:
+            code = GPIC_PY_EXCEPTION       # unwinds Go back to the Python caller, who gets `e`
+            self._pending.exc = e
+        else:
+            code = GPIC_UNRAISED           # another goroutine: no Python caller to raise it to
+            _sys.stderr.write("Exception in a Python callback called by Go from another goroutine "
+                              "(Go received zero values):\n")
+            _traceback.print_exception(type(e), e, e.__traceback__)
+        st.code = code
+        st.msg, st.msg_len = self._arena_bytes(message.encode("utf-8", "surrogateescape"))
+        st.type, st.type_len = self._arena_bytes(type(e).__name__.encode())
+
+    def install(self):
+        """Connects Go to this bridge; undone at interpreter exit, when Go may no longer call."""
+        import atexit
+        ffi, lib = self.ffi, self.lib
+        ffi.def_extern(name="gpic_py_dispatch")(self.dispatch)
+        ffi.def_extern(name="gpic_py_release")(self.release)
+        lib.gpicw_set_python(1)
+        atexit.register(lib.gpicw_set_python, 0)
+
+    def handle_count(self):
+        return self.lib.gpicw_handles() + len(self.refs)
+
+    def collect(self):
+        import gc
+        gc.collect()
+        self.lib.gpicw_collect()
+        gc.collect()
+
+
+def make_enum(name, module, members, doc):
+    """An IntEnum for a named Go integer type with constants."""
+    cls = _enum.IntEnum(name, members, module=module)
+    cls.__doc__ = doc
+    return cls
 
 
 # --- Argument errors --------------------------------------------------------------------------
-# The fast path lets the FFI convert arguments; only when it refuses one does this code run to
-# say which parameter was wrong and what Go expects, in Python's own words.
-
-_INT_RANGES = {
-    "int": (-(1 << 63), (1 << 63) - 1), "int64": (-(1 << 63), (1 << 63) - 1),
-    "int32": (-(1 << 31), (1 << 31) - 1), "rune": (-(1 << 31), (1 << 31) - 1),
-    "int16": (-(1 << 15), (1 << 15) - 1), "int8": (-(1 << 7), (1 << 7) - 1),
-    "uint": (0, (1 << 64) - 1), "uint64": (0, (1 << 64) - 1), "uintptr": (0, (1 << 64) - 1),
-    "uint32": (0, (1 << 32) - 1), "uint16": (0, (1 << 16) - 1),
-    "uint8": (0, (1 << 8) - 1), "byte": (0, (1 << 8) - 1),
-}
-
-
-def _type_name(value):
-    return "None" if value is None else type(value).__name__
-
-
-def _check(func, name, go_type, value):
-    """Raises the TypeError or OverflowError for one argument, or returns if it is fine."""
-    where = "%s() argument '%s'" % (func, name)
-    if go_type in _INT_RANGES:
-        if isinstance(value, bool) or not hasattr(value, "__index__"):
-            raise TypeError("%s must be int (Go %s), not %s" % (where, go_type, _type_name(value)))
-        lo, hi = _INT_RANGES[go_type]
-        v = value.__index__()
-        if not lo <= v <= hi:
-            raise OverflowError("%s: %d is out of range for Go %s [%d, %d]" % (where, v, go_type, lo, hi))
-    elif go_type in ("float32", "float64"):
-        if isinstance(value, bool) or not isinstance(value, (int, float)) and not hasattr(value, "__float__"):
-            raise TypeError("%s must be float (Go %s), not %s" % (where, go_type, _type_name(value)))
-        if go_type == "float32":
-            v = float(value)
-            if v == v and abs(v) != float("inf") and abs(v) > 3.4028234663852886e38:
-                raise OverflowError("%s: %r is out of range for Go float32" % (where, value))
-    elif go_type in ("complex64", "complex128"):
-        if isinstance(value, bool) or not isinstance(value, (int, float, complex)):
-            raise TypeError("%s must be complex (Go %s), not %s" % (where, go_type, _type_name(value)))
-    elif go_type == "bool":
-        if not isinstance(value, bool):
-            raise TypeError("%s must be bool, not %s" % (where, _type_name(value)))
-    elif go_type == "string":
-        if not isinstance(value, str):
-            raise TypeError("%s must be str (Go string), not %s" % (where, _type_name(value)))
-
+# The fast path lets the FFI convert arguments; only when something refuses one does this code
+# run, to say which parameter was wrong and what Go expects, in Python's own words.
 
 def bad_argument(error, func, params, values):
-    """Called when the FFI refused an argument (``error``): returns the exception naming the
-    parameter. ``params`` is a sequence of (python name, Go type) pairs."""
-    for (name, go_type), value in zip(params, values):
+    """Returns the exception naming the parameter that ``error`` came from. ``params`` is a
+    sequence of (python name, codec) pairs; a variadic parameter's value is its tuple."""
+    for (name, codec), value in zip(params, values):
         try:
-            _check(func, name, go_type, value)
-        except (TypeError, OverflowError) as e:
-            return e
+            codec.check(value)
+        except (TypeError, OverflowError, ValueError) as e:
+            msg = str(e)
+            sep = " " if msg.startswith(("must", "has")) else ": "
+            return type(e)("%s() argument '%s'%s%s" % (func, name, sep, msg))
     return error
 
 
-def to_complex(func, name, go_type, value):
-    """A complex argument, checked: Python's complex() would also parse strings."""
-    if isinstance(value, bool) or not isinstance(value, (int, float, complex)):
-        _check(func, name, go_type, value)
-    return complex(value)
 
 
 # --- Module attributes for Go variables and constants ------------------------------------------

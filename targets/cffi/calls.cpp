@@ -5,34 +5,62 @@
 
 namespace gpic::cffi {
 
-bool is_string(const ir::Type& t) { return t.kind == ir::Type::Kind::Prim && t.prim == ir::Prim::String; }
-bool is_complex(const ir::Type& t) { return t.kind == ir::Type::Kind::Prim && ir::is_complex(t.prim); }
+std::vector<const Call*> Calls::all() const {
+  std::vector<const Call*> out;
+  for (const auto* list : {&funcs, &const_getters, &var_getters, &var_setters})
+    for (const auto& c : *list) out.push_back(&c);
+  for (const auto& k : classes) {
+    out.push_back(&k.constructor);
+    for (const auto* list : {&k.getters, &k.setters, &k.value, &k.methods})
+      for (const auto& c : *list) out.push_back(&c);
+  }
+  for (const auto& i : interfaces)
+    for (const auto& c : i.methods) out.push_back(&c);
+  return out;
+}
+
+namespace {
+
+Call from_func(const abi::FuncExport& f, const std::string& owner) {
+  Call c;
+  const ir::Func& fn = *f.func;
+  c.python_name = owner.empty() ? py::module_name(fn.name) : py::member_name(fn.name);
+  c.go_name = owner.empty() ? fn.name : owner + "." + fn.name;
+  c.abi_symbol = f.sig.symbol;
+  c.wrapper = "gpicw_" + (owner.empty() ? "" : owner + "_") + fn.name;
+  c.has_self = f.sig.receiver.has_value();
+  for (size_t i = 0; i < f.sig.params.size(); ++i) {
+    const auto& p = fn.sig.params[i];
+    c.args.push_back({py::param_name(p.name, i), p.name, f.sig.params[i].lowering, fn.sig.variadic && i + 1 == fn.sig.params.size()});
+  }
+  if (f.sig.direct_result) c.results.push_back(f.sig.direct_result->lowering);
+  for (const auto& r : f.sig.out_results) c.results.push_back(r.lowering);
+  c.direct = f.sig.direct_result.has_value();
+  c.doc = &fn.doc;
+  c.sig = &fn.sig;
+  return c;
+}
+
+abi::Lowering handle_lowering() {
+  abi::Lowering l;
+  l.kind = abi::Kind::Handle;
+  l.c_type = "uint64_t";
+  l.scalar = true;
+  return l;
+}
+
+}  // namespace
 
 Calls collect_calls(const ir::Module& m, const abi::Plan& plan) {
   Calls calls;
-  for (const auto& f : plan.funcs) {
-    Call c;
-    c.python_name = py::module_name(f.func->name);
-    c.go_name = f.func->name;
-    c.abi_symbol = f.sig.symbol;
-    c.wrapper = "gpicw_" + f.func->name;
-    for (size_t i = 0; i < f.func->sig.params.size(); ++i) {
-      const auto& p = f.func->sig.params[i];
-      c.args.push_back({py::param_name(p.name, i), p.name, p.type.get()});
-    }
-    for (const auto* r : f.func->sig.value_results()) c.results.push_back(r->type.get());
-    c.direct = f.sig.direct_result.has_value();
-    c.doc = &f.func->doc;
-    c.sig = &f.func->sig;
-    calls.funcs.push_back(std::move(c));
-  }
+  for (const auto& f : plan.funcs) calls.funcs.push_back(from_func(f, ""));
   for (const auto& k : plan.consts) {
     Call c;
     c.python_name = py::module_name(k.constant->name);
     c.go_name = k.constant->name;
     c.abi_symbol = k.symbol;
     c.wrapper = "gpicw_const_" + k.constant->name;
-    c.results.push_back(k.constant->type.get());
+    c.results.push_back(k.type);
     c.direct = k.type.scalar;
     c.doc = &k.constant->doc;
     calls.const_getters.push_back(std::move(c));
@@ -43,40 +71,107 @@ Calls collect_calls(const ir::Module& m, const abi::Plan& plan) {
     g.go_name = v.var->name;
     g.abi_symbol = v.getter;
     g.wrapper = "gpicw_get_" + v.var->name;
-    g.results.push_back(v.var->type.get());
+    g.results.push_back(v.type);
     g.direct = v.type.scalar;
     g.doc = &v.var->doc;
     Call s = g;
     s.abi_symbol = v.setter;
     s.wrapper = "gpicw_set_" + v.var->name;
-    s.args.push_back({"value", "value", v.var->type.get()});
+    s.args.push_back({"value", "value", *abi::lower(*v.var->type, true)});
     s.results.clear();
     s.direct = false;
     calls.var_getters.push_back(std::move(g));
     calls.var_setters.push_back(std::move(s));
   }
+  for (const auto& k : plan.classes) {
+    Calls::ClassCalls cc;
+    cc.cls = &k;
+    const std::string& T = k.decl->name;
+    cc.constructor.python_name = "__init__";
+    cc.constructor.go_name = T;
+    cc.constructor.abi_symbol = k.constructor;
+    cc.constructor.wrapper = "gpicw_" + T + "_new";
+    for (size_t i = 0; i < k.fields.size(); ++i) {
+      const auto& f = k.fields[i];
+      cc.constructor.args.push_back({py::param_name(f.field->name, i), f.field->name, f.param});
+    }
+    if (k.value) cc.constructor.args.push_back({"value", "value", *k.value});
+    cc.constructor.results.push_back(handle_lowering());
+    cc.constructor.direct = true;
+    for (const auto& f : k.fields) {
+      Call g;
+      g.python_name = py::member_name(f.field->name);
+      g.go_name = T + "." + f.field->name;
+      g.abi_symbol = f.getter;
+      g.wrapper = "gpicw_" + T + "_get_" + f.field->name;
+      g.has_self = true;
+      g.results.push_back(f.type);
+      g.direct = f.type.scalar;
+      g.doc = &f.field->doc;
+      Call s;
+      s.python_name = g.python_name;
+      s.go_name = g.go_name;
+      s.abi_symbol = f.setter;
+      s.wrapper = "gpicw_" + T + "_set_" + f.field->name;
+      s.has_self = true;
+      s.args.push_back({"value", "value", f.param});
+      cc.getters.push_back(std::move(g));
+      cc.setters.push_back(std::move(s));
+    }
+    if (k.value) {
+      Call g;
+      g.python_name = "value";
+      g.go_name = T;
+      g.abi_symbol = k.value_getter;
+      g.wrapper = "gpicw_" + T + "_value";
+      g.has_self = true;
+      g.results.push_back(*abi::lower(*k.decl->underlying, false));
+      g.direct = g.results[0].scalar;
+      cc.value.push_back(std::move(g));
+    }
+    for (const auto& f : k.methods) cc.methods.push_back(from_func(f, T));
+    calls.classes.push_back(std::move(cc));
+  }
+  for (const auto& i : plan.interfaces) {
+    Calls::InterfaceCalls ic;
+    ic.iface = &i;
+    for (const auto& f : i.methods) ic.methods.push_back(from_func(f, i.decl->name));
+    calls.interfaces.push_back(std::move(ic));
+  }
+  (void)m;
   return calls;
 }
 
 namespace {
 
-std::string part_type(const ir::Type& t) { return t.prim == ir::Prim::Complex64 ? "float" : "double"; }
+std::string part_type(const abi::Lowering& l) { return l.prim == ir::Prim::Complex64 ? "float" : "double"; }
 
-// The C parameters of a wrapper: a string becomes pointer + length, a complex two parts.
+// The C parameters of a wrapper: a string or encoded value becomes pointer + length, a numeric
+// slice pointer + count, a complex two parts.
 std::string wrapper_params(const Call& c) {
   std::string s;
   auto add = [&](const std::string& p) { s += (s.empty() ? "" : ", ") + p; };
+  if (c.has_self) add("uint64_t self");
   for (size_t i = 0; i < c.args.size(); ++i) {
-    const ir::Type& t = *c.args[i].type;
+    const abi::Lowering& l = c.args[i].lowering;
     std::string a = "a" + std::to_string(i);
-    if (is_string(t)) {
-      add("const char* " + a + "_p");
-      add("size_t " + a + "_n");
-    } else if (is_complex(t)) {
-      add(part_type(t) + " " + a + "_re");
-      add(part_type(t) + " " + a + "_im");
-    } else {
-      add(abi::lower(t)->c_type + " " + a);
+    switch (l.kind) {
+      case abi::Kind::String:
+      case abi::Kind::Wire:
+        add("const char* " + a + "_p");
+        add("size_t " + a + "_n");
+        break;
+      case abi::Kind::NumSlice:
+      case abi::Kind::NumArray:
+        add("void* " + a + "_p");
+        add("int64_t " + a + "_n");
+        break;
+      case abi::Kind::Complex:
+        add(part_type(l) + " " + a + "_re");
+        add(part_type(l) + " " + a + "_im");
+        break;
+      default:
+        add(l.c_type + " " + a);
     }
   }
   return s.empty() ? "void" : s;
@@ -86,9 +181,11 @@ std::string result_struct(const Call& c) { return "struct gpicr_" + c.wrapper.su
 
 std::string return_type(const Call& c) {
   if (c.results.empty()) return "void";
-  if (c.direct) return abi::lower(*c.results[0])->c_type;
+  if (c.direct) return c.results[0].c_type;
   return result_struct(c);
 }
+
+bool pointer_pair(const abi::Lowering& l) { return l.kind == abi::Kind::String || l.kind == abi::Kind::Wire; }
 
 void emit_result_struct(CodeWriter& w, const Call& c) {
   if (c.results.empty() || c.direct) return;
@@ -96,20 +193,55 @@ void emit_result_struct(CodeWriter& w, const Call& c) {
   {
     auto in = w.indent();
     for (size_t i = 0; i < c.results.size(); ++i) {
-      const ir::Type& t = *c.results[i];
-      std::string r = "r" + std::to_string(i);
-      if (is_string(t)) w.print("const char* $r$_p;\nsize_t $r$_n;\n", {{"r", r}});
-      else if (is_complex(t)) w.print("$t$ $r$_re;\n$t$ $r$_im;\n", {{"t", part_type(t)}, {"r", r}});
-      else w.print("$t$ $r$;\n", {{"t", abi::lower(t)->c_type}, {"r", r}});
+      const abi::Lowering& l = c.results[i];
+      CodeWriter::Vars v{{"r", "r" + std::to_string(i)}, {"t", l.c_type}};
+      if (pointer_pair(l)) w.print("const char* $r$_p;\nsize_t $r$_n;\n", v);
+      else if (l.kind == abi::Kind::Complex) w.print("$t$ $r$_re;\n$t$ $r$_im;\n", {{"t", part_type(l)}, {"r", v["r"]}});
+      else w.print("$t$ $r$;\n", v);
     }
   }
   w.print("};\n");
 }
 
-template <class F>
-void each_call(const Calls& calls, F f) {
-  for (const auto* list : {&calls.funcs, &calls.const_getters, &calls.var_getters, &calls.var_setters})
-    for (const auto& c : *list) f(c);
+void emit_wrapper_body(CodeWriter& w, const Call& c) {
+  auto in = w.indent();
+  w.print("gpic_status st = {0};\n");
+  std::string args = c.has_self ? "self, " : "";
+  for (size_t i = 0; i < c.args.size(); ++i) {
+    const abi::Lowering& l = c.args[i].lowering;
+    std::string a = "a" + std::to_string(i);
+    switch (l.kind) {
+      case abi::Kind::String: args += "(gpic_string){" + a + "_p, " + a + "_n}, "; break;
+      case abi::Kind::Wire: args += "(gpic_bytes){" + a + "_p, " + a + "_n}, "; break;
+      case abi::Kind::NumSlice:
+      case abi::Kind::NumArray: args += "(gpic_slice){" + a + "_p, " + a + "_n}, "; break;
+      case abi::Kind::Complex: args += "(" + l.c_type + "){" + a + "_re, " + a + "_im}, "; break;
+      default: args += a + ", ";
+    }
+  }
+  bool has_struct = !c.results.empty() && !c.direct;
+  if (has_struct) {
+    w.print("$s$ out = {0};\n", {{"s", result_struct(c)}});
+    for (size_t i = 0; i < c.results.size(); ++i)
+      w.print("$t$ r$i$;\n", {{"t", c.results[i].c_type}, {"i", std::to_string(i)}});
+    for (size_t i = 0; i < c.results.size(); ++i) args += "&r" + std::to_string(i) + ", ";
+  }
+  w.print("gpic_call_begin();\n");
+  std::string call = c.abi_symbol + "(" + args + "&st)";
+  if (c.direct) w.print("$t$ r = $call$;\n", {{"t", c.results[0].c_type}, {"call", call}});
+  else w.print("$call$;\n", {{"call", call}});
+  w.print("gpic_call_end();\ngpicw_settle(&st);\n");
+  if (c.direct) w.print("return r;\n");
+  if (has_struct) {
+    for (size_t i = 0; i < c.results.size(); ++i) {
+      const abi::Lowering& l = c.results[i];
+      CodeWriter::Vars v{{"i", std::to_string(i)}};
+      if (pointer_pair(l)) w.print("out.r$i$_p = r$i$.p;\nout.r$i$_n = r$i$.n;\n", v);
+      else if (l.kind == abi::Kind::Complex) w.print("out.r$i$_re = r$i$.re;\nout.r$i$_im = r$i$.im;\n", v);
+      else w.print("out.r$i$ = r$i$;\n", v);
+    }
+    w.print("return out;\n");
+  }
 }
 
 }  // namespace
@@ -122,15 +254,24 @@ std::string emit_cdef(const Calls& calls) {
           "    const char* type; size_t type_len;\n"
           "    const char* stack; size_t stack_len;\n"
           "} gpic_status;\n"
-          "const gpic_status* gpic_stashed(void);\n");
-  each_call(calls, [&](const Call& c) {
-    emit_result_struct(w, c);
-    w.print("$ret$ $name$($params$);\n", {{"ret", return_type(c)}, {"name", c.wrapper}, {"params", wrapper_params(c)}});
-  });
+          "typedef struct gpic_bytes { const char* p; size_t n; } gpic_bytes;\n"
+          "const gpic_status* gpic_stashed(void);\n"
+          "void* gpic_alloc(size_t n);\n"
+          "int32_t gpic_call_depth(void);\n"
+          "int64_t gpicw_handles(void);\n"
+          "void gpicw_release(uint64_t h);\n"
+          "uint64_t gpicw_identity(uint64_t h);\n"
+          "void gpicw_collect(void);\n"
+          "extern \"Python\" void gpic_py_dispatch(uint64_t, int32_t, int32_t, const char*, size_t, gpic_bytes*,\n"
+          "                                       gpic_status*);\n"
+          "extern \"Python\" void gpic_py_release(uint64_t);\n"
+          "void gpicw_set_python(int on);\n");
+  for (const Call* c : calls.all()) {
+    emit_result_struct(w, *c);
+    w.print("$ret$ $name$($params$);\n", {{"ret", return_type(*c)}, {"name", c->wrapper}, {"params", wrapper_params(*c)}});
+  }
   return w.take();
 }
-
-static void emit_wrapper_body(CodeWriter& w, const Call& c);
 
 std::string emit_c_source(const ir::Module& m, const Calls& calls) {
   CodeWriter w;
@@ -139,52 +280,34 @@ std::string emit_c_source(const ir::Module& m, const Calls& calls) {
           "   which cffi saves right after every call, tells Python to look. */\n"
           "static inline void gpicw_settle(const gpic_status* st) {\n"
           "    errno = st->code ? (int)gpic_stash(st) : 0;\n"
+          "}\n\n"
+          "/* The Python side of Go -> Python calls (defined by cffi from the module's\n"
+          "   extern \"Python\" functions). */\n"
+          "static void gpic_py_dispatch(uint64_t, int32_t, int32_t, const char*, size_t, gpic_bytes*, gpic_status*);\n"
+          "static void gpic_py_release(uint64_t);\n\n"
+          "static void gpicw_set_python(int on) {\n"
+          "    gpic_set_python(on ? gpic_py_dispatch : NULL, on ? gpic_py_release : NULL);\n"
+          "}\n\n"
+          "static int64_t gpicw_handles(void) { return gpic_handles(); }\n"
+          "static void gpicw_release(uint64_t h) { gpic_release(h); }\n"
+          "static void gpicw_collect(void) { gpic_collect(); }\n\n"
+          "static uint64_t gpicw_identity(uint64_t h) {\n"
+          "    gpic_status st = {0};\n"
+          "    gpic_call_begin();\n"
+          "    uint64_t id = gpic_identity(h, &st);\n"
+          "    gpic_call_end();\n"
+          "    gpicw_settle(&st);\n"
+          "    return id;\n"
           "}\n",
           {{"module", m.name}});
-  each_call(calls, [&](const Call& c) {
+  for (const Call* c : calls.all()) {
     w.print("\n");
-    emit_result_struct(w, c);
-    w.print("static $ret$ $name$($params$) {\n", {{"ret", return_type(c)}, {"name", c.wrapper}, {"params", wrapper_params(c)}});
-    emit_wrapper_body(w, c);
+    emit_result_struct(w, *c);
+    w.print("static $ret$ $name$($params$) {\n", {{"ret", return_type(*c)}, {"name", c->wrapper}, {"params", wrapper_params(*c)}});
+    emit_wrapper_body(w, *c);
     w.print("}\n");
-  });
+  }
   return w.take();
-}
-
-static void emit_wrapper_body(CodeWriter& w, const Call& c) {
-  auto in = w.indent();
-  w.print("gpic_status st = {0};\n");
-  std::string args;
-  for (size_t i = 0; i < c.args.size(); ++i) {
-    const ir::Type& t = *c.args[i].type;
-    std::string a = "a" + std::to_string(i);
-    if (is_string(t)) args += "(gpic_string){" + a + "_p, " + a + "_n}, ";
-    else if (is_complex(t)) args += "(" + abi::lower(t)->c_type + "){" + a + "_re, " + a + "_im}, ";
-    else args += a + ", ";
-  }
-  bool has_struct = !c.results.empty() && !c.direct;
-  if (has_struct) {
-    w.print("$s$ out = {0};\n", {{"s", result_struct(c)}});
-    for (size_t i = 0; i < c.results.size(); ++i)
-      w.print("$t$ r$i$;\n", {{"t", abi::lower(*c.results[i])->c_type}, {"i", std::to_string(i)}});
-    for (size_t i = 0; i < c.results.size(); ++i) args += "&r" + std::to_string(i) + ", ";
-  }
-  w.print("gpic_arena_reset();\n");
-  std::string call = c.abi_symbol + "(" + args + "&st)";
-  if (c.direct) w.print("$t$ r = $call$;\n", {{"t", abi::lower(*c.results[0])->c_type}, {"call", call}});
-  else w.print("$call$;\n", {{"call", call}});
-  w.print("gpicw_settle(&st);\n");
-  if (c.direct) w.print("return r;\n");
-  if (has_struct) {
-    for (size_t i = 0; i < c.results.size(); ++i) {
-      const ir::Type& t = *c.results[i];
-      CodeWriter::Vars v{{"i", std::to_string(i)}};
-      if (is_string(t)) w.print("out.r$i$_p = r$i$.p;\nout.r$i$_n = r$i$.n;\n", v);
-      else if (is_complex(t)) w.print("out.r$i$_re = r$i$.re;\nout.r$i$_im = r$i$.im;\n", v);
-      else w.print("out.r$i$ = r$i$;\n", v);
-    }
-    w.print("return out;\n");
-  }
 }
 
 }  // namespace gpic::cffi

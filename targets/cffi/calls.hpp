@@ -1,9 +1,9 @@
-// The cffi target's view of one call across the ABI: a function, a constant's getter, or a
-// variable's getter or setter, flattened to the C wrapper that Python calls.
+// The cffi target's view of one call across the ABI, flattened to the C wrapper Python calls:
+// a function, a method, a field accessor, a constructor, a constant or a variable accessor.
 //
 // The C wrapper (compiled into the cffi extension) keeps the gpic_status on its own stack,
-// resets the arena, and signals failure through errno, which cffi saves after every call:
-// the success path costs Python one call and one `ffi.errno` read, with no allocation.
+// brackets the call (arena, depth) and signals failure through errno, which cffi saves after
+// every call: the success path costs Python one call and one `ffi.errno` read, no allocation.
 #pragma once
 
 #include <string>
@@ -17,27 +17,46 @@ namespace gpic::cffi {
 struct Arg {
   std::string python_name;   // escaped parameter name
   std::string go_name;       // as the .gpi wrote it (may be empty)
-  const ir::Type* type;
+  abi::Lowering lowering;
+  bool variadic = false;     // the last parameter of a variadic function: Python's *args
 };
 
 struct Call {
-  std::string python_name;   // "GetPI"
-  std::string go_name;       // "GetPI" (for messages)
+  std::string python_name;   // "GetPI", "Dist", "X"
+  std::string go_name;       // "GetPI" or "Point.Dist" (for messages)
   std::string abi_symbol;    // "gpic_calculatePi_GetPI"
   std::string wrapper;       // "gpicw_GetPI"
+  bool has_self = false;     // methods and field accessors: the receiver's handle first
   std::vector<Arg> args;
-  std::vector<const ir::Type*> results;   // value results (errors go through the status)
+  std::vector<abi::Lowering> results;     // value results (errors go through the status)
   bool direct = false;                    // the ABI returns results[0] by value
   const ir::Doc* doc = nullptr;
-  const ir::FuncSig* sig = nullptr;       // null for const/var accessors
+  const ir::FuncSig* sig = nullptr;       // null for accessors
 };
 
-/// Every call of the module, in .gpi order: functions, then constants, then variables.
+/// Every call of the module.
 struct Calls {
   std::vector<Call> funcs;
   std::vector<Call> const_getters;
   std::vector<Call> var_getters;
   std::vector<Call> var_setters;
+  /// Per class (in plan order): constructor, field getters and setters, value getter, methods.
+  struct ClassCalls {
+    const abi::ClassExport* cls;
+    Call constructor;
+    std::vector<Call> getters, setters;
+    std::vector<Call> methods;
+    std::vector<Call> value;               // 0 or 1: the underlying value of a named type
+  };
+  std::vector<ClassCalls> classes;
+  struct InterfaceCalls {
+    const abi::InterfaceExport* iface;
+    std::vector<Call> methods;
+  };
+  std::vector<InterfaceCalls> interfaces;
+
+  /// Every call, in one list (for the C wrappers and the cdef).
+  std::vector<const Call*> all() const;
 };
 
 Calls collect_calls(const ir::Module& m, const abi::Plan& plan);
@@ -45,9 +64,5 @@ Calls collect_calls(const ir::Module& m, const abi::Plan& plan);
 /// The cdef (declarations cffi parses) and the C source compiled into the extension.
 std::string emit_cdef(const Calls& calls);
 std::string emit_c_source(const ir::Module& m, const Calls& calls);
-
-/// Whether a type crosses the wrapper as two C values (complex) or a pointer + length (string).
-bool is_string(const ir::Type& t);
-bool is_complex(const ir::Type& t);
 
 }  // namespace gpic::cffi

@@ -41,8 +41,9 @@ class CffiTarget : public Target {
     auto plan = abi::plan(m, "cffi", diags);
     if (!plan) return;
     cffi::Calls calls = cffi::collect_calls(m, *plan);
-    out.write(m.name + "/__init__.py", cffi::emit_python_module(m, calls, options));
+    out.write(m.name + "/__init__.py", cffi::emit_python_module(m, *plan, calls, options));
     out.write(m.name + "/_gpic_rt.py", std::string(embedded_file("runtime/python/gpic_rt.py")));
+    out.write(m.name + "/_gpic_wire.py", std::string(embedded_file("runtime/python/gpic_wire.py")));
     out.write(m.name + "_build/cffi_build.py", emit_builder(m, calls, options));
   }
 };

@@ -13,13 +13,13 @@ std::string local_name(std::string_view gpi_name, size_t index) {
       "println", "real", "recover", "rune", "string", "true", "uint", "uint16", "uint32", "uint64",
       "uint8", "uintptr",
       // the shim's own names
-      "C", "st", "err", "gopkg", "unsafe", "fmt", "r", "v"};
+      "C", "st", "err", "gopkg", "unsafe", "fmt", "r", "v", "o", "ok", "self", "w", "p", "res"};
   if (gpi_name.empty() || gpi_name == "_") return "arg" + std::to_string(index);
   std::string s(gpi_name);
   for (const char* t : kTaken)
     if (s == t) return s + "_";
-  // r0, r1, v0... are result names in generated bodies.
-  if ((s[0] == 'r' || s[0] == 'v') && s.size() > 1 && s.find_first_not_of("0123456789", 1) == std::string::npos)
+  // r0, v0, x0... are result and temporary names in generated bodies.
+  if ((s[0] == 'r' || s[0] == 'v' || s[0] == 'x' || s[0] == 'a') && s.size() > 1 && s.find_first_not_of("0123456789", 1) == std::string::npos)
     return s + "_";
   return s;
 }

@@ -1,45 +1,212 @@
 #include "targets/common/c_abi.hpp"
 
+#include <algorithm>
 #include <array>
+#include <map>
+#include <set>
 
 namespace gpic::abi {
 
-std::optional<Lowering> lower(const ir::Type& t, std::string* why) {
-  using K = ir::Type::Kind;
-  if (t.kind == K::Prim) {
-    switch (ir::canonical(t.prim)) {
-      case ir::Prim::Bool: return Lowering{"bool", "C.bool", true};
-      case ir::Prim::Int: case ir::Prim::Int64: return Lowering{"int64_t", "C.int64_t", true};
-      case ir::Prim::Int8: return Lowering{"int8_t", "C.int8_t", true};
-      case ir::Prim::Int16: return Lowering{"int16_t", "C.int16_t", true};
-      case ir::Prim::Int32: return Lowering{"int32_t", "C.int32_t", true};
-      case ir::Prim::Uint: case ir::Prim::Uint64: return Lowering{"uint64_t", "C.uint64_t", true};
-      case ir::Prim::Uint8: return Lowering{"uint8_t", "C.uint8_t", true};
-      case ir::Prim::Uint16: return Lowering{"uint16_t", "C.uint16_t", true};
-      case ir::Prim::Uint32: return Lowering{"uint32_t", "C.uint32_t", true};
-      case ir::Prim::Uintptr: return Lowering{"uintptr_t", "C.uintptr_t", true};
-      case ir::Prim::Float32: return Lowering{"float", "C.float", true};
-      case ir::Prim::Float64: return Lowering{"double", "C.double", true};
-      case ir::Prim::Complex64: return Lowering{"gpic_complex64", "C.gpic_complex64", false};
-      case ir::Prim::Complex128: return Lowering{"gpic_complex128", "C.gpic_complex128", false};
-      case ir::Prim::String: return Lowering{"gpic_string", "C.gpic_string", false};
-      default: break;
-    }
-    if (why) *why = "a value of type error";
-    return std::nullopt;
+const ir::TypeDecl* decl_of(const ir::Type& t) { return t.kind == ir::Type::Kind::Named ? t.decl : nullptr; }
+
+bool is_handle_decl(const ir::TypeDecl& d) {
+  if (d.kind == ir::TypeDecl::Kind::Struct) return true;
+  return d.kind == ir::TypeDecl::Kind::Defined && !d.alias && !d.bound_methods.empty();
+}
+
+const ir::Type& underlying(const ir::Type& t) {
+  const ir::Type* cur = &t;
+  for (int depth = 0; depth < 64; ++depth) {
+    const ir::TypeDecl* d = decl_of(*cur);
+    if (!d || d->kind != ir::TypeDecl::Kind::Defined || is_handle_decl(*d) || !d->underlying) break;
+    cur = d->underlying.get();
   }
-  if (why) {
-    switch (t.kind) {
-      case K::Named: *why = "named type " + t.go_spelling(); break;
-      case K::Slice: *why = "slice type " + t.go_spelling(); break;
-      case K::Array: *why = "array type " + t.go_spelling(); break;
-      case K::Map: *why = "map type " + t.go_spelling(); break;
-      case K::Pointer: *why = "pointer type " + t.go_spelling(); break;
-      case K::Func: *why = "func type " + t.go_spelling(); break;
-      default: *why = t.go_spelling();
+  return *cur;
+}
+
+namespace {
+
+bool is_numeric(ir::Prim p) { return ir::is_integer(p) || ir::is_float(p); }
+
+Lowering scalar(ir::Prim p, const char* c, const char* go) {
+  Lowering l;
+  l.kind = Kind::Scalar;
+  l.c_type = c;
+  l.go_ctype = go;
+  l.scalar = true;
+  l.prim = p;
+  return l;
+}
+
+std::optional<Lowering> lower_prim(ir::Prim prim, bool param, std::string* why) {
+  ir::Prim p = ir::canonical(prim);
+  switch (p) {
+    case ir::Prim::Bool: return scalar(p, "bool", "C.bool");
+    case ir::Prim::Int: case ir::Prim::Int64: return scalar(p, "int64_t", "C.int64_t");
+    case ir::Prim::Int8: return scalar(p, "int8_t", "C.int8_t");
+    case ir::Prim::Int16: return scalar(p, "int16_t", "C.int16_t");
+    case ir::Prim::Int32: return scalar(p, "int32_t", "C.int32_t");
+    case ir::Prim::Uint: case ir::Prim::Uint64: return scalar(p, "uint64_t", "C.uint64_t");
+    case ir::Prim::Uint8: return scalar(p, "uint8_t", "C.uint8_t");
+    case ir::Prim::Uint16: return scalar(p, "uint16_t", "C.uint16_t");
+    case ir::Prim::Uint32: return scalar(p, "uint32_t", "C.uint32_t");
+    case ir::Prim::Uintptr: return scalar(p, "uintptr_t", "C.uintptr_t");
+    case ir::Prim::Float32: return scalar(p, "float", "C.float");
+    case ir::Prim::Float64: return scalar(p, "double", "C.double");
+    case ir::Prim::Complex64: case ir::Prim::Complex128: {
+      Lowering l;
+      l.kind = Kind::Complex;
+      l.prim = p;
+      l.c_type = p == ir::Prim::Complex64 ? "gpic_complex64" : "gpic_complex128";
+      l.go_ctype = "C." + l.c_type;
+      return l;
     }
+    case ir::Prim::String: {
+      Lowering l;
+      l.kind = Kind::String;
+      l.prim = p;
+      l.c_type = "gpic_string";
+      l.go_ctype = "C.gpic_string";
+      return l;
+    }
+    default: break;
   }
+  if (why) *why = param ? "a parameter of type error" : "a value of type error";
   return std::nullopt;
+}
+
+Lowering wire() {
+  Lowering l;
+  l.kind = Kind::Wire;
+  l.c_type = "gpic_bytes";
+  l.go_ctype = "C.gpic_bytes";
+  return l;
+}
+
+Lowering handle(const ir::TypeDecl* d, bool nullable) {
+  Lowering l;
+  l.kind = Kind::Handle;
+  l.c_type = "uint64_t";
+  l.go_ctype = "C.uint64_t";
+  l.scalar = true;
+  l.decl = d;
+  l.nullable = nullable;
+  return l;
+}
+
+bool wire_ok(const ir::Type& t, bool param, std::string* why, int depth) {
+  if (depth > 32) {
+    if (why) *why = "type " + t.go_spelling() + " (nested too deeply)";
+    return false;
+  }
+  const ir::Type& u = underlying(t);
+  using K = ir::Type::Kind;
+  switch (u.kind) {
+    case K::Prim:
+      if (u.prim == ir::Prim::Error) {
+        if (why) *why = "type error inside " + t.go_spelling();
+        return false;
+      }
+      return true;
+    case K::Named:
+      if (!u.decl) {
+        if (why) *why = "unresolved type " + u.go_spelling();
+        return false;
+      }
+      if (!u.qualifier.empty()) {
+        // Each bound package has its own Go runtime and handle table: a value of another
+        // package's type cannot be passed through this one.
+        if (why) *why = "type " + u.go_spelling() + " of another package";
+        return false;
+      }
+      return true;
+    case K::Slice:
+    case K::Array:
+    case K::Pointer:
+      return wire_ok(*u.elem, param, why, depth + 1);
+    case K::Map:
+      return wire_ok(*u.key, param, why, depth + 1) && wire_ok(*u.elem, param, why, depth + 1);
+    case K::Func:
+      if (!param) {
+        if (why) *why = "func type " + u.go_spelling() + " as a result";
+        return false;
+      }
+      // A callback's own parameters go from Go to Python, its results from Python to Go.
+      for (const auto& p : u.sig->params)
+        if (!wire_ok(*p.type, false, why, depth + 1)) return false;
+      for (const auto* r : u.sig->value_results())
+        if (!wire_ok(*r->type, true, why, depth + 1)) return false;
+      return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool wire_supported(const ir::Type& t, std::string* why) { return wire_ok(t, true, why, 0); }
+
+std::optional<Lowering> lower(const ir::Type& t, bool param, std::string* why) {
+  const ir::Type& u = underlying(t);
+  std::optional<Lowering> out;
+  using K = ir::Type::Kind;
+  switch (u.kind) {
+    case K::Prim:
+      out = lower_prim(u.prim, param, why);
+      break;
+    case K::Named: {
+      if (!u.decl) {
+        if (why) *why = "unresolved type " + u.go_spelling();
+        return std::nullopt;
+      }
+      if (!u.qualifier.empty()) {
+        if (why) *why = "type " + u.go_spelling() + " of another package";
+        return std::nullopt;
+      }
+      if (is_handle_decl(*u.decl)) out = handle(u.decl, false);
+      else if (wire_ok(u, param, why, 0)) out = wire();  // an interface
+      break;
+    }
+    case K::Pointer: {
+      const ir::Type& e = underlying(*u.elem);
+      if (const ir::TypeDecl* d = decl_of(e); d && is_handle_decl(*d) && e.qualifier.empty()) out = handle(d, true);
+      else if (wire_ok(u, param, why, 0)) out = wire();
+      break;
+    }
+    case K::Slice:
+    case K::Array: {
+      const ir::Type& e = underlying(*u.elem);
+      if (param && e.kind == K::Prim && is_numeric(e.prim)) {
+        Lowering l;
+        l.kind = u.kind == K::Slice ? Kind::NumSlice : Kind::NumArray;
+        l.c_type = "gpic_slice";
+        l.go_ctype = "C.gpic_slice";
+        l.prim = ir::canonical(e.prim);
+        l.length = u.length;
+        out = l;
+      } else if (wire_ok(u, param, why, 0)) {
+        out = wire();
+      }
+      break;
+    }
+    case K::Map:
+      if (wire_ok(u, param, why, 0)) out = wire();
+      break;
+    case K::Func:
+      if (!param) {
+        if (why) *why = "func type " + u.go_spelling() + " as a result";
+        return std::nullopt;
+      }
+      if (wire_ok(u, param, why, 0)) {
+        Lowering l;
+        l.kind = Kind::Callback;
+        l.c_type = "uint64_t";
+        l.go_ctype = "C.uint64_t";
+        out = l;
+      }
+      break;
+  }
+  if (out) out->type = &t;
+  return out;
 }
 
 std::string c_ident(std::string_view name) {
@@ -47,12 +214,14 @@ std::string c_ident(std::string_view name) {
       "auto", "break", "case", "char", "const", "continue", "default", "do", "double", "else", "enum",
       "extern", "float", "for", "goto", "if", "inline", "int", "long", "register", "restrict", "return",
       "short", "signed", "sizeof", "static", "struct", "switch", "typedef", "union", "unsigned", "void",
-      "volatile", "while", "bool", "true", "false", "st", "NULL"};
+      "volatile", "while", "bool", "true", "false", "st", "self", "NULL"};
   std::string s(name);
   for (const char* r : kReserved)
     if (s == r) return s + "_";
   return s;
 }
+
+std::string type_key(const ir::Type& t) { return t.go_spelling(); }
 
 std::string symbol(const ir::Module& m, const ir::Func& f) {
   if (f.recv) return "gpic_" + m.name + "_" + f.recv->type_name + "_" + f.name;
@@ -62,96 +231,281 @@ std::string const_symbol(const ir::Module& m, const ir::Const& c) { return "gpic
 std::string var_getter_symbol(const ir::Module& m, const ir::Var& v) { return "gpic_" + m.name + "_get_" + v.name; }
 std::string var_setter_symbol(const ir::Module& m, const ir::Var& v) { return "gpic_" + m.name + "_set_" + v.name; }
 
-std::optional<Signature> lower_func(const ir::Module& m, const ir::Func& f, std::string* why, ir::Loc* where) {
-  Signature s;
-  s.symbol = symbol(m, f);
-  s.returns_error = f.sig.returns_error();
-  if (f.sig.variadic) {
-    if (why) *why = "variadic parameter ..." + f.sig.params.back().type->elem->go_spelling();
-    if (where) *where = f.sig.params.back().loc;
-    return std::nullopt;
-  }
-  if (f.recv) {
-    if (why) *why = "method " + f.recv->type_name + "." + f.name;
-    if (where) *where = f.loc;
-    return std::nullopt;
-  }
-  for (size_t i = 0; i < f.sig.params.size(); ++i) {
-    const auto& p = f.sig.params[i];
-    auto l = lower(*p.type, why);
-    if (!l) {
-      if (where) *where = p.type->loc;
-      return std::nullopt;
-    }
-    std::string name = p.name.empty() || p.name == "_" ? "arg" + std::to_string(i) : c_ident(p.name);
-    s.params.push_back({l->c_type, name, p.type.get()});
-  }
-  auto results = f.sig.value_results();
-  for (size_t i = 0; i < results.size(); ++i) {
-    auto l = lower(*results[i]->type, why);
-    if (!l) {
-      if (where) *where = results[i]->type->loc;
-      return std::nullopt;
-    }
-    s.out_results.push_back({l->c_type, "r" + std::to_string(i), results[i]->type.get()});
-  }
-  if (s.out_results.size() == 1 && lower(*s.out_results[0].type)->scalar) {
-    s.direct_result = s.out_results[0];
-    s.out_results.clear();
-  }
-  return s;
-}
-
-std::optional<Plan> plan(const ir::Module& m, std::string_view target, Diagnostics& diags) {
-  Plan plan;
-  int errors = diags.error_count();
-  auto fail = [&](const ir::Loc& loc, const std::string& what, const std::string& where) {
-    diags.error(loc, "the " + std::string(target) + " target cannot bind " + what + where);
-  };
-  for (const auto& t : m.types) {
-    const char* kind = t.kind == ir::TypeDecl::Kind::Struct      ? "struct type "
-                       : t.kind == ir::TypeDecl::Kind::Interface ? "interface type "
-                                                                 : "named type ";
-    fail(t.loc, kind + t.name, "");
-  }
-  for (const auto& f : m.funcs) {
-    std::string why;
-    ir::Loc where;
-    auto sig = lower_func(m, f, &why, &where);
-    if (!sig) {
-      bool whole = f.recv.has_value();
-      fail(where, why, whole ? "" : " (in func " + f.name + ")");
-      continue;
-    }
-    plan.funcs.push_back({&f, std::move(*sig)});
-  }
-  for (const auto& c : m.consts) {
-    std::string why;
-    auto l = c.type ? lower(*c.type, &why) : std::nullopt;
-    if (!l) {
-      fail(c.type ? c.type->loc : c.loc, why, " (const " + c.name + ")");
-      continue;
-    }
-    plan.consts.push_back({&c, const_symbol(m, c), *l});
-  }
-  for (const auto& v : m.vars) {
-    std::string why;
-    auto l = lower(*v.type, &why);
-    if (!l) {
-      fail(v.type->loc, why, " (var " + v.name + ")");
-      continue;
-    }
-    plan.vars.push_back({&v, var_getter_symbol(m, v), var_setter_symbol(m, v), *l});
-  }
-  if (diags.error_count() > errors) return std::nullopt;
-  return plan;
-}
-
 std::string Signature::c_declaration() const {
   std::string d = (direct_result ? direct_result->c_type : "void") + " " + symbol + "(";
+  if (receiver) d += receiver->c_type + " " + receiver->name + ", ";
   for (const auto& p : params) d += p.c_type + " " + p.name + ", ";
   for (const auto& r : out_results) d += r.c_type + "* " + r.name + ", ";
   return d + "gpic_status* st)";
+}
+
+const ClassExport* Plan::find_class(const ir::TypeDecl* d) const {
+  for (const auto& c : classes)
+    if (c.decl == d) return &c;
+  return nullptr;
+}
+
+const InterfaceExport* Plan::find_interface(const ir::TypeDecl* d) const {
+  for (const auto& i : interfaces)
+    if (i.decl == d) return &i;
+  return nullptr;
+}
+
+const CallbackType* Plan::find_callback(const ir::Type& func_type) const {
+  std::string key = type_key(underlying(func_type));
+  for (const auto& c : callbacks)
+    if (c.key == key) return &c;
+  return nullptr;
+}
+
+namespace {
+
+// Builds the plan, reporting every construct it cannot carry.
+class Planner {
+ public:
+  Planner(const ir::Module& m, std::string_view target, Diagnostics& diags) : m_(m), target_(target), diags_(diags) {}
+
+  std::optional<Plan> run() {
+    int errors = diags_.error_count();
+    int next_type_id = 1;
+    int next_proxy_id = 1;
+    for (const auto& t : m_.types) {
+      if (is_handle_decl(t)) {
+        ClassExport c;
+        c.decl = &t;
+        c.type_id = next_type_id++;
+        c.constructor = "gpic_" + m_.name + "_" + t.name + "_new";
+        plan_.classes.push_back(std::move(c));
+      } else if (t.kind == ir::TypeDecl::Kind::Interface) {
+        InterfaceExport i;
+        i.decl = &t;
+        i.proxy_id = next_proxy_id++;
+        plan_.interfaces.push_back(std::move(i));
+      } else if (t.underlying) {
+        std::string why;
+        if (!wire_supported(*t.underlying, &why)) fail(t.underlying->loc, why, " (type " + t.name + ")");
+      }
+    }
+    for (auto& c : plan_.classes) plan_class(c);
+    for (auto& i : plan_.interfaces) plan_interface(i);
+    for (const auto& f : m_.funcs) {
+      if (f.recv) continue;  // planned with its class
+      if (auto sig = lower_sig(f.sig, abi::symbol(m_, f), nullptr, f.loc, "func " + f.name))
+        plan_.funcs.push_back({&f, std::move(*sig)});
+    }
+    for (const auto& c : m_.consts) {
+      std::string why;
+      auto l = c.type ? lower(*c.type, false, &why) : std::nullopt;
+      if (!l || (l->kind != Kind::Scalar && l->kind != Kind::String && l->kind != Kind::Complex)) {
+        fail(c.type ? c.type->loc : c.loc, l ? "constant of type " + c.type->go_spelling() : why, " (const " + c.name + ")");
+        continue;
+      }
+      plan_.consts.push_back({&c, const_symbol(m_, c), *l});
+    }
+    for (const auto& v : m_.vars) {
+      std::string why;
+      auto get = lower(*v.type, false, &why);
+      auto set = get ? lower(*v.type, true, &why) : std::nullopt;
+      if (!get || !set) {
+        fail(v.type->loc, why, " (var " + v.name + ")");
+        continue;
+      }
+      note_types(*v.type, false);
+      note_types(*v.type, true);
+      plan_.vars.push_back({&v, var_getter_symbol(m_, v), var_setter_symbol(m_, v), *get});
+    }
+    // Callback types: every func type a parameter names, and those inside wire types.
+    for (const auto* t : func_types_) {
+      CallbackType cb;
+      cb.sig = t->sig.get();
+      cb.key = type_key(*t);
+      cb.proxy_id = next_proxy_id++;
+      plan_.callbacks.push_back(cb);
+    }
+    if (diags_.error_count() > errors) return std::nullopt;
+    return std::move(plan_);
+  }
+
+ private:
+  void fail(const ir::Loc& loc, const std::string& what, const std::string& where) {
+    diags_.error(loc, "the " + std::string(target_) + " target cannot bind " + what + where);
+  }
+
+  // Records the codec types a value of type `t` needs, elements before containers.
+  void note_types(const ir::Type& t, bool param) {
+    const ir::Type& u = underlying(t);
+    using K = ir::Type::Kind;
+    switch (u.kind) {
+      case K::Slice: case K::Array: case K::Pointer:
+        note_types(*u.elem, param);
+        break;
+      case K::Map:
+        note_types(*u.key, param);
+        note_types(*u.elem, param);
+        break;
+      case K::Func: {
+        for (const auto& p : u.sig->params) note_types(*p.type, false);
+        for (const auto* r : u.sig->value_results()) note_types(*r->type, true);
+        std::string key = type_key(u);
+        if (func_keys_.insert(key).second) func_types_.push_back(&u);
+        return;
+      }
+      default:
+        break;
+    }
+    if (u.kind == K::Prim) return;
+    if (u.kind == K::Named && decl_of(u) && is_handle_decl(*decl_of(u))) return;
+    if (u.kind == K::Pointer) {
+      const ir::TypeDecl* d = decl_of(underlying(*u.elem));
+      if (d && is_handle_decl(*d)) return;
+    }
+    std::string key = type_key(u);
+    if (wire_keys_.insert(key).second) plan_.wire_types.push_back(&u);
+  }
+
+  std::optional<CParam> lower_param(const ir::Type& t, const std::string& name, bool param, std::string* why) {
+    auto l = lower(t, param, why);
+    if (!l) return std::nullopt;
+    note_types(t, param);
+    return CParam{l->c_type, name, &t, *l};
+  }
+
+  std::optional<Signature> lower_sig(const ir::FuncSig& sig, const std::string& symbol, const Lowering* receiver,
+                                     const ir::Loc& loc, const std::string& what) {
+    Signature s;
+    s.symbol = symbol;
+    s.returns_error = sig.returns_error();
+    bool ok = true;
+    if (receiver) s.receiver = CParam{"uint64_t", "self", nullptr, *receiver};
+    for (size_t i = 0; i < sig.params.size(); ++i) {
+      const auto& p = sig.params[i];
+      std::string why;
+      std::string name = p.name.empty() || p.name == "_" ? "arg" + std::to_string(i) : c_ident(p.name);
+      auto c = lower_param(*p.type, name, true, &why);
+      if (!c) {
+        fail(p.type->loc, why, " (in " + what + ")");
+        ok = false;
+        continue;
+      }
+      s.params.push_back(*c);
+    }
+    auto results = sig.value_results();
+    for (size_t i = 0; i < results.size(); ++i) {
+      std::string why;
+      auto c = lower_param(*results[i]->type, "r" + std::to_string(i), false, &why);
+      if (!c) {
+        fail(results[i]->type->loc, why, " (in " + what + ")");
+        ok = false;
+        continue;
+      }
+      s.out_results.push_back(*c);
+    }
+    (void)loc;
+    if (!ok) return std::nullopt;
+    if (s.out_results.size() == 1 && s.out_results[0].lowering.scalar) {
+      s.direct_result = s.out_results[0];
+      s.out_results.clear();
+    }
+    return s;
+  }
+
+  // The named type of a receiver, for the lowering of `self`.
+  const ir::Type* self_type(const ir::TypeDecl& t) {
+    auto type = std::make_shared<ir::Type>();
+    type->kind = ir::Type::Kind::Named;
+    type->name = t.name;
+    type->decl = &t;
+    type->decl_module = &m_;
+    type->loc = t.loc;
+    plan_.owned_types.push_back(type);
+    return type.get();
+  }
+
+  void plan_class(ClassExport& c) {
+    const ir::TypeDecl& t = *c.decl;
+    Lowering self = handle(&t, false);
+    self.type = self_type(t);
+    for (const auto& f : t.fields) {
+      std::string why;
+      auto get = lower(*f.type, false, &why);
+      auto set = get ? lower(*f.type, true, &why) : std::nullopt;
+      if (!get || !set) {
+        fail(f.type->loc, why, " (field " + t.name + "." + f.name + ")");
+        continue;
+      }
+      note_types(*f.type, false);
+      note_types(*f.type, true);
+      std::string base = "gpic_" + m_.name + "_" + t.name;
+      c.fields.push_back({&f, base + "_get_" + f.name, base + "_set_" + f.name, *get, *set});
+    }
+    if (t.kind == ir::TypeDecl::Kind::Defined) {
+      std::string why;
+      auto get = lower(*t.underlying, false, &why);
+      auto set = get ? lower(*t.underlying, true, &why) : std::nullopt;
+      if (!get || !set) {
+        fail(t.underlying->loc, why, " (type " + t.name + ")");
+      } else {
+        note_types(*t.underlying, false);
+        note_types(*t.underlying, true);
+        c.value = *set;
+        c.value_getter = "gpic_" + m_.name + "_" + t.name + "_value";
+      }
+    }
+    for (const ir::Func* f : t.bound_methods) {
+      if (auto sig = lower_sig(f->sig, abi::symbol(m_, *f), &self, f->loc, "method " + t.name + "." + f->name))
+        c.methods.push_back({f, std::move(*sig)});
+    }
+  }
+
+  void plan_interface(InterfaceExport& i) {
+    const ir::TypeDecl& t = *i.decl;
+    Lowering self = wire();
+    self.kind = Kind::Handle;  // an interface value held by Python is a handle too
+    self.c_type = "uint64_t";
+    self.go_ctype = "C.uint64_t";
+    self.scalar = true;
+    self.decl = &t;
+    self.type = self_type(t);
+    for (const auto& me : t.methods) {
+      // Called on Go values from Python (params Python->Go), and on Python objects from Go
+      // (params Go->Python): both directions must be carried.
+      std::string why;
+      bool both = true;
+      for (const auto& p : me.sig.params)
+        if (!wire_ok(*p.type, false, &why, 0)) both = false;
+      for (const auto* r : me.sig.value_results())
+        if (both && !wire_ok(*r->type, true, &why, 0)) both = false;
+      if (!both) {
+        fail(me.loc, why, " (method " + t.name + "." + me.name + ")");
+        continue;
+      }
+      for (const auto& p : me.sig.params) note_types(*p.type, false);
+      for (const auto* r : me.sig.value_results()) note_types(*r->type, true);
+      auto owned = std::make_shared<ir::Func>();
+      i.method_funcs.push_back(owned);
+      ir::Func& f = *owned;
+      f.name = me.name;
+      f.recv = ir::Receiver{"", t.name, false, me.loc};
+      f.sig = me.sig;
+      f.doc = me.doc;
+      f.loc = me.loc;
+      if (auto sig = lower_sig(f.sig, abi::symbol(m_, f), &self, f.loc, "method " + t.name + "." + f.name))
+        i.methods.push_back({&f, std::move(*sig)});
+    }
+  }
+
+  const ir::Module& m_;
+  std::string_view target_;
+  Diagnostics& diags_;
+  Plan plan_;
+  std::set<std::string> wire_keys_, func_keys_;
+  std::vector<const ir::Type*> func_types_;
+};
+
+}  // namespace
+
+std::optional<Plan> plan(const ir::Module& m, std::string_view target, Diagnostics& diags) {
+  return Planner(m, target, diags).run();
 }
 
 }  // namespace gpic::abi

@@ -1,16 +1,18 @@
-// The C ABI between the cgo shim and the binding targets (DESIGN §5), in one place.
+// The C ABI between the cgo shim and the binding targets (DESIGN §5, targets/common/ABI.md),
+// in one place: the cgo target exports exactly what this describes and writes a header for
+// it; the cffi and cpython targets call exactly this.
 //
-// The cgo target exports exactly what this describes and writes a header for it; the cffi and
-// cpython targets call exactly this. Rules:
-//   - one export per function: gpic_<module>_<Func>; per method: gpic_<module>_<Type>_<Method>;
-//     consts: gpic_<module>_const_<Name>; vars: gpic_<module>_get_<Name> / _set_<Name>;
-//   - parameters in .gpi order, each lowered to one C parameter (string -> gpic_string);
-//   - a signature with exactly one value result that is a C scalar returns it directly;
+//   - one export per function gpic_<module>_<Func>, per method gpic_<module>_<Type>_<Method>,
+//     per struct field _<Type>_get_<Field> / _set_<Field>, per constructor _<Type>_new, per
+//     interface method _<Iface>_<Method>; consts _const_<Name>; vars _get_<Name> / _set_<Name>;
+//   - parameters in .gpi order (a receiver's handle first), each lowered to one C parameter;
+//   - a signature whose only value result is a C scalar (or a handle) returns it directly;
 //     otherwise every value result is an out-pointer parameter after the parameters;
 //   - an `error` result never crosses as a value: it fills the status;
-//   - the last parameter is always `gpic_status*` (Go errors, recovered panics).
+//   - the last parameter is always `gpic_status*`.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -20,26 +22,59 @@
 
 namespace gpic::abi {
 
-/// How one Go value crosses the boundary.
-struct Lowering {
-  std::string c_type;      // "int64_t", "double", "bool", "gpic_string", "gpic_complex128"
-  std::string go_ctype;    // the same type as cgo spells it: "C.int64_t", "C.gpic_string"
-  bool scalar = false;     // fits a C register: may be returned directly
+/// How a value crosses the boundary (see the table in ABI.md).
+enum class Kind {
+  Scalar,     // bool, integers, floats (also named types over them): the C scalar
+  Complex,    // gpic_complex64 / gpic_complex128
+  String,     // gpic_string
+  NumSlice,   // numeric []T parameter: gpic_slice into the caller's buffer, no copy
+  NumArray,   // numeric [N]T parameter: gpic_slice, length-checked, copied into the array
+  Handle,     // struct T / *T, named type with methods: uint64_t handle into Go's table
+  Callback,   // func parameter: uint64_t reference into the binding's table of Python objects
+  Wire,       // everything else: gpic_bytes in the wire format
 };
 
-/// Lowers a value type. Returns nullopt for a type the ABI cannot carry yet; `why` names the
-/// construct for the diagnostic ("slice type []int").
-std::optional<Lowering> lower(const ir::Type& t, std::string* why = nullptr);
+/// How one Go value crosses.
+struct Lowering {
+  Kind kind = Kind::Scalar;
+  std::string c_type;      // "int64_t", "gpic_string", "gpic_slice", "uint64_t", "gpic_bytes"
+  std::string go_ctype;    // as cgo spells it: "C.int64_t", "C.gpic_bytes"
+  bool scalar = false;     // may be returned directly (Scalar, Handle)
+
+  ir::Prim prim = ir::Prim::Int;               // Scalar, NumSlice/NumArray element: canonical prim
+  uint64_t length = 0;                         // NumArray
+  const ir::TypeDecl* decl = nullptr;          // Handle: the struct or named type
+  bool nullable = false;                       // Handle through a pointer: 0 is nil
+  const ir::Type* type = nullptr;              // the .gpi type being lowered
+};
+
+/// Lowers a value type as a parameter (`param`) or a result. Returns nullopt for a type the ABI
+/// cannot carry; `why` then names the construct for the diagnostic ("func type func() as a result").
+std::optional<Lowering> lower(const ir::Type& t, bool param, std::string* why = nullptr);
+
+/// Follows named types that are plain aliases of their underlying type (defined types without
+/// methods, and `type A = B`) to the type that decides the lowering. Struct, interface and
+/// method-bearing named types stay as they are.
+const ir::Type& underlying(const ir::Type& t);
+/// The declaration a named type resolves to, or null.
+const ir::TypeDecl* decl_of(const ir::Type& t);
+/// True for a named type that Python sees as a class holding a handle.
+bool is_handle_decl(const ir::TypeDecl& d);
+/// True when the wire format can carry `t` (everything but error, func results and
+/// unresolved names).
+bool wire_supported(const ir::Type& t, std::string* why);
 
 struct CParam {
   std::string c_type;      // for out-params, the pointee type
   std::string name;        // C identifier (escaped)
   const ir::Type* type = nullptr;
+  Lowering lowering;
 };
 
 /// A function's C signature.
 struct Signature {
   std::string symbol;
+  std::optional<CParam> receiver;        // methods: the receiver's handle, first
   std::vector<CParam> params;
   std::optional<CParam> direct_result;   // returned by value
   std::vector<CParam> out_results;       // pointer parameters after `params`
@@ -53,10 +88,6 @@ std::string symbol(const ir::Module& m, const ir::Func& f);
 std::string const_symbol(const ir::Module& m, const ir::Const& c);
 std::string var_getter_symbol(const ir::Module& m, const ir::Var& v);
 std::string var_setter_symbol(const ir::Module& m, const ir::Var& v);
-
-/// Lowers a whole signature; on failure returns nullopt and sets `why` and `where` (the
-/// .gpi position of the offending type).
-std::optional<Signature> lower_func(const ir::Module& m, const ir::Func& f, std::string* why, ir::Loc* where);
 
 struct FuncExport {
   const ir::Func* func;
@@ -72,12 +103,56 @@ struct VarExport {
   std::string getter, setter;
   Lowering type;
 };
+struct FieldExport {
+  const ir::Field* field;
+  std::string getter, setter;
+  Lowering type;       // as a result (the getter)
+  Lowering param;      // as a parameter (the setter and the constructor)
+};
+/// A struct, or a named type with methods: a class over a handle.
+struct ClassExport {
+  const ir::TypeDecl* decl;
+  std::string constructor;              // gpic_<m>_<T>_new(fields... | the underlying value)
+  std::vector<FieldExport> fields;      // struct fields
+  std::optional<Lowering> value;        // named non-struct type: its underlying value
+  std::string value_getter;             // ..._<T>_value: the underlying value of a named type
+  std::vector<FuncExport> methods;
+  int type_id = 0;                      // 1-based, stable in .gpi order; 0 is "no bound type"
+};
+/// An interface: methods callable on a Go value held by handle, and the method table a
+/// Python implementation answers through the dispatcher.
+struct InterfaceExport {
+  const ir::TypeDecl* decl;
+  std::vector<FuncExport> methods;      // receiver is the interface value's handle
+  /// The interface's methods as ir::Funcs with the interface as receiver (FuncExport::func
+  /// points here; shared so that moving the export keeps them valid).
+  std::vector<std::shared_ptr<const ir::Func>> method_funcs;
+  int proxy_id = 0;                     // id of the method table for Python implementations
+};
+/// A func type used as a parameter: Python callables answer it through the dispatcher.
+struct CallbackType {
+  const ir::FuncSig* sig;
+  std::string key;                      // Go spelling, the identity of the callback type
+  int proxy_id = 0;
+};
 
 /// Everything a module exports over the ABI, in .gpi order.
 struct Plan {
   std::vector<FuncExport> funcs;
   std::vector<ConstExport> consts;
   std::vector<VarExport> vars;
+  std::vector<ClassExport> classes;
+  std::vector<InterfaceExport> interfaces;
+  std::vector<CallbackType> callbacks;
+  /// Every type that crosses in the wire format, deduplicated by Go spelling, in an order
+  /// where a type's element types come first (so codecs can be defined before use).
+  std::vector<const ir::Type*> wire_types;
+  /// Types the plan made up (a receiver's named type), kept alive with it.
+  std::vector<std::shared_ptr<ir::Type>> owned_types;
+
+  const ClassExport* find_class(const ir::TypeDecl* d) const;
+  const InterfaceExport* find_interface(const ir::TypeDecl* d) const;
+  const CallbackType* find_callback(const ir::Type& func_type) const;
 };
 
 /// Lowers a whole module. A construct the ABI cannot carry is an error at its .gpi position
@@ -86,5 +161,8 @@ std::optional<Plan> plan(const ir::Module& m, std::string_view target, Diagnosti
 
 /// A C identifier that cannot clash with C keywords or the status parameter.
 std::string c_ident(std::string_view name);
+
+/// Stable key of a type for codec tables: its Go spelling.
+std::string type_key(const ir::Type& t);
 
 }  // namespace gpic::abi

@@ -1,0 +1,324 @@
+#include "targets/cgo/codecs.hpp"
+
+#include <filesystem>
+
+#include "targets/cgo/go_names.hpp"
+#include "targets/common/code_writer.hpp"
+
+namespace gpic::cgo {
+
+std::string proxy_type(const ir::TypeDecl& iface) { return "gpicProxy_" + iface.name; }
+
+namespace {
+
+using K = ir::Type::Kind;
+
+bool is_numeric_prim(const ir::Type& u) {
+  return u.kind == K::Prim && (ir::is_integer(u.prim) || ir::is_float(u.prim));
+}
+
+// The reader/writer method and the Go type a primitive travels as.
+struct PrimIO {
+  const char* method;
+  const char* via;   // conversion on the way in and out ("" for none)
+};
+
+PrimIO prim_io(ir::Prim p) {
+  switch (ir::canonical(p)) {
+    case ir::Prim::Bool: return {"boolean", "bool"};
+    case ir::Prim::Int: case ir::Prim::Int64: return {"u64", "int64"};
+    case ir::Prim::Int8: return {"u8", "int8"};
+    case ir::Prim::Int16: return {"u16", "int16"};
+    case ir::Prim::Int32: return {"u32", "int32"};
+    case ir::Prim::Uint: case ir::Prim::Uint64: case ir::Prim::Uintptr: return {"u64", "uint64"};
+    case ir::Prim::Uint8: return {"u8", "uint8"};
+    case ir::Prim::Uint16: return {"u16", "uint16"};
+    case ir::Prim::Uint32: return {"u32", "uint32"};
+    case ir::Prim::Float32: return {"f32", "float32"};
+    case ir::Prim::Float64: return {"f64", "float64"};
+    case ir::Prim::Complex64: return {"c64", "complex64"};
+    case ir::Prim::Complex128: return {"c128", "complex128"};
+    default: return {"str", "string"};
+  }
+}
+
+// The unsigned type the writer takes for a signed integer of the same width.
+std::string wire_unsigned(ir::Prim p) {
+  switch (ir::canonical(p)) {
+    case ir::Prim::Int: case ir::Prim::Int64: return "uint64";
+    case ir::Prim::Int8: return "uint8";
+    case ir::Prim::Int16: return "uint16";
+    case ir::Prim::Int32: return "uint32";
+    default: return "";
+  }
+}
+
+bool is_handle_type(const ir::Type& u) {
+  const ir::TypeDecl* d = abi::decl_of(u);
+  return d && abi::is_handle_decl(*d);
+}
+
+bool is_interface_type(const ir::Type& u) {
+  const ir::TypeDecl* d = abi::decl_of(u);
+  return d && d->kind == ir::TypeDecl::Kind::Interface;
+}
+
+bool is_handle_pointer(const ir::Type& u) { return u.kind == K::Pointer && is_handle_type(abi::underlying(*u.elem)); }
+
+}  // namespace
+
+Codecs::Codecs(const abi::Plan& plan) : plan_(plan) {
+  int next = 1;
+  for (const ir::Type* t : plan.wire_types) ids_.emplace(abi::type_key(*t), next++);
+}
+
+int Codecs::id_of(const ir::Type& t) const {
+  auto it = ids_.find(abi::type_key(abi::underlying(t)));
+  return it == ids_.end() ? 0 : it->second;
+}
+
+std::string Codecs::decoder(const ir::Type& t) const {
+  const ir::Type& u = abi::underlying(t);
+  if (is_interface_type(u)) return "gpicDecIface_" + u.decl->name;
+  return "gpicDec_" + std::to_string(id_of(t));
+}
+
+std::string Codecs::encoder(const ir::Type& t) const {
+  const ir::Type& u = abi::underlying(t);
+  if (is_interface_type(u)) return "gpicEncIface_" + u.decl->name;
+  return "gpicEnc_" + std::to_string(id_of(t));
+}
+
+std::string Codecs::callback_maker(const ir::Type& t) const {
+  const abi::CallbackType* cb = plan_.find_callback(t);
+  return "gpicFunc_" + std::to_string(cb ? cb->proxy_id : 0);
+}
+
+std::string Codecs::enc(const ir::Type& t, const std::string& w, const std::string& x) const {
+  const ir::Type& u = abi::underlying(t);
+  if (u.kind == K::Prim) {
+    PrimIO io = prim_io(u.prim);
+    std::string uns = wire_unsigned(u.prim);
+    if (!uns.empty()) return w + "." + io.method + "(" + uns + "(" + x + "))";
+    return w + "." + io.method + "(" + io.via + "(" + x + "))";
+  }
+  if (is_handle_type(u)) return w + ".u64(uint64(gpicNewHandle(gpicBox(" + x + "))))";
+  if (is_handle_pointer(u)) return w + ".u64(uint64(gpicPtrHandle(" + x + ")))";
+  if (is_interface_type(u)) return encoder(t) + "(" + w + ", " + x + ")";
+  if (u.kind == K::Func) return "panic(\"gpic: a Go func cannot cross to Python\")";
+  std::string value = &u == &t ? x : go_type(u) + "(" + x + ")";
+  return encoder(t) + "(" + w + ", " + value + ")";
+}
+
+std::string Codecs::dec(const ir::Type& t, const std::string& r) const {
+  const ir::Type& u = abi::underlying(t);
+  std::string T = go_type(t);
+  if (u.kind == K::Prim) {
+    PrimIO io = prim_io(u.prim);
+    std::string read = r + "." + io.method + "()";
+    std::string uns = wire_unsigned(u.prim);
+    if (!uns.empty()) read = std::string(io.via) + "(" + read + ")";
+    return T + "(" + read + ")";
+  }
+  if (is_handle_type(u)) return "gpicDeref(gpicHandleValue[*" + T + "](" + r + ", false))";
+  if (is_handle_pointer(u)) return "gpicHandleValue[" + go_type(u) + "](" + r + ", true)";
+  if (is_interface_type(u)) return decoder(t) + "(" + r + ")";
+  if (u.kind == K::Func) {
+    std::string make = callback_maker(u) + "(C.uint64_t(" + r + ".u64()))";
+    return &u == &t ? make : T + "(" + make + ")";
+  }
+  std::string call = decoder(t) + "(" + r + ")";
+  return &u == &t ? call : T + "(" + call + ")";
+}
+
+void Codecs::emit_codec(CodeWriter& w, const ir::Type& u, int id) const {
+  CodeWriter::Vars v{{"id", std::to_string(id)}, {"T", go_type(u)}, {"spelling", u.go_spelling()}};
+  w.print("// $spelling$\n", v);
+  const ir::Type* elem = u.elem.get();
+  bool numeric = elem && is_numeric_prim(abi::underlying(*elem));
+  if (elem) v["E"] = go_type(*elem);
+  switch (u.kind) {
+    case K::Slice:
+      if (numeric) {
+        w.print("func gpicEnc_$id$(w *gpicWriter, v $T$) { gpicPutNums(w, v) }\n\n"
+                "func gpicDec_$id$(r *gpicReader) $T$ { return gpicGetNums[$E$](r) }\n\n", v);
+        return;
+      }
+      v["enc"] = enc(*elem, "w", "x");
+      v["dec"] = dec(*elem, "r");
+      w.print("func gpicEnc_$id$(w *gpicWriter, v $T$) {\n\tw.u64(uint64(len(v)))\n\tfor _, x := range v {\n\t\t$enc$\n\t}\n}\n\n"
+              "func gpicDec_$id$(r *gpicReader) $T$ {\n\tv := make($T$, r.count(1))\n\tfor i := range v {\n"
+              "\t\tv[i] = $dec$\n\t}\n\treturn v\n}\n\n",
+              v);
+      return;
+    case K::Array:
+      v["n"] = std::to_string(u.length);
+      if (numeric) {
+        w.print("func gpicEnc_$id$(w *gpicWriter, v $T$) { gpicPutNums(w, v[:]) }\n\n"
+                "func gpicDec_$id$(r *gpicReader) (v $T$) {\n\tif src := gpicGetNums[$E$](r); len(src) == $n$ {\n"
+                "\t\tcopy(v[:], src)\n\t} else {\n\t\tr.fail(\"%d elements where $spelling$ needs $n$\", len(src))\n\t}\n"
+                "\treturn v\n}\n\n",
+                v);
+        return;
+      }
+      v["enc"] = enc(*elem, "w", "x");
+      v["dec"] = dec(*elem, "r");
+      w.print("func gpicEnc_$id$(w *gpicWriter, v $T$) {\n\tw.u64($n$)\n\tfor _, x := range v {\n\t\t$enc$\n\t}\n}\n\n"
+              "func gpicDec_$id$(r *gpicReader) (v $T$) {\n\tif n := r.count(1); n != $n$ {\n"
+              "\t\tr.fail(\"%d elements where $spelling$ needs $n$\", n)\n\t\treturn v\n\t}\n"
+              "\tfor i := range v {\n\t\tv[i] = $dec$\n\t}\n\treturn v\n}\n\n",
+              v);
+      return;
+    case K::Map:
+      v["K"] = go_type(*u.key);
+      v["enck"] = enc(*u.key, "w", "k");
+      v["encv"] = enc(*elem, "w", "x");
+      v["deck"] = dec(*u.key, "r");
+      v["decv"] = dec(*elem, "r");
+      w.print("func gpicEnc_$id$(w *gpicWriter, v $T$) {\n\tw.u64(uint64(len(v)))\n\tfor k, x := range v {\n"
+              "\t\t$enck$\n\t\t$encv$\n\t}\n}\n\n"
+              "func gpicDec_$id$(r *gpicReader) $T$ {\n\tn := r.count(1)\n\tv := make($T$, n)\n"
+              "\tfor i := 0; i < n; i++ {\n\t\tk := $deck$\n\t\tv[k] = $decv$\n\t}\n\treturn v\n}\n\n",
+              v);
+      return;
+    case K::Pointer:
+      v["enc"] = enc(*elem, "w", "*v");
+      v["dec"] = dec(*elem, "r");
+      w.print("func gpicEnc_$id$(w *gpicWriter, v $T$) {\n\tif v == nil {\n\t\tw.u8(0)\n\t\treturn\n\t}\n\tw.u8(1)\n\t$enc$\n}\n\n"
+              "func gpicDec_$id$(r *gpicReader) $T$ {\n\tif !r.boolean() {\n\t\treturn nil\n\t}\n"
+              "\tx := $dec$\n\treturn &x\n}\n\n",
+              v);
+      return;
+    default:
+      return;  // interfaces have their own codecs (emit_interface); funcs only decode
+  }
+}
+
+void Codecs::emit_python_call(CodeWriter& w, const ir::FuncSig& sig, const std::string& ref, int proxy_id,
+                              int method) const {
+  auto in = w.indent();
+  w.print("w := &gpicWriter{}\n");
+  for (size_t i = 0; i < sig.params.size(); ++i)
+    w.print("$enc$\n", {{"enc", enc(*sig.params[i].type, "w", "a" + std::to_string(i))}});
+  bool err = sig.returns_error();
+  auto results = sig.value_results();
+  w.print("$res$, $err$, ok := gpicCallPy($ref$, $proxy$, $method$, w)\n"
+          "if !ok {\n\treturn\n}\n",
+          {{"res", results.empty() ? "_" : "res"}, {"err", err ? "err" : "_"}, {"ref", ref}, {"proxy", std::to_string(proxy_id)}, {"method", std::to_string(method)}});
+  if (err) w.print("if err != nil {\n\treturn\n}\n");
+  for (size_t i = 0; i < results.size(); ++i)
+    w.print("r$i$ = $dec$\n", {{"i", std::to_string(i)}, {"dec", dec(*results[i]->type, "res")}});
+  if (!results.empty()) w.print("gpicCheckResult(res)\n");
+  w.print("return\n");
+}
+
+namespace {
+
+// "(a0 string, a1 int) (r0 bool, err error)" for a proxy or callback.
+std::string named_signature(const ir::FuncSig& sig) {
+  std::string s = "(";
+  for (size_t i = 0; i < sig.params.size(); ++i) {
+    bool variadic = sig.variadic && i + 1 == sig.params.size();
+    s += (i ? ", " : "") + std::string("a") + std::to_string(i) + " " +
+         (variadic ? "..." + go_type(*sig.params[i].type->elem) : go_type(*sig.params[i].type));
+  }
+  s += ")";
+  auto results = sig.value_results();
+  if (results.empty() && !sig.returns_error()) return s;
+  s += " (";
+  for (size_t i = 0; i < results.size(); ++i) s += (i ? ", " : "") + std::string("r") + std::to_string(i) + " " + go_type(*results[i]->type);
+  if (sig.returns_error()) s += std::string(results.empty() ? "" : ", ") + "err error";
+  return s + ")";
+}
+
+}  // namespace
+
+void Codecs::emit_interface(CodeWriter& w, const abi::InterfaceExport& i) const {
+  const ir::TypeDecl& d = *i.decl;
+  CodeWriter::Vars v{{"name", d.name}, {"T", std::string(kPackageAlias) + "." + d.name}, {"proxy", proxy_type(d)}};
+  w.print("// gpicEncIface_$name$ hands a $name$ to Python: a Python object back as itself, a Go value\n"
+          "// as a handle with the id of its bound type (0: only the interface is known).\n"
+          "func gpicEncIface_$name$(w *gpicWriter, v $T$) {\n"
+          "\tif v == nil {\n\t\tw.u8(0)\n\t\treturn\n\t}\n"
+          "\tif p, ok := v.(gpicPyObject); ok {\n\t\tw.u8(2)\n\t\tw.u64(uint64(p.gpicRef()))\n\t\treturn\n\t}\n"
+          "\tboxed, id := gpicBoxBound(v)\n\tw.u8(1)\n\tw.u64(uint64(gpicNewHandle(boxed)))\n\tw.u32(id)\n}\n\n"
+          "func gpicDecIface_$name$(r *gpicReader) $T$ {\n"
+          "\tswitch r.u8() {\n\tcase 0:\n\t\treturn nil\n"
+          "\tcase 1:\n\t\tv := gpicHandleValue[any](r, false)\n\t\tif v == nil {\n\t\t\treturn nil\n\t\t}\n"
+          "\t\tif s, ok := v.($T$); ok {\n\t\t\treturn s\n\t\t}\n"
+          "\t\tr.fail(\"%s does not implement $name$\", gpicTypeName2(v))\n\t\treturn nil\n"
+          "\tcase 2:\n\t\treturn &$proxy${gpicNewPyRef(C.uint64_t(r.u64()))}\n\t}\n"
+          "\tr.fail(\"malformed $name$ value\")\n\treturn nil\n}\n\n"
+          "// $proxy$ is a Python object implementing $name$: each method calls into Python.\n"
+          "type $proxy$ struct{ *gpicPyRef }\n\n",
+          v);
+  for (size_t k = 0; k < d.methods.size(); ++k) {
+    const auto& me = d.methods[k];
+    w.print("func (p *$proxy$) $method$$sig$ {\n", {{"proxy", proxy_type(d)}, {"method", me.name}, {"sig", named_signature(me.sig)}});
+    emit_python_call(w, me.sig, "p.gpicPyRef", i.proxy_id, static_cast<int>(k));
+    w.print("}\n\n");
+  }
+}
+
+void Codecs::emit_callback(CodeWriter& w, const abi::CallbackType& c) const {
+  CodeWriter::Vars v{{"id", std::to_string(c.proxy_id)}, {"type", c.key}, {"sig", named_signature(*c.sig)}};
+  std::string go = "func(";
+  for (size_t i = 0; i < c.sig->params.size(); ++i) go += (i ? ", " : "") + go_type(*c.sig->params[i].type);
+  go += ")";
+  std::string results;
+  for (const auto& r : c.sig->results) results += (results.empty() ? "" : ", ") + go_type(*r.type);
+  if (c.sig->results.size() == 1) go += " " + results;
+  else if (!c.sig->results.empty()) go += " (" + results + ")";
+  v["go"] = go;
+  w.print("// gpicFunc_$id$ makes a Go $type$ that calls a Python callable.\n"
+          "func gpicFunc_$id$(ref C.uint64_t) $go$ {\n\tif ref == 0 {\n\t\treturn nil\n\t}\n"
+          "\tp := gpicNewPyRef(ref)\n\treturn func$sig$ {\n",
+          v);
+  {
+    auto in = w.indent();
+    emit_python_call(w, *c.sig, "p", c.proxy_id, 0);
+  }
+  w.print("\t}\n}\n\n");
+}
+
+void Codecs::emit_box_bound(CodeWriter& w) const {
+  w.print("// gpicBoxBound gives a Go value Python will hold by handle the form the bound classes\n"
+          "// expect (a pointer), and the id of its class (0 when it has none).\n"
+          "func gpicBoxBound(v any) (any, uint32) {\n");
+  if (!plan_.classes.empty()) {
+    w.print("\tswitch x := v.(type) {\n");
+    for (const auto& c : plan_.classes) {
+      CodeWriter::Vars v{{"T", std::string(kPackageAlias) + "." + c.decl->name}, {"id", std::to_string(c.type_id)}};
+      w.print("\tcase *$T$:\n\t\treturn x, $id$\n\tcase $T$:\n\t\treturn &x, $id$\n", v);
+    }
+    w.print("\t}\n");
+  }
+  w.print("\treturn v, 0\n}\n\n");
+}
+
+std::string Codecs::emit_file(const ir::Module& m, const Options& options) const {
+  CodeWriter body("\t");
+  for (const ir::Type* t : plan_.wire_types) {
+    if (is_interface_type(*t)) continue;
+    emit_codec(body, *t, id_of(*t));
+  }
+  for (const auto& i : plan_.interfaces) emit_interface(body, i);
+  for (const auto& c : plan_.callbacks) emit_callback(body, c);
+  emit_box_bound(body);
+  std::string text = body.take();
+  while (!text.empty() && text.back() == '\n' && text.size() > 1 && text[text.size() - 2] == '\n') text.pop_back();
+
+  CodeWriter w("\t");
+  w.print("// Code generated by gpic $version$ from $file$. DO NOT EDIT.\n\n"
+          "// Values of package $module$ in the wire format, and Python objects standing in for Go\n"
+          "// interfaces and funcs.\n\npackage main\n\n",
+          {{"version", options.gpic_version}, {"file", std::filesystem::path(m.file).filename().string()},
+           {"module", m.name}});
+  bool uses_c = text.find("C.") != std::string::npos;
+  bool uses_pkg = text.find(std::string(kPackageAlias) + ".") != std::string::npos;
+  if (uses_c) w.print("/*\n#include \"gpic_runtime.h\"\n*/\nimport \"C\"\n\n");
+  if (uses_pkg) w.print("import $alias$ \"$path$\"\n\n", {{"alias", std::string(kPackageAlias)}, {"path", m.go_path}});
+  return w.take() + text;
+}
+
+}  // namespace gpic::cgo
