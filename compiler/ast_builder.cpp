@@ -309,26 +309,19 @@ void AstBuilder::build_type_spec(GpiParser::TypeSpecContext* ctx, const ir::Doc&
   bool grouped = dynamic_cast<GpiParser::TypeGroupContext*>(ctx->parent) != nullptr;
   ir::TypeDecl decl;
   decl.doc = grouped ? own_or_group_doc(doc_before(ctx), group_doc) : group_doc;
-  antlr4::Token* name = nullptr;
-  if (auto* alias = dynamic_cast<GpiParser::AliasSpecContext*>(ctx)) {
-    name = token(alias->IDENT());
-    decl.kind = ir::TypeDecl::Kind::Defined;
-    decl.alias = true;
-    decl.underlying = build_type(alias->type_());
-  } else if (auto* s = dynamic_cast<GpiParser::StructSpecContext*>(ctx)) {
-    name = token(s->IDENT());
-    decl.kind = ir::TypeDecl::Kind::Struct;
-    build_struct(s->structType(), decl);
-  } else if (auto* i = dynamic_cast<GpiParser::InterfaceSpecContext*>(ctx)) {
-    name = token(i->IDENT());
-    decl.kind = ir::TypeDecl::Kind::Interface;
-    build_interface(i->interfaceType(), decl);
-  } else if (auto* d = dynamic_cast<GpiParser::DefinedSpecContext*>(ctx)) {
-    name = token(d->IDENT());
-    decl.kind = ir::TypeDecl::Kind::Defined;
-    decl.underlying = build_type(d->type_());
-  }
+  antlr4::Token* name = token(ctx->IDENT());
   if (!name) return;
+  if (auto* s = ctx->structType()) {
+    decl.kind = ir::TypeDecl::Kind::Struct;
+    build_struct(s, decl);
+  } else if (auto* i = ctx->interfaceType()) {
+    decl.kind = ir::TypeDecl::Kind::Interface;
+    build_interface(i, decl);
+  } else {
+    decl.kind = ir::TypeDecl::Kind::Defined;
+    decl.alias = ctx->ASSIGN() != nullptr;
+    decl.underlying = build_type(ctx->type_());
+  }
   decl.name = name->getText();
   decl.loc = loc(name);
   module_->order.push_back({ir::DeclRef::Kind::Type, module_->types.size()});
@@ -386,7 +379,8 @@ void AstBuilder::build_interface(GpiParser::InterfaceTypeContext* ctx, ir::TypeD
 
 void AstBuilder::build_func(GpiParser::FuncDeclContext* ctx, const ir::Doc& doc) {
   antlr4::Token* name = token(ctx->IDENT());
-  if (!name) return;
+  // After a broken receiver, what the parser took for the name may be anything.
+  if (!name || broken(ctx->receiver())) return;
   ir::Func f;
   f.name = name->getText();
   f.loc = loc(name);

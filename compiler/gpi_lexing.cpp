@@ -270,6 +270,7 @@ class SemicolonPass {
   }
 
   void finish(std::unique_ptr<antlr4::Token> eof) {
+    if (pending_newline_ && ends_a_line(last_type_)) emit_semicolon(kNewlineSemicolon, newline_line_, newline_col_);
     pending_newline_ = false;
     emit_semicolon(kImpliedSemicolon, eof->getLine(), eof->getCharPositionInLine());
     pending_docs_.clear();  // a doc comment at the end of the file documents nothing

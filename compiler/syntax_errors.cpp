@@ -196,19 +196,14 @@ void GpiErrorStrategy::reportMissingToken(antlr4::Parser* parser) {
 
 SyntaxErrorCollector::SyntaxErrorCollector(const std::string& path, Diagnostics& diags) : path_(path), diags_(diags) {
   for (const Diagnostic& d : diags.all())
-    if (d.loc.file == path && d.loc.line > 0)
-      lexical_errors_.emplace(static_cast<size_t>(d.loc.line), static_cast<size_t>(d.loc.col - 1));
+    if (d.loc.file == path && d.loc.line > 0) lines_with_errors_.insert(static_cast<size_t>(d.loc.line));
 }
 
 std::string describe_token(antlr4::Parser* parser, antlr4::Token* t) { return describe_found(parser, t); }
 
 void SyntaxErrorCollector::syntaxError(antlr4::Recognizer*, antlr4::Token*, size_t line, size_t col,
                                        const std::string& message, std::exception_ptr) {
-  if (lexical_errors_.count({line, col})) return;
-  // ANTLR can report twice at one token while it recovers; once is enough.
-  if (line == last_line_ && col == last_col_) return;
-  last_line_ = line;
-  last_col_ = col;
+  if (!lines_with_errors_.insert(line).second) return;
   ++count_;
   ir::Loc loc{path_, static_cast<int>(line), static_cast<int>(col) + 1};
   if (count_ <= kMaxErrors) diags_.error(loc, message);

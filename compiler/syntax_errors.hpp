@@ -8,7 +8,6 @@
 
 #include <set>
 #include <string>
-#include <utility>
 
 #include <antlr4-runtime.h>
 
@@ -44,10 +43,10 @@ class SyntaxErrorCollector : public antlr4::BaseErrorListener {
   const std::string& path_;
   Diagnostics& diags_;
   int count_ = 0;
-  // Where the lexing pass already reported (an unterminated string, say): the parser's
-  // complaint about the same token would only repeat it.
-  std::set<std::pair<size_t, size_t>> lexical_errors_;
-  size_t last_line_ = 0, last_col_ = 0;
+  // One syntax error per line, as Go reports them: a second one on the line of an earlier
+  // error (the lexing pass's included: an unterminated string, say) is nearly always ANTLR's
+  // recovery tripping over what remains of the first mistake.
+  std::set<size_t> lines_with_errors_;
 };
 
 }  // namespace gpic

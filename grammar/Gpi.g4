@@ -83,11 +83,11 @@ typeGroup
     : LPAREN typeSpec* RPAREN SEMI
     ;
 
+// An alias (`= type_`), a struct, an interface, or a defined type. One rule, not four
+// alternatives, so that the choice is made at the token after the name and a missing type is
+// reported as such.
 typeSpec
-    : IDENT ASSIGN type_ SEMI       # aliasSpec
-    | IDENT structType SEMI         # structSpec
-    | IDENT interfaceType SEMI      # interfaceSpec
-    | IDENT type_ SEMI              # definedSpec
+    : IDENT (ASSIGN type_ | structType | interfaceType | type_) SEMI
     ;
 
 structType

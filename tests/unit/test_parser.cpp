@@ -535,7 +535,7 @@ TEST_CASE("syntax errors at the end of a file and in lists") {
   CHECK(messages(*parse("package p\nfunc F(a int, b string\nfunc G()\n")) ==
         std::vector<std::string>{"expected ')' or ',', found newline"});
   CHECK(messages(*parse("package p\nfunc F() map[string\n")) ==
-        std::vector<std::string>{"expected ']', found end of file"});
+        std::vector<std::string>{"expected ']', found newline"});
 }
 
 TEST_CASE("a file with only a package clause, or only comments, is fine or one error") {
