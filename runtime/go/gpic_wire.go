@@ -76,8 +76,9 @@ func gpicNumsResult[E any](v []E) C.gpic_bytes {
 // gpicReader reads an encoded value from memory the binding owns for the call. Malformed
 // input sets err (first problem wins) and yields zero values; it never panics.
 type gpicReader struct {
-	b   []byte
-	err error
+	b    []byte
+	err  error
+	code C.int32_t // the status a failure reports: GPIC_BAD_VALUE, or GPIC_BAD_TYPE
 }
 
 func gpicReaderOf(b C.gpic_bytes) gpicReader {
@@ -90,6 +91,16 @@ func gpicReaderOf(b C.gpic_bytes) gpicReader {
 func (r *gpicReader) fail(format string, args ...any) {
 	if r.err == nil {
 		r.err = fmt.Errorf(format, args...)
+		r.code = C.GPIC_BAD_VALUE
+	}
+	r.b = nil
+}
+
+// failType reports a value of the wrong type (Python raises TypeError for it).
+func (r *gpicReader) failType(format string, args ...any) {
+	if r.err == nil {
+		r.err = fmt.Errorf(format, args...)
+		r.code = C.GPIC_BAD_TYPE
 	}
 	r.b = nil
 }
@@ -160,7 +171,7 @@ func gpicHandleValue[T any](r *gpicReader, nullable bool) T {
 	}
 	t, ok := v.(T)
 	if !ok {
-		r.fail("%s is not a %s", gpicTypeName2(v), gpicTypeName[T]())
+		r.failType("%s is not a %s", gpicTypeName2(v), gpicTypeName[T]())
 		return zero
 	}
 	return t
@@ -175,6 +186,14 @@ func gpicSliceArg[E any](s C.gpic_slice) []E {
 	return unsafe.Slice((*E)(s.p), int(s.n))
 }
 
+// gpicArrayArg copies a numeric array argument; no elements at all is the zero array.
+func gpicArrayArg[A any](s C.gpic_slice) (a A) {
+	if s.n > 0 && s.p != nil {
+		a = *(*A)(s.p)
+	}
+	return a
+}
+
 // gpicDecodeArg decodes a wire-format argument, reporting malformed input in the status.
 func gpicDecodeArg[T any](st *C.gpic_status, b C.gpic_bytes, name string, dec func(*gpicReader) T) (T, bool) {
 	var zero T
@@ -184,7 +203,7 @@ func gpicDecodeArg[T any](st *C.gpic_status, b C.gpic_bytes, name string, dec fu
 	r := gpicReaderOf(b)
 	v := dec(&r)
 	if r.err != nil {
-		gpicFail(st, C.GPIC_BAD_VALUE, fmt.Sprintf("argument '%s': %v", name, r.err), "", nil)
+		gpicFail(st, r.code, fmt.Sprintf("argument '%s': %v", name, r.err), "", nil)
 		return zero, false
 	}
 	return v, true

@@ -225,6 +225,9 @@ class Bridge:
                                     % (name or "the callback", len(result_codecs), out))
                 data = b"".join(self._encode_result(c, v, name) for c, v in zip(result_codecs, out))
             result.p, result.n = self._arena_bytes(data)
+            # Go objects in the result must outlive this frame until Go has read their handles
+            # (right after this returns): the thread keeps the last result until its next one.
+            self._pending.keep = out
         except BaseException as e:  # every failure goes back to Go, never through cffi
             self._report(e, returns_error, st)
 
@@ -244,9 +247,8 @@ class Bridge:
             self._pending.exc = e
         else:
             code = GPIC_UNRAISED           # another goroutine: no Python caller to raise it to
-            _sys.stderr.write("Exception in a Python callback called by Go from another goroutine "
-                              "(Go received zero values):\n")
-            _traceback.print_exception(type(e), e, e.__traceback__)
+            _unraisable(e, "Exception in a Python callback called by Go from another goroutine "
+                           "(Go received zero values)")
         st.code = code
         st.msg, st.msg_len = self._arena_bytes(message.encode("utf-8", "surrogateescape"))
         st.type, st.type_len = self._arena_bytes(type(e).__name__.encode())
@@ -268,6 +270,17 @@ class Bridge:
         gc.collect()
         self.lib.gpicw_collect()
         gc.collect()
+
+
+def _unraisable(e, message):
+    """Reports an exception nobody can catch, through sys.unraisablehook when one is set."""
+    hook = getattr(_sys, "unraisablehook", None)
+    if hook is not None and hook is not getattr(_sys, "__unraisablehook__", None):
+        hook(_types.SimpleNamespace(exc_type=type(e), exc_value=e, exc_traceback=e.__traceback__,
+                                    err_msg=message, object=None))
+        return
+    _sys.stderr.write(message + ":\n")
+    _traceback.print_exception(type(e), e, e.__traceback__)
 
 
 def make_enum(name, module, members, doc):

@@ -50,7 +50,8 @@ class Int(Codec):
             self.lo, self.hi = 0, (1 << bits) - 1
 
     def check(self, value):
-        if isinstance(value, bool) or not hasattr(value, "__index__"):
+        # bool is an int in Python, and Go gets 0 or 1, as the FFI's own conversion does.
+        if not hasattr(value, "__index__"):
             raise TypeError("must be int (Go %s), not %s" % (self.go, _type_name(value)))
         v = value.__index__()
         if not self.lo <= v <= self.hi:
@@ -195,11 +196,13 @@ class Nums(Codec):
             mv = memoryview(value)
         except TypeError:
             try:
+                if self.typecode == "f":
+                    value = self._check_float32(value)
                 value = array.array(self.typecode, value)
             except TypeError as e:
                 raise TypeError("must be a sequence of %s (Go %s): %s" % (self.elem, self.go, e)) from None
             except OverflowError as e:
-                raise OverflowError("an element is out of range for Go %s: %s" % (self.elem, e)) from None
+                raise OverflowError("an element is out of range for Go %s (%s)" % (self.elem, e)) from None
             mv = memoryview(value)
         fmt = mv.format.lstrip("@=<")
         if mv.itemsize != self.itemsize or fmt not in self.formats or (mv.ndim != 1 and mv.nbytes):
@@ -210,6 +213,15 @@ class Nums(Codec):
         if self.length is not None and len(mv) != self.length:
             raise ValueError("has %d elements; Go %s needs %d" % (len(mv), self.go, self.length))
         return mv
+
+    @staticmethod
+    def _check_float32(values):
+        # array('f') would store a finite float beyond float32's range as infinity.
+        values = list(values)
+        for v in values:
+            if isinstance(v, float) and v == v and abs(v) != float("inf") and abs(v) > 3.4028234663852886e38:
+                raise OverflowError("%r is out of range for Go float32" % v)
+        return values
 
     def check(self, value):
         self.buffer(value)
@@ -312,6 +324,8 @@ class Map(Codec):
         for _ in range(n):
             k, pos = self.key.decode_at(mv, pos)
             v, pos = self.value.decode_at(mv, pos)
+            if isinstance(k, (list, array.array)):  # an array key: hashable as a tuple
+                k = tuple(k)
             out[k] = v
         return out, pos
 

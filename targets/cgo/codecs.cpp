@@ -246,7 +246,7 @@ void Codecs::emit_interface(CodeWriter& w, const abi::InterfaceExport& i) const 
           "\tswitch r.u8() {\n\tcase 0:\n\t\treturn nil\n"
           "\tcase 1:\n\t\tv := gpicHandleValue[any](r, false)\n\t\tif v == nil {\n\t\t\treturn nil\n\t\t}\n"
           "\t\tif s, ok := v.($T$); ok {\n\t\t\treturn s\n\t\t}\n"
-          "\t\tr.fail(\"%s does not implement $name$\", gpicTypeName2(v))\n\t\treturn nil\n"
+          "\t\tr.failType(\"%s does not implement $name$\", gpicTypeName2(v))\n\t\treturn nil\n"
           "\tcase 2:\n\t\treturn &$proxy${gpicNewPyRef(C.uint64_t(r.u64()))}\n\t}\n"
           "\tr.fail(\"malformed $name$ value\")\n\treturn nil\n}\n\n"
           "// $proxy$ is a Python object implementing $name$: each method calls into Python.\n"

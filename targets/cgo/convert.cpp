@@ -39,9 +39,10 @@ GoArg to_go(const abi::Lowering& l, const std::string& c, const std::string& nam
     }
     case abi::Kind::NumArray: {
       std::string n = std::to_string(l.length);
-      a.prelude.push_back("if " + c + ".n != " + n + " {\n\tgpicFail(st, C.GPIC_BAD_VALUE, fmt.Sprintf(\"argument '" + name +
+      std::string cond = (l.nullable ? c + ".n != 0 && " : "") + c + ".n != " + n;
+      a.prelude.push_back("if " + cond + " {\n\tgpicFail(st, C.GPIC_BAD_VALUE, fmt.Sprintf(\"argument '" + name +
                           "' has %d elements; " + u.go_spelling() + " needs " + n + "\", " + c + ".n), \"\", nil)\n\treturn\n}");
-      a.expr = as_named(t, "*(*" + go_type(u) + ")(" + c + ".p)");
+      a.expr = as_named(t, l.nullable ? "gpicArrayArg[" + go_type(u) + "](" + c + ")" : "*(*" + go_type(u) + ")(" + c + ".p)");
       break;
     }
     case abi::Kind::Handle: {
@@ -51,7 +52,7 @@ GoArg to_go(const abi::Lowering& l, const std::string& c, const std::string& nam
       std::string held = iface ? T : pointer ? go_type(u) : "*" + T;
       a.prelude.push_back(local + ", ok := " + (l.nullable ? "gpicOptArg[" : "gpicArg[") + held + "](st, " + c + ", " +
                           quoted(name) + ")\nif !ok {\n\treturn\n}");
-      a.expr = (pointer || iface) ? local : "*" + local;
+      a.expr = (pointer || iface) ? local : l.nullable ? "gpicDeref(" + local + ")" : "*" + local;
       if (pointer && &u != &t) a.expr = T + "(" + local + ")";
       break;
     }

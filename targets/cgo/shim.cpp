@@ -274,7 +274,10 @@ class ShimWriter {
       w_.print("defer gpicRecover(st)\n");
       std::vector<std::string> args;
       for (size_t i = 0; i < e.params.size(); ++i) {
-        GoArg a = to_go(*e.params[i].second, cnames[i], e.params[i].first, "x" + std::to_string(i), true, codecs_);
+        // A constructor argument may be left out: Go's zero value (handle 0, no elements).
+        abi::Lowering optional = *e.params[i].second;
+        optional.nullable = true;
+        GoArg a = to_go(optional, cnames[i], e.params[i].first, "x" + std::to_string(i), true, codecs_);
         for (const auto& line : a.prelude) w_.print("$l$\n", {{"l", line}});
         args.push_back(a.expr);
       }
