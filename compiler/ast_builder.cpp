@@ -129,6 +129,10 @@ ir::ConstExpr::Token::Kind literal_kind(size_t type, const std::string& text) {
   }
 }
 
+// A spec inside a group has its own doc or else takes the group's (`/// Colors.` above
+// `const (`); a lone declaration's doc is the group doc.
+ir::Doc own_or_group_doc(ir::Doc own, const ir::Doc& group_doc) { return own.empty() ? group_doc : own; }
+
 }  // namespace
 
 antlr4::Token* AstBuilder::token(antlr4::tree::TerminalNode* node) {
@@ -231,12 +235,6 @@ void AstBuilder::build_import(GpiParser::ImportSpecContext* ctx) {
   antlr4::Token* path = token(ctx->STRING());
   if (!path) return;
   module_->imports.push_back({unquote(path->getText()), loc(path), nullptr});
-}
-
-// A spec inside a group has its own doc or else takes the group's (`/// Colors.` above
-// `const (`); a lone declaration's doc is the group doc.
-static ir::Doc own_or_group_doc(ir::Doc own, const ir::Doc& group_doc) {
-  return own.empty() ? group_doc : own;
 }
 
 void AstBuilder::build_const_spec(GpiParser::ConstSpecContext* ctx, const ir::Doc& group_doc, int group, int iota) {

@@ -2,6 +2,9 @@
 // semicolon insertion, and syntax errors (reported, recovered from, never a crash).
 #include <doctest/doctest.h>
 
+#include <chrono>
+#include <ctime>
+
 #include "tests/unit/frontend_helpers.hpp"
 
 using namespace gpic;
@@ -656,6 +659,42 @@ TEST_CASE("ir helpers: results without the trailing error") {
   CHECK(func(m, "B").sig.value_results().size() == 2);
   CHECK_FALSE(func(m, "C").sig.returns_error());
   CHECK(func(m, "C").sig.value_results().size() == 1);
+}
+
+// A measurement, not a test: skipped unless asked for with
+//   gpic_unit -tc="speed*" --no-skip
+TEST_CASE("speed: 100000 declarations" * doctest::skip()) {
+  std::string text = "package big \"example.com/big\"\n";
+  for (int i = 0; i < 100000; ++i) {
+    std::string n = std::to_string(i);
+    switch (i % 5) {
+      case 0: text += "/// @en Point " + n + ".\n/// @ko 점 " + n + ".\ntype P" + n +
+                      " struct {\n    X, Y float64\n    Label string\n    Tags []string\n}\n"; break;
+      case 1: text += "func F" + n + "(a int, b string, xs ...float64) (map[string]int, error)\n"; break;
+      case 2: text += "func (p *P" + std::to_string(i - 2) + ") M" + n + "(q *P" + std::to_string(i - 2) +
+                      ", f func(int) bool) []int\n"; break;
+      case 3: text += "const C" + n + " = 1 << " + std::to_string(i % 60) + "\n"; break;
+      case 4: text += "type T" + n + " []P" + std::to_string(i - 4) + "\n"; break;
+    }
+  }
+  // Wall time, and CPU time, which a busy machine disturbs less.
+  using Clock = std::chrono::steady_clock;
+  auto seconds = [](Clock::time_point a, Clock::time_point b) { return std::chrono::duration<double>(b - a).count(); };
+  auto cpu_seconds = [](std::clock_t a, std::clock_t b) { return static_cast<double>(b - a) / CLOCKS_PER_SEC; };
+  Diagnostics diags;
+  auto t0 = Clock::now();
+  std::clock_t c0 = std::clock();
+  auto module = parse_gpi("big.gpi", text, diags);
+  auto t1 = Clock::now();
+  std::clock_t c1 = std::clock();
+  check_module(*module, diags);
+  auto t2 = Clock::now();
+  std::clock_t c2 = std::clock();
+  CHECK(diags.all().empty());
+  CHECK(module->order.size() == 100000);
+  MESSAGE("100,000 declarations (" << text.size() / 1000 << " kB): parse_gpi " << seconds(t0, t1) << " s ("
+          << cpu_seconds(c0, c1) << " s CPU), check_module " << seconds(t1, t2) << " s (" << cpu_seconds(c1, c2)
+          << " s CPU)");
 }
 
 }  // TEST_SUITE("parser")
