@@ -177,7 +177,7 @@ class ModuleWriter {
     if (auto it = codec_names_.find(key); it != codec_names_.end()) return it->second;
     std::string def = codec_definition(t);
     if (def.rfind("_gc[", 0) == 0) return codec_names_[key] = def;  // a predeclared type's codec
-    std::string name = "_gk" + std::to_string(codec_names_.size() + 1);
+    std::string name = "_gk" + std::to_string(codec_defs_.size() + 1);
     codec_defs_.push_back(name + " = " + def);
     return codec_names_[key] = name;
   }

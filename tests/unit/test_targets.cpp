@@ -67,15 +67,15 @@ TEST_SUITE("golden") {
 TEST_SUITE("targets") {
   TEST_CASE("a construct the ABI cannot carry is an error naming it and the target") {
     Diagnostics diags;
-    auto m = parse_gpi("/t/x.gpi", "package x \"example.com/x\"\n\nfunc Sum(xs []float64) float64\n", diags);
+    auto m = parse_gpi("/t/x.gpi", "package x \"example.com/x\"\n\nfunc Adder(n int) func(int) int\n", diags);
     check_module(*m, diags);
     REQUIRE_FALSE(diags.has_errors());
     MemorySink out = run("cffi", *m, diags);
     REQUIRE(diags.error_count() == 1);
     const Diagnostic& d = diags.all().front();
     CHECK(d.loc.line == 3);
-    CHECK(d.loc.col == 13);
-    CHECK(d.message == "the cffi target cannot bind slice type []float64 (in func Sum)");
+    CHECK(d.loc.col == 19);
+    CHECK(d.message == "the cffi target cannot bind func type func(int) int as a result (in func Adder)");
     CHECK(out.files.empty());
   }
 

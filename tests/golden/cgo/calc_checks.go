@@ -30,6 +30,30 @@ var _ func(complex128, float32) complex128 = /*line /golden/calc.gpi:19:5*/ gopk
 //line /golden/calc.gpi:20:1
 var _ func(bool, uint8) bool = /*line /golden/calc.gpi:20:5*/ gopkg.Flag
 
+//line /golden/calc.gpi:39:1
+var _ func(...float64) float64 = /*line /golden/calc.gpi:39:5*/ gopkg.Sum
+
+//line /golden/calc.gpi:40:1
+var _ func([]string) map[string]int = /*line /golden/calc.gpi:40:5*/ gopkg.Histogram
+
+//line /golden/calc.gpi:46:1
+var _ func([]gopkg.Shape) (gopkg.Shape, error) = /*line /golden/calc.gpi:46:5*/ gopkg.Largest
+
+//line /golden/calc.gpi:47:1
+var _ func([]int, func(int) bool) = /*line /golden/calc.gpi:47:5*/ gopkg.Each
+
+//line /golden/calc.gpi:35:1
+func _(o *gopkg.Point) float64 { return /*line /golden/calc.gpi:35:1*/ o.X }
+
+//line /golden/calc.gpi:35:1
+func _(o *gopkg.Point) float64 { return /*line /golden/calc.gpi:35:4*/ o.Y }
+
+//line /golden/calc.gpi:38:1
+var _ func(*gopkg.Point, float64) = /*line /golden/calc.gpi:38:16*/ (*gopkg.Point).Scale
+
+//line /golden/calc.gpi:42:1
+var _ gopkg.Shape = /*line /golden/calc.gpi:42:5*/ (*gpicProxy_Shape)(nil)
+
 //line /golden/calc.gpi:30:1
 var _ *bool = /*line /golden/calc.gpi:30:4*/ &gopkg.Verbose
 

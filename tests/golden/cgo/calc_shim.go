@@ -51,7 +51,7 @@ func gpic_calc_Divmod(a C.int64_t, b C.int64_t, r0 *C.int64_t, r1 *C.int64_t, st
 func gpic_calc_Join(a C.gpic_string, b C.gpic_string, sep C.int32_t, r0 *C.gpic_string, st *C.gpic_status) {
 	defer gpicRecover(st)
 	v0 := gopkg.Join(goString(a), goString(b), rune(sep))
-	*r0 = gpicString(v0)
+	*r0 = gpicString(string(v0))
 }
 
 // gpic_calc_Reset exports calc.Reset.
@@ -72,7 +72,7 @@ func gpic_calc_Reset(st *C.gpic_status) {
 func gpic_calc_Scale(c C.gpic_complex128, by C.float, r0 *C.gpic_complex128, st *C.gpic_status) {
 	defer gpicRecover(st)
 	v0 := gopkg.Scale(goComplex128(c), float32(by))
-	*r0 = gpicComplex128(v0)
+	*r0 = gpicComplex128(complex128(v0))
 }
 
 // gpic_calc_Flag exports calc.Flag.
@@ -84,32 +84,166 @@ func gpic_calc_Flag(lambda C.bool, from C.uint8_t, st *C.gpic_status) (r C.bool)
 	return C.bool(v0)
 }
 
+// gpic_calc_Sum exports calc.Sum.
+//
+//export gpic_calc_Sum
+func gpic_calc_Sum(xs C.gpic_slice, st *C.gpic_status) (r C.double) {
+	defer gpicRecover(st)
+	v0 := gopkg.Sum(gpicSliceArg[float64](xs)...)
+	return C.double(v0)
+}
+
+// gpic_calc_Histogram exports calc.Histogram.
+//
+//export gpic_calc_Histogram
+func gpic_calc_Histogram(words C.gpic_bytes, r0 *C.gpic_bytes, st *C.gpic_status) {
+	defer gpicRecover(st)
+	x0, ok := gpicDecodeArg(st, words, "words", gpicDec_2)
+	if !ok {
+		return
+	}
+	v0 := gopkg.Histogram(x0)
+	*r0 = gpicEncodeResult(v0, gpicEnc_3)
+}
+
+// gpic_calc_Largest exports calc.Largest.
+//
+//export gpic_calc_Largest
+func gpic_calc_Largest(shapes C.gpic_bytes, r0 *C.gpic_bytes, st *C.gpic_status) {
+	defer gpicRecover(st)
+	x0, ok := gpicDecodeArg(st, shapes, "shapes", gpicDec_5)
+	if !ok {
+		return
+	}
+	v0, err := gopkg.Largest(x0)
+	if err != nil {
+		gpicSetError(st, err)
+		return
+	}
+	*r0 = gpicEncodeResult(v0, gpicEncIface_Shape)
+}
+
+// gpic_calc_Each exports calc.Each.
+//
+//export gpic_calc_Each
+func gpic_calc_Each(xs C.gpic_slice, visit C.uint64_t, st *C.gpic_status) {
+	defer gpicRecover(st)
+	gopkg.Each(gpicSliceArg[int](xs), gpicFunc_2(visit))
+}
+
+// gpic_calc_Point_new makes a new calc.Point for Python.
+//
+//export gpic_calc_Point_new
+func gpic_calc_Point_new(X C.double, Y C.double, st *C.gpic_status) (r C.uint64_t) {
+	defer gpicRecover(st)
+	return gpicNewHandle(&gopkg.Point{X: float64(X), Y: float64(Y)})
+}
+
+// gpic_calc_Point_get_X reads Point.X.
+//
+//export gpic_calc_Point_get_X
+func gpic_calc_Point_get_X(self C.uint64_t, st *C.gpic_status) (r C.double) {
+	defer gpicRecover(st)
+	o, ok := gpicArg[*gopkg.Point](st, self, "self")
+	if !ok {
+		return
+	}
+	v0 := o.X
+	return C.double(v0)
+}
+
+// gpic_calc_Point_set_X assigns Point.X.
+//
+//export gpic_calc_Point_set_X
+func gpic_calc_Point_set_X(self C.uint64_t, X C.double, st *C.gpic_status) {
+	defer gpicRecover(st)
+	o, ok := gpicArg[*gopkg.Point](st, self, "self")
+	if !ok {
+		return
+	}
+	o.X = float64(X)
+}
+
+// gpic_calc_Point_get_Y reads Point.Y.
+//
+//export gpic_calc_Point_get_Y
+func gpic_calc_Point_get_Y(self C.uint64_t, st *C.gpic_status) (r C.double) {
+	defer gpicRecover(st)
+	o, ok := gpicArg[*gopkg.Point](st, self, "self")
+	if !ok {
+		return
+	}
+	v0 := o.Y
+	return C.double(v0)
+}
+
+// gpic_calc_Point_set_Y assigns Point.Y.
+//
+//export gpic_calc_Point_set_Y
+func gpic_calc_Point_set_Y(self C.uint64_t, Y C.double, st *C.gpic_status) {
+	defer gpicRecover(st)
+	o, ok := gpicArg[*gopkg.Point](st, self, "self")
+	if !ok {
+		return
+	}
+	o.Y = float64(Y)
+}
+
+// gpic_calc_Point_Scale exports Point.Scale.
+//
+//export gpic_calc_Point_Scale
+func gpic_calc_Point_Scale(self C.uint64_t, f C.double, st *C.gpic_status) {
+	defer gpicRecover(st)
+	o, ok := gpicArg[*gopkg.Point](st, self, "self")
+	if !ok {
+		return
+	}
+	o.Scale(float64(f))
+}
+
+// gpic_calc_Shape_Area exports Shape.Area.
+//
+//export gpic_calc_Shape_Area
+func gpic_calc_Shape_Area(self C.uint64_t, st *C.gpic_status) (r C.double) {
+	defer gpicRecover(st)
+	o, ok := gpicArg[gopkg.Shape](st, self, "self")
+	if !ok {
+		return
+	}
+	v0 := o.Area()
+	return C.double(v0)
+}
+
 // gpic_calc_const_Version returns the constant calc.Version.
 //
 //export gpic_calc_const_Version
 func gpic_calc_const_Version(r0 *C.gpic_string, st *C.gpic_status) {
-	*r0 = gpicString(gopkg.Version)
+	v0 := gopkg.Version
+	*r0 = gpicString(string(v0))
 }
 
 // gpic_calc_const_KB returns the constant calc.KB.
 //
 //export gpic_calc_const_KB
-func gpic_calc_const_KB(st *C.gpic_status) C.int64_t {
-	return C.int64_t(gopkg.KB)
+func gpic_calc_const_KB(st *C.gpic_status) (r C.int64_t) {
+	v0 := gopkg.KB
+	return C.int64_t(v0)
 }
 
 // gpic_calc_const_MB returns the constant calc.MB.
 //
 //export gpic_calc_const_MB
-func gpic_calc_const_MB(st *C.gpic_status) C.int64_t {
-	return C.int64_t(gopkg.MB)
+func gpic_calc_const_MB(st *C.gpic_status) (r C.int64_t) {
+	v0 := gopkg.MB
+	return C.int64_t(v0)
 }
 
 // gpic_calc_const_Mask returns the constant calc.Mask.
 //
 //export gpic_calc_const_Mask
-func gpic_calc_const_Mask(st *C.gpic_status) C.int64_t {
-	return C.int64_t(gopkg.Mask)
+func gpic_calc_const_Mask(st *C.gpic_status) (r C.int64_t) {
+	v0 := gopkg.Mask
+	return C.int64_t(v0)
 }
 
 // gpic_calc_get_Verbose reads the variable calc.Verbose.
@@ -117,15 +251,16 @@ func gpic_calc_const_Mask(st *C.gpic_status) C.int64_t {
 //export gpic_calc_get_Verbose
 func gpic_calc_get_Verbose(st *C.gpic_status) (r C.bool) {
 	defer gpicRecover(st)
-	return C.bool(gopkg.Verbose)
+	v0 := gopkg.Verbose
+	return C.bool(v0)
 }
 
 // gpic_calc_set_Verbose assigns the variable calc.Verbose.
 //
 //export gpic_calc_set_Verbose
-func gpic_calc_set_Verbose(v C.bool, st *C.gpic_status) {
+func gpic_calc_set_Verbose(value C.bool, st *C.gpic_status) {
 	defer gpicRecover(st)
-	gopkg.Verbose = bool(v)
+	gopkg.Verbose = bool(value)
 }
 
 // gpic_calc_get_Name reads the variable calc.Name.
@@ -133,15 +268,16 @@ func gpic_calc_set_Verbose(v C.bool, st *C.gpic_status) {
 //export gpic_calc_get_Name
 func gpic_calc_get_Name(r0 *C.gpic_string, st *C.gpic_status) {
 	defer gpicRecover(st)
-	*r0 = gpicString(gopkg.Name)
+	v0 := gopkg.Name
+	*r0 = gpicString(string(v0))
 }
 
 // gpic_calc_set_Name assigns the variable calc.Name.
 //
 //export gpic_calc_set_Name
-func gpic_calc_set_Name(v C.gpic_string, st *C.gpic_status) {
+func gpic_calc_set_Name(value C.gpic_string, st *C.gpic_status) {
 	defer gpicRecover(st)
-	gopkg.Name = goString(v)
+	gopkg.Name = goString(value)
 }
 
 func main() {}

@@ -12,46 +12,83 @@
 extern "C" {
 #endif
 
-/* calc.Add: Adds two integers. */
+/* gpic_calc_Add exports calc.Add. Adds two integers. */
 int64_t gpic_calc_Add(int64_t a, int64_t b, gpic_status* st);
 
-/* calc.Div: Divides a by b; the error says why it could not. */
+/* gpic_calc_Div exports calc.Div. Divides a by b; the error says why it could not. */
 double gpic_calc_Div(double a, double b, gpic_status* st);
 
-/* calc.Divmod: Quotient and remainder. */
+/* gpic_calc_Divmod exports calc.Divmod. Quotient and remainder. */
 void gpic_calc_Divmod(int64_t a, int64_t b, int64_t* r0, int64_t* r1, gpic_status* st);
 
-/* calc.Join: Joins with a separator; doc text with """quotes""", a * / and a \ backslash. */
+/* gpic_calc_Join exports calc.Join. Joins with a separator; doc text with """quotes""", a * / and a \ backslash. */
 void gpic_calc_Join(gpic_string a, gpic_string b, int32_t sep, gpic_string* r0, gpic_status* st);
 
-/* calc.Reset */
+/* gpic_calc_Reset exports calc.Reset. */
 void gpic_calc_Reset(gpic_status* st);
 
-/* calc.Scale */
+/* gpic_calc_Scale exports calc.Scale. */
 void gpic_calc_Scale(gpic_complex128 c, float by, gpic_complex128* r0, gpic_status* st);
 
-/* calc.Flag */
+/* gpic_calc_Flag exports calc.Flag. */
 bool gpic_calc_Flag(bool lambda, uint8_t from, gpic_status* st);
 
-/* const calc.Version */
+/* gpic_calc_Sum exports calc.Sum. */
+double gpic_calc_Sum(gpic_slice xs, gpic_status* st);
+
+/* gpic_calc_Histogram exports calc.Histogram. */
+void gpic_calc_Histogram(gpic_bytes words, gpic_bytes* r0, gpic_status* st);
+
+/* gpic_calc_Largest exports calc.Largest. */
+void gpic_calc_Largest(gpic_bytes shapes, gpic_bytes* r0, gpic_status* st);
+
+/* gpic_calc_Each exports calc.Each. */
+void gpic_calc_Each(gpic_slice xs, uint64_t visit, gpic_status* st);
+
+/* gpic_calc_Point_new makes a new calc.Point for Python. */
+uint64_t gpic_calc_Point_new(double X, double Y, gpic_status* st);
+
+/* gpic_calc_Point_get_X reads Point.X. */
+double gpic_calc_Point_get_X(uint64_t self, gpic_status* st);
+
+/* gpic_calc_Point_set_X assigns Point.X. */
+void gpic_calc_Point_set_X(uint64_t self, double X, gpic_status* st);
+
+/* gpic_calc_Point_get_Y reads Point.Y. */
+double gpic_calc_Point_get_Y(uint64_t self, gpic_status* st);
+
+/* gpic_calc_Point_set_Y assigns Point.Y. */
+void gpic_calc_Point_set_Y(uint64_t self, double Y, gpic_status* st);
+
+/* gpic_calc_Point_Scale exports Point.Scale. */
+void gpic_calc_Point_Scale(uint64_t self, double f, gpic_status* st);
+
+/* gpic_calc_Shape_Area exports Shape.Area. */
+double gpic_calc_Shape_Area(uint64_t self, gpic_status* st);
+
+/* gpic_calc_const_Version returns the constant calc.Version. */
 void gpic_calc_const_Version(gpic_string* r0, gpic_status* st);
 
-/* const calc.KB */
+/* gpic_calc_const_KB returns the constant calc.KB. */
 int64_t gpic_calc_const_KB(gpic_status* st);
 
-/* const calc.MB */
+/* gpic_calc_const_MB returns the constant calc.MB. */
 int64_t gpic_calc_const_MB(gpic_status* st);
 
-/* const calc.Mask */
+/* gpic_calc_const_Mask returns the constant calc.Mask. */
 int64_t gpic_calc_const_Mask(gpic_status* st);
 
-/* var calc.Verbose: Whether to print progress. */
+/* gpic_calc_get_Verbose reads the variable calc.Verbose. */
 bool gpic_calc_get_Verbose(gpic_status* st);
-void gpic_calc_set_Verbose(bool v, gpic_status* st);
 
-/* var calc.Name */
+/* gpic_calc_set_Verbose assigns the variable calc.Verbose. */
+void gpic_calc_set_Verbose(bool value, gpic_status* st);
+
+/* gpic_calc_get_Name reads the variable calc.Name. */
 void gpic_calc_get_Name(gpic_string* r0, gpic_status* st);
-void gpic_calc_set_Name(gpic_string v, gpic_status* st);
+
+/* gpic_calc_set_Name assigns the variable calc.Name. */
+void gpic_calc_set_Name(gpic_string value, gpic_status* st);
 
 #ifdef __cplusplus
 }  /* extern "C" */

@@ -6,15 +6,20 @@
 
 import sys as _gsys
 
-from . import _gpic_rt
+from . import _gpic_rt, _gpic_wire
 from ._gpic_cffi import ffi as _gffi, lib as _glib
-from ._gpic_rt import GoError, GoHandleError, GoPanic
+from ._gpic_rt import GoError, GoHandleError, GoPanic, release
 
 __all__ = [
     "Error",
     "GoError",
     "GoHandleError",
     "GoPanic",
+    "collect",
+    "handle_count",
+    "release",
+    "Point",
+    "Shape",
     "Add",
     "Div",
     "Divmod",
@@ -22,6 +27,10 @@ __all__ = [
     "Reset",
     "Scale",
     "Flag",
+    "Sum",
+    "Histogram",
+    "Largest",
+    "Each",
     "Version",
     "KB",
     "MB",
@@ -35,14 +44,59 @@ class Error(GoError):
     """An error returned by a function of the Go package example.com/calc."""
 
 
-_gfail = _gpic_rt.status_reader(_gffi, _glib, Error)
+_gbridge = _gpic_rt.Bridge(_gffi, _glib, Error)
+_gfail = _gbridge.fail
 
 
-def _gpic_bind(_gffi, _glib, _gfail, _gbad, _gtext, _gcomplex):
+class _GoObject(_gpic_rt.GoObject):
+    """Base of this package's Go objects."""
+
+    __slots__ = ()
+    _gbridge = _gbridge
+
+
+class Point(_GoObject):
+    """A point in the plane.
+
+    Go: type Point struct
+    """
+
+    __slots__ = ()
+
+
+class Shape(_GoObject):
+    """Go: type Shape interface"""
+
+    __slots__ = ()
+
+
+# Go types in the wire format (targets/common/ABI.md), and the classes of bound types by id.
+_gclasses = {
+    1: Point,
+}
+_gc = _gpic_wire.scalar_codecs()
+_gk1 = _gpic_wire.Nums("[]float64", "float64", "f", "d", None)
+_gk2 = _gpic_wire.List("[]string", _gc["string"], None)
+_gk3 = _gpic_wire.Map("map[string]int", _gc["string"], _gc["int"])
+_gk4 = _gpic_wire.Interface(Shape, ("Area", ), _gbridge, 1, _gclasses)
+_gk5 = _gpic_wire.List("[]Shape", _gk4, None)
+_gk6 = _gpic_wire.Nums("[]int", "int", "i", "q", None)
+_gk7 = _gpic_wire.Callback("func(x int) bool", _gbridge)
+
+# What Go may call on Python objects: per interface its methods, per callback type the call.
+_gbridge.proxies[1] = (  # Shape
+    ("Area", (), (_gc["float64"], ), False),
+)
+_gbridge.proxies[2] = ((None, (_gc["int"], ), (_gc["bool"], ), False),)  # func(x int) bool
+
+
+def _gpic_bind(_gffi, _glib, _gfail, _gbad, _gtext):
     """Defines the package's functions over the cffi library."""
     _gunpack = _gffi.unpack
+    _gbuffer = _gffi.buffer
+    _gfrom_buffer = _gffi.from_buffer
 
-    _gf_Add = _glib.gpicw_Add
+    _gfAdd = _glib.gpicw_Add
 
     def Add(a, b):
         """Adds two integers.
@@ -52,14 +106,14 @@ def _gpic_bind(_gffi, _glib, _gfail, _gbad, _gtext, _gcomplex):
         Go: func Add(a int, b int) int
         """
         try:
-            _gr = _gf_Add(a, b)
-        except (TypeError, OverflowError, AttributeError) as _ge:
-            raise _gbad(_ge, "Add", (("a", "int"), ("b", "int")), (a, b)) from None
+            _gr = _gfAdd(a, b)
+        except (TypeError, OverflowError, ValueError, AttributeError) as _ge:
+            raise _gbad(_ge, "Add", (("a", _gc["int"]), ("b", _gc["int"])), (a, b)) from None
         if _gffi.errno:
             raise _gfail()
         return _gr
 
-    _gf_Div = _glib.gpicw_Div
+    _gfDiv = _glib.gpicw_Div
 
     def Div(a, b):
         """Divides a by b; the error says why it could not.
@@ -67,14 +121,14 @@ def _gpic_bind(_gffi, _glib, _gfail, _gbad, _gtext, _gcomplex):
         Go: func Div(a float64, b float64) (float64, error)
         """
         try:
-            _gr = _gf_Div(a, b)
-        except (TypeError, OverflowError, AttributeError) as _ge:
-            raise _gbad(_ge, "Div", (("a", "float64"), ("b", "float64")), (a, b)) from None
+            _gr = _gfDiv(a, b)
+        except (TypeError, OverflowError, ValueError, AttributeError) as _ge:
+            raise _gbad(_ge, "Div", (("a", _gc["float64"]), ("b", _gc["float64"])), (a, b)) from None
         if _gffi.errno:
             raise _gfail()
         return _gr
 
-    _gf_Divmod = _glib.gpicw_Divmod
+    _gfDivmod = _glib.gpicw_Divmod
 
     def Divmod(a, b):
         """Quotient and remainder.
@@ -82,14 +136,14 @@ def _gpic_bind(_gffi, _glib, _gfail, _gbad, _gtext, _gcomplex):
         Go: func Divmod(a int64, b int64) (int64, int64)
         """
         try:
-            _gr = _gf_Divmod(a, b)
-        except (TypeError, OverflowError, AttributeError) as _ge:
-            raise _gbad(_ge, "Divmod", (("a", "int64"), ("b", "int64")), (a, b)) from None
+            _gr = _gfDivmod(a, b)
+        except (TypeError, OverflowError, ValueError, AttributeError) as _ge:
+            raise _gbad(_ge, "Divmod", (("a", _gc["int64"]), ("b", _gc["int64"])), (a, b)) from None
         if _gffi.errno:
             raise _gfail()
         return _gr.r0, _gr.r1
 
-    _gf_Join = _glib.gpicw_Join
+    _gfJoin = _glib.gpicw_Join
 
     def Join(a, b, sep):
         """Joins with a separator; doc text with \"\"\"quotes\"\"\", a */ and a \\ backslash.
@@ -99,137 +153,276 @@ def _gpic_bind(_gffi, _glib, _gfail, _gbad, _gtext, _gcomplex):
         try:
             _ga0 = a.encode("utf-8", "surrogateescape")
             _ga1 = b.encode("utf-8", "surrogateescape")
-            _gr = _gf_Join(_ga0, len(_ga0), _ga1, len(_ga1), sep)
-        except (TypeError, OverflowError, AttributeError) as _ge:
-            raise _gbad(_ge, "Join", (("a", "string"), ("b", "string"), ("sep", "rune")), (a, b, sep)) from None
+            _gr = _gfJoin(_ga0, len(_ga0), _ga1, len(_ga1), sep)
+        except (TypeError, OverflowError, ValueError, AttributeError) as _ge:
+            raise _gbad(_ge, "Join", (("a", _gc["string"]), ("b", _gc["string"]), ("sep", _gc["rune"])), (a, b, sep)) from None
         if _gffi.errno:
             raise _gfail()
         return _gtext(_gunpack, _gr.r0_p, _gr.r0_n)
 
-    _gf_Reset = _glib.gpicw_Reset
+    _gfReset = _glib.gpicw_Reset
 
     def Reset():
         """Go: func Reset() error"""
-        _gf_Reset()
+        _gfReset()
         if _gffi.errno:
             raise _gfail()
 
-    _gf_Scale = _glib.gpicw_Scale
+    _gfScale = _glib.gpicw_Scale
 
     def Scale(c, by):
         """Go: func Scale(c complex128, by float32) complex128"""
         try:
-            _ga0 = _gcomplex("Scale", "c", "complex128", c)
-            _gr = _gf_Scale(_ga0.real, _ga0.imag, by)
-        except (TypeError, OverflowError, AttributeError) as _ge:
-            raise _gbad(_ge, "Scale", (("c", "complex128"), ("by", "float32")), (c, by)) from None
+            _ga0 = _gc["complex128"].check(c)
+            _gr = _gfScale(_ga0.real, _ga0.imag, by)
+        except (TypeError, OverflowError, ValueError, AttributeError) as _ge:
+            raise _gbad(_ge, "Scale", (("c", _gc["complex128"]), ("by", _gc["float32"])), (c, by)) from None
         if _gffi.errno:
             raise _gfail()
         return complex(_gr.r0_re, _gr.r0_im)
 
-    _gf_Flag = _glib.gpicw_Flag
+    _gfFlag = _glib.gpicw_Flag
 
     def Flag(lambda_, from_):
         """Go: func Flag(lambda bool, from uint8) bool"""
         try:
-            _gr = _gf_Flag(lambda_, from_)
-        except (TypeError, OverflowError, AttributeError) as _ge:
-            raise _gbad(_ge, "Flag", (("lambda_", "bool"), ("from_", "uint8")), (lambda_, from_)) from None
+            _gr = _gfFlag(lambda_, from_)
+        except (TypeError, OverflowError, ValueError, AttributeError) as _ge:
+            raise _gbad(_ge, "Flag", (("lambda_", _gc["bool"]), ("from_", _gc["uint8"])), (lambda_, from_)) from None
         if _gffi.errno:
             raise _gfail()
         return _gr
 
-    _gf__gconst_Version = _glib.gpicw_const_Version
+    _gfSum = _glib.gpicw_Sum
+
+    def Sum(*xs):
+        """Go: func Sum(xs ...float64) float64"""
+        try:
+            _ga0 = _gk1.buffer(xs)
+            _gr = _gfSum(_gfrom_buffer(_ga0), len(_ga0))
+        except (TypeError, OverflowError, ValueError, AttributeError) as _ge:
+            raise _gbad(_ge, "Sum", (("xs", _gk1),), (xs,)) from None
+        if _gffi.errno:
+            raise _gfail()
+        return _gr
+
+    _gfHistogram = _glib.gpicw_Histogram
+
+    def Histogram(words):
+        """Go: func Histogram(words []string) map[string]int"""
+        try:
+            _ga0 = _gk2.encode(words)
+            _gr = _gfHistogram(_ga0, len(_ga0))
+        except (TypeError, OverflowError, ValueError, AttributeError) as _ge:
+            raise _gbad(_ge, "Histogram", (("words", _gk2),), (words,)) from None
+        if _gffi.errno:
+            raise _gfail()
+        return _gk3.decode(_gbuffer(_gr.r0_p, _gr.r0_n))
+
+    _gfLargest = _glib.gpicw_Largest
+
+    def Largest(shapes):
+        """Go: func Largest(shapes []Shape) (Shape, error)"""
+        try:
+            _ga0 = _gk5.encode(shapes)
+            _gr = _gfLargest(_ga0, len(_ga0))
+        except (TypeError, OverflowError, ValueError, AttributeError) as _ge:
+            raise _gbad(_ge, "Largest", (("shapes", _gk5),), (shapes,)) from None
+        if _gffi.errno:
+            raise _gfail()
+        return _gk4.decode(_gbuffer(_gr.r0_p, _gr.r0_n))
+
+    _gfEach = _glib.gpicw_Each
+
+    def Each(xs, visit):
+        """Go: func Each(xs []int, visit func(x int) bool)"""
+        try:
+            _ga0 = _gk6.buffer(xs)
+            _ga1 = _gk7.ref(visit)
+            _gfEach(_gfrom_buffer(_ga0), len(_ga0), _ga1)
+        except (TypeError, OverflowError, ValueError, AttributeError) as _ge:
+            raise _gbad(_ge, "Each", (("xs", _gk6), ("visit", _gk7)), (xs, visit)) from None
+        if _gffi.errno:
+            raise _gfail()
+
+    _gf_gconst_Version = _glib.gpicw_const_Version
 
     def _gconst_Version():
-        _gr = _gf__gconst_Version()
+        _gr = _gf_gconst_Version()
         if _gffi.errno:
             raise _gfail()
         return _gtext(_gunpack, _gr.r0_p, _gr.r0_n)
 
-    _gf__gconst_KB = _glib.gpicw_const_KB
+    _gf_gconst_KB = _glib.gpicw_const_KB
 
     def _gconst_KB():
-        _gr = _gf__gconst_KB()
+        _gr = _gf_gconst_KB()
         if _gffi.errno:
             raise _gfail()
         return _gr
 
-    _gf__gconst_MB = _glib.gpicw_const_MB
+    _gf_gconst_MB = _glib.gpicw_const_MB
 
     def _gconst_MB():
-        _gr = _gf__gconst_MB()
+        _gr = _gf_gconst_MB()
         if _gffi.errno:
             raise _gfail()
         return _gr
 
-    _gf__gconst_Mask = _glib.gpicw_const_Mask
+    _gf_gconst_Mask = _glib.gpicw_const_Mask
 
     def _gconst_Mask():
-        _gr = _gf__gconst_Mask()
+        _gr = _gf_gconst_Mask()
         if _gffi.errno:
             raise _gfail()
         return _gr
 
-    _gf__gget_Verbose = _glib.gpicw_get_Verbose
+    _gf_gget_Verbose = _glib.gpicw_get_Verbose
 
     def _gget_Verbose():
-        _gr = _gf__gget_Verbose()
+        _gr = _gf_gget_Verbose()
         if _gffi.errno:
             raise _gfail()
         return _gr
 
-    _gf__gget_Name = _glib.gpicw_get_Name
+    _gf_gget_Name = _glib.gpicw_get_Name
 
     def _gget_Name():
-        _gr = _gf__gget_Name()
+        _gr = _gf_gget_Name()
         if _gffi.errno:
             raise _gfail()
         return _gtext(_gunpack, _gr.r0_p, _gr.r0_n)
 
-    _gf__gset_Verbose = _glib.gpicw_set_Verbose
+    _gf_gset_Verbose = _glib.gpicw_set_Verbose
 
     def _gset_Verbose(value):
         try:
-            _gf__gset_Verbose(value)
-        except (TypeError, OverflowError, AttributeError) as _ge:
-            raise _gbad(_ge, "Verbose", (("value", "bool"),), (value,)) from None
+            _gf_gset_Verbose(value)
+        except (TypeError, OverflowError, ValueError, AttributeError) as _ge:
+            raise _gbad(_ge, "Verbose", (("value", _gc["bool"]),), (value,)) from None
         if _gffi.errno:
             raise _gfail()
 
-    _gf__gset_Name = _glib.gpicw_set_Name
+    _gf_gset_Name = _glib.gpicw_set_Name
 
     def _gset_Name(value):
         try:
             _ga0 = value.encode("utf-8", "surrogateescape")
-            _gf__gset_Name(_ga0, len(_ga0))
-        except (TypeError, OverflowError, AttributeError) as _ge:
-            raise _gbad(_ge, "Name", (("value", "string"),), (value,)) from None
+            _gf_gset_Name(_ga0, len(_ga0))
+        except (TypeError, OverflowError, ValueError, AttributeError) as _ge:
+            raise _gbad(_ge, "Name", (("value", _gc["string"]),), (value,)) from None
         if _gffi.errno:
             raise _gfail()
 
-    for _gfn in (Add, Div, Divmod, Join, Reset, Scale, Flag, _gconst_Version, _gconst_KB, _gconst_MB, _gconst_Mask, _gget_Verbose, _gget_Name, _gset_Verbose, _gset_Name, ):
+    _gf_gPoint_new = _glib.gpicw_Point_new
+
+    def _gPoint_new(self, X=0.0, Y=0.0):
+        try:
+            _gr = _gf_gPoint_new(X, Y)
+        except (TypeError, OverflowError, ValueError, AttributeError) as _ge:
+            raise _gbad(_ge, "Point", (("X", _gc["float64"]), ("Y", _gc["float64"])), (X, Y)) from None
+        if _gffi.errno:
+            raise _gfail()
+        self._gh = _gr
+
+    _gf_gPoint_get_X = _glib.gpicw_Point_get_X
+
+    def _gPoint_get_X(self):
+        _gr = _gf_gPoint_get_X(self._gh)
+        if _gffi.errno:
+            raise _gfail()
+        return _gr
+
+    _gf_gPoint_get_Y = _glib.gpicw_Point_get_Y
+
+    def _gPoint_get_Y(self):
+        _gr = _gf_gPoint_get_Y(self._gh)
+        if _gffi.errno:
+            raise _gfail()
+        return _gr
+
+    _gf_gPoint_set_X = _glib.gpicw_Point_set_X
+
+    def _gPoint_set_X(self, value):
+        try:
+            _gf_gPoint_set_X(self._gh, value)
+        except (TypeError, OverflowError, ValueError, AttributeError) as _ge:
+            raise _gbad(_ge, "Point.X", (("value", _gc["float64"]),), (value,)) from None
+        if _gffi.errno:
+            raise _gfail()
+
+    _gf_gPoint_set_Y = _glib.gpicw_Point_set_Y
+
+    def _gPoint_set_Y(self, value):
+        try:
+            _gf_gPoint_set_Y(self._gh, value)
+        except (TypeError, OverflowError, ValueError, AttributeError) as _ge:
+            raise _gbad(_ge, "Point.Y", (("value", _gc["float64"]),), (value,)) from None
+        if _gffi.errno:
+            raise _gfail()
+
+    _gf_gPoint_Scale = _glib.gpicw_Point_Scale
+
+    def _gPoint_Scale(self, f):
+        """Go: func Point.Scale(f float64)"""
+        try:
+            _gf_gPoint_Scale(self._gh, f)
+        except (TypeError, OverflowError, ValueError, AttributeError) as _ge:
+            raise _gbad(_ge, "Point.Scale", (("f", _gc["float64"]),), (f,)) from None
+        if _gffi.errno:
+            raise _gfail()
+
+    _gf_gShape_Area = _glib.gpicw_Shape_Area
+
+    def _gShape_Area(self):
+        """Go: func Shape.Area() float64"""
+        _gr = _gf_gShape_Area(self._gh)
+        if _gffi.errno:
+            raise _gfail()
+        return _gr
+
+    for _gfn in (Add, Div, Divmod, Join, Reset, Scale, Flag, Sum, Histogram, Largest, Each, ):
         _gfn.__qualname__ = _gfn.__name__
-    return Add, Div, Divmod, Join, Reset, Scale, Flag, _gconst_Version, _gconst_KB, _gconst_MB, _gconst_Mask, _gget_Verbose, _gget_Name, _gset_Verbose, _gset_Name
+    return Add, Div, Divmod, Join, Reset, Scale, Flag, Sum, Histogram, Largest, Each, _gconst_Version, _gconst_KB, _gconst_MB, _gconst_Mask, _gget_Verbose, _gget_Name, _gset_Verbose, _gset_Name, _gPoint_new, _gPoint_get_X, _gPoint_get_Y, _gPoint_set_X, _gPoint_set_Y, _gPoint_Scale, _gShape_Area
 
 
 (
- Add,
- Div,
- Divmod,
- Join,
- Reset,
- Scale,
- Flag,
- _gconst_Version,
- _gconst_KB,
- _gconst_MB,
- _gconst_Mask,
- _gget_Verbose,
- _gget_Name,
- _gset_Verbose,
- _gset_Name,
-) = _gpic_bind(_gffi, _glib, _gfail, _gpic_rt.bad_argument, _gpic_rt.text, _gpic_rt.to_complex)
+    Add,
+    Div,
+    Divmod,
+    Join,
+    Reset,
+    Scale,
+    Flag,
+    Sum,
+    Histogram,
+    Largest,
+    Each,
+    _gconst_Version,
+    _gconst_KB,
+    _gconst_MB,
+    _gconst_Mask,
+    _gget_Verbose,
+    _gget_Name,
+    _gset_Verbose,
+    _gset_Name,
+    _gPoint_new,
+    _gPoint_get_X,
+    _gPoint_get_Y,
+    _gPoint_set_X,
+    _gPoint_set_Y,
+    _gPoint_Scale,
+    _gShape_Area,
+) = _gpic_bind(_gffi, _glib, _gfail, _gpic_rt.bad_argument, _gpic_rt.text)
+
+Point.__init__ = _gPoint_new
+Point.X = property(_gPoint_get_X, _gPoint_set_X, doc="Go: Point.X float64")
+Point.Y = property(_gPoint_get_Y, _gPoint_set_Y, doc="Go: Point.Y float64")
+Point._gfields = ("X", "Y", )
+Point.Scale = _gPoint_Scale
+Point.Scale.__qualname__ = "Point.Scale"
+Shape.Area = _gShape_Area
+Shape.Area.__qualname__ = "Shape.Area"
 
 
 # Go constants, read once from the package itself (the .gpi's values are checked
@@ -257,3 +450,16 @@ _gpic_rt.install_module_type(
         "Mask",
     )),
 )
+
+
+def handle_count():
+    """Go objects held by Python plus Python objects held by Go (for lifetime tests)."""
+    return _gbridge.handle_count()
+
+
+def collect():
+    """Runs Python's and Go's garbage collectors, so released objects are counted as such."""
+    _gbridge.collect()
+
+
+_gbridge.install()
