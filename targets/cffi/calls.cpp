@@ -21,10 +21,10 @@ std::vector<const Call*> Calls::all() const {
 
 namespace {
 
-Call from_func(const abi::FuncExport& f, const std::string& owner) {
+Call from_func(const abi::FuncExport& f, const std::string& owner, py::Case names) {
   Call c;
   const ir::Func& fn = *f.func;
-  c.python_name = owner.empty() ? py::module_name(fn.name) : py::member_name(fn.name);
+  c.python_name = owner.empty() ? py::module_name(fn.name, names) : py::member_name(fn.name, names);
   c.go_name = owner.empty() ? fn.name : owner + "." + fn.name;
   c.abi_symbol = f.sig.symbol;
   c.wrapper = "gpicw_" + (owner.empty() ? "" : owner + "_") + fn.name;
@@ -51,9 +51,12 @@ abi::Lowering handle_lowering() {
 
 }  // namespace
 
-Calls collect_calls(const ir::Module& m, const abi::Plan& plan) {
+Calls collect_calls(const ir::Module& m, const abi::Plan& plan, const Options& options) {
+  // --py-names=snake: functions, methods, fields and variables in PEP 8 style; types and
+  // constants keep their Go names.
+  py::Case names = options.snake_names ? py::Case::Snake : py::Case::Keep;
   Calls calls;
-  for (const auto& f : plan.funcs) calls.funcs.push_back(from_func(f, ""));
+  for (const auto& f : plan.funcs) calls.funcs.push_back(from_func(f, "", names));
   for (const auto& k : plan.consts) {
     Call c;
     c.python_name = py::module_name(k.constant->name);
@@ -67,7 +70,7 @@ Calls collect_calls(const ir::Module& m, const abi::Plan& plan) {
   }
   for (const auto& v : plan.vars) {
     Call g;
-    g.python_name = py::module_name(v.var->name);
+    g.python_name = py::module_name(v.var->name, names);
     g.go_name = v.var->name;
     g.abi_symbol = v.getter;
     g.wrapper = "gpicw_get_" + v.var->name;
@@ -100,7 +103,7 @@ Calls collect_calls(const ir::Module& m, const abi::Plan& plan) {
     cc.constructor.direct = true;
     for (const auto& f : k.fields) {
       Call g;
-      g.python_name = py::member_name(f.field->name);
+      g.python_name = py::member_name(f.field->name, names);
       g.go_name = T + "." + f.field->name;
       g.abi_symbol = f.getter;
       g.wrapper = "gpicw_" + T + "_get_" + f.field->name;
@@ -129,13 +132,13 @@ Calls collect_calls(const ir::Module& m, const abi::Plan& plan) {
       g.direct = g.results[0].scalar;
       cc.value.push_back(std::move(g));
     }
-    for (const auto& f : k.methods) cc.methods.push_back(from_func(f, T));
+    for (const auto& f : k.methods) cc.methods.push_back(from_func(f, T, names));
     calls.classes.push_back(std::move(cc));
   }
   for (const auto& i : plan.interfaces) {
     Calls::InterfaceCalls ic;
     ic.iface = &i;
-    for (const auto& f : i.methods) ic.methods.push_back(from_func(f, i.decl->name));
+    for (const auto& f : i.methods) ic.methods.push_back(from_func(f, i.decl->name, names));
     calls.interfaces.push_back(std::move(ic));
   }
   (void)m;

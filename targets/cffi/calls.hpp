@@ -11,6 +11,7 @@
 
 #include "compiler/ir.hpp"
 #include "targets/common/c_abi.hpp"
+#include "targets/target.hpp"
 
 namespace gpic::cffi {
 
@@ -59,7 +60,7 @@ struct Calls {
   std::vector<const Call*> all() const;
 };
 
-Calls collect_calls(const ir::Module& m, const abi::Plan& plan);
+Calls collect_calls(const ir::Module& m, const abi::Plan& plan, const Options& options);
 
 /// The cdef (declarations cffi parses) and the C source compiled into the extension.
 std::string emit_cdef(const Calls& calls);

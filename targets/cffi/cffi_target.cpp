@@ -40,7 +40,7 @@ class CffiTarget : public Target {
   void generate(const ir::Module& m, const Options& options, FileSink& out, Diagnostics& diags) const override {
     auto plan = abi::plan(m, "cffi", diags);
     if (!plan) return;
-    cffi::Calls calls = cffi::collect_calls(m, *plan);
+    cffi::Calls calls = cffi::collect_calls(m, *plan, options);
     out.write(m.name + "/__init__.py", cffi::emit_python_module(m, *plan, calls, options));
     out.write(m.name + "/_gpic_rt.py", std::string(embedded_file("runtime/python/gpic_rt.py")));
     out.write(m.name + "/_gpic_wire.py", std::string(embedded_file("runtime/python/gpic_wire.py")));

@@ -115,6 +115,10 @@ class ModuleWriter {
 
  private:
   std::string class_name(const ir::TypeDecl& d) const { return py::module_name(d.name); }
+  // The name a Python implementation of an interface method must have.
+  std::string method_name(const std::string& go) const {
+    return py::member_name(go, options_.snake_names ? py::Case::Snake : py::Case::Keep);
+  }
 
   void emit_all() {
     std::vector<std::string> names = {"Error", "GoError", "GoHandleError", "GoPanic", "collect", "handle_count", "release"};
@@ -190,7 +194,7 @@ class ModuleWriter {
       if (d && d->kind == ir::TypeDecl::Kind::Interface) {
         const abi::InterfaceExport* i = plan_.find_interface(d);
         std::string methods;
-        for (const auto& me : d->methods) methods += py::string_literal(me.name) + ", ";
+        for (const auto& me : d->methods) methods += py::string_literal(method_name(me.name)) + ", ";
         return "_gpic_wire.Interface(" + class_name(*d) + ", (" + methods + "), _gbridge, " +
                std::to_string(i ? i->proxy_id : 0) + ", _gclasses)";
       }
@@ -266,7 +270,7 @@ class ModuleWriter {
     w_.print("# What Go may call on Python objects: per interface its methods, per callback type the call.\n");
     for (const auto& i : plan_.interfaces) {
       std::string rows;
-      for (const auto& me : i.decl->methods) rows += "    " + entry(py::string_literal(me.name), me.sig) + ",\n";
+      for (const auto& me : i.decl->methods) rows += "    " + entry(py::string_literal(method_name(me.name)), me.sig) + ",\n";
       w_.print("_gbridge.proxies[$id$] = (  # $name$\n$rows$)\n", {{"id", std::to_string(i.proxy_id)}, {"name", i.decl->name}, {"rows", rows}});
     }
     for (const auto& cb : plan_.callbacks)

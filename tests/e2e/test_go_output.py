@@ -47,3 +47,16 @@ def test_standard_library_package(gpic, tmp_path, interpreter):
                    "else:\n    raise SystemExit('no panic')\n"
                    "print('ok')\n")
     assert r.returncode == 0 and r.stdout.strip() == "ok", r.stderr
+
+
+def test_snake_case_python_names(gpic, tmp_path):
+    gpi = tmp_path / "gostrings.gpi"
+    gpi.write_text('package gostrings "strings"\n\nfunc ToUpper(s string) string\nfunc HasPrefix(s, prefix string) bool\n',
+                   encoding="utf-8")
+    out = tmp_path / "out"
+    r = subprocess.run([gpic, "build", str(gpi), "-o", str(out), "--py-names", "snake"], capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    r = run_python("python3", str(out), "import gostrings as g\n"
+                   "assert g.to_upper('abc') == 'ABC' and g.has_prefix('abc', 'a') is True\n"
+                   "assert not hasattr(g, 'ToUpper')\nprint('ok')\n")
+    assert r.returncode == 0 and r.stdout.strip() == "ok", r.stderr
