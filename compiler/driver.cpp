@@ -10,10 +10,7 @@
 #include "compiler/build.hpp"
 #include "compiler/generate.hpp"
 #include "compiler/plugin.hpp"
-#if __has_include("targets/docs/docs_command.hpp")
 #include "targets/docs/docs_command.hpp"
-#define GPIC_HAVE_DOCS_COMMAND 1
-#endif
 #include "targets/target.hpp"
 
 namespace po = boost::program_options;
@@ -55,9 +52,7 @@ po::options_description common_options(GenerateRequest& req) {
 
 int run_cli(int argc, char** argv) {
   if (argc >= 2 && std::string(argv[1]) == "build") return run_build(argc - 1, argv + 1);
-#ifdef GPIC_HAVE_DOCS_COMMAND
   if (argc >= 2 && std::string(argv[1]) == "docs") return run_docs_command(argc - 1, argv + 1);
-#endif
 
   GenerateRequest req;
   po::options_description visible = common_options(req);
