@@ -9,7 +9,6 @@ std::string_view docs_css() {
   --bg: #ffffff; --fg: #1f2328; --muted: #59636e; --border: #d1d9e0; --accent: #0969da;
   --code-bg: #f6f8fa; --py: #3572a5; --go: #00add8; --target: #fff8c5;
   --warn-bg: #fff8c5; --warn-fg: #7d4e00; --stale-bg: #ffebe9; --stale-fg: #a40e26;
-  color-scheme: light dark;
 }
 @media (prefers-color-scheme: dark) {
   :root {
@@ -44,7 +43,7 @@ pre { background: var(--code-bg); padding: .75rem 1rem; border-radius: 6px; over
   position: sticky; top: 0; z-index: 10; display: flex; align-items: center; gap: 1rem;
   padding: .55rem 1.25rem; background: var(--bg); border-bottom: 1px solid var(--border);
 }
-.brand { font-weight: 650; color: var(--fg); white-space: nowrap; }
+.brand { font-weight: 600; color: var(--fg); white-space: nowrap; }
 .search { position: relative; flex: 1; max-width: 34rem; }
 #gpic-search {
   width: 100%; padding: .4rem .75rem; font: inherit; font-size: .95rem; color: var(--fg);
@@ -66,7 +65,7 @@ pre { background: var(--code-bg); padding: .75rem 1rem; border-radius: 6px; over
 
 .layout { display: grid; grid-template-columns: 15rem minmax(0, 1fr); gap: 2.5rem; max-width: 86rem; margin: 0 auto; padding: 0 1.25rem; }
 .toc { position: sticky; top: 3.6rem; align-self: start; max-height: calc(100vh - 4rem); overflow: auto; padding: 1.25rem 0; font-size: .9rem; }
-.toc-title { margin: 0 0 .5rem; font-weight: 650; color: var(--muted); font-size: .8rem; text-transform: uppercase; letter-spacing: .05em; }
+.toc-title { margin: 0 0 .5rem; font-weight: 600; color: var(--muted); font-size: .8rem; text-transform: uppercase; letter-spacing: .05em; }
 .toc ul { list-style: none; margin: .15rem 0; padding-left: .9rem; }
 .toc > ul { padding-left: 0; }
 .toc a { color: var(--fg); }
@@ -93,7 +92,7 @@ section:target > .symbol-title { border-radius: 6px; box-shadow: 0 0 0 .35rem va
 .sigs.single { grid-template-columns: minmax(0, 1fr); max-width: 50%; }
 .sig { border: 1px solid var(--border); border-radius: 6px; background: var(--code-bg); overflow: hidden; }
 .sig-label {
-  padding: .3rem .75rem; font: 650 .68rem/1.2 system-ui, sans-serif; letter-spacing: .06em;
+  padding: .3rem .75rem; font: 600 .68rem/1.2 system-ui, sans-serif; letter-spacing: .06em;
   text-transform: uppercase; color: var(--muted); border-bottom: 1px solid var(--border);
 }
 .sig-py .sig-label { box-shadow: inset 3px 0 0 var(--py); }
@@ -105,7 +104,7 @@ section:target > .symbol-title { border-radius: 6px; box-shadow: 0 0 0 .35rem va
 .doc.stale { border-left: 3px solid var(--stale-fg); padding-left: .85rem; }
 td .doc { border-left: 0; padding-left: 0; }
 td .doc p { margin: 0; }
-.badge { font-size: .72rem; font-weight: 650; padding: .05rem .55rem; border-radius: 999px; white-space: nowrap; cursor: help; border: 1px solid currentColor; }
+.badge { font-size: .72rem; font-weight: 600; padding: .05rem .55rem; border-radius: 999px; white-space: nowrap; cursor: help; border: 1px solid currentColor; }
 .badge-untranslated { background: var(--warn-bg); color: var(--warn-fg); }
 .badge-stale { background: var(--stale-bg); color: var(--stale-fg); }
 td .badge { margin-left: .4rem; }
@@ -115,7 +114,7 @@ td .badge { margin-left: .4rem; }
 table.params, table.returns { width: auto; min-width: min(36rem, 100%); }
 table { width: 100%; border-collapse: collapse; margin: .25rem 0 1rem; font-size: .94em; }
 th, td { padding: .4rem .65rem; text-align: left; vertical-align: top; border-bottom: 1px solid var(--border); }
-th { font-size: .8rem; font-weight: 650; color: var(--muted); }
+th { font-size: .8rem; font-weight: 600; color: var(--muted); }
 table.summary td:first-child, table.fields td:first-child { white-space: nowrap; }
 .languages { font-size: 1.25rem; }
 .footer { max-width: 86rem; margin: 0 auto; padding: 1.5rem 1.25rem 2.5rem; color: var(--muted); font-size: .85rem; border-top: 1px solid var(--border); }

@@ -33,7 +33,7 @@ bool ident_char(char c) {
 
 }  // namespace
 
-std::string html_spans(const Spans& spans) {
+std::string html_spans(const Spans& spans, std::string_view home) {
   std::string out;
   for (const Span& s : spans) {
     switch (s.kind) {
@@ -49,7 +49,8 @@ std::string html_spans(const Spans& spans) {
         } else if (s.anchor.empty()) {
           out += "<code>" + html_escape(s.text) + "</code>";
         } else {
-          std::string href = (s.page.empty() ? "" : s.page + ".html") + "#" + s.anchor;
+          std::string page = s.page.empty() ? std::string(home) : s.page;
+          std::string href = (page.empty() ? "" : page + ".html") + "#" + s.anchor;
           out += "<a class=\"ref\" href=\"" + html_escape(href) + "\"><code>" + html_escape(s.text) + "</code></a>";
         }
         break;

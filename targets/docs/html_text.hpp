@@ -12,8 +12,10 @@ namespace gpic::docs {
 
 std::string html_escape(std::string_view text);
 
-/// Inline markup as HTML; references link to `<page>.html#anchor` (or `#anchor` on this page).
-std::string html_spans(const Spans& spans);
+/// Inline markup as HTML; references link to `<page>.html#anchor`, or to `#anchor` on this
+/// page. Text shown on another page (an index's summaries) passes the page it comes from as
+/// `home`, so its references to its own page still land there.
+std::string html_spans(const Spans& spans, std::string_view home = "");
 std::string html_blocks(const Blocks& blocks);
 
 /// Names that link inside signatures: "Point" -> "#type-Point", "geometry.Vec" ->

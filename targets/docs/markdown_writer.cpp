@@ -40,7 +40,8 @@ std::string md_code(std::string_view code, bool in_table = false) {
   return ticks + (pad ? " " : "") + body + (pad ? " " : "") + ticks;
 }
 
-std::string md_spans(const Spans& spans, bool in_table = false) {
+// `home`: the page the text belongs to, when it is shown on another (see html_spans).
+std::string md_spans(const Spans& spans, bool in_table = false, std::string_view home = "") {
   std::string out;
   for (const Span& s : spans) {
     switch (s.kind) {
@@ -50,7 +51,10 @@ std::string md_spans(const Spans& spans, bool in_table = false) {
       case Span::Kind::Ref:
         if (!s.resolved) out += md_escape("[" + s.text + "]");
         else if (s.anchor.empty()) out += md_code(s.text, in_table);
-        else out += "[" + md_code(s.text, in_table) + "](" + (s.page.empty() ? "" : s.page + ".md") + "#" + s.anchor + ")";
+        else {
+          std::string page = s.page.empty() ? std::string(home) : s.page;
+          out += "[" + md_code(s.text, in_table) + "](" + (page.empty() ? "" : page + ".md") + "#" + s.anchor + ")";
+        }
         break;
     }
   }
@@ -104,10 +108,10 @@ std::string badge(const LocalText& t, const Words& wd) {
   return "";
 }
 
-std::string summary_md(const Symbol& s, std::string_view lang) {
+std::string summary_md(const Symbol& s, std::string_view lang, std::string_view home = "") {
   LocalText t = s.local(lang);
   if (t.status == TextStatus::Absent) return "";
-  return md_spans(summary_of(s.blocks(t.lang)), true);
+  return md_spans(summary_of(s.blocks(t.lang)), true, home);
 }
 
 class MarkdownPageWriter {
@@ -271,7 +275,7 @@ std::string markdown_index(const std::vector<const Page*>& pages, const Site& si
   w.print("\n## $t$\n\n| $name$ | $desc$ |\n| --- | --- |\n",
           {{"t", std::string(wd.modules)}, {"name", std::string(wd.name)}, {"desc", std::string(wd.description)}});
   for (const Page* p : pages)
-    w.print("| [$n$]($f$.md) | $sum$ |\n", {{"n", md_code(p->module->name, true)}, {"f", p->stem}, {"sum", summary_md(p->package, lang)}});
+    w.print("| [$n$]($f$.md) | $sum$ |\n", {{"n", md_code(p->module->name, true)}, {"f", p->stem}, {"sum", summary_md(p->package, lang, p->stem)}});
   for (const Page* p : pages) {
     w.print("\n## $pkg$ [$n$]($f$.md)\n\n| $name$ | $kind$ | $desc$ |\n| --- | --- | --- |\n",
             {{"pkg", std::string(wd.package)}, {"n", md_code(p->module->name)}, {"f", p->stem}, {"name", std::string(wd.name)},
@@ -279,7 +283,7 @@ std::string markdown_index(const std::vector<const Page*>& pages, const Site& si
     for (const Section& sec : sections(*p, wd))
       for (const Symbol& s : *sec.symbols)
         w.print("| [$n$]($f$.md#$a$) | $k$ | $sum$ |\n", {{"n", md_code(display_name(s), true)}, {"f", p->stem}, {"a", s.anchor},
-                                                          {"k", std::string(kind_label(s.kind, wd))}, {"sum", summary_md(s, lang)}});
+                                                          {"k", std::string(kind_label(s.kind, wd))}, {"sum", summary_md(s, lang, p->stem)}});
   }
   return w.take();
 }
