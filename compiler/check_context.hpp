@@ -24,7 +24,7 @@ struct Resolved {
 /// declaration, or a type expression that is not a name.
 struct Underlying {
   const ir::TypeDecl* decl = nullptr;  // a Struct or Interface declaration, or null
-  const ir::Module* module = nullptr;
+  const ir::Module* module = nullptr;  // where `decl` is declared, or `type` written
   const ir::Type* type = nullptr;      // otherwise: a Prim, Slice, Array, Map, Pointer or Func type
 };
 

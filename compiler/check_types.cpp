@@ -23,7 +23,7 @@ std::optional<std::string> not_comparable(Context& cx, const ir::Type& t, const 
       return t.elem ? not_comparable(cx, *t.elem, in, visiting) : std::nullopt;
     case ir::Type::Kind::Named: {
       Underlying u = cx.underlying_of(t, in);
-      if (u.type) return not_comparable(cx, *u.type, *(u.module ? u.module : &in), visiting);
+      if (u.type) return not_comparable(cx, *u.type, *u.module, visiting);
       if (!u.decl || u.decl->kind != ir::TypeDecl::Kind::Struct) return std::nullopt;
       if (!visiting.insert(u.decl).second) return std::nullopt;  // a recursive struct, reported elsewhere
       for (const ir::Field& f : u.decl->fields) {

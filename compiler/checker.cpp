@@ -54,7 +54,7 @@ Resolved Context::lookup(const ir::Module& in, const ir::Type& named) {
 
 Underlying Context::underlying_of(const ir::Type& type, const ir::Module& in, int depth) {
   if (depth > 64) return {};  // a cycle of defined types, reported by check_recursive_types
-  if (type.kind != ir::Type::Kind::Named) return {nullptr, nullptr, &type};
+  if (type.kind != ir::Type::Kind::Named) return {nullptr, &in, &type};
   Resolved r = type.decl ? Resolved{type.decl, type.decl_module} : lookup(in, type);
   if (!r.decl || !r.module) return {};
   if (r.decl->kind != ir::TypeDecl::Kind::Defined) return {r.decl, r.module, nullptr};

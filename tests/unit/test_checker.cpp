@@ -232,6 +232,14 @@ TEST_CASE("rule: map keys are comparable") {
                "invalid map key type 'Bag' (field 'Items' has type '[]string', which is not comparable)", 3, 11);
   expect_error("package p\ntype Bag struct { Items []string }\ntype Box struct { B [2]Bag }\nvar M map[Box]int\n",
                "invalid map key type 'Box' (field 'B' has type '[2]Bag', which is not comparable)", 4, 11);
+  // Through an imported module that has not been checked yet (as in an import cycle).
+  auto other = test::parse("package other\ntype Bag struct { Items []string }\ntype Box [2]Bag\n");
+  auto fe = test::parse("package p\nimport \"other.gpi\"\nvar M map[other.Box]int\n");
+  fe->module->imports[0].module = other->module.get();
+  check_module(*fe->module, fe->diags);
+  Diagnostic d = test::only_error(*fe);
+  CHECK(d.message == "invalid map key type 'other.Box' (field 'Items' has type '[]string', which is not comparable)");
+
   test::expect_clean(*test::check(R"(package p
 type Key struct { A int; B string; C [2]float64; D *Key }
 type Shape interface { Area() float64 }
