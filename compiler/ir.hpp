@@ -173,7 +173,9 @@ struct ConstExpr {
 
 struct Const {
   std::string name;
-  TypeRef type;                     // null for an untyped constant until the checker infers one
+  /// Null for an untyped constant until the checker infers one; an inferred type has no Loc
+  /// (line 0), which is how the checker still tells it from a written one.
+  TypeRef type;
   ConstExpr value;                  // for an implicit group entry: the repeated expression
   bool implicit = false;            // `Green` in a group, repeating the previous type and value
   int iota = 0;                     // its index inside its const group
