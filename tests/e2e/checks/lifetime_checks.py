@@ -201,6 +201,7 @@ def check_references_released_when_go_drops_them():
         bag.Shape = Square(i)
         bag.Shape = None  # Go drops the first Python object here
         bag.Shape = Square(i)
+    del bag
     n = wait_for_count(start)
     assert n == start, "%d live handles, %d at the start" % (n, start)
 
