@@ -244,6 +244,22 @@ def check_use_after_release_raises_go_handle_error():
     assert wait_for_count(start) == start
 
 
+def check_with_block_releases_the_handle():
+    start = wait_for_count(baseline())
+    with Point(1, 2) as p:
+        assert p.X == 1.0
+        assert kitchen.handle_count() == start + 1
+    assert kitchen.handle_count() == start, "leaving the with block released the handle"
+    try:
+        p.X
+    except kitchen.GoHandleError:
+        pass
+    else:
+        raise AssertionError("a wrapper released by its with block was still usable")
+    del p
+    assert wait_for_count(start) == start
+
+
 def _value_or_handle_error(read, want, what):
     """A wrapper whose handle may have been released either still reads its own value or
     raises GoHandleError; it never crashes and never reads another object's value."""
