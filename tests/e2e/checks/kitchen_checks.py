@@ -149,6 +149,7 @@ def check_nested_struct_fields_are_live_views():
     line = kitchen.Line(Start=Point(0, 0), End=Point(3, 4))
     assert line.Length() == 5.0
     assert isinstance(line.Start, Point)
+    assert line.Start == line.Start and line.Start != line.End, "views of one field are one Go object"
     line.Start.X = 3  # writes into the Line's own Start
     assert line.Start.X == 3.0
     assert line.Length() == 4.0, line.Length()
