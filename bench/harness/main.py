@@ -12,6 +12,7 @@ import json
 import os
 import platform
 import random
+import re
 import shutil
 import statistics
 import subprocess
@@ -45,10 +46,11 @@ def worker_env(mode):
     return env
 
 
-def run_worker(contender, group, workloads, ctx, mode, tmp):
-    """One worker process; returns {workload: result}."""
+def run_worker(contender, group, workloads, ctx, mode, tmp, count=None, wrap=None, env=None):
+    """One worker process; returns {workload: result}. With count, each workload runs exactly
+    count times untimed, under the command prefix wrap (valgrind)."""
     spec = {"contender": contender, "group": group, "workloads": workloads, "ctx": ctx,
-            "timing": C.TIMING[mode], "heavy": C.HEAVY}
+            "timing": C.TIMING[mode], "heavy": C.HEAVY, "count": count}
     spec_path = os.path.join(tmp, "spec-%s-%s.json" % (contender, group))
     out_path = os.path.join(tmp, "out-%s-%s.json" % (contender, group))
     with open(spec_path, "w") as f:
@@ -56,9 +58,11 @@ def run_worker(contender, group, workloads, ctx, mode, tmp):
     if os.path.exists(out_path):
         os.remove(out_path)
     cmd = [C.INTERP[contender], os.path.join(HERE, "worker.py"), spec_path, out_path]
+    if wrap:
+        cmd = wrap + [real_executable(C.INTERP[contender])] + cmd[1:]
     try:
         p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                           env=worker_env(mode), timeout=1800, cwd=tmp)
+                           env=env or worker_env(mode), timeout=1800, cwd=tmp)
         rc, text = p.returncode, p.stdout.decode("utf-8", "replace")
     except subprocess.TimeoutExpired:
         rc, text = 124, "worker timed out"
@@ -74,8 +78,105 @@ def run_worker(contender, group, workloads, ctx, mode, tmp):
             tail = " | ".join(l for l in text.strip().splitlines()[-3:])
             results[w] = {"status": "failed",
                           "reason": "worker exited %d before measuring this: %s" % (rc, tail[-300:])}
-    meta = {"interpreter": data.get("interpreter"), "buffer": data.get("buffer")}
+    meta = {"interpreter": data.get("interpreter"), "buffer": data.get("buffer"), "output": text}
     return results, meta
+
+
+_EXECUTABLES = {}
+
+
+def real_executable(interp):
+    """The interpreter binary itself (pyenv's python3 is a shell script valgrind cannot follow)."""
+    if interp not in _EXECUTABLES:
+        out = subprocess.run([interp, "-c", "import sys; print(sys.executable)"], stdout=subprocess.PIPE)
+        _EXECUTABLES[interp] = out.stdout.decode().strip() or interp
+    return _EXECUTABLES[interp]
+
+
+# --- instruction counts ------------------------------------------------------------------------
+
+INSTR_WORKLOADS = ["add", "add_attr", "noop", "concat", "error"]
+INSTR_CALLS = {"full": (2000, 12000), "quick": (200, 1200)}
+TOTALS_RX = re.compile(r"^totals:\s*(\d+)", re.M)
+
+
+def main_thread_total(prefix):
+    """Instructions of thread 1 from callgrind's per-thread files PREFIX-01, PREFIX-02, ..."""
+    import glob
+
+    files = sorted(glob.glob(prefix + "-*"))
+    total = None
+    for f in files:
+        if f.endswith("-01"):
+            with open(f) as fh:
+                found = TOTALS_RX.findall(fh.read())
+            total = int(found[-1]) if found else None
+    for f in files:
+        os.remove(f)
+    return total
+
+
+def count_instructions(mode, floors, gopy, gpic_builds, log):
+    """Instructions per call from valgrind's callgrind: the same count whatever else this shared
+    machine is doing. Each (contender, workload) runs twice, with n1 and n2 calls, in processes
+    that are otherwise identical; (I(n2) - I(n1)) / (n2 - n1) leaves the calls alone."""
+    if not shutil.which("valgrind"):
+        return {"error": "valgrind not found"}
+    ctx = make_ctx(mode, floors, gopy, gpic_builds)
+    plan = []
+    for c in C.CONTENDER_IDS:
+        if C.INTERP[c] is None or C.KIND[c] == "reference" and c != "python_cpython":
+            continue
+        for w in INSTR_WORKLOADS:
+            if w not in C.OFFERS.get(c, []):
+                continue
+            g = None
+            if c.startswith("gpic_"):
+                g = next(k for k, ws in C.GPIC_GROUP_WORKLOADS.items() if w in ws)
+            plan.append((c, g, w))
+    if mode == "quick":  # the code path, not the figures: one floor and one gpic target
+        plan = [p for p in plan if p[0] in ("cffi_cpython", "gpic_cffi_cpython") and p[2] == "add"]
+    n1, n2 = INSTR_CALLS[mode]
+    env = dict(worker_env(mode), GODEBUG="asyncpreemptoff=1")  # callgrind trips on Go's SIGURG
+    # Only the calling thread counts: Go's sysmon and GC threads run in proportion to wall time,
+    # which valgrind stretches. PYTHONHASHSEED fixed so that both processes do the same work.
+    wrap = ["valgrind", "--tool=callgrind", "--separate-threads=yes"]
+    env["PYTHONHASHSEED"] = "0"
+    out = {"calls": [n1, n2], "results": {}}
+    tmp = tempfile.mkdtemp(prefix="gpic-instr-")
+    try:
+        for c, g, w in plan:
+            b = None
+            if c.startswith("gpic_"):
+                b = gpic_builds[c][g]
+            elif c == "gopy":
+                b = gopy
+            elif C.KIND[c] == "floor":
+                b = floors
+            if b is not None and b.status != "ok":
+                out["results"].setdefault(c, {})[w] = {"status": b.status, "reason": b.reason}
+                continue
+            counts = []
+            for n in (n1, n2):
+                cg = os.path.join(tmp, "cg.%s.%s.%d" % (c, w, n))
+                res, meta = run_worker(c, g, [w], unit_ctx(ctx, c, g), mode, tmp, count=n,
+                                       wrap=wrap + ["--callgrind-out-file=" + cg], env=env)
+                main_thread = main_thread_total(cg)
+                if res[w]["status"] != "ok" or main_thread is None:
+                    counts = None
+                    reason = res[w].get("reason") or "no callgrind total: " + meta.get("output", "")[-200:]
+                    break
+                counts.append(main_thread)
+            if counts is None:
+                out["results"].setdefault(c, {})[w] = {"status": "failed", "reason": reason}
+                log("  instructions %-18s %-9s FAILED: %s" % (c, w, reason[:120]))
+                continue
+            per = (counts[1] - counts[0]) / float(n2 - n1)
+            out["results"].setdefault(c, {})[w] = {"status": "ok", "per_call": per, "totals": counts}
+            log("  instructions %-18s %-9s %8.0f per call" % (c, w, per))
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return out
 
 
 def cloop_time(cloop, workload, param, number):
@@ -199,9 +300,9 @@ def units(floors, gopy, gpic_builds):
     return out
 
 
-def measure_all(mode, rounds, floors, gopy, gpic_builds, seed):
-    params = C.PARAMS[mode]
-    ctx = {"params": params, "paths": {}, "modules": {}}
+def make_ctx(mode, floors, gopy, gpic_builds):
+    """What a worker needs to find every build: paths by contender, module names by group."""
+    ctx = {"params": C.PARAMS[mode], "paths": {}, "modules": {}}
     if floors.status == "ok":
         for k in ("fastcall", "cffi_cpython", "cffi_pypy"):
             ctx["paths"][k] = os.path.join(floors.path, k)
@@ -213,6 +314,21 @@ def measure_all(mode, rounds, floors, gopy, gpic_builds, seed):
             if b.status == "ok":
                 ctx["paths"]["%s_%s" % (c, g)] = b.path
                 ctx["modules"]["gpic_" + g] = b.module
+    return ctx
+
+
+def unit_ctx(ctx, c, g):
+    """The worker finds a gpic module as paths["gpic_<group>"]: point it at this contender's build."""
+    if not c.startswith("gpic_"):
+        return ctx
+    paths = dict(ctx["paths"])
+    paths["gpic_" + g] = paths.get("%s_%s" % (c, g))
+    return dict(ctx, paths=paths)
+
+
+def measure_all(mode, rounds, floors, gopy, gpic_builds, seed):
+    params = C.PARAMS[mode]
+    ctx = make_ctx(mode, floors, gopy, gpic_builds)
     acc, meta, calib = {}, {"_load": []}, {}
     rng = random.Random(seed)
     todo = units(floors, gopy, gpic_builds)
@@ -232,12 +348,7 @@ def measure_all(mode, rounds, floors, gopy, gpic_builds, seed):
                 if c == "c_go":
                     res = run_cloop(floors.path, params, mode, calib)
                 else:
-                    lctx = ctx
-                    if c.startswith("gpic_"):  # the worker finds its module as paths["gpic_<group>"]
-                        paths = dict(ctx["paths"])
-                        paths["gpic_" + g] = paths["%s_%s" % (c, g)]
-                        lctx = dict(ctx, paths=paths)
-                    res, m = run_worker(c, g, ws, lctx, mode, tmp)
+                    res, m = run_worker(c, g, ws, unit_ctx(ctx, c, g), mode, tmp)
                     meta.setdefault(c, m)
                 merge(acc, c, res)
                 bad = [w for w, x in res.items() if x["status"] == "failed"]
@@ -318,6 +429,9 @@ def main(argv=None):
     ap.add_argument("--rounds", type=int, help="rounds of interleaved measurement (default 5; quick 1)")
     ap.add_argument("--no-calls", action="store_true", help="skip the call/throughput benchmarks")
     ap.add_argument("--no-compile", action="store_true", help="skip the compile-speed benchmark")
+    ap.add_argument("--instructions", action="store_true",
+                    help="also count instructions per call with valgrind's callgrind (immune to the "
+                         "machine's load; slow: several minutes). --quick always runs a token pass")
     ap.add_argument("--compile-max", type=int, default=None,
                     help="largest declaration count of the compile benchmark (default: all sizes)")
     ap.add_argument("--update-docs", action="store_true",
@@ -342,6 +456,12 @@ def main(argv=None):
     if not args.no_calls:
         results, meta = measure_all(mode, rounds, floors, gopy, gpic_builds, seed)
     load = meta.pop("_load", []) if meta else []
+    for c in meta:
+        meta[c].pop("output", None)
+    instructions = None
+    if args.instructions or mode == "quick":
+        log("counting instructions with callgrind")
+        instructions = count_instructions(mode, floors, gopy, gpic_builds, log)
     compile_res = None
     if not args.no_compile:
         compile_res = compile_speed.run_all(mode, args.work, gpic, log, max_size=args.compile_max)
@@ -370,6 +490,7 @@ def main(argv=None):
         },
         "results": results,
         "compile": compile_res,
+        "instructions": instructions,
     }
     table = report.markdown(doc, "en")
     stamp = started.strftime("%Y%m%d-%H%M%S")

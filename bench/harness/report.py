@@ -22,6 +22,11 @@ WORDS = {
                     "below 1 is faster than gopy.",
         "cols": ["Workload", "Contender", "Median", "Min – max", "n", "× floor", "× gopy", "Note"],
         "targets": "Targets of issue 6 (reported, not asserted)",
+        "instr": "Instructions per call (valgrind callgrind)",
+        "instr_text": "Counted, not timed, so the machine's load does not move them: each figure is "
+                      "(I({n2} calls) − I({n1} calls)) / {d}, two otherwise identical processes under "
+                      "callgrind. Includes the timing loop, like the times above.",
+        "icols": ["Workload", "Contender", "Instructions per call", "× floor", "× gopy"],
         "compile": "Compile speed: gpic (all targets) against protoc --cpp_out --python_out",
         "ccols": ["Tool and input", "Declarations", "Median", "Min – max", "n", "Peak RSS", "× protoc"],
         "growth": "Per-declaration time from {a} to {b} declarations (1.0 = linear): {items}.",
@@ -43,6 +48,11 @@ WORDS = {
                     "“× gopy”는 같은 작업의 gopy 중앙값으로 나눈 값이며 1보다 작으면 gopy보다 빠릅니다.",
         "cols": ["작업", "참가자", "중앙값", "최소 – 최대", "n", "× 바닥값", "× gopy", "비고"],
         "targets": "이슈 6의 목표(보고만 하며 테스트로 강제하지 않습니다)",
+        "instr": "호출당 명령어 수(valgrind callgrind)",
+        "instr_text": "시간이 아니라 개수를 세므로 기계의 부하에 흔들리지 않습니다. 각 수치는 callgrind 아래에서 "
+                      "호출 수만 다른 두 프로세스의 차이 (I({n2}회) − I({n1}회)) / {d}입니다. 위의 시간처럼 측정 "
+                      "루프를 포함합니다.",
+        "icols": ["작업", "참가자", "호출당 명령어 수", "× 바닥값", "× gopy"],
         "compile": "컴파일 속도: gpic(모든 타깃)과 protoc --cpp_out --python_out 비교",
         "ccols": ["도구와 입력", "선언 수", "중앙값", "최소 – 최대", "n", "최대 RSS", "× protoc"],
         "growth": "선언 {a}개에서 {b}개로 갈 때의 선언당 시간입니다(1.0이면 선형): {items}.",
@@ -334,6 +344,39 @@ def compile_table(doc, lang):
     return text
 
 
+def instructions_table(doc, lang):
+    L = WORDS[lang]
+    ins = doc.get("instructions") or {}
+    if not ins.get("results"):
+        return ins.get("error", "")
+    res = ins["results"]
+    lines = [L["instr_text"].format(n1=ins["calls"][0], n2=ins["calls"][1], d=ins["calls"][1] - ins["calls"][0]), "",
+             "| " + " | ".join(L["icols"]) + " |", "|---|---|---:|---:|---:|"]
+
+    def per(c, w):
+        x = res.get(c, {}).get(w)
+        return x["per_call"] if x and x.get("status") == "ok" else None
+
+    for w in C.WORKLOAD_IDS:
+        first = True
+        for c in C.CONTENDER_IDS:
+            x = res.get(c, {}).get(w)
+            if x is None:
+                continue
+            wl = label(C.workload_label(w, doc["params"]), lang) if first else ""
+            first = False
+            if x["status"] != "ok":
+                lines.append("| %s | %s | %s | | |" % (cell(wl), cell(label(C.LABEL[c], lang)),
+                                                      cell(status_text(x, L))))
+                continue
+            fl = C.FLOOR.get(c)
+            lines.append("| %s | %s | %.0f | %s | %s |" % (
+                cell(wl), cell(label(C.LABEL[c], lang)), x["per_call"],
+                fmt_ratio(ratio(x["per_call"], per(fl, w))) if fl else "—",
+                fmt_ratio(ratio(x["per_call"], per("gopy", w))) if c != "gopy" else "—"))
+    return "\n".join(lines) + "\n"
+
+
 def markdown(doc, lang):
     L = WORDS[lang]
     t = doc["timing"]
@@ -344,6 +387,8 @@ def markdown(doc, lang):
                            doc["started"][:19].replace("T", " ") + " UTC."), "",
              L["how_read"], "", call_table(doc, lang) if doc["results"] else "", "",
              "### " + L["targets"], "", verdicts(doc, lang), ""]
+    if doc.get("instructions"):
+        parts += ["### " + L["instr"], "", instructions_table(doc, lang)]
     if doc.get("compile"):
         parts += ["### " + L["compile"], "", compile_table(doc, lang)]
     return "\n".join(parts) + "\n"
@@ -355,6 +400,10 @@ def failures(doc):
         for w, r in ws.items():
             if r["status"] == "failed":
                 out.append("%s/%s: %s" % (c, w, r.get("reason", "")))
+    for c, ws in ((doc.get("instructions") or {}).get("results") or {}).items():
+        for w, r in ws.items():
+            if r["status"] == "failed":
+                out.append("instructions %s/%s: %s" % (c, w, r.get("reason", "")))
     comp = doc.get("compile") or {}
     for job, sizes in comp.get("jobs", {}).items():
         for n, r in sizes.items():

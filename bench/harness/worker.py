@@ -1,7 +1,8 @@
 """Measure one contender (one module: one Go runtime per process) in the interpreter running this.
 
 Usage: INTERP worker.py SPEC.json OUT.json
-SPEC: {"contender", "group", "workloads": [...], "ctx": {...}, "timing": {...}}
+SPEC: {"contender", "group", "workloads": [...], "ctx": {...}, "timing": {...}, "count": N?}
+With "count", each workload runs exactly N times untimed (for counting instructions).
 OUT:  {"interpreter": ..., "results": {workload: {"status": "ok", "samples": [s/call...],
        "number": N, "note": ...} | {"status": "n/a" | "failed", "reason": ...}}}
 Called by bench/harness/main.py once per contender and round; never imports two Go libraries.
@@ -76,6 +77,11 @@ def main():
         try:
             if work.check is not None:
                 work.check()
+            if spec.get("count"):
+                # Instruction counting (callgrind): exactly `count` calls, nothing else timed.
+                timeit.Timer(work.stmt, globals=work.ns).timeit(spec["count"])
+                results[w] = {"status": "ok", "count": spec["count"], "note": work.note}
+                continue
             t0 = time.time()
             number, samples = measure(work, spec["timing"], w in heavy_set)
             results[w] = {"status": "ok", "samples": samples, "number": number,

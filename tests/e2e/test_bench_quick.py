@@ -38,6 +38,10 @@ def test_bench_quick(tmp_path):
                 assert r.get("reason"), "%s/%s is n/a without a reason" % (c, w)
             else:
                 assert r["n"] >= 1 and r["min"] > 0 and r["min"] <= r["median"] <= r["max"], (c, w, r)
+    for c, ws in doc["instructions"]["results"].items():
+        for w, r in ws.items():
+            if r["status"] == "failed":
+                failed.append("instructions %s/%s: %s" % (c, w, r.get("reason")))
     for job, sizes in doc["compile"]["jobs"].items():
         for n, r in sizes.items():
             if r["status"] == "failed":
@@ -52,6 +56,10 @@ def test_bench_quick(tmp_path):
     for c in ("gpic_cffi_cpython", "gpic_cffi_pypy"):
         assert doc["results"][c]["add"]["status"] == "ok", doc["results"][c]["add"]
     assert doc["compile"]["jobs"]["gpic_funcs"][str(doc["compile"]["sizes"][-1])]["status"] == "ok"
+    # the callgrind pass counted something for a floor and for gpic
+    ins = doc["instructions"]["results"]
+    for c in ("cffi_cpython", "gpic_cffi_cpython"):
+        assert ins[c]["add"]["status"] == "ok" and ins[c]["add"]["per_call"] > 0, ins.get(c)
 
     table = (out / "latest.md").read_text()
     assert "| Workload | Contender | Median |" in table
