@@ -38,7 +38,7 @@ func (w *gpicWriter) str(s string) {
 	w.u64(uint64(len(s)))
 	w.buf = append(w.buf, s...)
 }
-func (w *gpicWriter) c64(v complex64)  { w.f32(real(v)); w.f32(imag(v)) }
+func (w *gpicWriter) c64(v complex64)   { w.f32(real(v)); w.f32(imag(v)) }
 func (w *gpicWriter) c128(v complex128) { w.f64(real(v)); w.f64(imag(v)) }
 
 // gpicPutNums writes a numeric slice as its count and one block of raw elements.
@@ -115,12 +115,12 @@ func (r *gpicReader) take(n int) []byte {
 	return out
 }
 
-func (r *gpicReader) u8() uint8    { return r.take(1)[0] }
-func (r *gpicReader) u16() uint16  { return binary.LittleEndian.Uint16(r.take(2)) }
-func (r *gpicReader) u32() uint32  { return binary.LittleEndian.Uint32(r.take(4)) }
-func (r *gpicReader) u64() uint64  { return binary.LittleEndian.Uint64(r.take(8)) }
-func (r *gpicReader) f32() float32 { return math.Float32frombits(r.u32()) }
-func (r *gpicReader) f64() float64 { return math.Float64frombits(r.u64()) }
+func (r *gpicReader) u8() uint8     { return r.take(1)[0] }
+func (r *gpicReader) u16() uint16   { return binary.LittleEndian.Uint16(r.take(2)) }
+func (r *gpicReader) u32() uint32   { return binary.LittleEndian.Uint32(r.take(4)) }
+func (r *gpicReader) u64() uint64   { return binary.LittleEndian.Uint64(r.take(8)) }
+func (r *gpicReader) f32() float32  { return math.Float32frombits(r.u32()) }
+func (r *gpicReader) f64() float64  { return math.Float64frombits(r.u64()) }
 func (r *gpicReader) boolean() bool { return r.u8() != 0 }
 func (r *gpicReader) c64() complex64 {
 	re := r.f32()

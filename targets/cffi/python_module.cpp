@@ -293,7 +293,10 @@ class ModuleWriter {
     std::vector<std::pair<const Call*, std::string>> defined;
     {
       auto in = w_.indent();
+      // Bodies reach builtins only through these aliases: a parameter may be named `len`.
       w_.print("\"\"\"Defines the package's functions over the cffi library.\"\"\"\n"
+               "_glen = len\n"
+               "_gcomplex = complex\n"
                "_gunpack = _gffi.unpack\n"
                "_gbuffer = _gffi.buffer\n"
                "_gfrom_buffer = _gffi.from_buffer\n");
@@ -380,12 +383,12 @@ class ModuleWriter {
           break;
         case abi::Kind::String:
           conversions.push_back(local + " = " + x + ".encode(\"utf-8\", \"surrogateescape\")");
-          call_args += local + ", len(" + local + "), ";
+          call_args += local + ", _glen(" + local + "), ";
           break;
         case abi::Kind::NumSlice:
         case abi::Kind::NumArray:
           conversions.push_back(local + " = " + k + ".buffer(" + x + ")" + (constructor ? " if " + x + " is not None else b\"\"" : ""));
-          call_args += "_gfrom_buffer(" + local + "), len(" + local + "), ";
+          call_args += "_gfrom_buffer(" + local + "), _glen(" + local + "), ";
           break;
         case abi::Kind::Handle:
           call_args += (l.nullable || constructor) ? "(0 if " + x + " is None else " + x + "._gh), " : x + "._gh, ";
@@ -396,7 +399,7 @@ class ModuleWriter {
           break;
         case abi::Kind::Wire:
           conversions.push_back(local + " = " + k + ".encode(" + x + ")" + (none_guard.empty() ? "" : none_guard + "b\"\""));
-          call_args += local + ", len(" + local + "), ";
+          call_args += local + ", _glen(" + local + "), ";
           break;
       }
     }
@@ -447,7 +450,7 @@ class ModuleWriter {
         return r;
       }
       case abi::Kind::Complex:
-        return "complex(" + r + "_re, " + r + "_im)";
+        return "_gcomplex(" + r + "_re, " + r + "_im)";
       case abi::Kind::String:
         return "_gtext(_gunpack, " + r + "_p, " + r + "_n)";
       case abi::Kind::Handle: {

@@ -90,9 +90,9 @@ std::string param_name(std::string_view go_name, size_t index) {
   if (go_name.empty() || go_name == "_") return "arg" + std::to_string(index);
   std::string s = escape(std::string(go_name));
   // Generated bodies name their locals and module aliases with a leading `_g`; a parameter
-  // must not hide them. Names like `type` or `len` are fine as parameters: generated bodies
-  // never use builtins by name.
-  if (s.rfind("_g", 0) == 0) s += '_';
+  // must not hide them, nor a method's `self`. Names like `type` or `len` are fine as
+  // parameters: generated bodies never use builtins by name.
+  if (s.rfind("_g", 0) == 0 || s == "self") s += '_';
   return s;
 }
 
