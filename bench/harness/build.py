@@ -32,16 +32,17 @@ UNSUPPORTED_RX = re.compile(r"error:.*(cannot bind|not (yet )?supported|unsuppor
 
 
 class Build(object):
-    def __init__(self, status, path=None, reason="", log="", module=None):
+    def __init__(self, status, path=None, reason="", log="", module=None, source=None):
         self.status = status
         self.path = path
         self.reason = reason
         self.log = log
         self.module = module
+        self.source = source  # where a built tool came from (gpic: the commit)
 
     def as_json(self):
         return {"status": self.status, "path": self.path, "reason": self.reason,
-                "module": self.module, "log_tail": self.log[-4000:]}
+                "module": self.module, "source": self.source, "log_tail": self.log[-4000:]}
 
 
 def run(cmd, cwd=None, env=None, timeout=1200):
@@ -235,10 +236,12 @@ def find_gpic(work, log, source="head"):
     env = os.environ.get("GPIC")
     if env:
         if os.access(env, os.X_OK):
-            return Build("ok", env)
+            return Build("ok", env, source="$GPIC=" + env)
         return Build("failed", env, "$GPIC=%s is not an executable" % env)
     src = ROOT
     bdir = os.path.join(work, "gpic-worktree-build")
+    rc, desc = run(["git", "-C", ROOT, "describe", "--always", "--dirty"], timeout=60)
+    described = "work tree at " + desc.strip()
     if source == "head":
         src = os.path.join(work, "gpic-src")
         bdir = os.path.join(work, "gpic-head-build")
@@ -246,6 +249,7 @@ def find_gpic(work, log, source="head"):
         commit, err = snapshot_head(src, log)
         if commit is None:
             return Build("failed", None, err)
+        described = "commit " + commit[:12]
     path = os.path.join(bdir, "gpic")
     text = ""
     if not os.path.exists(os.path.join(bdir, "CMakeCache.txt")):
@@ -260,8 +264,9 @@ def find_gpic(work, log, source="head"):
     rc, out = run(cmd)
     text += out
     if rc != 0 or not os.access(path, os.X_OK):
-        return Build("failed", path, "gpic did not build: " + first_error(out), text)
-    return Build("ok", path, log=text)
+        return Build("failed", path, "gpic did not build (%s): %s" % (described, first_error(out)), text,
+                     source=described)
+    return Build("ok", path, log=text, source=described)
 
 
 def gpic_targets(gpic):

@@ -361,7 +361,7 @@ def measure_all(mode, rounds, floors, gopy, gpic_builds, seed):
 
 # --- the machine -----------------------------------------------------------------------------
 
-def machine_info(gpic_path, gpic_source):
+def machine_info(gpic):
     def first(cmd):
         return build.tool_version(cmd)
 
@@ -381,11 +381,7 @@ def machine_info(gpic_path, gpic_source):
             mem = "%.1f GiB" % (kb / 2.0 ** 20)
     except (OSError, ValueError, IndexError):
         pass
-    commit = first(["git", "-C", build.ROOT, "rev-parse", "--short", "HEAD"])
-    if os.environ.get("GPIC"):
-        commit = "$GPIC=%s; tree at %s" % (os.environ["GPIC"], commit)
-    elif gpic_source == "worktree":
-        commit = first(["git", "-C", build.ROOT, "describe", "--always", "--dirty"]) + ", work tree"
+    gpic_path = gpic.path if gpic.status == "ok" else None
     return {
         "cpu": cpu, "cores": os.cpu_count(), "memory": mem,
         "os": platform.platform(),
@@ -397,7 +393,8 @@ def machine_info(gpic_path, gpic_source):
         "gopy": build.GOPY_VERSION,
         "gpic": first([gpic_path, "--version"]) if gpic_path else "unavailable",
         "gpic_binary": gpic_path,
-        "git_commit": commit,
+        "gpic_source": gpic.source,
+        "git_head": first(["git", "-C", build.ROOT, "rev-parse", "--short", "HEAD"]),
         "openblas_env": dict((k, v) for k, v in os.environ.items() if k.startswith("OPENBLAS_")),
     }
 
@@ -439,8 +436,17 @@ def main(argv=None):
     ap.add_argument("--gpic-from", choices=["head", "worktree"], default="head",
                     help="build gpic from the last commit (default) or from the work tree as it is; "
                          "$GPIC, when set, names a binary to use instead")
+    ap.add_argument("--from-json", metavar="JSON",
+                    help="measure nothing: render the table, the chart (and with --update-docs the docs) "
+                         "from a JSON an earlier run wrote")
     ap.add_argument("--seed", type=int, default=None, help="seed of the interleaving order")
     args = ap.parse_args(argv)
+
+    if args.from_json:
+        with open(args.from_json) as f:
+            doc = json.load(f)
+        os.makedirs(args.out, exist_ok=True)
+        return write_outputs(doc, args, None)
 
     mode = "quick" if args.quick else "full"
     rounds = args.rounds or C.TIMING[mode]["rounds"]
@@ -473,7 +479,7 @@ def main(argv=None):
         "seed": seed,
         "started": started.isoformat(),
         "finished": datetime.datetime.now(datetime.timezone.utc).isoformat(),
-        "machine": machine_info(gpic.path if gpic.status == "ok" else None, args.gpic_from),
+        "machine": machine_info(gpic),
         "numpy_blas": numpy_kernel(mode),
         "load_average_1min": {"per_round": load, "after": os.getloadavg()[0]},
         "params": C.PARAMS[mode],
@@ -492,12 +498,20 @@ def main(argv=None):
         "compile": compile_res,
         "instructions": instructions,
     }
-    table = report.markdown(doc, "en")
     stamp = started.strftime("%Y%m%d-%H%M%S")
-    with open(os.path.join(args.out, "bench-%s-%s.json" % (mode, stamp)), "w") as f:
-        json.dump(doc, f, indent=1)
-    shutil.copyfile(os.path.join(args.out, "bench-%s-%s.json" % (mode, stamp)),
-                    os.path.join(args.out, "latest.json"))
+    return write_outputs(doc, args, "bench-%s-%s.json" % (mode, stamp))
+
+
+def write_outputs(doc, args, dated_name):
+    """latest.json (and a dated copy), latest.md, latest.png; the docs with --update-docs."""
+    table = report.markdown(doc, "en")
+    if dated_name:
+        with open(os.path.join(args.out, dated_name), "w") as f:
+            json.dump(doc, f, indent=1)
+    latest = os.path.join(args.out, "latest.json")
+    if not (args.from_json and os.path.abspath(args.from_json) == os.path.abspath(latest)):
+        with open(latest, "w") as f:
+            json.dump(doc, f, indent=1)
     with open(os.path.join(args.out, "latest.md"), "w") as f:
         f.write(table)
     png = os.path.join(args.out, "latest.png")
@@ -505,7 +519,7 @@ def main(argv=None):
     if args.update_docs:
         report.update_docs(doc, os.path.relpath(png, build.ROOT))
     sys.stdout.write(table)
-    log("wrote %s, latest.md, latest.png in %s" % ("latest.json", args.out))
+    log("wrote latest.json, latest.md, latest.png in %s" % args.out)
     failed = report.failures(doc)
     if failed:
         log("FAILED: " + "; ".join(failed[:20]))

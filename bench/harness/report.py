@@ -166,9 +166,10 @@ def machine_lines(doc, L):
     m = doc["machine"]
     load = doc.get("load_average_1min") or {}
     loads = list(load.get("per_round") or []) + ([load["after"]] if "after" in load else [])
-    text = "%s: %s, %s cores, %s; %s; %s; %s; %s; gopy %s; %s (commit %s); %s." % (
+    text = "%s: %s, %s cores, %s; %s; %s; %s; %s; gopy %s; %s (%s); %s." % (
         L["machine"], m.get("cpu"), m.get("cores"), m.get("memory"), m.get("os"), m.get("go"),
-        m.get("cpython"), m.get("pypy"), m.get("gopy"), m.get("gpic"), m.get("git_commit"), m.get("gcc"))
+        m.get("cpython"), m.get("pypy"), m.get("gopy"), m.get("gpic"),
+        m.get("gpic_source") or m.get("git_commit"), m.get("gcc"))
     if loads:
         text += " " + L["load"].format(lo=min(loads), hi=max(loads))
     return text
