@@ -410,8 +410,12 @@ class ChecksWriter {
         check(t.loc, "var _ = ", T + "(" + go_type(u) + "(0))");
     }
     // Fields are read inside a function that never runs: a check, not a nil dereference.
-    for (const auto& f : c.fields)
-      check(f.field->loc, "func _(o *" + T + ") " + go_type(*f.field->type) + " { return ", "o." + f.field->name + " }");
+    for (const auto& f : c.fields) {
+      const ir::Loc& loc = f.field->loc;
+      w_.print("\n//line $file$:$line$:1\nfunc _(o *$T$) $type$ {\n\treturn /*line $file$:$line$:$col$*/ o.$field$\n}\n",
+               {{"file", line_file(m_)}, {"line", std::to_string(loc.line)}, {"col", std::to_string(column(loc))},
+                {"T", T}, {"type", go_type(*f.field->type)}, {"field", f.field->name}});
+    }
     for (const auto& m : c.methods) {
       ir::FuncSig sig = m.func->sig;
       ir::Param self;

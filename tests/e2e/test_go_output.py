@@ -11,6 +11,9 @@ from conftest import INTERPRETERS, ROOT, run_python
 SAMPLES = [
     os.path.join(ROOT, "tests", "e2e", "fixtures", "basics", "basics.gpi"),
     os.path.join(ROOT, "samples", "calculatePi", "calculatePi.gpi"),
+    os.path.join(ROOT, "samples", "kitchen", "kitchen.gpi"),
+    os.path.join(ROOT, "samples", "names", "names.gpi"),
+    os.path.join(ROOT, "samples", "outliers", "outliers.gpi"),
 ]
 
 
