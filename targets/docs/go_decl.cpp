@@ -8,34 +8,57 @@ namespace {
 
 constexpr const char* kIndent = "    ";
 
-// "a, b int, c string": consecutive named parameters of one type share it, as gofmt keeps them.
-std::string param_list(const std::vector<ir::Param>& ps, bool variadic) {
+// Past this many characters a declaration puts each parameter group on its own line (valid
+// Go, and what gofmt keeps when a person writes it so), because the docs show Go and Python
+// side by side in half a page each.
+constexpr size_t kWrapWidth = 56;
+
+// "a, b int" and "c string": consecutive named parameters of one type share it, as gofmt keeps
+// them.
+std::vector<std::string> param_groups(const std::vector<ir::Param>& ps, bool variadic) {
   bool named = std::all_of(ps.begin(), ps.end(), [](const ir::Param& p) { return !p.name.empty(); });
-  std::string out;
+  std::vector<std::string> groups;
+  std::string cur;
   for (size_t i = 0; i < ps.size(); ++i) {
     bool last_variadic = variadic && i + 1 == ps.size();
     std::string type = last_variadic ? "..." + ps[i].type->elem->go_spelling() : ps[i].type->go_spelling();
-    if (!out.empty()) out += ", ";
     if (!named) {
-      out += type;
+      groups.push_back(type);
       continue;
     }
-    out += ps[i].name;
+    cur += (cur.empty() ? "" : ", ") + ps[i].name;
     bool shares_next = i + 1 < ps.size() && !(variadic && i + 2 == ps.size()) &&
                        ps[i + 1].type->go_spelling() == ps[i].type->go_spelling();
-    if (!shares_next) out += " " + type;
+    if (!shares_next) {
+      groups.push_back(cur + " " + type);
+      cur.clear();
+    }
   }
-  return out;
+  return groups;
+}
+
+std::string join(const std::vector<std::string>& parts, bool wrap) {
+  std::string out;
+  for (const auto& p : parts) out += wrap ? "\n" + std::string(kIndent) + p + "," : (out.empty() ? "" : ", ") + p;
+  return wrap && !parts.empty() ? out + "\n" : out;
+}
+
+std::string signature(const ir::FuncSig& sig, bool wrap) {
+  std::string out = "(" + join(param_groups(sig.params, sig.variadic), wrap) + ")";
+  if (sig.results.empty()) return out;
+  if (sig.results.size() == 1 && sig.results[0].name.empty()) return out + " " + sig.results[0].type->go_spelling();
+  return out + " (" + join(param_groups(sig.results, false), false) + ")";
+}
+
+// `head` followed by the signature, wrapped when one line would be too long.
+std::string with_signature(const std::string& head, const ir::FuncSig& sig) {
+  std::string line = head + signature(sig, false);
+  return line.size() <= kWrapWidth || sig.params.empty() ? line : head + signature(sig, true);
 }
 
 }  // namespace
 
-std::string go_signature(const ir::FuncSig& sig) {
-  std::string out = "(" + param_list(sig.params, sig.variadic) + ")";
-  if (sig.results.empty()) return out;
-  if (sig.results.size() == 1 && sig.results[0].name.empty()) return out + " " + sig.results[0].type->go_spelling();
-  return out + " (" + param_list(sig.results, false) + ")";
-}
+std::string go_signature(const ir::FuncSig& sig) { return signature(sig, false); }
 
 std::string go_param_type(const ir::FuncSig& sig, size_t index) {
   const ir::Param& p = sig.params[index];
@@ -50,10 +73,10 @@ std::string go_func(const ir::Func& f) {
     if (!f.recv->name.empty()) out += f.recv->name + " ";
     out += (f.recv->pointer ? "*" : "") + f.recv->type_name + ") ";
   }
-  return out + f.name + go_signature(f.sig);
+  return with_signature(out + f.name, f.sig);
 }
 
-std::string go_interface_method(const ir::InterfaceMethod& m) { return m.name + go_signature(m.sig); }
+std::string go_interface_method(const ir::InterfaceMethod& m) { return with_signature(m.name, m.sig); }
 
 std::string go_field(const ir::Field& f) {
   if (f.embedded) return f.type->go_spelling();
@@ -68,7 +91,7 @@ std::string go_type(const ir::TypeDecl& t) {
     case ir::TypeDecl::Kind::Interface: {
       if (t.methods.empty()) return out + " interface{}";
       out += " interface {\n";
-      for (const auto& m : t.methods) out += std::string(kIndent) + go_interface_method(m) + "\n";
+      for (const auto& m : t.methods) out += std::string(kIndent) + m.name + go_signature(m.sig) + "\n";
       return out + "}";
     }
     case ir::TypeDecl::Kind::Struct: {

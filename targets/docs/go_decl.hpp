@@ -8,7 +8,8 @@
 
 namespace gpic::docs {
 
-/// "func Add(a, b int) int", "func (p *Point) Dist(q *Point) float64".
+/// "func Add(a, b int) int", "func (p *Point) Dist(q *Point) float64"; a long one puts each
+/// parameter group on a line of its own.
 std::string go_func(const ir::Func& f);
 /// "Area() float64" as written inside an interface.
 std::string go_interface_method(const ir::InterfaceMethod& m);

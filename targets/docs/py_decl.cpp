@@ -1,18 +1,54 @@
 #include "targets/docs/py_decl.hpp"
 
+#include <vector>
+
 #include "targets/common/python_api.hpp"
 
 namespace gpic::docs {
+
+namespace {
+
+// Past this many characters a signature puts each parameter on its own line, as black would:
+// the docs show it beside the Go one, in half a page.
+constexpr size_t kWrapWidth = 56;
+
+// Wraps the parameter list of `def f(a: X, b: Y) -> Z` at its top-level commas; the
+// signature itself comes whole from python_api, only its layout changes here.
+std::string wrap(const std::string& sig) {
+  size_t open = sig.find('(');
+  if (sig.size() <= kWrapWidth || open == std::string::npos) return sig;
+  int depth = 0;
+  size_t close = std::string::npos;
+  std::vector<std::string> params;
+  size_t start = open + 1;
+  for (size_t i = open; i < sig.size() && close == std::string::npos; ++i) {
+    char ch = sig[i];
+    if (ch == '(' || ch == '[') ++depth;
+    if (ch == ')' || ch == ']') --depth;
+    if ((ch == ',' && depth == 1) || (ch == ')' && depth == 0)) {
+      size_t b = sig.find_first_not_of(' ', start);
+      if (b < i) params.push_back(sig.substr(b, i - b));
+      start = i + 1;
+      if (ch == ')') close = i;
+    }
+  }
+  if (close == std::string::npos || params.empty()) return sig;
+  std::string out = sig.substr(0, open + 1) + "\n";
+  for (const auto& p : params) out += "    " + p + ",\n";
+  return out + sig.substr(close);
+}
+
+}  // namespace
 
 std::string py_module_name(std::string_view go_name, py::Case c) { return py::module_name(go_name, c); }
 
 std::string py_func(const ir::Func& f, py::Case c) {
   std::string name = f.recv ? py::member_name(f.name, c) : py::module_name(f.name, c);
-  return "def " + py::signature(name, f.sig, f.recv.has_value());
+  return wrap("def " + py::signature(name, f.sig, f.recv.has_value()));
 }
 
 std::string py_interface_method(const ir::InterfaceMethod& m, py::Case c) {
-  return "def " + py::signature(py::member_name(m.name, c), m.sig, true);
+  return wrap("def " + py::signature(py::member_name(m.name, c), m.sig, true));
 }
 
 std::string py_type(const ir::TypeDecl& t) {

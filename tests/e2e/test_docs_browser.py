@@ -11,6 +11,7 @@ temporary directory) for a person to look at.
 """
 
 import base64
+import fcntl
 import json
 import os
 import shutil
@@ -43,10 +44,15 @@ class Browser:
         self._from_chrome, from_chrome_w = os.pipe()
 
         def wire_pipes():
-            # dup2 leaves the copies inheritable; the originals are close-on-exec. close_fds must
-            # stay off, since it runs after this and would close 3 and 4 again.
-            os.dup2(to_chrome_r, 3)
-            os.dup2(from_chrome_w, 4)
+            # Move both ends out of the way first: a pipe may itself be fd 3 or 4, and dup2 onto
+            # itself would keep it close-on-exec. close_fds must stay off, since it runs after
+            # this and would close 3 and 4 again.
+            high_r = fcntl.fcntl(to_chrome_r, fcntl.F_DUPFD, 10)
+            high_w = fcntl.fcntl(from_chrome_w, fcntl.F_DUPFD, 10)
+            os.dup2(high_r, 3)
+            os.dup2(high_w, 4)
+            os.set_inheritable(3, True)
+            os.set_inheritable(4, True)
 
         self.proc = subprocess.Popen(
             [chromium_binary(), *CHROMIUM_FLAGS, "--user-data-dir=" + profile, "--remote-debugging-pipe",
