@@ -302,6 +302,14 @@ def gpi_module_name(gpi_path):
     raise ValueError("no package clause in " + gpi_path)
 
 
+def importable(d, module):
+    """A package directory d/module/ (cffi target) or an extension module d/module.*.so (cpython)."""
+    if os.path.isdir(os.path.join(d, module)):
+        return True
+    return os.path.isdir(d) and any(f.startswith(module + ".") and f.endswith((".so", ".pyd"))
+                                    for f in os.listdir(d))
+
+
 def build_gpic(work, gpic, log):
     """{contender: {group: Build}} for every gpic Python target and .gpi group."""
     out = {}
@@ -328,7 +336,7 @@ def build_gpic(work, gpic, log):
             inputs = [gpi, gpic.path] + _tree_files(GOPKG, (".go", ".mod"))
             stamp = _hash_files(inputs, tool_version(["go", "version"]) + tool_version([python, "--version"]))
             pkgdir = os.path.join(outdir, "pkg")  # gpic's -o DIR; the stamp stays outside it
-            if _cached(outdir, stamp) and os.path.isdir(os.path.join(pkgdir, module)):
+            if _cached(outdir, stamp) and importable(pkgdir, module):
                 out[contender][group] = Build("ok", pkgdir, module=module)
                 continue
             _fresh(outdir)
@@ -343,9 +351,9 @@ def build_gpic(work, gpic, log):
                     status = "n/a"  # gpic says plainly that it does not bind this construct yet
                 out[contender][group] = Build(status, None, first_error(text), text, module)
                 continue
-            if not os.path.isdir(os.path.join(pkgdir, module)):
-                out[contender][group] = Build("failed", None, "gpic build exited 0 but %s/%s is missing"
-                                              % (pkgdir, module), text, module)
+            if not importable(pkgdir, module):
+                out[contender][group] = Build("failed", None, "gpic build exited 0 but wrote no %s package "
+                                              "or extension module in %s" % (module, pkgdir), text, module)
                 continue
             _write_stamp(outdir, stamp)
             out[contender][group] = Build("ok", pkgdir, log=text, module=module)
