@@ -37,3 +37,19 @@ def test_demo_compares_pure_python_and_go(build_cache, interpreter):
     for row in rows:
         py_pi, go_pi = [float(x) for x in re.findall(r"(\d\.\d{6}) in", row)]
         assert abs(py_pi - 3.14) < 0.1 and abs(go_pi - 3.14) < 0.1, row
+
+
+@pytest.mark.parametrize("interpreter", INTERPRETERS)
+def test_two_gpic_packages_in_one_process(build_cache, interpreter):
+    # Each extension carries its own Go runtime, kept private to it: both work side by side,
+    # panics included.
+    pi = build_cache(GPI, interpreter)
+    basics = build_cache(os.path.join(ROOT, "tests", "e2e", "fixtures", "basics", "basics.gpi"), interpreter)
+    r = run_python(interpreter, pi + os.pathsep + basics,
+                   "import basics, calculatePi\n"
+                   "assert basics.Add(1, 2) == 3\n"
+                   "assert abs(calculatePi.GetPI(200000) - 3.14) < 0.05\n"
+                   "try:\n    basics.Explode('x')\nexcept basics.GoPanic:\n    pass\n"
+                   "assert abs(calculatePi.GetPI(200000) - 3.14) < 0.05 and basics.Add(2, 2) == 4\n"
+                   "print('ok')\n")
+    assert r.returncode == 0 and r.stdout.strip() == "ok", r.stdout + r.stderr
