@@ -103,7 +103,7 @@ class PageBuilder {
     using K = ir::TypeDecl::Kind;
     SymbolKind kind = t.kind == K::Struct ? SymbolKind::Struct : t.kind == K::Interface ? SymbolKind::Interface : SymbolKind::Type;
     std::string py_type_name = py::module_name(t.name);
-    Symbol s = make(kind, anchor_type(t.name), t.name, py_type_name, go_type(t), py_type(t), &t.doc, t.loc);
+    Symbol s = make(kind, anchor_type(t.name), t.name, py_type_name, go_type(t), py_type(t, m_, opts_.name_case), &t.doc, t.loc);
     for (const auto& f : t.fields) {
       Symbol field = make(SymbolKind::Field, anchor_field(t.name, f.name), t.name + "." + f.name,
                           py_type_name + "." + py::member_name(f.name, opts_.name_case), go_field(f),

@@ -2,6 +2,7 @@
 
 #include <vector>
 
+#include "targets/common/c_abi.hpp"
 #include "targets/common/python_api.hpp"
 
 namespace gpic::docs {
@@ -51,15 +52,33 @@ std::string py_interface_method(const ir::InterfaceMethod& m, py::Case c) {
   return wrap("def " + py::signature(py::member_name(m.name, c), m.sig, true));
 }
 
-std::string py_type(const ir::TypeDecl& t) {
+std::string py_type(const ir::TypeDecl& t, const ir::Module& m, py::Case c) {
   std::string name = py::module_name(t.name);
   switch (t.kind) {
-    case ir::TypeDecl::Kind::Struct: return "class " + name;
+    case ir::TypeDecl::Kind::Struct: {
+      // `= ...` as in a stub: every field may be left out and then takes Go's zero value.
+      std::string init = "def __init__(self";
+      for (const auto& f : t.fields)
+        init += ", " + py::member_name(f.name, c) + ": " + py::type_annotation(*f.type, py::Role::Param) + " = ...";
+      std::string sig = wrap(init + ") -> None");
+      std::string body;
+      for (size_t start = 0; start < sig.size();) {
+        size_t nl = sig.find('\n', start);
+        body += "    " + sig.substr(start, nl == std::string::npos ? std::string::npos : nl - start) + "\n";
+        start = nl == std::string::npos ? sig.size() : nl + 1;
+      }
+      body.pop_back();
+      return "class " + name + ":\n" + body;
+    }
     case ir::TypeDecl::Kind::Interface: return "class " + name + "(Protocol)";
-    case ir::TypeDecl::Kind::Defined:
-      return name + " = " + py::type_annotation(*t.underlying, py::Role::Result);
+    case ir::TypeDecl::Kind::Defined: break;
   }
-  return name;
+  if (abi::is_handle_decl(t)) return "class " + name;
+  const ir::Type& u = abi::underlying(*t.underlying);
+  if (u.kind == ir::Type::Kind::Prim && ir::is_integer(u.prim))
+    for (const auto& k : m.consts)
+      if (k.type && abi::decl_of(*k.type) == &t) return "class " + name + "(enum.IntEnum)";
+  return name + " = " + py::type_annotation(*t.underlying, py::Role::Result);
 }
 
 std::string py_field(const ir::Field& f, py::Case c) {

@@ -16,8 +16,11 @@ std::string py_module_name(std::string_view go_name, py::Case c);
 /// "def Add(a: int, b: int) -> int" (methods take `self`).
 std::string py_func(const ir::Func& f, py::Case c);
 std::string py_interface_method(const ir::InterfaceMethod& m, py::Case c);
-/// "class Point", "class Shape(Protocol)", "Celsius = float".
-std::string py_type(const ir::TypeDecl& t);
+/// How the generated module exposes a type (targets/common/ABI.md, "What Python sees"):
+/// a struct is a class constructed from its fields (missing ones take Go's zero value);
+/// an interface a protocol any object with its methods satisfies; a named integer type with
+/// constants an `enum.IntEnum`; a named type with methods a class; any other an alias.
+std::string py_type(const ir::TypeDecl& t, const ir::Module& m, py::Case c);
 /// "X: float": a property of the struct's class.
 std::string py_field(const ir::Field& f, py::Case c);
 /// "MaxPoints: Final[int]".
