@@ -43,10 +43,14 @@ var _ func([]gopkg.Shape) (gopkg.Shape, error) = /*line /golden/calc.gpi:46:5*/ 
 var _ func([]int, func(int) bool) = /*line /golden/calc.gpi:47:5*/ gopkg.Each
 
 //line /golden/calc.gpi:35:1
-func _(o *gopkg.Point) float64 { return /*line /golden/calc.gpi:35:1*/ o.X }
+func _(o *gopkg.Point) float64 {
+	return /*line /golden/calc.gpi:35:1*/ o.X
+}
 
 //line /golden/calc.gpi:35:1
-func _(o *gopkg.Point) float64 { return /*line /golden/calc.gpi:35:4*/ o.Y }
+func _(o *gopkg.Point) float64 {
+	return /*line /golden/calc.gpi:35:4*/ o.Y
+}
 
 //line /golden/calc.gpi:38:1
 var _ func(*gopkg.Point, float64) = /*line /golden/calc.gpi:38:16*/ (*gopkg.Point).Scale

@@ -92,6 +92,8 @@ _gbridge.proxies[2] = ((None, (_gc["int"], ), (_gc["bool"], ), False),)  # func(
 
 def _gpic_bind(_gffi, _glib, _gfail, _gbad, _gtext):
     """Defines the package's functions over the cffi library."""
+    _glen = len
+    _gcomplex = complex
     _gunpack = _gffi.unpack
     _gbuffer = _gffi.buffer
     _gfrom_buffer = _gffi.from_buffer
@@ -153,7 +155,7 @@ def _gpic_bind(_gffi, _glib, _gfail, _gbad, _gtext):
         try:
             _ga0 = a.encode("utf-8", "surrogateescape")
             _ga1 = b.encode("utf-8", "surrogateescape")
-            _gr = _gfJoin(_ga0, len(_ga0), _ga1, len(_ga1), sep)
+            _gr = _gfJoin(_ga0, _glen(_ga0), _ga1, _glen(_ga1), sep)
         except (TypeError, OverflowError, ValueError, AttributeError) as _ge:
             raise _gbad(_ge, "Join", (("a", _gc["string"]), ("b", _gc["string"]), ("sep", _gc["rune"])), (a, b, sep)) from None
         if _gffi.errno:
@@ -179,7 +181,7 @@ def _gpic_bind(_gffi, _glib, _gfail, _gbad, _gtext):
             raise _gbad(_ge, "Scale", (("c", _gc["complex128"]), ("by", _gc["float32"])), (c, by)) from None
         if _gffi.errno:
             raise _gfail()
-        return complex(_gr.r0_re, _gr.r0_im)
+        return _gcomplex(_gr.r0_re, _gr.r0_im)
 
     _gfFlag = _glib.gpicw_Flag
 
@@ -199,7 +201,7 @@ def _gpic_bind(_gffi, _glib, _gfail, _gbad, _gtext):
         """Go: func Sum(xs ...float64) float64"""
         try:
             _ga0 = _gk1.buffer(xs)
-            _gr = _gfSum(_gfrom_buffer(_ga0), len(_ga0))
+            _gr = _gfSum(_gfrom_buffer(_ga0), _glen(_ga0))
         except (TypeError, OverflowError, ValueError, AttributeError) as _ge:
             raise _gbad(_ge, "Sum", (("xs", _gk1),), (xs,)) from None
         if _gffi.errno:
@@ -212,7 +214,7 @@ def _gpic_bind(_gffi, _glib, _gfail, _gbad, _gtext):
         """Go: func Histogram(words []string) map[string]int"""
         try:
             _ga0 = _gk2.encode(words)
-            _gr = _gfHistogram(_ga0, len(_ga0))
+            _gr = _gfHistogram(_ga0, _glen(_ga0))
         except (TypeError, OverflowError, ValueError, AttributeError) as _ge:
             raise _gbad(_ge, "Histogram", (("words", _gk2),), (words,)) from None
         if _gffi.errno:
@@ -225,7 +227,7 @@ def _gpic_bind(_gffi, _glib, _gfail, _gbad, _gtext):
         """Go: func Largest(shapes []Shape) (Shape, error)"""
         try:
             _ga0 = _gk5.encode(shapes)
-            _gr = _gfLargest(_ga0, len(_ga0))
+            _gr = _gfLargest(_ga0, _glen(_ga0))
         except (TypeError, OverflowError, ValueError, AttributeError) as _ge:
             raise _gbad(_ge, "Largest", (("shapes", _gk5),), (shapes,)) from None
         if _gffi.errno:
@@ -239,7 +241,7 @@ def _gpic_bind(_gffi, _glib, _gfail, _gbad, _gtext):
         try:
             _ga0 = _gk6.buffer(xs)
             _ga1 = _gk7.ref(visit)
-            _gfEach(_gfrom_buffer(_ga0), len(_ga0), _ga1)
+            _gfEach(_gfrom_buffer(_ga0), _glen(_ga0), _ga1)
         except (TypeError, OverflowError, ValueError, AttributeError) as _ge:
             raise _gbad(_ge, "Each", (("xs", _gk6), ("visit", _gk7)), (xs, visit)) from None
         if _gffi.errno:
@@ -308,7 +310,7 @@ def _gpic_bind(_gffi, _glib, _gfail, _gbad, _gtext):
     def _gset_Name(value):
         try:
             _ga0 = value.encode("utf-8", "surrogateescape")
-            _gf_gset_Name(_ga0, len(_ga0))
+            _gf_gset_Name(_ga0, _glen(_ga0))
         except (TypeError, OverflowError, ValueError, AttributeError) as _ge:
             raise _gbad(_ge, "Name", (("value", _gc["string"]),), (value,)) from None
         if _gffi.errno:
