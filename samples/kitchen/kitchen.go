@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"time"
 	"unsafe"
 )
 
@@ -1078,6 +1079,12 @@ func (b *Button) Click() string {
 	}
 	return b.click(b.clicks)
 }
+
+// Visit calls f with p itself (the same Go object Python passed in).
+func Visit(p *Point, f func(q *Point) bool) bool { return f(p) }
+
+// Sleep blocks the calling goroutine for ms milliseconds.
+func Sleep(ms int) { time.Sleep(time.Duration(ms) * time.Millisecond) }
 
 // ---------------------------------------------------------------------------------------------
 // Variadics and multiple results

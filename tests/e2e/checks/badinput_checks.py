@@ -173,6 +173,8 @@ def check_embedded_nul_round_trips_everywhere():
 
     assert kitchen.Describe(Named()) == "x\x00y with area 4.00"
     assert kitchen.EchoBytes(b"\x00" * 5) == b"\x00" * 5
+    odd = "surrogate-escaped \udcff bytes"
+    assert kitchen.EchoStrings([odd]) == [odd] and kitchen.Histogram([odd]) == {odd: 1}
     assert kitchen.Invert({"\x00k": 1}) == {1: "\x00k"}
 
 

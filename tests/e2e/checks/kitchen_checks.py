@@ -901,6 +901,99 @@ def check_go_calls_from_inside_a_callback():
     assert list(nested) == [4.0, 8.0]
 
 
+def check_goroutine_callbacks_call_go_again():
+    # A callback on a Go-created thread calls back into Go (strings, structs, handles).
+    def f(x):
+        p = Point(x, x, kitchen.Greet(str(x)))
+        return len(str(p)) + len(kitchen.Words("a b c"))
+
+    xs = list(range(300))
+    out = _run_with_deadline(lambda: kitchen.ParallelMap(xs, 6, f))
+    assert list(out) == [len("hello, %d(%d, %d)" % (x, x, x)) + 3 for x in xs]
+
+
+def check_deeply_nested_callbacks():
+    def f(x):
+        return x if x >= 100 else kitchen.Apply(x + 1, f)
+
+    assert kitchen.Apply(0, f) == 100
+    err = ValueError("deep")
+
+    def g(x):
+        if x >= 50:
+            raise err
+        return kitchen.Apply(x + 1, g)
+
+    assert raises(ValueError, kitchen.Apply, 0, g) is err
+
+
+def check_callback_gets_the_callers_own_go_object():
+    p = Point(1, 2)
+    seen = []
+
+    def f(q):
+        seen.append(q)
+        q.X = 10
+        return q == p
+
+    assert kitchen.Visit(p, f) is True, "Go passed back the same *Point: equal by Go identity"
+    assert p.X == 10.0 and seen[0] == p and hash(seen[0]) == hash(p)
+
+
+def check_base_exceptions_in_callbacks_are_not_go_errors():
+    # KeyboardInterrupt and SystemExit are not errors a Go caller should handle: they reach
+    # the Python caller even through a callback whose Go signature returns error.
+    for exc in (KeyboardInterrupt, SystemExit):
+        def f(s, exc=exc):
+            raise exc()
+
+        try:
+            kitchen.TryEach(["a"], f)
+        except exc:
+            pass
+        except BaseException as e:
+            raise AssertionError("%s in a callback became %s: %s" % (exc.__name__, type(e).__name__, e))
+        else:
+            raise AssertionError("%s in a callback was swallowed" % exc.__name__)
+    assert kitchen.TryEach(["a"], lambda s: None) == 1
+
+
+def check_gil_is_released_while_go_runs():
+    entered = threading.Event()
+
+    def sleeper():
+        entered.set()
+        kitchen.Sleep(600)
+
+    t = threading.Thread(target=sleeper)
+    t.start()
+    entered.wait(10)
+    time.sleep(0.05)  # let the thread enter Go
+    t0 = time.time()
+    n = sum(range(10000))  # needs the GIL
+    took = time.time() - t0
+    t.join()
+    assert n == 49995000
+    assert took < 0.3, "Python waited %.2f s for a Go call to finish: the GIL was held" % took
+
+
+def check_interpreter_exit_while_goroutines_call_back():
+    # Go may still be calling a Python callback when the interpreter exits: the process must
+    # end normally, never crash.
+    import subprocess
+    code = ("import kitchen, threading\n"
+            "kitchen.Subscribe(type('L', (), {'Notify': lambda self, e, n: None})())\n"
+            "kitchen.Background(10**9, lambda i: None)\n"
+            "keep = [kitchen.Point(i, i) for i in range(1000)]\n"
+            "threading.Thread(target=kitchen.Publish, args=('x', 10**9), daemon=True).start()\n"
+            "import time; time.sleep(0.2)\n"
+            "print('exiting')\n")
+    for _ in range(3):
+        r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+        assert r.returncode == 0 and r.stdout.strip() == "exiting", \
+            "exit %d\n%s\n%s" % (r.returncode, r.stdout[-2000:], r.stderr[-2000:])
+
+
 # --- Variadics, multiple results, errors, panics --------------------------------------------------
 
 def check_variadics_are_star_args():

@@ -332,6 +332,34 @@ def check_wrapper_without_a_handle_is_an_exception_not_a_crash():
             raise AssertionError("a wrapper that never had a handle was usable")
 
 
+def check_release_racing_with_use_from_another_thread():
+    release = kitchen.release
+    start = wait_for_count(baseline())
+    for _ in range(200):
+        p = Point(3, 4, "race")
+        stop = threading.Event()
+        bad = []
+
+        def reader():
+            while not stop.is_set():
+                try:
+                    if (p.X, p.Label) != (3.0, "race"):
+                        bad.append((p.X, p.Label))
+                except kitchen.GoHandleError:
+                    return
+
+        t = threading.Thread(target=reader)
+        t.start()
+        time.sleep(0.001)
+        release(p)
+        stop.set()
+        t.join()
+        assert not bad, "a reader saw another object's values: %r" % bad[:3]
+        del p
+    n = wait_for_count(start)
+    assert n == start, "%d live handles, %d at the start" % (n, start)
+
+
 def check_collect_from_many_threads_while_objects_churn():
     start = wait_for_count(baseline())
     errors = []
