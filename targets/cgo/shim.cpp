@@ -173,12 +173,6 @@ class ShimWriter {
       e.symbol = c.constructor;
       e.comment = "makes a new " + m_.name + "." + t.name + " for Python.";
       e.retain = true;
-      static const abi::Lowering* none = nullptr;
-      (void)none;
-      handle_result_.kind = abi::Kind::Handle;
-      handle_result_.go_ctype = "C.uint64_t";
-      e.results.push_back(&handle_result_);
-      e.direct = true;
       std::vector<std::string> names;
       for (const auto& f : c.fields) {
         e.params.push_back({f.field->name, &f.param});
@@ -252,10 +246,8 @@ class ShimWriter {
   }
 
   // A constructor returns the handle its call expression already makes.
-  void emit_raw_handle(Export e) {
-    auto call = e.call;
-    e.results.clear();
-    e.direct = false;
+  void emit_raw_handle(const Export& e) {
+    const auto& call = e.call;
     std::string params;
     std::vector<std::string> cnames;
     for (size_t i = 0; i < e.params.size(); ++i) {
@@ -341,8 +333,7 @@ class ShimWriter {
   const Options& options_;
   Codecs codecs_;
   CodeWriter w_;
-  abi::Lowering handle_result_;
-  abi::Lowering value_result_;
+  abi::Lowering value_result_;   // the value getter's result, alive while it is emitted
   std::map<const ir::TypeDecl*, std::unique_ptr<abi::Lowering>> self_lowerings_;
   std::vector<std::unique_ptr<ir::Type>> self_types_;
   std::vector<std::unique_ptr<abi::Lowering>> set_lowerings_;
