@@ -345,6 +345,39 @@ def check_numeric_results_are_array_array_viewable_without_copy():
         assert v.base is not None
 
 
+def _builtin_calls(fn, *args):
+    """The builtin (C) functions called while fn(*args) runs, by name, seen by sys.setprofile."""
+    names = []
+
+    def profile(frame, event, arg):
+        if event == "c_call":
+            names.append(getattr(arg, "__name__", "?"))
+
+    sys.setprofile(profile)
+    try:
+        fn(*args)
+    finally:
+        sys.setprofile(None)
+    return names
+
+
+def check_slices_cross_in_bulk_not_per_element():
+    # Numeric slices: the work a call does in Python does not grow with the length.
+    for fn, small, big in ((kitchen.Ramp, 10, 100000),
+                           (kitchen.EchoFloat64s, array.array("d", range(10)), array.array("d", range(100000))),
+                           (kitchen.EchoInt32s, array.array("i", range(10)), array.array("i", range(100000))),
+                           (kitchen.SumFloat64s, array.array("d", range(10)), array.array("d", range(100000))),
+                           (kitchen.EchoBytes, bytes(10), bytes(100000))):
+        n_small, n_big = len(_builtin_calls(fn, small)), len(_builtin_calls(fn, big))
+        assert n_big == n_small, "%s: %d builtin calls for a long slice, %d for a short one" % (fn.__name__, n_big, n_small)
+    # Other slices and maps: Python builds the elements, but calls into Go only once.
+    for fn, args in ((kitchen.Grid, (30,)), (kitchen.EchoStrings, (["a"] * 1000,)),
+                     (kitchen.Histogram, (["a", "b"] * 500,)), (kitchen.Transpose, ([[1] * 50] * 50,)),
+                     (kitchen.Labels, ([Point()] * 100,))):
+        go = [n for n in _builtin_calls(fn, *args) if n.startswith("gpic") and "release" not in n]
+        assert len(go) <= 2, "%s made %d calls into Go: %s" % (fn.__name__, len(go), sorted(set(go)))
+
+
 def _address(buf):
     """The address of a buffer's first byte, found without gpic."""
     if isinstance(buf, array.array):
