@@ -3,8 +3,8 @@ on samples/names inside each interpreter. The escaped names follow the naming ta
 targets/common/python_names.cpp: a module-level name that is a keyword, a builtin or a name
 the generated module defines itself gets a trailing underscore (`names.None_`,
 `names.Ellipsis_`, `names.Error_`); a member that is a keyword likewise (`cell.None_`); a
-parameter that is a keyword (`from_`, `lambda_`) or starts with the generated code's `_g`
-prefix (`_gffi_`); other builtins (`print`, `len`, `str`) stay as they are for parameters.
+parameter that is a keyword (`from_`, `lambda_`), is `self` (`self_`) or starts with the
+generated code's `_g` prefix (`_gffi_`); other builtins (`print`, `len`, `str`) stay as they are for parameters.
 Docstrings carry the doc text exactly, whatever it holds."""
 
 import builtins
@@ -92,6 +92,10 @@ def check_escaped_parameters_work_as_keywords():
     assert names.Show(print=True, len=2, str="x") == "xx"
     assert names.Private(_gffi_=2, _glib_="z") == "zz"
     assert names.Pack(args=1) == "*"
+    assert names.Shadow(1, 2, 3, 4, 5, 6, 7, 8, self_=9, res=10) == 55
+    c = names.Cell()
+    c.Set(self_=4, lambda_="kw")  # a method parameter named self is escaped like a keyword
+    assert (c.True_, c.Class) == (4, "kw")
 
 
 def check_keyword_named_fields_and_methods():
