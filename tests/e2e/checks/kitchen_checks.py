@@ -465,6 +465,30 @@ def check_lists_and_iterables_are_accepted_for_numeric_slices():
     assert kitchen.SumInt32s(range(5)) == 10
     lst = [1.0, 2.0]
     assert kitchen.DoubleFloat64s(lst) is None  # accepted (Go writes into a temporary copy)
+    # ABI.md: integers accept bool, as the FFI's own conversion does.
+    assert list(kitchen.EchoInts([True, False])) == [1, 0] and kitchen.Index([5, 1], True) == 1
+
+
+def check_numeric_slices_stored_into_go_are_copies():
+    # ABI.md: numeric slices stored into Go (fields, variables, constructor arguments) are
+    # copied, never viewed: Go may keep them after the call.
+    a = array.array("d", [1.0, 2.0])
+    b = kitchen.Bag(Weights=a)
+    a[0] = 99.0
+    assert list(b.Weights) == [1.0, 2.0]
+    b.Weights = a
+    a[1] = -5.0
+    assert list(b.Weights) == [99.0, 2.0]
+    t = kitchen.Temps(a)
+    a[0] = 1000.0
+    assert t.Max() == 99.0
+    raw = bytearray(b"ab")
+    b.Raw = raw
+    raw[0] = ord("z")
+    assert b.Raw == b"ab"
+    w = b.Weights  # a read is a copy too
+    w[0] = 7.0
+    assert list(b.Weights) == [99.0, 2.0]
 
 
 def check_bytes_in_and_out():
