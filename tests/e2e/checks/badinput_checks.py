@@ -243,6 +243,35 @@ def check_strided_buffer_is_read_correctly_or_refused():
         assert list(y[1::2]) == [10.0, 20.0], "Go wrote between the elements of a strided view"
 
 
+def check_go_never_writes_into_an_immutable_or_read_only_buffer():
+    # bytes are immutable and CPython shares them (every b"q" is one cached object; literals
+    # are constants; dict keys cache their hash): a Go function that writes into its []byte
+    # argument must not reach them. Refusing the buffer or writing into a copy are both fine.
+    def attempt(fn, buf):
+        try:
+            fn(buf)
+        except (TypeError, ValueError, BufferError):
+            pass
+
+    attempt(kitchen.Upper, b"q")
+    assert b"q" != b"Q" and "q".encode() == bytes([113]), "Go wrote into the interpreter's cached b'q'"
+    data = bytes(bytearray(b"abc"))
+    attempt(kitchen.Upper, data)
+    assert data == b"abc", "Go wrote into an immutable bytes object: %r" % data
+    ro = memoryview(bytearray(b"xy")).toreadonly()
+    attempt(kitchen.Upper, ro)
+    assert bytes(ro) == b"xy", "Go wrote through a read-only memoryview"
+    attempt(kitchen.DoubleFloat64s, memoryview(array.array("d", [1.0])).toreadonly())
+    if np is not None:
+        x = np.arange(3.0)
+        x.flags.writeable = False
+        attempt(kitchen.DoubleFloat64s, x)
+        assert list(x) == [0.0, 1.0, 2.0], "Go wrote into a read-only numpy array"
+    # Reading them is still fine.
+    assert kitchen.Checksum(b"abc") == kitchen.Checksum(bytearray(b"abc"))
+    assert kitchen.SumFloat64s(memoryview(array.array("d", [1.0, 2.0])).toreadonly()) == 3.0
+
+
 def check_wrong_array_length_names_parameter():
     for bad in ([1, 0], [1, 0, 0, 0], []):
         try:
