@@ -272,6 +272,33 @@ def check_go_never_writes_into_an_immutable_or_read_only_buffer():
     assert kitchen.SumFloat64s(memoryview(array.array("d", [1.0, 2.0])).toreadonly()) == 3.0
 
 
+def check_resizing_a_buffer_while_go_reads_it_never_crashes():
+    # A callback (or another thread: the GIL is released while Go runs) may resize the
+    # array.array whose memory Go is reading. CPython refuses while the buffer is exported
+    # (BufferError); PyPy does not lock exported buffers, so the binding must not leave Go
+    # reading freed memory there either. Run in a child process: a failure is a crash.
+    import subprocess
+    import sys
+    code = ("import array, kitchen\n"
+            "a = array.array('d', bytes(8 * 4000000))\n"
+            "n = [0]\n"
+            "def f(x):\n"
+            "    n[0] += 1\n"
+            "    if n[0] == 1:\n"
+            "        a.extend(a)  # moves the buffer\n"
+            "    return x + 1\n"
+            "try:\n"
+            "    r = kitchen.Map(a, f)\n"
+            "except BufferError:\n"
+            "    print('refused')\n"
+            "else:\n"
+            "    assert len(r) == 4000000 and r[0] == 1.0 and r[-1] == 1.0, (len(r), r[0], r[-1])\n"
+            "    print('copied')\n")
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0 and r.stdout.strip() in ("refused", "copied"), \
+        "exit %d\n%s\n%s" % (r.returncode, r.stdout[-1000:], r.stderr[:1500])
+
+
 def check_wrong_array_length_names_parameter():
     for bad in ([1, 0], [1, 0, 0, 0], []):
         try:
