@@ -216,6 +216,9 @@ def check_buffer_of_another_element_type_is_refused_not_reinterpreted():
         raises(TypeError, kitchen.SumFloat64s, np.arange(3, dtype=np.int64))
         raises(TypeError, kitchen.DoubleInt32s, np.arange(3, dtype=np.float32))
         raises(TypeError, kitchen.SumFloat64s, np.ones((2, 2)))  # 2-D is not a slice
+        raises(TypeError, kitchen.SumFloat64s, np.array([1.0, 2.0], dtype=">f8"))  # byte order
+        raises(TypeError, kitchen.SumFloat64s, np.zeros(2, dtype=[("a", "<f8"), ("b", "<f8")]))
+    raises(TypeError, kitchen.SumFloat64s, memoryview(array.array("d", [1.0])).cast("B"))
 
 
 def check_strided_buffer_is_read_correctly_or_refused():
