@@ -380,6 +380,47 @@ def check_python_method_returning_the_wrong_type():
     assert kitchen.Describe(Square()) == "square with area 4.00"
 
 
+class Unprintable(Exception):
+    def __str__(self):
+        raise RuntimeError("__str__ failed")
+
+
+def check_exception_that_cannot_be_printed_in_a_callback():
+    # The binding turns a callback's exception into text for Go; an exception whose __str__
+    # fails must still fail the call, never pass for success or kill the process.
+    class V:
+        def Validate(self, value):
+            raise Unprintable()
+
+    try:
+        n = kitchen.CheckAll(V(), ["a", "b"])
+    except kitchen.Error:
+        pass
+    except Unprintable:
+        pass
+    else:
+        raise AssertionError("a failing Validate counted as a pass: CheckAll returned %r" % (n,))
+
+    class S(Square):
+        def Name(self):
+            raise Unprintable()
+
+    raises(Unprintable, kitchen.Describe, S())
+    # From other goroutines (unraisable): run in a child process, where a failure is a crash.
+    import subprocess
+    import sys
+    code = ("import kitchen\n"
+            "class Unprintable(Exception):\n"
+            "    def __str__(self):\n"
+            "        raise RuntimeError('__str__ failed')\n"
+            "def f(x):\n"
+            "    raise Unprintable()\n"
+            "print(list(kitchen.ParallelMap([1, 2, 3], 2, f)))\n")
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0 and r.stdout.strip() == "[0, 0, 0]", \
+        "exit %d\n%s\n%s" % (r.returncode, r.stdout[-1000:], r.stderr[:1500])
+
+
 def check_callback_with_wrong_result_or_arity():
     raises(TypeError, kitchen.Map, [1.0], lambda x: "str")
     raises(TypeError, kitchen.Map, [1.0], lambda x: None)
