@@ -1051,6 +1051,33 @@ def check_interpreter_exit_while_goroutines_call_back():
             "exit %d\n%s\n%s" % (r.returncode, r.stdout[-2000:], r.stderr[-2000:])
 
 
+def check_ctrl_c_during_a_go_call_is_keyboard_interrupt():
+    # Go's runtime must not take SIGINT from Python: Ctrl-C during a Go call becomes
+    # KeyboardInterrupt in Python once the call returns, and the process carries on.
+    import signal
+    import subprocess
+    code = ("import kitchen, time\n"
+            "print('ready', flush=True)\n"
+            "try:\n"
+            "    kitchen.Sleep(2000)\n"
+            "    time.sleep(0.2)\n"
+            "    print('no interrupt')\n"
+            "except KeyboardInterrupt:\n"
+            "    print('KeyboardInterrupt')\n"
+            "print('alive', kitchen.Sum(1, 2), flush=True)\n")
+    p = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert p.stdout.readline().strip() == "ready"
+        time.sleep(0.5)
+        p.send_signal(signal.SIGINT)
+        out, err = p.communicate(timeout=60)
+    finally:
+        if p.poll() is None:
+            p.kill()
+    assert p.returncode == 0 and out.split() == ["KeyboardInterrupt", "alive", "3.0"], \
+        "exit %d\n%s\n%s" % (p.returncode, out, err[-1500:])
+
+
 # --- Variadics, multiple results, errors, panics --------------------------------------------------
 
 def check_variadics_are_star_args():
