@@ -421,6 +421,40 @@ def check_exception_that_cannot_be_printed_in_a_callback():
         "exit %d\n%s\n%s" % (r.returncode, r.stdout[-1000:], r.stderr[:1500])
 
 
+def check_go_call_in_a_forked_child_raises_instead_of_hanging():
+    # Go's runtime does not survive fork() (its threads stay in the parent): a forked child
+    # that calls Go hangs forever. multiprocessing forks by default on Linux, so this is easy
+    # to hit; the binding knows (os.register_at_fork) and can raise instead.
+    import subprocess
+    import sys
+    code = ("import os, kitchen\n"
+            "kitchen.Sum(1, 2)\n"
+            "pid = os.fork()\n"
+            "if pid == 0:\n"
+            "    try:\n"
+            "        kitchen.ParallelMap([1, 2, 3], 2, lambda x: x)  # needs Go's other threads\n"
+            "        kitchen.collect()\n"
+            "        print('child ran Go', flush=True)\n"
+            "    except Exception as e:\n"
+            "        print('child raised', type(e).__name__, flush=True)\n"
+            "    os._exit(0)\n"
+            "import time\n"
+            "for _ in range(200):\n"
+            "    if os.waitpid(pid, os.WNOHANG)[0]:\n"
+            "        break\n"
+            "    time.sleep(0.05)\n"
+            "else:\n"
+            "    os.kill(pid, 9)\n"
+            "    os.waitpid(pid, 0)\n"
+            "    print('child hung', flush=True)\n"
+            "print('parent', kitchen.Sum(3, 4), flush=True)\n")
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert "child hung" not in r.stdout, "a Go call in a forked child hung (killed after 10 s)"
+    lines = r.stdout.split("\n")
+    assert r.returncode == 0 and "parent 7.0" in lines, (r.returncode, r.stdout, r.stderr[-1000:])
+    assert any(l.startswith("child raised") or l == "child ran Go" for l in lines), r.stdout
+
+
 def check_callback_with_wrong_result_or_arity():
     raises(TypeError, kitchen.Map, [1.0], lambda x: "str")
     raises(TypeError, kitchen.Map, [1.0], lambda x: None)
