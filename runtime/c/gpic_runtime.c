@@ -1,6 +1,7 @@
 /* gpic runtime: the per-thread arena and the stashed status (see gpic_runtime.h). */
 #include "gpic_runtime.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -80,11 +81,31 @@ int32_t gpic_stash(const gpic_status* st) {
 
 const gpic_status* gpic_stashed(void) { return &tls_stashed; }
 
-void gpic_call_begin(void) {
+/* Go's runtime is a set of threads; a child of fork() has only the forking one, and a call
+ * into Go there would wait forever for the others. The child learns it is one from
+ * pthread_atfork and refuses every call instead. */
+static volatile int forked_child;
+
+static void mark_forked_child(void) { forked_child = 1; }
+
+__attribute__((constructor)) static void watch_for_fork(void) { pthread_atfork(NULL, NULL, mark_forked_child); }
+
+int32_t gpic_call_begin(void) {
+  if (forked_child) return 1;
   if (tls_depth++ == 0) gpic_arena_reset();
+  return 0;
 }
 
 void gpic_call_end(void) { --tls_depth; }
+
+void gpic_fail_forked(gpic_status* st) {
+  static const char msg[] =
+      "Go cannot run in a child of fork(): Go's runtime threads do not survive it; call Go from the "
+      "process that imported the module (or use multiprocessing's 'spawn' start method)";
+  st->code = GPIC_FORKED;
+  st->msg = msg;
+  st->msg_len = sizeof msg - 1;
+}
 
 int32_t gpic_call_depth(void) { return tls_depth; }
 

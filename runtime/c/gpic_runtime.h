@@ -25,8 +25,10 @@ enum {
   GPIC_BAD_VALUE = 4,    /* a value Go cannot take (wrong length, malformed encoding) */
   GPIC_PY_EXCEPTION = 5, /* a Python callback raised; the binding re-raises its exception */
   GPIC_BAD_TYPE = 6,     /* a handle of the wrong type for the parameter */
-  GPIC_UNRAISED = 7      /* dispatcher only: the callback raised on another goroutine's
+  GPIC_UNRAISED = 7,     /* dispatcher only: the callback raised on another goroutine's
                             thread; it was reported there and Go gets zero values */
+  GPIC_FORKED = 8        /* the call was made in a child of fork(): Go's runtime, whose
+                            threads do not survive fork, cannot run there */
 };
 
 /* What went wrong in a call. All strings are UTF-8 in the calling thread's arena. */
@@ -78,8 +80,9 @@ void gpic_collect(void);
 /* Bracket every call from a binding into Go: the arena is reset when the outermost call on
  * the thread begins, and the depth tells a dispatcher whether a callback runs on the thread
  * of a Python caller (so its exception can travel back to it). */
-void gpic_call_begin(void);
+int32_t gpic_call_begin(void);   /* nonzero: do not call Go (forked child); see gpic_fail_forked */
 void gpic_call_end(void);
+void gpic_fail_forked(gpic_status* st);
 int32_t gpic_call_depth(void);
 
 /* Allocates n bytes in the calling thread's arena (8-byte aligned). Never returns NULL:

@@ -17,7 +17,7 @@ import types as _types
 from . import _gpic_wire
 
 (GPIC_OK, GPIC_ERROR, GPIC_PANIC, GPIC_BAD_HANDLE, GPIC_BAD_VALUE, GPIC_PY_EXCEPTION, GPIC_BAD_TYPE,
- GPIC_UNRAISED) = range(8)
+ GPIC_UNRAISED, GPIC_FORKED) = range(9)
 
 # A handle Go never hands out: what a released object keeps, so its next use is an error.
 RELEASED = (1 << 64) - 1
@@ -171,6 +171,8 @@ class Bridge:
             return TypeError(message)
         if code == GPIC_BAD_VALUE:
             return ValueError(message)
+        if code == GPIC_FORKED:
+            return RuntimeError(message)
         if code == GPIC_PY_EXCEPTION:
             exc = getattr(self._pending, "exc", None)
             self._pending.exc = None
@@ -239,7 +241,10 @@ class Bridge:
             raise type(e)("%s returned a value that %s" % (name or "the callback", e)) from None
 
     def _report(self, e, returns_error, st):
-        message = str(e) or type(e).__name__
+        try:
+            message = str(e) or type(e).__name__
+        except BaseException:  # an exception whose __str__ fails still fails the call
+            message = "<%s: its message could not be formatted>" % type(e).__name__
         if returns_error and isinstance(e, Exception):
             code = GPIC_ERROR              # the Go caller gets an error
         elif self.lib.gpic_call_depth() > 0:

@@ -178,8 +178,9 @@ _FORMATS = {
 
 
 class Nums(Codec):
-    """A slice or array of one numeric type: a buffer-protocol object of that element type is
-    used in place; any other iterable is converted once. Results are array.array."""
+    """A slice or array of one numeric type: a writable buffer-protocol object of that element
+    type is used in place (Go's writes land in it); a read-only one (bytes) is copied once, as
+    is any other iterable. Results are array.array."""
 
     def __init__(self, go, elem, kind, typecode, length=None):
         self.go, self.elem, self.kind = go, elem, kind
@@ -212,6 +213,12 @@ class Nums(Codec):
             raise TypeError("must be a contiguous buffer (Go %s reads it in place)" % self.go)
         if self.length is not None and len(mv) != self.length:
             raise ValueError("has %d elements; Go %s needs %d" % (len(mv), self.go, self.length))
+        if mv.readonly:
+            # Go may write into its slice argument; a read-only buffer (bytes, which CPython
+            # shares and interns, or a read-only array) must never see that: Go gets a copy.
+            copy = array.array(self.typecode)
+            copy.frombytes(mv.cast("B"))
+            mv = memoryview(copy)
         return mv
 
     @staticmethod

@@ -229,11 +229,12 @@ void emit_wrapper_body(CodeWriter& w, const Call& c) {
       w.print("$t$ r$i$;\n", {{"t", c.results[i].c_type}, {"i", std::to_string(i)}});
     for (size_t i = 0; i < c.results.size(); ++i) args += "&r" + std::to_string(i) + ", ";
   }
-  w.print("gpic_call_begin();\n");
   std::string call = c.abi_symbol + "(" + args + "&st)";
-  if (c.direct) w.print("$t$ r = $call$;\n", {{"t", c.results[0].c_type}, {"call", call}});
-  else w.print("$call$;\n", {{"call", call}});
-  w.print("gpic_call_end();\ngpicw_settle(&st);\n");
+  if (c.direct) w.print("$t$ r = 0;\n", {{"t", c.results[0].c_type}});
+  w.print("if (gpic_call_begin() == 0) {\n");
+  if (c.direct) w.print("    r = $call$;\n", {{"call", call}});
+  else w.print("    $call$;\n", {{"call", call}});
+  w.print("    gpic_call_end();\n} else {\n    gpic_fail_forked(&st);\n}\ngpicw_settle(&st);\n");
   if (c.direct) w.print("return r;\n");
   if (has_struct) {
     for (size_t i = 0; i < c.results.size(); ++i) {
@@ -296,9 +297,13 @@ std::string emit_c_source(const ir::Module& m, const Calls& calls) {
           "static void gpicw_collect(void) { gpic_collect(); }\n\n"
           "static uint64_t gpicw_identity(uint64_t h) {\n"
           "    gpic_status st = {0};\n"
-          "    gpic_call_begin();\n"
-          "    uint64_t id = gpic_identity(h, &st);\n"
-          "    gpic_call_end();\n"
+          "    uint64_t id = 0;\n"
+          "    if (gpic_call_begin() == 0) {\n"
+          "        id = gpic_identity(h, &st);\n"
+          "        gpic_call_end();\n"
+          "    } else {\n"
+          "        gpic_fail_forked(&st);\n"
+          "    }\n"
           "    gpicw_settle(&st);\n"
           "    return id;\n"
           "}\n",

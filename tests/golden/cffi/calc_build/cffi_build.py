@@ -106,27 +106,39 @@ static void gpicw_collect(void) { gpic_collect(); }
 
 static uint64_t gpicw_identity(uint64_t h) {
     gpic_status st = {0};
-    gpic_call_begin();
-    uint64_t id = gpic_identity(h, &st);
-    gpic_call_end();
+    uint64_t id = 0;
+    if (gpic_call_begin() == 0) {
+        id = gpic_identity(h, &st);
+        gpic_call_end();
+    } else {
+        gpic_fail_forked(&st);
+    }
     gpicw_settle(&st);
     return id;
 }
 
 static int64_t gpicw_Add(int64_t a0, int64_t a1) {
     gpic_status st = {0};
-    gpic_call_begin();
-    int64_t r = gpic_calc_Add(a0, a1, &st);
-    gpic_call_end();
+    int64_t r = 0;
+    if (gpic_call_begin() == 0) {
+        r = gpic_calc_Add(a0, a1, &st);
+        gpic_call_end();
+    } else {
+        gpic_fail_forked(&st);
+    }
     gpicw_settle(&st);
     return r;
 }
 
 static double gpicw_Div(double a0, double a1) {
     gpic_status st = {0};
-    gpic_call_begin();
-    double r = gpic_calc_Div(a0, a1, &st);
-    gpic_call_end();
+    double r = 0;
+    if (gpic_call_begin() == 0) {
+        r = gpic_calc_Div(a0, a1, &st);
+        gpic_call_end();
+    } else {
+        gpic_fail_forked(&st);
+    }
     gpicw_settle(&st);
     return r;
 }
@@ -140,9 +152,12 @@ static struct gpicr_Divmod gpicw_Divmod(int64_t a0, int64_t a1) {
     struct gpicr_Divmod out = {0};
     int64_t r0;
     int64_t r1;
-    gpic_call_begin();
-    gpic_calc_Divmod(a0, a1, &r0, &r1, &st);
-    gpic_call_end();
+    if (gpic_call_begin() == 0) {
+        gpic_calc_Divmod(a0, a1, &r0, &r1, &st);
+        gpic_call_end();
+    } else {
+        gpic_fail_forked(&st);
+    }
     gpicw_settle(&st);
     out.r0 = r0;
     out.r1 = r1;
@@ -157,9 +172,12 @@ static struct gpicr_Join gpicw_Join(const char* a0_p, size_t a0_n, const char* a
     gpic_status st = {0};
     struct gpicr_Join out = {0};
     gpic_string r0;
-    gpic_call_begin();
-    gpic_calc_Join((gpic_string){a0_p, a0_n}, (gpic_string){a1_p, a1_n}, a2, &r0, &st);
-    gpic_call_end();
+    if (gpic_call_begin() == 0) {
+        gpic_calc_Join((gpic_string){a0_p, a0_n}, (gpic_string){a1_p, a1_n}, a2, &r0, &st);
+        gpic_call_end();
+    } else {
+        gpic_fail_forked(&st);
+    }
     gpicw_settle(&st);
     out.r0_p = r0.p;
     out.r0_n = r0.n;
@@ -168,9 +186,12 @@ static struct gpicr_Join gpicw_Join(const char* a0_p, size_t a0_n, const char* a
 
 static void gpicw_Reset(void) {
     gpic_status st = {0};
-    gpic_call_begin();
-    gpic_calc_Reset(&st);
-    gpic_call_end();
+    if (gpic_call_begin() == 0) {
+        gpic_calc_Reset(&st);
+        gpic_call_end();
+    } else {
+        gpic_fail_forked(&st);
+    }
     gpicw_settle(&st);
 }
 
@@ -182,9 +203,12 @@ static struct gpicr_Scale gpicw_Scale(double a0_re, double a0_im, float a1) {
     gpic_status st = {0};
     struct gpicr_Scale out = {0};
     gpic_complex128 r0;
-    gpic_call_begin();
-    gpic_calc_Scale((gpic_complex128){a0_re, a0_im}, a1, &r0, &st);
-    gpic_call_end();
+    if (gpic_call_begin() == 0) {
+        gpic_calc_Scale((gpic_complex128){a0_re, a0_im}, a1, &r0, &st);
+        gpic_call_end();
+    } else {
+        gpic_fail_forked(&st);
+    }
     gpicw_settle(&st);
     out.r0_re = r0.re;
     out.r0_im = r0.im;
@@ -193,18 +217,26 @@ static struct gpicr_Scale gpicw_Scale(double a0_re, double a0_im, float a1) {
 
 static bool gpicw_Flag(bool a0, uint8_t a1) {
     gpic_status st = {0};
-    gpic_call_begin();
-    bool r = gpic_calc_Flag(a0, a1, &st);
-    gpic_call_end();
+    bool r = 0;
+    if (gpic_call_begin() == 0) {
+        r = gpic_calc_Flag(a0, a1, &st);
+        gpic_call_end();
+    } else {
+        gpic_fail_forked(&st);
+    }
     gpicw_settle(&st);
     return r;
 }
 
 static double gpicw_Sum(void* a0_p, int64_t a0_n) {
     gpic_status st = {0};
-    gpic_call_begin();
-    double r = gpic_calc_Sum((gpic_slice){a0_p, a0_n}, &st);
-    gpic_call_end();
+    double r = 0;
+    if (gpic_call_begin() == 0) {
+        r = gpic_calc_Sum((gpic_slice){a0_p, a0_n}, &st);
+        gpic_call_end();
+    } else {
+        gpic_fail_forked(&st);
+    }
     gpicw_settle(&st);
     return r;
 }
@@ -217,9 +249,12 @@ static struct gpicr_Histogram gpicw_Histogram(const char* a0_p, size_t a0_n) {
     gpic_status st = {0};
     struct gpicr_Histogram out = {0};
     gpic_bytes r0;
-    gpic_call_begin();
-    gpic_calc_Histogram((gpic_bytes){a0_p, a0_n}, &r0, &st);
-    gpic_call_end();
+    if (gpic_call_begin() == 0) {
+        gpic_calc_Histogram((gpic_bytes){a0_p, a0_n}, &r0, &st);
+        gpic_call_end();
+    } else {
+        gpic_fail_forked(&st);
+    }
     gpicw_settle(&st);
     out.r0_p = r0.p;
     out.r0_n = r0.n;
@@ -234,9 +269,12 @@ static struct gpicr_Largest gpicw_Largest(const char* a0_p, size_t a0_n) {
     gpic_status st = {0};
     struct gpicr_Largest out = {0};
     gpic_bytes r0;
-    gpic_call_begin();
-    gpic_calc_Largest((gpic_bytes){a0_p, a0_n}, &r0, &st);
-    gpic_call_end();
+    if (gpic_call_begin() == 0) {
+        gpic_calc_Largest((gpic_bytes){a0_p, a0_n}, &r0, &st);
+        gpic_call_end();
+    } else {
+        gpic_fail_forked(&st);
+    }
     gpicw_settle(&st);
     out.r0_p = r0.p;
     out.r0_n = r0.n;
@@ -245,9 +283,12 @@ static struct gpicr_Largest gpicw_Largest(const char* a0_p, size_t a0_n) {
 
 static void gpicw_Each(void* a0_p, int64_t a0_n, uint64_t a1) {
     gpic_status st = {0};
-    gpic_call_begin();
-    gpic_calc_Each((gpic_slice){a0_p, a0_n}, a1, &st);
-    gpic_call_end();
+    if (gpic_call_begin() == 0) {
+        gpic_calc_Each((gpic_slice){a0_p, a0_n}, a1, &st);
+        gpic_call_end();
+    } else {
+        gpic_fail_forked(&st);
+    }
     gpicw_settle(&st);
 }
 
@@ -259,9 +300,12 @@ static struct gpicr_const_Version gpicw_const_Version(void) {
     gpic_status st = {0};
     struct gpicr_const_Version out = {0};
     gpic_string r0;
-    gpic_call_begin();
-    gpic_calc_const_Version(&r0, &st);
-    gpic_call_end();
+    if (gpic_call_begin() == 0) {
+        gpic_calc_const_Version(&r0, &st);
+        gpic_call_end();
+    } else {
+        gpic_fail_forked(&st);
+    }
     gpicw_settle(&st);
     out.r0_p = r0.p;
     out.r0_n = r0.n;
@@ -270,36 +314,52 @@ static struct gpicr_const_Version gpicw_const_Version(void) {
 
 static int64_t gpicw_const_KB(void) {
     gpic_status st = {0};
-    gpic_call_begin();
-    int64_t r = gpic_calc_const_KB(&st);
-    gpic_call_end();
+    int64_t r = 0;
+    if (gpic_call_begin() == 0) {
+        r = gpic_calc_const_KB(&st);
+        gpic_call_end();
+    } else {
+        gpic_fail_forked(&st);
+    }
     gpicw_settle(&st);
     return r;
 }
 
 static int64_t gpicw_const_MB(void) {
     gpic_status st = {0};
-    gpic_call_begin();
-    int64_t r = gpic_calc_const_MB(&st);
-    gpic_call_end();
+    int64_t r = 0;
+    if (gpic_call_begin() == 0) {
+        r = gpic_calc_const_MB(&st);
+        gpic_call_end();
+    } else {
+        gpic_fail_forked(&st);
+    }
     gpicw_settle(&st);
     return r;
 }
 
 static int64_t gpicw_const_Mask(void) {
     gpic_status st = {0};
-    gpic_call_begin();
-    int64_t r = gpic_calc_const_Mask(&st);
-    gpic_call_end();
+    int64_t r = 0;
+    if (gpic_call_begin() == 0) {
+        r = gpic_calc_const_Mask(&st);
+        gpic_call_end();
+    } else {
+        gpic_fail_forked(&st);
+    }
     gpicw_settle(&st);
     return r;
 }
 
 static bool gpicw_get_Verbose(void) {
     gpic_status st = {0};
-    gpic_call_begin();
-    bool r = gpic_calc_get_Verbose(&st);
-    gpic_call_end();
+    bool r = 0;
+    if (gpic_call_begin() == 0) {
+        r = gpic_calc_get_Verbose(&st);
+        gpic_call_end();
+    } else {
+        gpic_fail_forked(&st);
+    }
     gpicw_settle(&st);
     return r;
 }
@@ -312,9 +372,12 @@ static struct gpicr_get_Name gpicw_get_Name(void) {
     gpic_status st = {0};
     struct gpicr_get_Name out = {0};
     gpic_string r0;
-    gpic_call_begin();
-    gpic_calc_get_Name(&r0, &st);
-    gpic_call_end();
+    if (gpic_call_begin() == 0) {
+        gpic_calc_get_Name(&r0, &st);
+        gpic_call_end();
+    } else {
+        gpic_fail_forked(&st);
+    }
     gpicw_settle(&st);
     out.r0_p = r0.p;
     out.r0_n = r0.n;
@@ -323,76 +386,107 @@ static struct gpicr_get_Name gpicw_get_Name(void) {
 
 static void gpicw_set_Verbose(bool a0) {
     gpic_status st = {0};
-    gpic_call_begin();
-    gpic_calc_set_Verbose(a0, &st);
-    gpic_call_end();
+    if (gpic_call_begin() == 0) {
+        gpic_calc_set_Verbose(a0, &st);
+        gpic_call_end();
+    } else {
+        gpic_fail_forked(&st);
+    }
     gpicw_settle(&st);
 }
 
 static void gpicw_set_Name(const char* a0_p, size_t a0_n) {
     gpic_status st = {0};
-    gpic_call_begin();
-    gpic_calc_set_Name((gpic_string){a0_p, a0_n}, &st);
-    gpic_call_end();
+    if (gpic_call_begin() == 0) {
+        gpic_calc_set_Name((gpic_string){a0_p, a0_n}, &st);
+        gpic_call_end();
+    } else {
+        gpic_fail_forked(&st);
+    }
     gpicw_settle(&st);
 }
 
 static uint64_t gpicw_Point_new(double a0, double a1) {
     gpic_status st = {0};
-    gpic_call_begin();
-    uint64_t r = gpic_calc_Point_new(a0, a1, &st);
-    gpic_call_end();
+    uint64_t r = 0;
+    if (gpic_call_begin() == 0) {
+        r = gpic_calc_Point_new(a0, a1, &st);
+        gpic_call_end();
+    } else {
+        gpic_fail_forked(&st);
+    }
     gpicw_settle(&st);
     return r;
 }
 
 static double gpicw_Point_get_X(uint64_t self) {
     gpic_status st = {0};
-    gpic_call_begin();
-    double r = gpic_calc_Point_get_X(self, &st);
-    gpic_call_end();
+    double r = 0;
+    if (gpic_call_begin() == 0) {
+        r = gpic_calc_Point_get_X(self, &st);
+        gpic_call_end();
+    } else {
+        gpic_fail_forked(&st);
+    }
     gpicw_settle(&st);
     return r;
 }
 
 static double gpicw_Point_get_Y(uint64_t self) {
     gpic_status st = {0};
-    gpic_call_begin();
-    double r = gpic_calc_Point_get_Y(self, &st);
-    gpic_call_end();
+    double r = 0;
+    if (gpic_call_begin() == 0) {
+        r = gpic_calc_Point_get_Y(self, &st);
+        gpic_call_end();
+    } else {
+        gpic_fail_forked(&st);
+    }
     gpicw_settle(&st);
     return r;
 }
 
 static void gpicw_Point_set_X(uint64_t self, double a0) {
     gpic_status st = {0};
-    gpic_call_begin();
-    gpic_calc_Point_set_X(self, a0, &st);
-    gpic_call_end();
+    if (gpic_call_begin() == 0) {
+        gpic_calc_Point_set_X(self, a0, &st);
+        gpic_call_end();
+    } else {
+        gpic_fail_forked(&st);
+    }
     gpicw_settle(&st);
 }
 
 static void gpicw_Point_set_Y(uint64_t self, double a0) {
     gpic_status st = {0};
-    gpic_call_begin();
-    gpic_calc_Point_set_Y(self, a0, &st);
-    gpic_call_end();
+    if (gpic_call_begin() == 0) {
+        gpic_calc_Point_set_Y(self, a0, &st);
+        gpic_call_end();
+    } else {
+        gpic_fail_forked(&st);
+    }
     gpicw_settle(&st);
 }
 
 static void gpicw_Point_Scale(uint64_t self, double a0) {
     gpic_status st = {0};
-    gpic_call_begin();
-    gpic_calc_Point_Scale(self, a0, &st);
-    gpic_call_end();
+    if (gpic_call_begin() == 0) {
+        gpic_calc_Point_Scale(self, a0, &st);
+        gpic_call_end();
+    } else {
+        gpic_fail_forked(&st);
+    }
     gpicw_settle(&st);
 }
 
 static double gpicw_Shape_Area(uint64_t self) {
     gpic_status st = {0};
-    gpic_call_begin();
-    double r = gpic_calc_Shape_Area(self, &st);
-    gpic_call_end();
+    double r = 0;
+    if (gpic_call_begin() == 0) {
+        r = gpic_calc_Shape_Area(self, &st);
+        gpic_call_end();
+    } else {
+        gpic_fail_forked(&st);
+    }
     gpicw_settle(&st);
     return r;
 }
