@@ -20,7 +20,7 @@ std::string anchor_exception(std::string_view name) { return join("exc-", name);
 
 std::map<std::string, std::string, std::less<>> symbol_anchors(const ir::Module& m) {
   std::map<std::string, std::string, std::less<>> out;
-  for (const char* e : {"Error", "GoError", "GoPanic"}) out[e] = anchor_exception(e);
+  for (const char* e : {"Error", "GoError", "GoPanic", "GoHandleError"}) out[e] = anchor_exception(e);
   for (const auto& t : m.types) {
     out[t.name] = anchor_type(t.name);
     for (const auto& f : t.fields) out[t.name + "." + f.name] = anchor_field(t.name, f.name);

@@ -3,7 +3,7 @@
 // keeps working when the English or Korean text changes.
 //
 //   func-Add   type-Point   type-Point.field-X   type-Point.method-Dist   const-Red   var-Verbose
-//   exc-Error  exc-GoError  exc-GoPanic          (the exceptions every generated module defines)
+//   exc-Error  exc-GoError  exc-GoPanic  exc-GoHandleError   (every generated module's exceptions)
 #pragma once
 
 #include <map>

@@ -86,6 +86,8 @@ std::vector<ExceptionInfo> exceptions(const ir::Module& m, const Words& w) {
       {"Error", anchor_exception("Error"), "class Error(GoError)", sentence(w.error_class_doc, {{"module", m.name}})},
       {"GoError", anchor_exception("GoError"), "class GoError(Exception)", sentence(w.go_error_doc)},
       {"GoPanic", anchor_exception("GoPanic"), "class GoPanic(Exception)", sentence(w.go_panic_doc)},
+      {"GoHandleError", anchor_exception("GoHandleError"), "class GoHandleError(ReferenceError)",
+       sentence(w.go_handle_error_doc)},
   };
 }
 

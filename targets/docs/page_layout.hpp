@@ -56,9 +56,10 @@ std::vector<Spans> raises_items(const ir::FuncSig& sig, const ir::Module& module
 /// A fixed-word sentence with `$name$` variables filled in, parsed as inline doc markup.
 Spans sentence(std::string_view tmpl, const CodeWriter::Vars& vars = {});
 
-/// The three exceptions every generated module defines, with their doc sentence.
+/// The exceptions every generated module defines (runtime/python/gpic_rt.py), with their doc
+/// sentence.
 struct ExceptionInfo {
-  std::string name;                             // "Error", "GoError", "GoPanic"
+  std::string name;                             // "Error", "GoError", "GoPanic", "GoHandleError"
   std::string anchor;
   std::string py_decl;                          // "class Error(GoError)"
   Spans doc;

@@ -57,6 +57,8 @@ constexpr Words kEnglish{
     .go_error_doc = "Base class of every Go error raised by a gpic-generated module.",
     .go_panic_doc = "A Go panic, recovered where Python called into Go. The process keeps running; "
                     "`str(e)` is the panic's value.",
+    .go_handle_error_doc = "Raised when a Go object is used after its handle was released (by `release()` "
+                           "or a `with` block): a Python exception, never a crash.",
     .const_note = "A read-only module attribute.",
     .var_note = "A module attribute: reading it reads the Go variable, assigning to it sets the Go variable.",
     .field_note = "A property: reading and assigning go to the Go struct's field.",
@@ -120,6 +122,8 @@ constexpr Words kKorean{
     .go_error_doc = "gpic이 생성한 모듈이 발생시키는 모든 Go 오류의 기본 클래스입니다.",
     .go_panic_doc = "Python에서 Go를 호출한 지점에서 복구된 Go 패닉입니다. 프로세스는 계속 "
                     "실행되며, `str(e)`는 패닉 값입니다.",
+    .go_handle_error_doc = "핸들이 해제된 뒤에(`release()`나 `with` 블록으로) Go 객체를 쓰면 발생합니다. "
+                           "충돌하는 대신 Python 예외가 됩니다.",
     .const_note = "읽기 전용 모듈 속성입니다.",
     .var_note = "모듈 속성입니다. 읽으면 Go 변수의 값을 읽고, 대입하면 Go 변수의 값을 바꿉니다.",
     .field_note = "프로퍼티입니다. 읽기와 대입 모두 Go 구조체의 필드에 적용됩니다.",

@@ -35,6 +35,7 @@ struct Words {
   std::string_view error_class_doc;  // `$module$`
   std::string_view go_error_doc;
   std::string_view go_panic_doc;
+  std::string_view go_handle_error_doc;
   std::string_view const_note;       // a const is a read-only module attribute
   std::string_view var_note;         // a var is a writable module attribute
   std::string_view field_note;       // a field is a property reading/writing the Go field
