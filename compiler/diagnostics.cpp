@@ -130,12 +130,16 @@ void Diagnostics::print(std::ostream& out, const SourceFiles& sources, bool colo
     if (std::find(files.begin(), files.end(), d.loc.file) == files.end()) files.push_back(d.loc.file);
   std::vector<std::vector<const Diagnostic*>> units;
   for (const auto& d : list_) {
-    if (d.severity == Severity::Note && !units.empty()) units.back().push_back(&d);
+    // A note with no file (a run's summary) stands alone; others explain the one before.
+    if (d.severity == Severity::Note && !units.empty() && !d.loc.file.empty()) units.back().push_back(&d);
     else units.push_back({&d});
   }
   std::stable_sort(units.begin(), units.end(), [&](const auto& ua, const auto& ub) {
     const Diagnostic* a = ua.front();
     const Diagnostic* b = ub.front();
+    // Diagnostics without a file (summaries, command-line problems) come after the files'.
+    if (a->loc.file.empty() != b->loc.file.empty()) return b->loc.file.empty();
+    if (a->loc.file.empty()) return false;
     auto fa = std::find(files.begin(), files.end(), a->loc.file) - files.begin();
     auto fb = std::find(files.begin(), files.end(), b->loc.file) - files.begin();
     if (fa != fb) return fa < fb;
