@@ -59,15 +59,22 @@ def write_corpus(n, d):
     return files
 
 
-def timed(cmd, cwd):
+RUN_LIMIT = {"full": 300, "quick": 120}  # seconds: one run longer than this is recorded as such
+SLOW = 60  # seconds: a job this slow at a size runs once there (it is far from linear anyway)
+
+
+def timed(cmd, cwd, limit=None):
     """(exit code, wall seconds, peak RSS bytes, stderr text) of one run of cmd.
 
     The peak RSS comes from GNU time (%M): rusage read here would count this Python process,
     whose high-water mark a forked child keeps across exec."""
     with tempfile.TemporaryFile() as err, tempfile.NamedTemporaryFile(mode="r") as rss:
         t0 = time.perf_counter()
-        p = subprocess.run([TIME, "-q", "-f", "%M", "-o", rss.name] + cmd, cwd=cwd,
-                           stdout=subprocess.DEVNULL, stderr=err)
+        try:
+            p = subprocess.run([TIME, "-q", "-f", "%M", "-o", rss.name] + cmd, cwd=cwd,
+                               stdout=subprocess.DEVNULL, stderr=err, timeout=limit)
+        except subprocess.TimeoutExpired:
+            return None, time.perf_counter() - t0, 0, ""
         wall = time.perf_counter() - t0
         err.seek(0)
         text = err.read().decode("utf-8", "replace")
@@ -94,15 +101,14 @@ def command(job, files, out, gpic, targets):
 
 def run_all(mode, work, gpic, log, max_size=None):
     sizes = [n for n in SIZES[mode] if max_size is None or n <= max_size]
-    root = os.path.join(work, "compile")
-    shutil.rmtree(root, ignore_errors=True)
-    os.makedirs(root)
+    root = tempfile.mkdtemp(prefix="compile-", dir=work)  # per run: two runs may share a work dir
     targets, listing = (None, "")
     if gpic.status == "ok":
         targets, listing = build.gpic_targets(gpic.path)
     res = {"sizes": sizes, "gpic_targets": targets, "labels": dict((j[0], j[1]) for j in JOBS), "jobs": {}}
     have_protoc = shutil.which("protoc") is not None
     rng = random.Random(1)
+    slow_done = set()
     runs = dict((j[0], dict((n, []) for n in sizes)) for j in JOBS)
     status = dict((j[0], {}) for j in JOBS)
     for n in sizes:
@@ -112,7 +118,7 @@ def run_all(mode, work, gpic, log, max_size=None):
             plan += [job] * reps(mode, job, n)
         rng.shuffle(plan)  # interleave tools and repetitions
         for job in plan:
-            if status[job].get(n):
+            if status[job].get(n) or (job, n) in slow_done:
                 continue
             if job.startswith("gpic_") and (gpic.status != "ok" or not targets):
                 status[job][n] = {"status": "failed", "reason": gpic.reason or
@@ -122,8 +128,13 @@ def run_all(mode, work, gpic, log, max_size=None):
                 status[job][n] = {"status": "failed", "reason": "protoc not found (Debian protobuf-compiler)"}
                 continue
             out = tempfile.mkdtemp(prefix="out-", dir=root)
-            rc, wall, rss, err = timed(command(job, files, out, gpic.path, targets), root)
+            rc, wall, rss, err = timed(command(job, files, out, gpic.path, targets), root, RUN_LIMIT[mode])
             shutil.rmtree(out, ignore_errors=True)
+            if rc is None:
+                status[job][n] = {"status": "timeout", "limit": RUN_LIMIT[mode],
+                                  "reason": "did not finish within %d s" % RUN_LIMIT[mode]}
+                log("compile %-12s n=%-6d > %d s (stopped)" % (job, n, RUN_LIMIT[mode]))
+                continue
             if rc != 0:
                 st = "failed"
                 if job == "gpic_structs" and build.UNSUPPORTED_RX.search(err):
@@ -133,6 +144,8 @@ def run_all(mode, work, gpic, log, max_size=None):
                 continue
             runs[job][n].append({"wall": wall, "rss": rss})
             log("compile %-12s n=%-6d %8.3f s %7.0f MB" % (job, n, wall, rss / 2.0 ** 20))
+            if wall > SLOW:
+                slow_done.add((job, n))  # keep what ran; no more repetitions of this slow job here
         for f in files.values():
             os.remove(f)
     for job, _, _ in JOBS:

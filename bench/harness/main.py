@@ -8,6 +8,7 @@ writes the raw JSON, the table and a PNG chart to --out (default bench/results/)
 """
 import argparse
 import datetime
+import fcntl
 import json
 import os
 import platform
@@ -458,12 +459,22 @@ def main(argv=None):
     seed = args.seed if args.seed is not None else int(time.time())
     os.makedirs(args.out, exist_ok=True)
     os.makedirs(args.work, exist_ok=True)
+    # One run at a time per work directory: builds there are replaced in place.
+    lock = open(os.path.join(args.work, ".lock"), "w")
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        log("another run holds %s; waiting for it" % args.work)
+        fcntl.flock(lock, fcntl.LOCK_EX)
     started = datetime.datetime.now(datetime.timezone.utc)
 
     floors, tools, gopy, gpic, gpic_builds = build_all(args.work, log, args.gpic_from)
+    partial = os.path.join(args.out, "partial.json")
     results, meta = ({}, {})
     if not args.no_calls:
         results, meta = measure_all(mode, rounds, floors, gopy, gpic_builds, seed)
+        with open(partial, "w") as f:  # a long run keeps its measurements if a later phase dies
+            json.dump({"results": results, "params": C.PARAMS[mode], "timing": C.TIMING[mode]}, f)
     load = meta.pop("_load", []) if meta else []
     for c in meta:
         meta[c].pop("output", None)
@@ -471,6 +482,8 @@ def main(argv=None):
     if args.instructions or mode == "quick":
         log("counting instructions with callgrind")
         instructions = count_instructions(mode, floors, gopy, gpic_builds, log)
+        with open(partial, "w") as f:
+            json.dump({"results": results, "instructions": instructions}, f)
     compile_res = None
     if not args.no_compile:
         compile_res = compile_speed.run_all(mode, args.work, gpic, log, max_size=args.compile_max)
@@ -502,6 +515,8 @@ def main(argv=None):
         "instructions": instructions,
     }
     stamp = started.strftime("%Y%m%d-%H%M%S")
+    if os.path.exists(partial):
+        os.remove(partial)
     return write_outputs(doc, args, "bench-%s-%s.json" % (mode, stamp))
 
 

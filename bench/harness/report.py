@@ -323,6 +323,9 @@ def compile_table(doc, lang):
         prot = comp["jobs"]["protoc"].get(str(n), {})
         for job, lbl in comp["labels"].items():
             x = comp["jobs"][job].get(str(n), {})
+            if x.get("status") == "timeout":
+                lines.append("| %s | %s | > %d s | | 1 | | |" % (cell(label(lbl, lang)), "{:,}".format(n), x["limit"]))
+                continue
             if x.get("status") != "ok":
                 lines.append("| %s | %s | %s | | | | %s |" % (
                     cell(label(lbl, lang)), "{:,}".format(n),
