@@ -110,6 +110,9 @@ def check_out_of_range_is_overflow_error():
     raises(OverflowError, kitchen.EchoInts, [1 << 63])
     raises(OverflowError, kitchen.EchoUint64s, [1 << 64])
     raises(OverflowError, kitchen.EchoUint8s, [256])
+    raises(OverflowError, kitchen.EchoFloat32s, [1e39])  # finite, beyond float32 (caa3628)
+    raises(OverflowError, kitchen.EchoMapBoolFloat32, {True: -1e39})
+    assert list(kitchen.EchoFloat32s([float("inf")])) == [float("inf")]
     raises(OverflowError, kitchen.Chain, 1, 1 << 63)  # variadic int
     raises(OverflowError, kitchen.ColorName, 1 << 63)
     raises(OverflowError, kitchen.EchoMapInt64Bytes, {1 << 63: b""})
