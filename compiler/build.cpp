@@ -19,7 +19,12 @@ namespace gpic {
 namespace {
 
 constexpr const char* kBuildUsage =
-    "usage: gpic build FILE.gpi --target cffi -o DIR [--python INTERP] [--go-module DIR] [-I DIR]...\n";
+    "usage: gpic build FILE.gpi --target cffi|cpython -o DIR [--python INTERP] [--go-module DIR] [-I DIR]...\n";
+
+// The Python targets `gpic build` knows how to compile, and what each leaves in DIR:
+//   cffi     DIR/<m>/ (a package: __init__.py, the cffi extension, __init__.pyi, py.typed)
+//   cpython  DIR/<m><EXT_SUFFIX> (one extension file), DIR/<m>.pyi, DIR/py.typed
+bool is_python_target(const std::string& t) { return t == "cffi" || t == "cpython"; }
 
 struct BuildRequest {
   std::string input;
@@ -75,7 +80,8 @@ class Builder {
     g.py_names = req_.py_names;
     Options options = target_options(g);
     StagedOutput staged(build_dir_);
-    for (const char* t : {"cgo", req_.target.c_str()}) TargetRegistry::instance().find(t)->generate(m, options, staged, diags_);
+    // The stub (pyi) ships with every Python target.
+    for (const char* t : {"cgo", req_.target.c_str(), "pyi"}) TargetRegistry::instance().find(t)->generate(m, options, staged, diags_);
     if (diags_.has_errors() || !staged.commit(diags_)) return false;
     python_files_.clear();
     for (const auto& [path, content] : staged.files())
@@ -113,25 +119,46 @@ class Builder {
     return true;
   }
 
+  // Runs the target's builder (it compiles the extension for req_.python into build_dir_/ext).
+  bool build_extension(const ir::Module& m, const fs::path& ext) {
+    std::vector<std::string> cmd;
+    if (req_.target == "cffi") {
+      cmd = {req_.python, (build_dir_ / (m.name + "_build") / "cffi_build.py").string()};
+    } else {
+      fs::path src = build_dir_ / (m.name + "_cpython");
+      cmd = {req_.python, (src / "cpython_build.py").string(), "--source", (src / (m.name + ".cpp")).string()};
+    }
+    for (const std::string& a : {std::string("--cgo-dir"), (build_dir_ / (m.name + "_cgo")).string(), std::string("--archive"),
+                                 archive_.string(), std::string("--out"), ext.string()})
+      cmd.push_back(a);
+    if (req_.verbose) std::cerr << "gpic: building the " << req_.target << " extension with " << req_.python << "\n";
+    ProcessResult r = run_process(cmd);
+    if (r.exit_code != 0) {
+      diags_.error({}, "building the " + req_.target + " extension with " + req_.python + " failed:\n" + r.err + r.out +
+                           r.start_error);
+      return false;
+    }
+    return true;
+  }
+
   bool build_extension_and_install(const ir::Module& m, const fs::path& out) {
     std::error_code ec;
     fs::path tmp = build_dir_ / "ext";
     fs::remove_all(tmp, ec);
-    std::vector<std::string> cmd = {req_.python, (build_dir_ / (m.name + "_build") / "cffi_build.py").string(),
-                                    "--cgo-dir", (build_dir_ / (m.name + "_cgo")).string(),
-                                    "--archive", archive_.string(), "--out", tmp.string()};
-    ProcessResult r = run_process(cmd);
-    if (r.exit_code != 0) {
-      diags_.error({}, "building the cffi extension with " + req_.python + " failed:\n" + r.err + r.out + r.start_error);
-      return false;
-    }
+    if (!build_extension(m, tmp)) return false;
+    // A package (cffi) gets its extension and stubs inside; a single-file module (cpython)
+    // sits in DIR with its stub beside it.
+    bool package = req_.target == "cffi";
+    std::string ext_dir = package ? m.name + "/" : "";
     StagedOutput final_out(out);
     for (const auto& rel : python_files_) final_out.write(rel, read_file(build_dir_ / rel));
     for (const auto& entry : fs::directory_iterator(tmp, ec))
-      final_out.write(m.name + "/" + entry.path().filename().string(), read_file(entry.path()));
+      final_out.write(ext_dir + entry.path().filename().string(), read_file(entry.path()));
+    final_out.write(package ? m.name + "/__init__.pyi" : m.name + ".pyi", read_file(build_dir_ / (m.name + ".pyi")));
+    final_out.write(ext_dir + "py.typed", "");
     bool ok = final_out.commit(diags_);
     fs::remove_all(tmp, ec);
-    if (ok && req_.verbose) std::cerr << "gpic: built " << (out / m.name).string() << " for " << req_.python << "\n";
+    if (ok && req_.verbose) std::cerr << "gpic: built " << (out / (ext_dir.empty() ? m.name : ext_dir)).string() << " for " << req_.python << "\n";
     return ok;
   }
 
@@ -149,7 +176,7 @@ int run_build(int argc, char** argv) {
   BuildRequest req;
   po::options_description o("gpic build options");
   o.add_options()
-      ("target,t", po::value<std::string>(&req.target)->default_value("cffi"), "Python target: cffi")
+      ("target,t", po::value<std::string>(&req.target)->default_value("cffi"), "Python target: cffi or cpython")
       ("out,o", po::value<std::string>(&req.out_dir)->required(), "directory to leave the importable package in")
       ("python", po::value<std::string>(&req.python)->default_value("python3"), "interpreter to build for (python3, pypy3, ...)")
       ("go-module", po::value<std::string>(&req.go_module), "directory of the Go module holding the package (default: found from the .gpi's directory)")
@@ -182,8 +209,8 @@ int run_build(int argc, char** argv) {
     return 2;
   }
   req.input = inputs[0];
-  if (req.target != "cffi") {
-    std::cerr << "gpic build: error: --target must name a Python target (cffi), not '" << req.target << "'\n";
+  if (!is_python_target(req.target)) {
+    std::cerr << "gpic build: error: --target must name a Python target (cffi or cpython), not '" << req.target << "'\n";
     return 2;
   }
   SourceFiles sources;

@@ -118,14 +118,30 @@ class Args {
 // --- Calling Go ----------------------------------------------------------------------------------
 
 /// Brackets one call into Go (gpic_call_begin/end): the arena Go's results live in is kept until
-/// they are Python objects, and a callback knows it runs on its Python caller's thread.
+/// they are Python objects, and a callback knows it runs on its Python caller's thread. False
+/// in a child of fork(), where Go cannot run: `st` then says so, and Go is not called.
 class GoCall {
  public:
-  GoCall() { gpic_call_begin(); }
-  ~GoCall() { gpic_call_end(); }
+  explicit GoCall(gpic_status& st) : ok_(gpic_call_begin() == 0) {
+    if (!ok_) gpic_fail_forked(&st);
+  }
+  ~GoCall() {
+    if (ok_) gpic_call_end();
+  }
   GoCall(const GoCall&) = delete;
   GoCall& operator=(const GoCall&) = delete;
+  explicit operator bool() const { return ok_; }
+
+ private:
+  bool ok_;
 };
+
+/// An interned attribute name, made once (for calls on the slow paths).
+#define GPIC_NAME(text)                                                  \
+  ([]() {                                                                \
+    static PyObject* name_ = PyUnicode_InternFromString(text);           \
+    return name_;                                                        \
+  }())
 
 /// Releases the GIL for the lifetime of the guard: Go runs while other Python threads do.
 class NoGil {

@@ -215,6 +215,7 @@ inline PyObject* raise_status(const gpic_status& st) {
     case GPIC_BAD_HANDLE: exc = PyObject_CallFunctionObjArgs(state.go_handle_error, m.ptr(), nullptr); break;
     case GPIC_BAD_TYPE: exc = PyObject_CallFunctionObjArgs(PyExc_TypeError, m.ptr(), nullptr); break;
     case GPIC_BAD_VALUE: exc = PyObject_CallFunctionObjArgs(PyExc_ValueError, m.ptr(), nullptr); break;
+    case GPIC_FORKED: exc = PyObject_CallFunctionObjArgs(PyExc_RuntimeError, m.ptr(), nullptr); break;
     case GPIC_PY_EXCEPTION:
       exc = pending_exception;
       pending_exception = nullptr;

@@ -60,26 +60,32 @@ inline void report(int32_t proxy, int32_t method, gpic_status* st) {
   py::object e = py::reinterpret_steal<py::object>(value);
   std::string message, name = Py_TYPE(value)->tp_name;
   if (const char* dot = std::strrchr(name.c_str(), '.')) name = dot + 1;
+  PyObject* text = PyObject_Str(value);
+  PyObject* utf8 = text ? PyUnicode_AsEncodedString(text, "utf-8", "surrogateescape") : nullptr;
+  if (utf8) {
+    message.assign(PyBytes_AS_STRING(utf8), static_cast<size_t>(PyBytes_GET_SIZE(utf8)));
+  } else {  // an exception whose __str__ fails still fails the call
+    PyErr_Clear();
+    message = "<" + name + ": its message could not be formatted>";
+  }
+  Py_XDECREF(text);
+  Py_XDECREF(utf8);
+  bool returns_error = false;
   try {
-    message = py::str(e).cast<std::string>();
-    bool returns_error = py::reinterpret_borrow<py::object>(state.bridge).attr("returns_error")(proxy, method).cast<bool>();
-    if (returns_error && PyObject_IsInstance(value, PyExc_Exception) == 1) {
-      st->code = GPIC_ERROR;
-    } else if (gpic_call_depth() > 0) {
-      st->code = GPIC_PY_EXCEPTION;
-      Py_XDECREF(pending_exception);
-      pending_exception = e.release().ptr();
-    } else {
-      st->code = GPIC_UNRAISED;
-      py::reinterpret_borrow<py::object>(state.bridge).attr("unraisable")(e);
-    }
-  } catch (py::error_already_set& inner) {
-    // Reporting failed (an exception's __str__ raised): Go still gets a failure.
-    st->code = gpic_call_depth() > 0 ? GPIC_PY_EXCEPTION : GPIC_UNRAISED;
-    if (st->code == GPIC_PY_EXCEPTION) {
-      Py_XDECREF(pending_exception);
-      pending_exception = py::object(inner.value()).release().ptr();
-    }
+    returns_error = py::reinterpret_borrow<py::object>(state.bridge).attr("returns_error")(proxy, method).cast<bool>();
+  } catch (py::error_already_set&) {
+  }
+  if (returns_error && PyObject_IsInstance(value, PyExc_Exception) == 1) {
+    st->code = GPIC_ERROR;  // the Go caller gets an error
+  } else if (gpic_call_depth() > 0) {
+    st->code = GPIC_PY_EXCEPTION;  // unwinds Go back to the Python caller, who gets `e`
+    Py_XDECREF(pending_exception);
+    pending_exception = e.release().ptr();
+  } else {
+    st->code = GPIC_UNRAISED;  // another goroutine: no Python caller to raise it to
+    PyObject* r = PyObject_CallMethodOneArg(state.bridge, GPIC_NAME("unraisable"), e.ptr());
+    if (!r) PyErr_WriteUnraisable(state.bridge);
+    Py_XDECREF(r);
   }
   if (message.empty()) message = name;
   gpic_string m = arena_copy(message.data(), message.size()), t = arena_copy(name.data(), name.size());
@@ -143,8 +149,8 @@ inline PyObject* identity(PyObject*, PyObject* h) {
   if (!a.load(h)) return nullptr;
   gpic_status st{};
   uint64_t id = 0;
-  GoCall call;
-  {
+  GoCall call(st);
+  if (call) {
     NoGil nogil;
     id = gpic_identity(a, &st);
   }

@@ -174,9 +174,10 @@ constexpr std::string_view buffer_formats() {
   }
 }
 
-/// A numeric slice or array of E: a contiguous buffer of that element type is read (and
-/// written) by Go in place; anything else goes through the codec's buffer(), which converts a
-/// list once or refuses the value. `length` is an array's length, -1 for a slice.
+/// A numeric slice or array of E: a writable contiguous buffer of that element type is read
+/// and written by Go in place; anything else goes through the codec's buffer(), which copies
+/// a read-only buffer or a list once, or refuses the value. `length` is an array's length, -1
+/// for a slice.
 template <class E>
 class SliceArg {
  public:
@@ -199,7 +200,7 @@ class SliceArg {
         PyErr_Clear();
       }
     }
-    converted_ = PyObject_CallMethod(codec_, "buffer", "O", o);
+    converted_ = PyObject_CallMethodOneArg(codec_, GPIC_NAME("buffer"), o);
     if (!converted_ || PyObject_GetBuffer(converted_, &view_, PyBUF_FULL_RO) < 0) return false;
     return held_ = true;
   }
@@ -208,7 +209,7 @@ class SliceArg {
   bool accepts(const Py_buffer& b) const {
     std::string_view fmt = b.format ? b.format : "B";
     while (!fmt.empty() && (fmt[0] == '@' || fmt[0] == '=' || fmt[0] == '<')) fmt.remove_prefix(1);
-    return b.itemsize == Py_ssize_t(sizeof(E)) && buffer_formats<E>().find(fmt) != std::string_view::npos &&
+    return !b.readonly && b.itemsize == Py_ssize_t(sizeof(E)) && buffer_formats<E>().find(fmt) != std::string_view::npos &&
            (b.ndim == 1 || b.len == 0) && PyBuffer_IsContiguous(&b, 'C') &&
            (length_ < 0 || b.len / Py_ssize_t(sizeof(E)) == length_);
   }
@@ -234,7 +235,7 @@ class WireArg {
   }
   bool load(PyObject* o) {
     if (!o || (none_ && o == Py_None)) return true;
-    bytes_ = PyObject_CallMethod(codec_, "encode", "O", o);
+    bytes_ = PyObject_CallMethodOneArg(codec_, GPIC_NAME("encode"), o);
     return bytes_ != nullptr;
   }
 
@@ -252,7 +253,7 @@ class CallbackArg {
   operator uint64_t() const { return ref_.v; }
   bool load(PyObject* o) {
     if (!o || o == Py_None) return true;
-    PyObject* r = PyObject_CallMethod(codec_, "ref", "O", o);
+    PyObject* r = PyObject_CallMethodOneArg(codec_, GPIC_NAME("ref"), o);
     if (!r) return false;
     bool ok = ref_.load(r);
     Py_DECREF(r);
@@ -333,7 +334,7 @@ inline PyObject* decode(PyObject* codec, gpic_bytes b) {
   static char empty[1];
   PyObject* mv = PyMemoryView_FromMemory(b.n ? const_cast<char*>(b.p) : empty, static_cast<Py_ssize_t>(b.n), PyBUF_READ);
   if (!mv) return nullptr;
-  PyObject* v = PyObject_CallMethod(codec, "decode", "O", mv);
+  PyObject* v = PyObject_CallMethodOneArg(codec, GPIC_NAME("decode"), mv);
   Py_DECREF(mv);
   return v;
 }

@@ -1,0 +1,243 @@
+#include "targets/cpython/function_writer.hpp"
+
+#include "targets/cpython/cpp_literal.hpp"
+#include "targets/pyi/docstrings.hpp"
+
+namespace gpic::cpython {
+namespace {
+
+std::string n(size_t i) { return std::to_string(i); }
+
+// The C type of a numeric slice's elements.
+std::string elem_ctype(ir::Prim p) {
+  switch (ir::canonical(p)) {
+    case ir::Prim::Int8: return "int8_t";
+    case ir::Prim::Int16: return "int16_t";
+    case ir::Prim::Int32: return "int32_t";
+    case ir::Prim::Uint8: return "uint8_t";
+    case ir::Prim::Uint16: return "uint16_t";
+    case ir::Prim::Uint32: return "uint32_t";
+    case ir::Prim::Uint: case ir::Prim::Uint64: case ir::Prim::Uintptr: return "uint64_t";
+    case ir::Prim::Float32: return "float";
+    case ir::Prim::Float64: return "double";
+    default: return "int64_t";
+  }
+}
+
+const char* zero_kind(const abi::Lowering& l) {
+  switch (l.kind) {
+    case abi::Kind::Scalar:
+      if (l.prim == ir::Prim::Bool) return "gpic_py::Zero::Bool";
+      return ir::is_float(l.prim) ? "gpic_py::Zero::Float" : "gpic_py::Zero::Int";
+    case abi::Kind::Complex: return "gpic_py::Zero::Complex";
+    case abi::Kind::String: return "gpic_py::Zero::Str";
+    default: return "gpic_py::Zero::None";
+  }
+}
+
+// The converter of argument i: its declaration.
+std::string converter(const cffi::Arg& a, size_t i, bool constructor, Codecs& codecs) {
+  const abi::Lowering& l = a.lowering;
+  std::string v = "a" + n(i);
+  std::string k = "gpic_py::codec(" + std::to_string(codecs.index(*l.type)) + ")";
+  std::string none = constructor ? "true" : "false";
+  switch (l.kind) {
+    case abi::Kind::Scalar:
+    case abi::Kind::Complex:
+    case abi::Kind::String:
+      return "gpic_py::Arg<" + l.c_type + "> " + v + ";";
+    case abi::Kind::NumSlice:
+    case abi::Kind::NumArray:
+      return "gpic_py::SliceArg<" + elem_ctype(l.prim) + "> " + v + "(" + k + ", " +
+             (l.kind == abi::Kind::NumArray ? std::to_string(l.length) : std::string("-1")) + ", " + none + ");";
+    case abi::Kind::Handle:
+      return "gpic_py::HandleArg " + v + "(" + (l.nullable || constructor ? "true" : "false") + ");";
+    case abi::Kind::Callback:
+      return "gpic_py::CallbackArg " + v + "(" + k + ");";
+    case abi::Kind::Wire:
+      return "gpic_py::WireArg " + v + "(" + k + ", " + none + ");";
+  }
+  return "";
+}
+
+// The Python object of result `r` (a C expression).
+std::string result_expr(const abi::Lowering& l, const std::string& r, Codecs& codecs) {
+  switch (l.kind) {
+    case abi::Kind::Scalar: {
+      const ir::TypeDecl* d = l.type ? abi::decl_of(*l.type) : nullptr;
+      if (d && codecs.is_enum(d)) return "gpic_py::enum_value(" + class_var(*d) + ", " + r + ")";
+      return "gpic_py::to_python(" + r + ")";
+    }
+    case abi::Kind::Handle:
+      return std::string(l.nullable ? "gpic_py::wrap_or_none(" : "gpic_py::wrap(") + class_var(*l.decl) + ", " + r + ")";
+    case abi::Kind::Wire:
+      return "gpic_py::decode(gpic_py::codec(" + std::to_string(codecs.index(*l.type)) + "), " + r + ")";
+    default:
+      return "gpic_py::to_python(" + r + ")";
+  }
+}
+
+// static constexpr gpic_py::Param params[] = {{"a", 3}, {"b", 3}};
+// static constexpr gpic_py::Func func{"Add", params};
+void emit_spec(CodeWriter& w, const cffi::Call& c, bool constructor, Codecs& codecs) {
+  std::string list;
+  bool variadic = false;
+  for (const auto& a : c.args) {
+    list += (list.empty() ? "{" : ", {") + cpp_string(a.python_name) + ", " + std::to_string(codecs.index(*a.lowering.type)) +
+            (constructor ? std::string(", ") + zero_kind(a.lowering) : "") + "}";
+    variadic = variadic || a.variadic;
+  }
+  CodeWriter::Vars v{{"name", cpp_string(c.go_name)}, {"list", list}, {"variadic", variadic ? ", true" : ""}};
+  if (c.args.empty()) {
+    w.print("static constexpr gpic_py::Func func{$name$};\n", v);
+    return;
+  }
+  w.print("static constexpr gpic_py::Param params[] = {$list$};\n"
+          "static constexpr gpic_py::Func func{$name$, params$variadic$};\n",
+          v);
+}
+
+// Declares the converters and loads `values[i]` into each; `refused` is the statement that
+// returns after gpic_rt.bad_argument has worded the error.
+void emit_loads(CodeWriter& w, const cffi::Call& c, bool constructor, const std::string& value, const std::string& refused,
+                Codecs& codecs) {
+  if (c.args.empty()) return;
+  std::string loads;
+  for (size_t i = 0; i < c.args.size(); ++i) {
+    w.print("$decl$\n", {{"decl", converter(c.args[i], i, constructor, codecs)}});
+    loads += (i ? " || " : "") + std::string("!a") + n(i) + ".load(" + (value.empty() ? "in[" + n(i) + "]" : value) + ")";
+  }
+  w.print("if ($loads$) $refused$\n", {{"loads", loads}, {"refused", refused}});
+}
+
+// The Go call: st, the results, and the call itself with the GIL released.
+void emit_go_call(CodeWriter& w, const cffi::Call& c, bool self) {
+  std::string call_args = self ? "self_h, " : "";
+  for (size_t i = 0; i < c.args.size(); ++i) call_args += "a" + n(i) + ", ";
+  if (!c.direct)
+    for (size_t i = 0; i < c.results.size(); ++i) call_args += "&r" + n(i) + ", ";
+  w.print("gpic_status st{};\n");
+  for (size_t i = 0; i < c.results.size(); ++i) w.print("$t$ r$i${};\n", {{"t", c.results[i].c_type}, {"i", n(i)}});
+  w.print("gpic_py::GoCall call(st);\nif (call) {\n");
+  {
+    auto in = w.indent();
+    w.print("gpic_py::NoGil nogil;\n");
+    w.print(c.direct ? "r0 = $symbol$($args$&st);\n" : "$symbol$($args$&st);\n", {{"symbol", c.abi_symbol}, {"args", call_args}});
+  }
+  w.print("}\n");
+}
+
+void emit_self(CodeWriter& w, const std::string& fail) {
+  w.print("uint64_t self_h = 0;\n"
+          "if (!gpic_py::handle_of(self, &self_h)) $fail$\n",
+          {{"fail", fail}});
+}
+
+void emit_return(CodeWriter& w, const cffi::Call& c, Codecs& codecs) {
+  if (c.results.empty()) {
+    w.print("Py_RETURN_NONE;\n");
+  } else if (c.results.size() == 1) {
+    w.print("return $r$;\n", {{"r", result_expr(c.results[0], "r0", codecs)}});
+  } else {
+    std::string items;
+    for (size_t i = 0; i < c.results.size(); ++i) items += (i ? ", " : "") + result_expr(c.results[i], "r" + n(i), codecs);
+    w.print("return gpic_py::tuple($items$);\n", {{"items", items}});
+  }
+}
+
+void emit_fastcall(CodeWriter& w, const cffi::Call& c, Shape shape, const std::string& c_name, Codecs& codecs) {
+  bool method = shape == Shape::Method || shape == Shape::Constructor;
+  w.print("PyObject* $name$(PyObject* $self$, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {\n",
+          {{"name", c_name}, {"self", method ? "self" : ""}});
+  auto in = w.indent();
+  bool constructor = shape == Shape::Constructor;
+  emit_spec(w, c, constructor, codecs);
+  w.print("gpic_py::Args<$n$> in(func, args, nargs, kwnames);\n"
+          "if (!in) return nullptr;\n",
+          {{"n", n(c.args.size())}});
+  if (c.has_self) emit_self(w, "return nullptr;");
+  emit_loads(w, c, constructor, "", "return in.bad_argument();", codecs);
+  emit_go_call(w, c, c.has_self);
+  w.print("if (st.code) return gpic_py::raise_status(st);\n");
+  if (constructor) {
+    // `self._gh = handle`, as the cffi target's __init__ does.
+    w.print("if (gpic_py::set_handle(self, r0) < 0) return nullptr;\n"
+            "Py_RETURN_NONE;\n");
+    return;
+  }
+  emit_return(w, c, codecs);
+}
+
+void emit_getter(CodeWriter& w, const cffi::Call& c, const std::string& c_name, Codecs& codecs) {
+  w.print("PyObject* $name$(PyObject* self, void*) {\n", {{"name", c_name}});
+  auto in = w.indent();
+  emit_self(w, "return nullptr;");
+  emit_go_call(w, c, true);
+  w.print("if (st.code) return gpic_py::raise_status(st);\n");
+  emit_return(w, c, codecs);
+}
+
+void emit_setter(CodeWriter& w, const cffi::Call& c, const std::string& c_name, Codecs& codecs) {
+  w.print("int $name$(PyObject* self, PyObject* value, void*) {\n", {{"name", c_name}});
+  auto in = w.indent();
+  emit_spec(w, c, false, codecs);
+  w.print("if (!value) return gpic_py::cannot_delete(self, $field$);\n", {{"field", cpp_string(c.python_name)}});
+  emit_self(w, "return -1;");
+  emit_loads(w, c, false, "value", "return gpic_py::bad_argument(func, &value), -1;", codecs);
+  emit_go_call(w, c, true);
+  w.print("if (st.code) return gpic_py::raise_status(st), -1;\n"
+          "return 0;\n");
+}
+
+}  // namespace
+
+std::string class_var(const ir::TypeDecl& d) { return "cls_" + d.name; }
+
+std::string zero_literal(const abi::Lowering& l) {
+  switch (l.kind) {
+    case abi::Kind::Scalar:
+      if (l.prim == ir::Prim::Bool) return "False";
+      return ir::is_float(l.prim) ? "0.0" : "0";
+    case abi::Kind::Complex: return "0j";
+    case abi::Kind::String: return "''";
+    default: return "None";
+  }
+}
+
+std::string function_doc(const cffi::Call& c, Shape shape) {
+  bool method = shape == Shape::Method || shape == Shape::Constructor;
+  std::string sig = c.python_name + "(" + (method ? "$self" : "$module");
+  if (shape == Shape::Constructor && !c.args.empty()) sig += ", /";
+  for (const auto& a : c.args)
+    sig += ", " + std::string(a.variadic ? "*" : "") + a.python_name +
+           (shape == Shape::Constructor ? "=" + zero_literal(a.lowering) : "");
+  sig += ")\n--\n\n";
+  if (!c.sig) return sig;
+  // As the cffi target writes it: "Go: func Point.Dist(q Point) float64".
+  std::string go = "func " + c.go_name + "(";
+  for (size_t i = 0; i < c.sig->params.size(); ++i) {
+    const auto& p = c.sig->params[i];
+    bool variadic = c.sig->variadic && i + 1 == c.sig->params.size();
+    go += (i ? ", " : "") + (p.name.empty() ? "" : p.name + " ") +
+          (variadic ? "..." + p.type->elem->go_spelling() : p.type->go_spelling());
+  }
+  go += ")";
+  if (c.sig->results.size() == 1) go += " " + c.sig->results[0].type->go_spelling();
+  if (c.sig->results.size() > 1) {
+    go += " (";
+    for (size_t i = 0; i < c.sig->results.size(); ++i) go += (i ? ", " : "") + c.sig->results[i].type->go_spelling();
+    go += ")";
+  }
+  return sig + pyi::doc_text(*c.doc, go);
+}
+
+void emit_function(CodeWriter& w, const cffi::Call& c, Shape shape, const std::string& c_name, Codecs& codecs) {
+  switch (shape) {
+    case Shape::Getter: emit_getter(w, c, c_name, codecs); break;
+    case Shape::Setter: emit_setter(w, c, c_name, codecs); break;
+    default: emit_fastcall(w, c, shape, c_name, codecs); break;
+  }
+  w.print("}\n");
+}
+
+}  // namespace gpic::cpython

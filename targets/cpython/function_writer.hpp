@@ -1,0 +1,35 @@
+// Emits the C++ function for one call across the ABI (a cffi::Call: the same calls, names and
+// messages as the cffi target): bind the arguments, convert them, call the Go export with the
+// GIL released, turn a failed status into the exception, convert the results.
+#pragma once
+
+#include <string>
+
+#include "targets/cffi/calls.hpp"
+#include "targets/common/code_writer.hpp"
+#include "targets/cpython/codecs.hpp"
+
+namespace gpic::cpython {
+
+/// How Python reaches the function.
+enum class Shape {
+  Function,     // a module function (METH_FASTCALL | METH_KEYWORDS)
+  Method,       // a method descriptor on a class: `self` holds the receiver's handle
+  Constructor,  // the class's __init__: every field optional, Go's zero value when left out
+  Getter,       // a field (getset descriptor), read
+  Setter,       // a field, written
+};
+
+/// The C++ variable that holds a declared type's Python class at run time ("cls_Point").
+std::string class_var(const ir::TypeDecl& d);
+
+/// The docstring of a function or method as CPython stores it: the signature inspect reads,
+/// then the doc text (the cffi target's docstring).
+std::string function_doc(const cffi::Call& c, Shape shape);
+
+/// The Python literal of a constructor argument's default (Go's zero value, as cffi has it).
+std::string zero_literal(const abi::Lowering& l);
+
+void emit_function(CodeWriter& w, const cffi::Call& c, Shape shape, const std::string& c_name, Codecs& codecs);
+
+}  // namespace gpic::cpython

@@ -1,0 +1,189 @@
+#include "targets/cpython/python_writer.hpp"
+
+#include "targets/common/code_writer.hpp"
+#include "targets/common/python_names.hpp"
+#include "targets/pyi/docstrings.hpp"
+
+namespace gpic::cpython {
+namespace {
+
+using K = ir::Type::Kind;
+
+class PythonWriter {
+ public:
+  PythonWriter(const ir::Module& m, const abi::Plan& plan, const cffi::Calls& calls, Codecs& codecs)
+      : m_(m), plan_(plan), calls_(calls), codecs_(codecs) {}
+
+  PythonParts emit() {
+    PythonParts out;
+    definitions();
+    out.definitions = w_.take();
+    setup();
+    out.setup = w_.take();
+    return out;
+  }
+
+ private:
+  void definitions() {
+    w_.print("import sys as _gsys\n\n");
+    all_names();
+    w_.print("\n_gbridge = _gpic_cpython.Bridge(_glib, Error)\n\n\n"
+             "class _GoObject(_gpic_rt.GoObject):\n"
+             "    \"\"\"Base of this package's Go objects.\"\"\"\n\n"
+             "    __slots__ = ()\n"
+             "    _gbridge = _gbridge\n");
+    enums_and_aliases();
+    for (const auto& c : plan_.classes) class_head(*c.decl);
+    for (const auto& i : plan_.interfaces) class_head(*i.decl);
+    for (const auto& k : calls_.classes) fields(k);
+    std::string proxies = proxy_tables();  // registers the proxies' codecs before they are written
+    w_.blank_lines(2);
+    std::string classes;
+    for (const auto& c : plan_.classes) classes += "    " + std::to_string(c.type_id) + ": " + Codecs::class_name(*c.decl) + ",\n";
+    w_.print("# Go types in the wire format (targets/common/ABI.md), and the classes of bound types by id.\n"
+             "_gclasses = {\n$classes$}\n_gc = _gpic_wire.scalar_codecs()\n",
+             {{"classes", classes}});
+    for (const auto& d : codecs_.definitions()) w_.print("$d$\n", {{"d", d}});
+    std::string items;
+    for (const auto& c : codecs_.by_index()) items += "    " + c + ",\n";
+    w_.print("# The codecs by the index the C++ functions use.\n_gcodecs = (\n$items$)\n", {{"items", items}});
+    if (!proxies.empty()) w_.print("\n$p$", {{"p", proxies}});
+  }
+
+  void all_names() {
+    std::vector<std::string> names = {"Error", "GoError", "GoHandleError", "GoPanic", "collect", "handle_count", "release"};
+    for (const auto& t : m_.types) names.push_back(py::module_name(t.name));
+    for (const auto* list : {&calls_.funcs, &calls_.const_getters, &calls_.var_getters})
+      for (const auto& c : *list) names.push_back(c.python_name);
+    std::string s;
+    for (const auto& n : names) s += "    " + py::string_literal(n) + ",\n";
+    w_.print("__all__ = [\n$names$]\n", {{"names", s}});
+  }
+
+  // Named integer types with constants become IntEnums; other named types without methods
+  // are aliases of the Python type their values have.
+  void enums_and_aliases() {
+    for (const auto& t : m_.types) {
+      if (t.kind != ir::TypeDecl::Kind::Defined || abi::is_handle_decl(t)) continue;
+      std::string doc = pyi::doc_text(t.doc, "type " + t.name + " " + (t.underlying ? t.underlying->go_spelling() : ""));
+      w_.blank_lines(2);
+      if (auto it = codecs_.enums().find(&t); it != codecs_.enums().end()) {
+        std::string members;
+        for (const ir::Const* c : it->second)
+          members += "        (" + py::string_literal(py::member_name(c->name)) + ", _gconst_" + c->name + "()),\n";
+        w_.print("$name$ = _gpic_rt.make_enum(\n    $qname$,\n    __name__,\n    [\n$members$    ],\n    $doc$,\n)\n",
+                 {{"name", Codecs::class_name(t)}, {"qname", py::string_literal(Codecs::class_name(t))},
+                  {"members", members}, {"doc", py::string_literal(doc)}});
+        continue;
+      }
+      const ir::Type& u = abi::underlying(*t.underlying);
+      std::string alias = "object";
+      if (u.kind == K::Prim) {
+        alias = ir::is_float(u.prim) ? "float" : ir::is_complex(u.prim) ? "complex" : u.prim == ir::Prim::String ? "str"
+                : u.prim == ir::Prim::Bool ? "bool" : "int";
+      } else if (u.kind == K::Map) {
+        alias = "dict";
+      } else if (u.kind == K::Slice || u.kind == K::Array) {
+        alias = "list";
+      }
+      w_.print("$name$ = $alias$  # Go: type $name$ $under$\n",
+               {{"name", Codecs::class_name(t)}, {"alias", alias}, {"under", t.underlying->go_spelling()}});
+    }
+  }
+
+  void class_head(const ir::TypeDecl& t) {
+    std::string kind = t.kind == ir::TypeDecl::Kind::Struct      ? "struct"
+                       : t.kind == ir::TypeDecl::Kind::Interface ? "interface"
+                                                                 : t.underlying->go_spelling();
+    w_.blank_lines(2);
+    w_.print("class $name$(_GoObject):\n", {{"name", Codecs::class_name(t)}});
+    auto in = w_.indent();
+    w_.print("$doc$\n\n__slots__ = ()\n", {{"doc", py::docstring(pyi::doc_text(t.doc, "type " + t.name + " " + kind), "")}});
+  }
+
+  // The fields repr shows.
+  void fields(const cffi::Calls::ClassCalls& k) {
+    std::string names;
+    for (const auto& g : k.getters) names += py::string_literal(g.python_name) + ", ";
+    if (!k.value.empty()) names += "\"value\", ";
+    if (names.empty()) return;
+    w_.blank_lines(1);
+    w_.print("$cls$._gfields = ($names$)\n", {{"cls", Codecs::class_name(*k.cls->decl)}, {"names", names}});
+  }
+
+  // What Go may call on Python objects: per interface its methods, per callback type the call.
+  std::string proxy_tables() {
+    CodeWriter p;
+    auto entry = [&](const std::string& name, const ir::FuncSig& sig) {
+      std::string args, results;
+      for (const auto& a : sig.params) args += codec(*a.type) + ", ";
+      for (const auto* r : sig.value_results()) results += codec(*r->type) + ", ";
+      return "(" + name + ", (" + args + "), (" + results + "), " + (sig.returns_error() ? "True" : "False") + ")";
+    };
+    if (plan_.interfaces.empty() && plan_.callbacks.empty()) return "";
+    p.print("# What Go may call on Python objects: per interface its methods, per callback type the call.\n");
+    for (const auto& i : plan_.interfaces) {
+      std::string rows;
+      for (const auto& me : i.decl->methods)
+        rows += "    " + entry(py::string_literal(codecs_.method_name(me.name)), me.sig) + ",\n";
+      p.print("_gbridge.proxies[$id$] = (  # $name$\n$rows$)\n",
+              {{"id", std::to_string(i.proxy_id)}, {"name", i.decl->name}, {"rows", rows}});
+    }
+    for (const auto& cb : plan_.callbacks)
+      p.print("_gbridge.proxies[$id$] = ($entry$,)  # $go$\n",
+              {{"id", std::to_string(cb.proxy_id)}, {"entry", entry("None", *cb.sig)}, {"go", cb.key}});
+    return p.take();
+  }
+
+  // A codec's Python name, as the definitions spell it (registering it).
+  std::string codec(const ir::Type& t) { return codecs_.by_index()[static_cast<size_t>(codecs_.index(t))]; }
+
+  void setup() {
+    w_.print("import sys as _gsys\n\n");
+    if (!calls_.const_getters.empty()) {
+      w_.print("# Go constants, read once from the package itself (the .gpi's values are checked\n"
+               "# against it when the shim is built).\n");
+      for (const auto& c : calls_.const_getters)
+        w_.print("$name$ = $get$()\n", {{"name", c.python_name}, {"get", private_name(c)}});
+      w_.print("\n");
+    }
+    std::string getters, setters, consts;
+    for (size_t i = 0; i < calls_.var_getters.size(); ++i) {
+      const cffi::Call& g = calls_.var_getters[i];
+      getters += "        " + py::string_literal(g.python_name) + ": " + private_name(g) + ",\n";
+      setters += "        " + py::string_literal(g.python_name) + ": " + private_name(calls_.var_setters[i]) + ",\n";
+    }
+    for (const auto& c : calls_.const_getters) consts += "        " + py::string_literal(c.python_name) + ",\n";
+    w_.print("# Module attributes: Go variables are read and written in Go; constants are read-only.\n"
+             "_gpic_rt.install_module_type(\n"
+             "    _gsys.modules[__name__],\n"
+             "    {\n$getters$    },\n"
+             "    {\n$setters$    },\n"
+             "    frozenset((\n$consts$    )),\n"
+             ")\n\n\n"
+             "def handle_count():\n"
+             "    \"\"\"Go objects held by Python plus Python objects held by Go (for lifetime tests).\"\"\"\n"
+             "    return _gbridge.handle_count()\n\n\n"
+             "def collect():\n"
+             "    \"\"\"Runs Python's and Go's garbage collectors, so released objects are counted as such.\"\"\"\n"
+             "    _gbridge.collect()\n\n\n"
+             "_gbridge.install()\n",
+             {{"getters", getters}, {"setters", setters}, {"consts", consts}});
+  }
+
+  const ir::Module& m_;
+  const abi::Plan& plan_;
+  const cffi::Calls& calls_;
+  Codecs& codecs_;
+  CodeWriter w_;
+};
+
+}  // namespace
+
+std::string private_name(const cffi::Call& c) { return "_g" + c.wrapper.substr(6); }
+
+PythonParts emit_python(const ir::Module& m, const abi::Plan& plan, const cffi::Calls& calls, Codecs& codecs) {
+  return PythonWriter(m, plan, calls, codecs).emit();
+}
+
+}  // namespace gpic::cpython

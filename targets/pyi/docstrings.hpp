@@ -1,0 +1,23 @@
+// The docstring of a bound declaration, the same text in the cpython module and the stub:
+// the English doc, the Korean doc, then the Go signature ("Go: func Add(a int, b int) int").
+#pragma once
+
+#include <string>
+
+#include "compiler/ir.hpp"
+
+namespace gpic::pyi {
+
+/// "func Add(a int, b int) int" (a method: "func (p *Point) Dist(q *Point) float64").
+std::string go_signature(const ir::Func& f);
+
+/// "type Point struct", "type Celsius float64", "type Shape interface".
+std::string go_type_decl(const ir::TypeDecl& t);
+
+/// English, Korean and `go_signature` (any of them may be empty), separated by blank lines.
+std::string doc_text(const ir::Doc& doc, const std::string& go_signature);
+
+/// The module's docstring: its doc comment, or a line naming the Go package.
+std::string module_doc(const ir::Module& m);
+
+}  // namespace gpic::pyi

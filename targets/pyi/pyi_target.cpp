@@ -1,0 +1,25 @@
+// The pyi target: a typed stub, <module>.pyi, for the Python API that the cffi and cpython
+// targets implement (written with every Python target by `gpic build`). It reads only the IR,
+// so it describes every construct, whatever a binding target can build today.
+#include "targets/pyi/stub_writer.hpp"
+#include "targets/target.hpp"
+
+namespace gpic {
+namespace {
+
+class PyiTarget : public Target {
+ public:
+  std::string_view name() const override { return "pyi"; }
+  std::string_view summary() const override {
+    return "typed Python stub (<module>.pyi) of the Python API, with the doc comments as docstrings";
+  }
+  void generate(const ir::Module& m, const Options& options, FileSink& out, Diagnostics&) const override {
+    out.write(m.name + ".pyi", pyi::emit_stub(m, options));
+  }
+};
+
+}  // namespace
+
+GPIC_REGISTER_TARGET(PyiTarget)
+
+}  // namespace gpic
