@@ -15,7 +15,7 @@ CHECKS = os.path.join(ROOT, "tests", "e2e", "checks")
 INTERPRETERS = ["python3", "pypy3"]
 # Every Python target, with each interpreter it serves: suites that check the Python API are
 # parametrised over these, so a difference between targets is a failing test.
-TARGETS = [("cffi", "python3"), ("cffi", "pypy3")]
+TARGETS = [("cffi", "python3"), ("cffi", "pypy3"), ("cpython", "python3")]
 
 
 def gpic_binary():
