@@ -1,5 +1,8 @@
 #include "targets/pyi/class_writer.hpp"
 
+#include <cctype>
+
+#include "targets/common/c_abi.hpp"
 #include "targets/common/python_api.hpp"
 #include "targets/pyi/docstrings.hpp"
 #include "targets/pyi/type_view.hpp"
@@ -11,94 +14,174 @@ void docstring(CodeWriter& w, const std::string& text) {
   if (!text.empty()) w.print("$doc$\n", {{"doc", py::docstring(text, "")}});
 }
 
-// A field reads as one type and may be written as a wider one (a numeric slice reads as
-// array.array, takes any buffer or sequence): then it is a property with a setter.
-void emit_field(CodeWriter& w, const ir::Field& f, py::Case names) {
-  std::string name = py::member_name(f.name, names);
-  std::string get = py::type_annotation(*f.type, py::Role::Result);
-  std::string set = py::type_annotation(*f.type, py::Role::Param);
-  if (get == set) {
-    w.print("$name$: $type$\n", {{"name", name}, {"type", get}});
-    docstring(w, f.doc.en.empty() && f.doc.ko.empty() ? "" : doc_text(f.doc, ""));
-    return;
-  }
-  w.print("@property\ndef $name$(self) -> $get$:\n", {{"name", name}, {"get", get}});
-  {
-    auto in = w.indent();
-    std::string doc = doc_text(f.doc, "");
-    if (doc.empty()) w.print("...\n");
-    else docstring(w, doc);
-  }
-  w.print("@$name$.setter\ndef $name$(self, value: $set$) -> None: ...\n", {{"name", name}, {"set", set}});
-}
-
-void emit_methods(CodeWriter& w, const ir::TypeDecl& t, py::Case names) {
-  for (const ir::Func* f : t.bound_methods) emit_def(w, py::member_name(f->name, names), *f, true);
-}
-
-void emit_struct(CodeWriter& w, const ir::TypeDecl& t, py::Case names) {
-  std::string init;
-  for (const auto& f : t.fields)
-    init += ", " + py::member_name(f.name, names) + ": " + py::type_annotation(*f.type, py::Role::Param) + " = ...";
-  for (const auto& f : t.fields) emit_field(w, f, names);
-  w.print("def __init__(self$init$) -> None: ...\n", {{"init", init}});
-  emit_methods(w, t, names);
-}
-
-void emit_value_class(CodeWriter& w, const ir::TypeDecl& t, py::Case names) {
-  w.print("def __init__(self, value: $type$) -> None: ...\n",
-          {{"type", py::type_annotation(*t.underlying, py::Role::Param)}});
-  emit_methods(w, t, names);
-}
-
-void emit_enum(CodeWriter& w, const ir::Module& m, const ir::TypeDecl& t, py::Case names) {
-  // Values are Go's (the stub does not evaluate constant expressions): `...` stands for them.
-  for (const ir::Const* c : enum_members(m, t)) w.print("$name$ = ...\n", {{"name", py::member_name(c->name, names)}});
-  emit_methods(w, t, names);
-}
-
-void emit_protocol(CodeWriter& w, const ir::TypeDecl& t, py::Case names) {
-  for (const auto& method : t.methods) {
-    w.print("def $sig$:", {{"sig", py::signature(py::member_name(method.name, names), method.sig, true)}});
-    std::string doc = doc_text(method.doc, "");
-    if (doc.empty()) {
-      w.print(" ...\n");
-      continue;
+// Rewrites the type names in `annotation` that a member of the class hides.
+std::string unhide(StubContext& ctx, const std::string& annotation, const std::set<std::string>& hidden) {
+  if (hidden.empty()) return annotation;
+  std::string out;
+  for (size_t i = 0; i < annotation.size();) {
+    char c = annotation[i];
+    if (std::isalpha(static_cast<unsigned char>(c)) || c == '_') {
+      size_t j = i;
+      while (j < annotation.size() && (std::isalnum(static_cast<unsigned char>(annotation[j])) || annotation[j] == '_' ||
+                                       annotation[j] == '.'))
+        ++j;
+      std::string word = annotation.substr(i, j - i);
+      if (hidden.count(word)) {
+        ctx.aliased.insert(word);
+        word = hidden_type_alias(word);
+      }
+      out += word;
+      i = j;
+    } else {
+      out += c;
+      ++i;
     }
-    w.print("\n");
-    auto in = w.indent();
-    docstring(w, doc);
   }
-  if (t.methods.empty()) w.print("pass\n");
+  return out;
 }
+
+// "Dist(self, q: Point) -> float" (python_api's signature), with hidden types unhidden in the
+// annotations only.
+std::string signature(StubContext& ctx, const std::string& name, const ir::FuncSig& sig, bool method,
+                      const std::set<std::string>& hidden) {
+  std::string s = name + "(" + (method ? "self" : "");
+  bool first = !method;
+  for (const auto& p : py::params(sig)) {
+    s += (first ? "" : ", ") + std::string(p.variadic ? "*" : "") + p.name + ": " + unhide(ctx, p.annotation, hidden);
+    first = false;
+  }
+  return s + ") -> " + unhide(ctx, py::result_annotation(sig), hidden);
+}
+
+// The names a class defines that are also names of the module's types.
+std::set<std::string> hidden_types(const StubContext& ctx, const ir::Module& m, const ir::TypeDecl& t) {
+  std::set<std::string> members;
+  for (const auto& f : t.fields) members.insert(py::member_name(f.name, ctx.names));
+  for (const ir::Func* f : t.bound_methods) members.insert(py::member_name(f->name, ctx.names));
+  for (const auto& me : t.methods) members.insert(py::member_name(me.name, ctx.names));
+  for (const ir::Const* c : enum_members(m, t)) members.insert(py::member_name(c->name));
+  std::set<std::string> hidden;
+  for (const auto& n : members)
+    if (ctx.type_names.count(n)) hidden.insert(n);
+  return hidden;
+}
+
+// A constructor takes None for a field that is not a plain value (Go's zero value then).
+std::string constructor_param(const ir::Type& t) {
+  std::string a = py::type_annotation(t, py::Role::Param);
+  bool plain = abi::underlying(t).kind == ir::Type::Kind::Prim;
+  bool optional = a.size() >= 7 && a.compare(a.size() - 7, 7, " | None") == 0;
+  return plain || optional ? a : a + " | None";
+}
+
+class ClassWriter {
+ public:
+  ClassWriter(CodeWriter& w, StubContext& ctx, const ir::TypeDecl& t) : w_(w), ctx_(ctx), t_(t), hidden_(hidden_types(ctx, ctx.m, t)) {}
+
+  void emit() {
+    std::string name = py::module_name(t_.name);
+    TypeView view = view_of(ctx_.m, t_);
+    if (view == TypeView::Alias) {
+      w_.print("$name$: TypeAlias = $type$\n", {{"name", name}, {"type", py::type_annotation(*t_.underlying, py::Role::Result)}});
+      docstring(w_, doc_text(t_.doc, go_type_decl(t_)));
+      return;
+    }
+    const char* base = view == TypeView::IntEnum ? "(enum.IntEnum)" : view == TypeView::Protocol ? "(Protocol)" : "(_GoObject)";
+    w_.print("class $name$$base$:\n", {{"name", name}, {"base", base}});
+    auto in = w_.indent();
+    docstring(w_, doc_text(t_.doc, go_type_decl(t_)));
+    switch (view) {
+      case TypeView::StructClass: structure(); break;
+      case TypeView::ValueClass: value_class(); break;
+      case TypeView::IntEnum: enumeration(); break;
+      case TypeView::Protocol: protocol(); break;
+      case TypeView::Alias: break;
+    }
+  }
+
+ private:
+  std::string ann(const ir::Type& t, py::Role role) { return unhide(ctx_, py::type_annotation(t, role), hidden_); }
+
+  // A field reads as one type and may be written as a wider one (a numeric slice reads as
+  // array.array, takes any buffer or sequence): then it is a property with a setter.
+  void field(const ir::Field& f) {
+    std::string name = py::member_name(f.name, ctx_.names);
+    std::string get = ann(*f.type, py::Role::Result);
+    std::string set = ann(*f.type, py::Role::Param);
+    std::string doc = doc_text(f.doc, t_.name + "." + f.name + " " + f.type->go_spelling());
+    if (get == set) {
+      w_.print("$name$: $type$\n", {{"name", name}, {"type", get}});
+      docstring(w_, doc);
+      return;
+    }
+    w_.print("@property\ndef $name$(self) -> $get$:\n", {{"name", name}, {"get", get}});
+    {
+      auto in = w_.indent();
+      docstring(w_, doc);
+    }
+    w_.print("@$name$.setter\ndef $name$(self, value: $set$) -> None: ...\n", {{"name", name}, {"set", set}});
+  }
+
+  void methods() {
+    for (const ir::Func* f : t_.bound_methods) emit_def(w_, ctx_, py::member_name(f->name, ctx_.names), *f, true, hidden_);
+  }
+
+  void structure() {
+    std::string init;
+    for (const auto& f : t_.fields)
+      init += ", " + py::member_name(f.name, ctx_.names) + ": " + unhide(ctx_, constructor_param(*f.type), hidden_) + " = ...";
+    for (const auto& f : t_.fields) field(f);
+    w_.print("def __init__(self$init$) -> None: ...\n", {{"init", init}});
+    methods();
+  }
+
+  void value_class() {
+    w_.print("def __init__(self, value: $type$ = ...) -> None: ...\n"
+             "@property\n"
+             "def value(self) -> $result$:\n"
+             "    \"\"\"The Go value, as its Python type.\"\"\"\n",
+             {{"type", unhide(ctx_, constructor_param(*t_.underlying), hidden_)}, {"result", ann(*t_.underlying, py::Role::Result)}});
+    methods();
+  }
+
+  void enumeration() {
+    // Values are Go's (the stub does not evaluate constant expressions): `...` stands for them.
+    for (const ir::Const* c : enum_members(ctx_.m, t_)) w_.print("$name$ = ...\n", {{"name", py::member_name(c->name)}});
+    methods();
+  }
+
+  void protocol() {
+    for (const auto& method : t_.methods) {
+      w_.print("def $sig$:", {{"sig", signature(ctx_, py::member_name(method.name, ctx_.names), method.sig, true, hidden_)}});
+      std::string doc = doc_text(method.doc, "");
+      if (doc.empty()) {
+        w_.print(" ...\n");
+        continue;
+      }
+      w_.print("\n");
+      auto in = w_.indent();
+      docstring(w_, doc);
+    }
+    if (t_.methods.empty()) w_.print("pass\n");
+  }
+
+  CodeWriter& w_;
+  StubContext& ctx_;
+  const ir::TypeDecl& t_;
+  std::set<std::string> hidden_;
+};
 
 }  // namespace
 
-void emit_def(CodeWriter& w, const std::string& python_name, const ir::Func& f, bool method) {
-  w.print("def $sig$:\n", {{"sig", py::signature(python_name, f.sig, method)}});
+std::string hidden_type_alias(const std::string& type_name) { return "_gpyi_" + type_name; }
+
+void emit_def(CodeWriter& w, StubContext& ctx, const std::string& python_name, const ir::Func& f, bool method,
+              const std::set<std::string>& hidden) {
+  w.print("def $sig$:\n", {{"sig", signature(ctx, python_name, f.sig, method, hidden)}});
   auto in = w.indent();
   docstring(w, doc_text(f.doc, go_signature(f)));
 }
 
-void emit_type(CodeWriter& w, const ir::Module& m, const ir::TypeDecl& t, py::Case names) {
-  std::string name = py::module_name(t.name);
-  TypeView view = view_of(m, t);
-  if (view == TypeView::Alias) {
-    w.print("$name$: TypeAlias = $type$\n", {{"name", name}, {"type", py::type_annotation(*t.underlying, py::Role::Result)}});
-    docstring(w, doc_text(t.doc, go_type_decl(t)));
-    return;
-  }
-  const char* base = view == TypeView::IntEnum ? "(enum.IntEnum)" : view == TypeView::Protocol ? "(Protocol)" : "";
-  w.print("class $name$$base$:\n", {{"name", name}, {"base", base}});
-  auto in = w.indent();
-  docstring(w, doc_text(t.doc, go_type_decl(t)));
-  switch (view) {
-    case TypeView::StructClass: emit_struct(w, t, names); break;
-    case TypeView::ValueClass: emit_value_class(w, t, names); break;
-    case TypeView::IntEnum: emit_enum(w, m, t, names); break;
-    case TypeView::Protocol: emit_protocol(w, t, names); break;
-    case TypeView::Alias: break;
-  }
-}
+void emit_type(CodeWriter& w, StubContext& ctx, const ir::TypeDecl& t) { ClassWriter(w, ctx, t).emit(); }
 
 }  // namespace gpic::pyi

@@ -1,5 +1,9 @@
-// Emits the stub of one declared type (see type_view.hpp for which Python shape it takes).
+// Emits the stub of one declared type (see type_view.hpp for which Python shape it takes), and
+// of a def.
 #pragma once
+
+#include <set>
+#include <string>
 
 #include "compiler/ir.hpp"
 #include "targets/common/code_writer.hpp"
@@ -7,9 +11,23 @@
 
 namespace gpic::pyi {
 
-void emit_type(CodeWriter& w, const ir::Module& m, const ir::TypeDecl& t, py::Case names);
+/// What the stub's writers share.
+struct StubContext {
+  const ir::Module& m;
+  py::Case names;
+  std::set<std::string> type_names;    // the module's declared types, as Python names them
+  /// Types an annotation inside a class must reach through a module-level alias, because a
+  /// member of that class has the type's name (`class Bag: Shape: Shape`): "_gpyi_Shape".
+  std::set<std::string> aliased;
+};
+
+/// The module-level alias of a type a class member's name hides.
+std::string hidden_type_alias(const std::string& type_name);
+
+void emit_type(CodeWriter& w, StubContext& ctx, const ir::TypeDecl& t);
 
 /// A def with its docstring: "def Add(a: int, b: int) -> int:\n    \"\"\"...\"\"\"\n".
-void emit_def(CodeWriter& w, const std::string& python_name, const ir::Func& f, bool method);
+void emit_def(CodeWriter& w, StubContext& ctx, const std::string& python_name, const ir::Func& f, bool method,
+              const std::set<std::string>& hidden = {});
 
 }  // namespace gpic::pyi

@@ -4,9 +4,8 @@ namespace gpic::pyi {
 
 std::string go_signature(const ir::Func& f) {
   const ir::FuncSig& sig = f.sig;
-  std::string s = "func ";
-  if (f.recv) s += "(" + (f.recv->name.empty() ? "" : f.recv->name + " ") + (f.recv->pointer ? "*" : "") + f.recv->type_name + ") ";
-  s += f.name + "(";
+  // A method as the binding targets' docstrings show it: "func Point.Dist(q Point) float64".
+  std::string s = "func " + (f.recv ? f.recv->type_name + "." : "") + f.name + "(";
   for (size_t i = 0; i < sig.params.size(); ++i) {
     const auto& p = sig.params[i];
     bool variadic = sig.variadic && i + 1 == sig.params.size();

@@ -8,7 +8,7 @@
 
 namespace gpic::pyi {
 
-/// "func Add(a int, b int) int" (a method: "func (p *Point) Dist(q *Point) float64").
+/// "func Add(a int, b int) int" (a method: "func Point.Dist(q *Point) float64").
 std::string go_signature(const ir::Func& f);
 
 /// "type Point struct", "type Celsius float64", "type Shape interface".

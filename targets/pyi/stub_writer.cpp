@@ -36,6 +36,24 @@ class GoPanic(Exception):
 
 class GoHandleError(ReferenceError):
     """A Go object was used after its handle was released."""
+
+class _GoObject:
+    """A Go value held by Python through one handle, released when the object is collected
+    (or at once by ``release(obj)`` / leaving a ``with`` block). Equality is Go identity."""
+
+    def __enter__(self) -> Self: ...
+    def __exit__(self, *exc: object) -> bool: ...
+    def __eq__(self, other: object) -> bool: ...
+    def __hash__(self) -> int: ...
+
+def release(obj: _GoObject) -> None:
+    """Releases the Go value behind ``obj`` now; using ``obj`` afterwards raises GoHandleError."""
+
+def handle_count() -> int:
+    """Go objects held by Python plus Python objects held by Go (for lifetime tests)."""
+
+def collect() -> None:
+    """Runs Python's and Go's garbage collectors, so released objects are counted as such."""
 )";
 
 // The imports the body needs, found by what it spells.
@@ -52,13 +70,19 @@ std::string imports(const std::string& body) {
   for (const char* name : {"Final", "Protocol", "TypeAlias"})
     if (uses(name)) typing += (typing.empty() ? "" : ", ") + std::string(name);
   if (!typing.empty()) out += "from typing import " + typing + "\n";
-  if (uses("| Buffer")) out += "from typing_extensions import Buffer\n";
+  // typing_extensions: stubs are never run, and these names are there for every Python version.
+  std::string ext;
+  if (uses("| Buffer")) ext += "Buffer";
+  if (uses("-> Self")) ext += std::string(ext.empty() ? "" : ", ") + "Self";
+  if (!ext.empty()) out += "from typing_extensions import " + ext + "\n";
   return out;
 }
 
 class StubWriter {
  public:
-  StubWriter(const ir::Module& m, const Options& o) : m_(m), o_(o), names_(o.snake_names ? py::Case::Snake : py::Case::Keep) {}
+  StubWriter(const ir::Module& m, const Options& o) : m_(m), o_(o), ctx_{m, o.snake_names ? py::Case::Snake : py::Case::Keep, {}, {}} {
+    for (const auto& t : m.types) ctx_.type_names.insert(py::module_name(t.name));
+  }
 
   std::string emit() {
     body_.print(kExceptions);
@@ -68,11 +92,16 @@ class StubWriter {
     for (const auto& d : m_.order) {
       body_.blank_lines(1);
       switch (d.kind) {
-        case ir::DeclRef::Kind::Type: emit_type(body_, m_, m_.types[d.index], names_); break;
+        case ir::DeclRef::Kind::Type: emit_type(body_, ctx_, m_.types[d.index]); break;
         case ir::DeclRef::Kind::Func: func(m_.funcs[d.index]); break;
         case ir::DeclRef::Kind::Const: constant(m_.consts[d.index]); break;
         case ir::DeclRef::Kind::Var: variable(m_.vars[d.index]); break;
       }
+    }
+    if (!ctx_.aliased.empty()) {
+      body_.blank_lines(1);
+      body_.print("# Types a class member's name hides inside that class.\n");
+      for (const auto& t : ctx_.aliased) body_.print("$alias$: TypeAlias = $t$\n", {{"alias", hidden_type_alias(t)}, {"t", t}});
     }
     std::string body = body_.take();
     CodeWriter w;
@@ -89,25 +118,25 @@ class StubWriter {
  private:
   void func(const ir::Func& f) {
     if (f.recv) return;  // in its class
-    emit_def(body_, py::module_name(f.name, names_), f, false);
+    emit_def(body_, ctx_, py::module_name(f.name, ctx_.names), f, false);
   }
 
   void constant(const ir::Const& c) {
     std::string type = c.type ? py::type_annotation(*c.type, py::Role::Result) : "object";
-    body_.print("$name$: Final[$type$]\n", {{"name", py::module_name(c.name, names_)}, {"type", type}});
+    body_.print("$name$: Final[$type$]\n", {{"name", py::module_name(c.name)}, {"type", type}});
     std::string go = "const " + c.name + (c.type ? " " + c.type->go_spelling() : "") +
                      (c.value.empty() ? "" : " = " + c.value.text());
     body_.print("$doc$\n", {{"doc", py::docstring(doc_text(c.doc, go), "")}});
   }
 
   void variable(const ir::Var& v) {
-    body_.print("$name$: $type$\n", {{"name", py::module_name(v.name, names_)}, {"type", py::type_annotation(*v.type, py::Role::Result)}});
+    body_.print("$name$: $type$\n", {{"name", py::module_name(v.name, ctx_.names)}, {"type", py::type_annotation(*v.type, py::Role::Result)}});
     body_.print("$doc$\n", {{"doc", py::docstring(doc_text(v.doc, "var " + v.name + " " + v.type->go_spelling()), "")}});
   }
 
   const ir::Module& m_;
   const Options& o_;
-  py::Case names_;
+  StubContext ctx_;
   CodeWriter body_;
 };
 
