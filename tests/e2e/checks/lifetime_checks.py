@@ -270,7 +270,7 @@ def _value_or_handle_error(read, want, what):
     assert got == want, "%s read %r, not its own %r: a recycled handle" % (what, got, want)
 
 
-def check_copies_of_a_wrapper_never_reach_a_recycled_handle():
+def check_copying_a_wrapper_is_safe_both_ways():
     start = wait_for_count(baseline())
     for how in ("copy", "deepcopy", "pickle"):
         p = Point(1.5, 2.5, how)
@@ -288,6 +288,22 @@ def check_copies_of_a_wrapper_never_reach_a_recycled_handle():
         others = [Point(-1, -1, "other") for _ in range(1000)]  # reuse freed handles
         _value_or_handle_error(lambda: (q.X, q.Y, q.Label), (1.5, 2.5, how), how)
         del q, others
+        # The other way round: dropping the copy must leave the original alive (the user
+        # released nothing), whether the copy shares its Go object or not.
+        p = Point(3.5, 4.5, how)
+        try:
+            q = copy.copy(p) if how == "copy" else copy.deepcopy(p) if how == "deepcopy" else \
+                pickle.loads(pickle.dumps(p))
+        except (TypeError, copy.Error, pickle.PicklingError, AttributeError):
+            continue
+        del q
+        collect_all()
+        try:
+            got = (p.X, p.Y, p.Label)
+        except kitchen.GoHandleError:
+            raise AssertionError("dropping a %s of a wrapper released the original's handle" % how)
+        assert got == (3.5, 4.5, how), got
+        del p
     n = wait_for_count(start)
     assert n == start, "%d live handles, %d at the start (a double release?)" % (n, start)
 
