@@ -104,7 +104,10 @@ void emit_loads(CodeWriter& w, const cffi::Call& c, bool constructor, const std:
   if (c.args.empty()) return;
   std::string loads;
   for (size_t i = 0; i < c.args.size(); ++i) {
-    w.print("$decl$\n", {{"decl", converter(c.args[i], i, constructor, codecs)}});
+    const abi::Lowering& l = c.args[i].lowering;
+    bool scalar = l.kind == abi::Kind::Scalar || l.kind == abi::Kind::Complex || l.kind == abi::Kind::String;
+    w.print(scalar ? "$decl$\n" : "$decl$  // $go$\n",
+            {{"decl", converter(c.args[i], i, constructor, codecs)}, {"go", l.type ? l.type->go_spelling() : ""}});
     loads += (i ? " || " : "") + std::string("!a") + n(i) + ".load(" + (value.empty() ? "in[" + n(i) + "]" : value) + ")";
   }
   w.print("if ($loads$) $refused$\n", {{"loads", loads}, {"refused", refused}});
@@ -148,7 +151,7 @@ void emit_return(CodeWriter& w, const cffi::Call& c, Codecs& codecs) {
 void emit_fastcall(CodeWriter& w, const cffi::Call& c, Shape shape, const std::string& c_name, Codecs& codecs) {
   bool method = shape == Shape::Method || shape == Shape::Constructor;
   w.print("PyObject* $name$(PyObject* $self$, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {\n",
-          {{"name", c_name}, {"self", method ? "self" : ""}});
+          {{"name", c_name}, {"self", method ? "self" : "/*module*/"}});
   auto in = w.indent();
   bool constructor = shape == Shape::Constructor;
   emit_spec(w, c, constructor, codecs);

@@ -60,7 +60,7 @@ class ModuleWriter {
   }
 
   void function(const cffi::Call& c, Shape shape, const std::string& c_name, const std::string& comment) {
-    w_.print("\n// $c$\n", {{"c", comment}});
+    w_.print(comment.empty() ? "\n" : "\n// $c$\n", {{"c", comment}});
     emit_function(w_, c, shape, c_name, codecs_);
   }
 
@@ -72,7 +72,7 @@ class ModuleWriter {
     section("Functions");
     for (const auto& f : calls_.funcs) {
       doc("kDoc_" + f.go_name, function_doc(f, Shape::Function));
-      function(f, Shape::Function, "fn_" + f.go_name, f.go_name);
+      function(f, Shape::Function, "fn_" + f.go_name, "");
     }
     if (!calls_.const_getters.empty() || !calls_.var_getters.empty()) section("Constants and variables (module-private readers and writers)");
     for (const auto& c : calls_.const_getters) function(c, Shape::Function, "const_" + c.go_name, "const " + c.go_name);
@@ -108,7 +108,7 @@ class ModuleWriter {
       section("class " + T);
       std::vector<std::pair<const cffi::Call*, std::string>> methods;  // call, C name
       doc("kDoc_" + T + "_init", function_doc(k.constructor, Shape::Constructor));
-      function(k.constructor, Shape::Constructor, T + "_init", T + "(...)");
+      function(k.constructor, Shape::Constructor, T + "_init", "");
       methods.push_back({&k.constructor, T + "_init"});
       for (size_t i = 0; i < k.getters.size(); ++i) {
         const std::string& F = k.getters[i].go_name.substr(T.size() + 1);
@@ -132,7 +132,7 @@ class ModuleWriter {
   std::pair<const cffi::Call*, std::string> method(const cffi::Call& me, const std::string& T) {
     std::string c_name = T + "_" + me.go_name.substr(T.size() + 1);
     doc("kDoc_" + c_name, function_doc(me, Shape::Method));
-    function(me, Shape::Method, c_name, me.go_name);
+    function(me, Shape::Method, c_name, "");
     return {&me, c_name};
   }
 
