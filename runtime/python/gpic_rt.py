@@ -108,6 +108,17 @@ class GoObject:
     def __enter__(self):
         return self
 
+    # A copy would share the handle, and dropping it would release the original's Go object.
+    def __copy__(self):
+        raise TypeError("%s is a Go object held by handle; it cannot be copied (use a Go function that "
+                        "returns a copy)" % type(self).__name__)
+
+    def __deepcopy__(self, memo):
+        self.__copy__()
+
+    def __reduce_ex__(self, protocol):
+        raise TypeError("%s is a Go object held by handle; it cannot be pickled" % type(self).__name__)
+
     def __exit__(self, *exc):
         release(self)
         return False

@@ -7,7 +7,13 @@ encoded, in words the argument error repeats: ``must be int (Go int8), not str``
 """
 
 import array
+import platform
 import struct
+
+# PyPy does not lock a buffer while it is exported: an array.array or bytearray resized during
+# a call (by a callback, or another thread while Go runs without the GIL) would free the memory
+# Go is reading. There Go works on a copy, and the binding writes it back after the call.
+PYPY = platform.python_implementation() == "PyPy"
 
 _U64 = struct.Struct("<Q")
 GoObject = None  # set by _gpic_rt, which defines it (and imports this module)
@@ -213,13 +219,21 @@ class Nums(Codec):
             raise TypeError("must be a contiguous buffer (Go %s reads it in place)" % self.go)
         if self.length is not None and len(mv) != self.length:
             raise ValueError("has %d elements; Go %s needs %d" % (len(mv), self.go, self.length))
-        if mv.readonly:
+        if mv.readonly or (PYPY and isinstance(mv.obj, (array.array, bytearray))):
             # Go may write into its slice argument; a read-only buffer (bytes, which CPython
             # shares and interns, or a read-only array) must never see that: Go gets a copy.
             copy = array.array(self.typecode)
             copy.frombytes(mv.cast("B"))
             mv = memoryview(copy)
         return mv
+
+    def done(self, value, mv):
+        """After a call on PyPy: Go's writes into the copy of a resizable buffer land in it."""
+        if mv.obj is value or not isinstance(getattr(value, "obj", value), (array.array, bytearray)):
+            return
+        target = memoryview(value)
+        if not target.readonly and target.nbytes == mv.nbytes:
+            target.cast("B")[:] = mv.cast("B")
 
     @staticmethod
     def _check_float32(values):

@@ -296,6 +296,7 @@ class ModuleWriter {
       // Bodies reach builtins only through these aliases: a parameter may be named `len`.
       w_.print("\"\"\"Defines the package's functions over the cffi library.\"\"\"\n"
                "_glen = len\n"
+               "_gpypy = _gpic_wire.PYPY\n"
                "_gcomplex = complex\n"
                "_gunpack = _gffi.unpack\n"
                "_gbuffer = _gffi.buffer\n"
@@ -360,6 +361,7 @@ class ModuleWriter {
     std::string call_args = c.has_self ? "self._gh, " : "";
     std::string values, specs;
     std::vector<std::string> conversions;
+    std::vector<std::string> write_backs;   // PyPy: Go's writes into copies of resizable buffers
     bool constructor = shape == Shape::Constructor;
     for (size_t i = 0; i < c.args.size(); ++i) {
       const Arg& a = c.args[i];
@@ -389,6 +391,7 @@ class ModuleWriter {
         case abi::Kind::NumArray:
           conversions.push_back(local + " = " + k + ".buffer(" + x + ")" + (constructor ? " if " + x + " is not None else b\"\"" : ""));
           call_args += "_gfrom_buffer(" + local + "), _glen(" + local + "), ";
+          if (!constructor) write_backs.push_back(k + ".done(" + x + ", " + local + ")");
           break;
         case abi::Kind::Handle:
           call_args += (l.nullable || constructor) ? "(0 if " + x + " is None else " + x + "._gh), " : x + "._gh, ";
@@ -421,6 +424,10 @@ class ModuleWriter {
         auto body = w_.indent();
         for (const auto& conv : conversions) w_.print("$c$\n", {{"c", conv}});
         w_.print(call, v);
+        if (!write_backs.empty()) {
+          w_.print("if _gpypy:\n");
+          for (const auto& wb : write_backs) w_.print("    $wb$\n", {{"wb", wb}});
+        }
       }
       w_.print("except (TypeError, OverflowError, ValueError, AttributeError) as _ge:\n"
                "    raise _gbad(_ge, $go$, ($specs$), ($values$)) from None\n",

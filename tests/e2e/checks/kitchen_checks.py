@@ -389,6 +389,17 @@ def _address(buf):
 
 
 def check_numeric_slice_params_cross_without_a_copy():
+    if sys.implementation.name == "pypy":
+        # PyPy cannot lock a buffer while Go reads it (a resize during the call would free the
+        # memory: badinput_checks.py), so there Go works on one copy that is written back after
+        # the call (ABI.md): not the caller's address, but the caller's contents, both ways.
+        a = array.array("d", [1.0, 2.0, 3.0, 4.0])
+        assert kitchen.AddrFloat64s(a) != _address(a)
+        kitchen.DoubleFloat64s(a)
+        assert list(a) == [2.0, 4.0, 6.0, 8.0]
+        kitchen.DoubleFloat64s(memoryview(a)[1:])
+        assert list(a) == [2.0, 8.0, 12.0, 16.0]
+        return
     a = array.array("d", [1.0, 2.0, 3.0, 4.0])
     assert kitchen.AddrFloat64s(a) == _address(a), "array.array('d') was copied"
     assert kitchen.AddrFloat64s(memoryview(a)) == _address(a), "memoryview was copied"

@@ -282,7 +282,8 @@ def check_copying_a_wrapper_is_safe_both_ways():
             else:
                 q = pickle.loads(pickle.dumps(p))
         except (TypeError, copy.Error, pickle.PicklingError, AttributeError):
-            continue  # refusing to copy a Go object is fine
+            del p  # refusing to copy a Go object is fine; the original goes as usual
+            continue
         del p
         collect_all()
         others = [Point(-1, -1, "other") for _ in range(1000)]  # reuse freed handles
@@ -295,6 +296,7 @@ def check_copying_a_wrapper_is_safe_both_ways():
             q = copy.copy(p) if how == "copy" else copy.deepcopy(p) if how == "deepcopy" else \
                 pickle.loads(pickle.dumps(p))
         except (TypeError, copy.Error, pickle.PicklingError, AttributeError):
+            del p
             continue
         del q
         collect_all()

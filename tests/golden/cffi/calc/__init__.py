@@ -93,6 +93,7 @@ _gbridge.proxies[2] = ((None, (_gc["int"], ), (_gc["bool"], ), False),)  # func(
 def _gpic_bind(_gffi, _glib, _gfail, _gbad, _gtext):
     """Defines the package's functions over the cffi library."""
     _glen = len
+    _gpypy = _gpic_wire.PYPY
     _gcomplex = complex
     _gunpack = _gffi.unpack
     _gbuffer = _gffi.buffer
@@ -202,6 +203,8 @@ def _gpic_bind(_gffi, _glib, _gfail, _gbad, _gtext):
         try:
             _ga0 = _gk1.buffer(xs)
             _gr = _gfSum(_gfrom_buffer(_ga0), _glen(_ga0))
+            if _gpypy:
+                _gk1.done(xs, _ga0)
         except (TypeError, OverflowError, ValueError, AttributeError) as _ge:
             raise _gbad(_ge, "Sum", (("xs", _gk1),), (xs,)) from None
         if _gffi.errno:
@@ -242,6 +245,8 @@ def _gpic_bind(_gffi, _glib, _gfail, _gbad, _gtext):
             _ga0 = _gk6.buffer(xs)
             _ga1 = _gk7.ref(visit)
             _gfEach(_gfrom_buffer(_ga0), _glen(_ga0), _ga1)
+            if _gpypy:
+                _gk6.done(xs, _ga0)
         except (TypeError, OverflowError, ValueError, AttributeError) as _ge:
             raise _gbad(_ge, "Each", (("xs", _gk6), ("visit", _gk7)), (xs, visit)) from None
         if _gffi.errno:
