@@ -157,6 +157,8 @@ def ratio(a, b):
 
 def status_text(r, L):
     reason = note(r.get("reason", ""), L["lang"])
+    if r["status"] == "timeout":
+        return "> %d s" % r.get("limit", 0)
     if r["status"] == "n/a":
         return "%s: %s" % (L["na"], reason)
     return "**%s**: %s" % (L["failed"], reason)
