@@ -524,6 +524,8 @@ class ModuleWriter {
       setters += "        " + py::string_literal(g.python_name) + ": " + local_name(calls_.var_setters[i]) + ",\n";
     }
     for (const auto& c : calls_.const_getters) consts += "        " + py::string_literal(c.python_name) + ",\n";
+    // A module type of its own makes every attribute lookup slower: only when it is needed.
+    if (calls_.var_getters.empty() && calls_.const_getters.empty()) return;
     w_.print("# Module attributes: Go variables are read and written in Go; constants are read-only.\n"
              "_gpic_rt.install_module_type(\n"
              "    _gsys.modules[__name__],\n"
