@@ -16,11 +16,13 @@
 //   gpic_cpython.hpp          the state, argument binding and the Go call (this file)
 //   gpic_cpython_values.hpp   converting arguments and results, type by type
 //   gpic_cpython_impl.hpp     the slow paths: binding errors, failed calls
-//   gpic_cpython_module.hpp   module set-up, the bridge for Go calling Python
+//   gpic_cpython_dispatch.hpp Go calling Python: the dispatcher, from any goroutine
+//   gpic_cpython_module.hpp   module set-up
 #pragma once
 
 #include <pybind11/pybind11.h>
 
+#include <cmath>
 #include <cstdint>
 #include <cstring>
 #include <string>
@@ -42,6 +44,8 @@ struct State {
   PyObject* bad_argument = nullptr;     // gpic_rt.bad_argument
   PyObject* enum_value = nullptr;       // gpic_wire.enum_value
   PyObject* bridge = nullptr;           // the package's Bridge (gpic_cpython_rt.py)
+  PyObject* refs = nullptr;             // bridge.refs: the Python objects Go holds, by reference
+  PyObject* ref_ids = nullptr;          // bridge._ids: the counter that numbers them
   PyTypeObject* go_object = nullptr;    // gpic_rt.GoObject
   Py_ssize_t gh_offset = 0;             // where GoObject's `_gh` slot lives in an instance
   std::vector<PyObject*> codecs;        // the package's codecs, by the index the code uses
@@ -170,4 +174,5 @@ inline bool handle_of(PyObject* o, uint64_t* h);
 
 #include "gpic_cpython_values.hpp"
 #include "gpic_cpython_impl.hpp"
+#include "gpic_cpython_dispatch.hpp"
 #include "gpic_cpython_module.hpp"

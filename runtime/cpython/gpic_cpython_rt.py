@@ -30,7 +30,7 @@ class Bridge(_gpic_rt.Bridge):
     def call(self, ref, proxy, method, args):
         """Go calls method `method` of proxy table `proxy` on the Python object `ref`, with
         the arguments encoded in `args` (a memoryview): returns the encoded results."""
-        name, arg_codecs, result_codecs, _ = self.proxies[proxy][method]
+        name, arg_codecs, _, _ = self.proxies[proxy][method]
         obj = self.refs[ref]
         pos = 0
         values = []
@@ -38,19 +38,24 @@ class Bridge(_gpic_rt.Bridge):
             v, pos = codec.decode_at(args, pos)
             values.append(v)
         out = (obj if name is None else getattr(obj, name))(*values)
-        if not result_codecs:
-            data = b""
-        elif len(result_codecs) == 1:
-            data = self._encode_result(result_codecs[0], out, name)
-        else:
-            if not isinstance(out, tuple) or len(out) != len(result_codecs):
-                raise TypeError("%s must return a tuple of %d values, not %r"
-                                % (name or "the callback", len(result_codecs), out))
-            data = b"".join(self._encode_result(c, v, name) for c, v in zip(result_codecs, out))
+        data = self.encode_results(proxy, method, out)
         # Go objects in the result must outlive this frame until Go has read their handles
         # (right after this returns): the thread keeps the last result until its next one.
         self._pending.keep = out
         return data
+
+    def encode_results(self, proxy, method, out):
+        """What a Python method or callback returned, encoded for Go (or the exception that
+        says why it cannot be)."""
+        name, _, result_codecs, _ = self.proxies[proxy][method]
+        if not result_codecs:
+            return b""
+        if len(result_codecs) == 1:
+            return self._encode_result(result_codecs[0], out, name)
+        if not isinstance(out, tuple) or len(out) != len(result_codecs):
+            raise TypeError("%s must return a tuple of %d values, not %r"
+                            % (name or "the callback", len(result_codecs), out))
+        return b"".join(self._encode_result(c, v, name) for c, v in zip(result_codecs, out))
 
     def returns_error(self, proxy, method):
         """Whether the method returns a Go error (a Python exception then becomes that error)."""

@@ -246,14 +246,20 @@ class WireArg {
 };
 
 /// A Python callable Go may call (any goroutine, any time until Go drops it): its reference
-/// in the bridge's table, or 0 for None.
+/// in the bridge's table (Bridge.add), or 0 for None. What is not callable, the codec refuses.
 class CallbackArg {
  public:
   explicit CallbackArg(PyObject* codec) : codec_(codec) {}
   operator uint64_t() const { return ref_.v; }
   bool load(PyObject* o) {
     if (!o || o == Py_None) return true;
-    PyObject* r = PyObject_CallMethodOneArg(codec_, GPIC_NAME("ref"), o);
+    PyObject* r = nullptr;
+    if (PyCallable_Check(o)) {
+      r = PyIter_Next(state.ref_ids);
+      if (r && PyDict_SetItem(state.refs, r, o) < 0) Py_CLEAR(r);
+    } else {
+      r = PyObject_CallMethodOneArg(codec_, GPIC_NAME("ref"), o);
+    }
     if (!r) return false;
     bool ok = ref_.load(r);
     Py_DECREF(r);

@@ -47,7 +47,8 @@ class CpythonTarget : public Target {
     out.write(dir + m.name + ".cpp", std::move(src.cpp));
     out.write(dir + m.name + "_python.hpp", std::move(src.python));
     out.write(dir + "gpic_rt_source.hpp", runtime_sources());
-    for (const char* f : {"gpic_cpython.hpp", "gpic_cpython_values.hpp", "gpic_cpython_impl.hpp", "gpic_cpython_module.hpp",
+    for (const char* f : {"gpic_cpython.hpp", "gpic_cpython_values.hpp", "gpic_cpython_impl.hpp", "gpic_cpython_dispatch.hpp",
+                          "gpic_cpython_module.hpp",
                           "cpython_build.py"})
       out.write(dir + f, std::string(embedded_file(std::string("runtime/cpython/") + f)));
   }

@@ -14,6 +14,33 @@ namespace {
 
 constexpr const char* kFlags = "METH_FASTCALL | METH_KEYWORDS";
 
+// A value's wire type as the dispatcher's C++ path spells it (gpic_py::ProxyMethod): Python's
+// struct letters, ? bool, F D complex, s string; x for what only the codecs handle (and an
+// enum argument, which the Enum codec turns into a member).
+char wire_code(const ir::Type& t, const Codecs& codecs, bool argument) {
+  const ir::TypeDecl* d = abi::decl_of(t);
+  if (argument && d && codecs.is_enum(d)) return 'x';
+  const ir::Type& u = abi::underlying(t);
+  if (u.kind != ir::Type::Kind::Prim) return 'x';
+  switch (ir::canonical(u.prim)) {
+    case ir::Prim::Bool: return '?';
+    case ir::Prim::Int8: return 'b';
+    case ir::Prim::Uint8: return 'B';
+    case ir::Prim::Int16: return 'h';
+    case ir::Prim::Uint16: return 'H';
+    case ir::Prim::Int32: return 'i';
+    case ir::Prim::Uint32: return 'I';
+    case ir::Prim::Int: case ir::Prim::Int64: return 'q';
+    case ir::Prim::Uint: case ir::Prim::Uint64: case ir::Prim::Uintptr: return 'Q';
+    case ir::Prim::Float32: return 'f';
+    case ir::Prim::Float64: return 'd';
+    case ir::Prim::Complex64: return 'F';
+    case ir::Prim::Complex128: return 'D';
+    case ir::Prim::String: return 's';
+    default: return 'x';
+  }
+}
+
 class ModuleWriter {
  public:
   ModuleWriter(const ir::Module& m, const abi::Plan& plan, const cffi::Calls& calls, const Options& o)
@@ -36,6 +63,7 @@ class ModuleWriter {
     class_vars();
     functions();
     classes();
+    proxies();
     w_.print("\n}  // namespace\n\n");
     PythonParts py = emit_python(m_, plan_, calls_, codecs_);
     init();
@@ -129,6 +157,32 @@ class ModuleWriter {
     }
   }
 
+  // The methods Go may call on Python objects (interfaces' methods, callback types), with
+  // their wire types, for the dispatcher's C++ path.
+  void proxies() {
+    if (plan_.interfaces.empty() && plan_.callbacks.empty()) return;
+    section("Go calling Python");
+    auto row = [&](int proxy, int method, const std::string& name, const ir::FuncSig& sig, const std::string& what) {
+      std::string args, results;
+      for (const auto& p : sig.params) args += wire_code(*p.type, codecs_, true);
+      for (const auto* r : sig.value_results()) results += wire_code(*r->type, codecs_, false);
+      w_.print("{$p$, $m$, $name$, \"$args$\", \"$results$\"},  // $what$\n",
+               {{"p", std::to_string(proxy)}, {"m", std::to_string(method)}, {"name", name}, {"args", args},
+                {"results", results}, {"what", what}});
+    };
+    w_.print("\nconst gpic_py::ProxyMethod kProxies[] = {\n");
+    {
+      auto in = w_.indent();
+      for (const auto& i : plan_.interfaces)
+        for (size_t k = 0; k < i.decl->methods.size(); ++k) {
+          const auto& me = i.decl->methods[k];
+          row(i.proxy_id, static_cast<int>(k), cpp_string(codecs_.method_name(me.name)), me.sig, i.decl->name + "." + me.name);
+        }
+      for (const auto& cb : plan_.callbacks) row(cb.proxy_id, 0, "nullptr", *cb.sig, cb.key);
+    }
+    w_.print("};\n");
+  }
+
   std::pair<const cffi::Call*, std::string> method(const cffi::Call& me, const std::string& T) {
     std::string c_name = T + "_" + me.go_name.substr(T.size() + 1);
     doc("kDoc_" + c_name, function_doc(me, Shape::Method));
@@ -194,6 +248,8 @@ class ModuleWriter {
       for (const auto& i : calls_.interfaces)
         w_.print("gpic_py::add_methods(gpic_py::class_of(m, $name$), k$T$_methods);\n",
                  {{"name", cpp_string(Codecs::class_name(*i.iface->decl))}, {"T", i.iface->decl->name}});
+      if (!plan_.interfaces.empty() || !plan_.callbacks.empty())
+        w_.print("gpic_py::set_proxies(kProxies, std::size(kProxies));\n");
       w_.print("gpic_py::run_in_module(m, kSetup, \"setup\");\n");
     }
     w_.print("}\n");

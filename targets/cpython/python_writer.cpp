@@ -154,21 +154,24 @@ class PythonWriter {
       setters += "        " + py::string_literal(g.python_name) + ": " + private_name(calls_.var_setters[i]) + ",\n";
     }
     for (const auto& c : calls_.const_getters) consts += "        " + py::string_literal(c.python_name) + ",\n";
-    w_.print("# Module attributes: Go variables are read and written in Go; constants are read-only.\n"
-             "_gpic_rt.install_module_type(\n"
-             "    _gsys.modules[__name__],\n"
-             "    {\n$getters$    },\n"
-             "    {\n$setters$    },\n"
-             "    frozenset((\n$consts$    )),\n"
-             ")\n\n\n"
-             "def handle_count():\n"
+    // A module type of its own makes every attribute lookup slower: only when it is needed
+    // (as in the cffi target).
+    if (!calls_.var_getters.empty() || !calls_.const_getters.empty())
+      w_.print("# Module attributes: Go variables are read and written in Go; constants are read-only.\n"
+               "_gpic_rt.install_module_type(\n"
+               "    _gsys.modules[__name__],\n"
+               "    {\n$getters$    },\n"
+               "    {\n$setters$    },\n"
+               "    frozenset((\n$consts$    )),\n"
+               ")\n\n\n",
+               {{"getters", getters}, {"setters", setters}, {"consts", consts}});
+    w_.print("def handle_count():\n"
              "    \"\"\"Go objects held by Python plus Python objects held by Go (for lifetime tests).\"\"\"\n"
              "    return _gbridge.handle_count()\n\n\n"
              "def collect():\n"
              "    \"\"\"Runs Python's and Go's garbage collectors, so released objects are counted as such.\"\"\"\n"
              "    _gbridge.collect()\n\n\n"
-             "_gbridge.install()\n",
-             {{"getters", getters}, {"setters", setters}, {"consts", consts}});
+             "_gbridge.install()\n");
   }
 
   const ir::Module& m_;

@@ -43,7 +43,7 @@ TEST_SUITE("golden") {
     REQUIRE_FALSE(diags.has_errors());
     CHECK_GOLDEN("cpython/calc_cpython/calc.cpp", out.files.at("calc_cpython/calc.cpp"));
     CHECK_GOLDEN("cpython/calc_cpython/calc_python.hpp", out.files.at("calc_cpython/calc_python.hpp"));
-    for (const char* f : {"gpic_rt_source.hpp", "gpic_cpython.hpp", "gpic_cpython_values.hpp", "gpic_cpython_impl.hpp",
+    for (const char* f : {"gpic_rt_source.hpp", "gpic_cpython.hpp", "gpic_cpython_values.hpp", "gpic_cpython_impl.hpp", "gpic_cpython_dispatch.hpp",
                           "gpic_cpython_module.hpp", "cpython_build.py"})
       CHECK_MESSAGE(out.files.count(std::string("calc_cpython/") + f) == 1, f);
   }

@@ -617,6 +617,13 @@ PyMethodDef kShape_methods[] = {
   {nullptr, nullptr, 0, nullptr},
 };
 
+// --- Go calling Python -------------------------------------------------------------------------
+
+const gpic_py::ProxyMethod kProxies[] = {
+  {1, 0, "Area", "", "d"},  // Shape.Area
+  {2, 0, nullptr, "q", "?"},  // func(x int) bool
+};
+
 }  // namespace
 
 PYBIND11_MODULE(calc, m) {
@@ -633,5 +640,6 @@ PYBIND11_MODULE(calc, m) {
   gpic_py::add_methods(cls_Point, kPoint_methods);
   gpic_py::add_fields(cls_Point, kPoint_fields);
   gpic_py::add_methods(gpic_py::class_of(m, "Shape"), kShape_methods);
+  gpic_py::set_proxies(kProxies, std::size(kProxies));
   gpic_py::run_in_module(m, kSetup, "setup");
 }

@@ -678,6 +678,13 @@ PyMethodDef kNoisy_methods[] = {
   {nullptr, nullptr, 0, nullptr},
 };
 
+// --- Go calling Python -------------------------------------------------------------------------
+
+const gpic_py::ProxyMethod kProxies[] = {
+  {1, 0, "Sound", "q", "s"},  // Noisy.Sound
+  {2, 0, nullptr, "x", "d?"},  // func(a *Animal) (float64, bool)
+};
+
 }  // namespace
 
 PYBIND11_MODULE(zoo, m) {
@@ -699,5 +706,6 @@ PYBIND11_MODULE(zoo, m) {
   gpic_py::add_fields(cls_Animal, kAnimal_fields);
   gpic_py::use_as_str(cls_Animal, "String");
   gpic_py::add_methods(gpic_py::class_of(m, "Noisy"), kNoisy_methods);
+  gpic_py::set_proxies(kProxies, std::size(kProxies));
   gpic_py::run_in_module(m, kSetup, "setup");
 }
