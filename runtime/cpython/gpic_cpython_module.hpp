@@ -133,15 +133,24 @@ inline void run_in_module(py::module_& m, const char* source, const char* what) 
   py::module_::import("builtins").attr("exec")(code, m.attr("__dict__"));
 }
 
-/// After the package's definitions: the codecs by index, and the bridge.
-inline void bind_structure(py::module_& m) {
-  py::tuple codecs = m.attr("_gcodecs");
-  for (py::handle c : codecs) state.codecs.push_back(py::reinterpret_borrow<py::object>(c).release().ptr());
-  py::object bridge = m.attr("_gbridge");
-  state.refs = py::object(bridge.attr("refs")).release().ptr();
-  state.ref_ids = py::object(bridge.attr("_ids")).release().ptr();
-  state.bridge = bridge.release().ptr();
+/// GoObject.__del__ in C++ (the same rule: release the handle unless it was released), for
+/// the package's base class: every Go object Python drops goes through it.
+inline PyObject* go_object_del(PyObject* self, PyObject* const*, Py_ssize_t, PyObject*) {
+  PyObject* h = *reinterpret_cast<PyObject**>(reinterpret_cast<char*>(self) + state.gh_offset);
+  if (!h || !PyLong_Check(h)) Py_RETURN_NONE;
+  unsigned long long v = PyLong_AsUnsignedLongLong(h);
+  if (v == static_cast<unsigned long long>(-1) && PyErr_Occurred()) PyErr_Clear();  // not a handle
+  if (v && v != static_cast<unsigned long long>(-1)) {  // 0: none; all ones: gpic_rt.RELEASED
+    NoGil nogil;
+    gpic_release(v);
+  }
+  Py_RETURN_NONE;
 }
+
+inline PyMethodDef go_object_methods[] = {
+    {"__del__", as_method(go_object_del), METH_FASTCALL | METH_KEYWORDS, "Releases the Go value (GoObject.__del__)."},
+    {nullptr, nullptr, 0, nullptr},
+};
 
 /// A class the package's definitions created, kept for the functions that return it.
 inline PyObject* class_of(py::module_& m, const char* name) {
@@ -176,6 +185,17 @@ inline void use_as_str(PyObject* cls, const char* method) {
 inline int cannot_delete(PyObject* self, const char* field) {
   PyErr_Format(PyExc_AttributeError, "can't delete attribute '%s' of '%.100s' object", field, Py_TYPE(self)->tp_name);
   return -1;
+}
+
+/// After the package's definitions: the codecs by index, and the bridge.
+inline void bind_structure(py::module_& m) {
+  py::tuple codecs = m.attr("_gcodecs");
+  for (py::handle c : codecs) state.codecs.push_back(py::reinterpret_borrow<py::object>(c).release().ptr());
+  py::object bridge = m.attr("_gbridge");
+  state.refs = py::object(bridge.attr("refs")).release().ptr();
+  state.ref_ids = py::object(bridge.attr("_ids")).release().ptr();
+  state.bridge = bridge.release().ptr();
+  add_methods(m.attr("_GoObject").ptr(), go_object_methods);
 }
 
 }  // namespace gpic_py

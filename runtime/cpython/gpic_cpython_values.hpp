@@ -188,7 +188,10 @@ class SliceArg {
     if (held_) PyBuffer_Release(&view_);
     Py_XDECREF(converted_);
   }
-  operator gpic_slice() const { return {held_ ? view_.buf : nullptr, held_ ? view_.len / Py_ssize_t(sizeof(E)) : 0}; }
+  operator gpic_slice() const {
+    if (copied_) return {const_cast<E*>(copy_.data()), static_cast<int64_t>(copy_.size())};
+    return {held_ ? view_.buf : nullptr, held_ ? view_.len / Py_ssize_t(sizeof(E)) : 0};
+  }
 
   bool load(PyObject* o) {
     if (!o || (none_ && o == Py_None)) return true;
@@ -200,6 +203,7 @@ class SliceArg {
         PyErr_Clear();
       }
     }
+    if ((PyList_CheckExact(o) || PyTuple_CheckExact(o)) && copy_sequence(o)) return copied_ = true;
     converted_ = PyObject_CallMethodOneArg(codec_, GPIC_NAME("buffer"), o);
     if (!converted_ || PyObject_GetBuffer(converted_, &view_, PyBUF_FULL_RO) < 0) return false;
     return held_ = true;
@@ -214,12 +218,42 @@ class SliceArg {
            (length_ < 0 || b.len / Py_ssize_t(sizeof(E)) == length_);
   }
 
+  // A list or tuple of plain numbers (variadic arguments among them) is copied here, as the
+  // codec would copy it into an array.array; any element it might word an error about (a
+  // float for an int, out of range, a bool, a subclass) leaves the whole list to the codec.
+  bool copy_sequence(PyObject* o) {
+    Py_ssize_t n = PySequence_Fast_GET_SIZE(o);
+    if (length_ >= 0 && n != length_) return false;
+    PyObject** items = PySequence_Fast_ITEMS(o);
+    copy_.resize(static_cast<size_t>(n));
+    for (Py_ssize_t i = 0; i < n; ++i) {
+      PyObject* x = items[i];
+      if constexpr (std::is_floating_point_v<E>) {
+        double d;
+        if (PyFloat_CheckExact(x)) d = PyFloat_AS_DOUBLE(x);
+        else if (PyLong_CheckExact(x)) d = PyLong_AsDouble(x);
+        else return false;
+        if (d == -1.0 && PyErr_Occurred()) return PyErr_Clear(), false;
+        if (sizeof(E) == 4 && d == d && std::abs(d) > 3.4028234663852886e38 && std::abs(d) != HUGE_VAL) return false;
+        copy_[static_cast<size_t>(i)] = static_cast<E>(d);
+      } else {
+        if (!PyLong_CheckExact(x)) return false;
+        Arg<E> v;
+        if (!v.load(x)) return PyErr_Clear(), false;
+        copy_[static_cast<size_t>(i)] = v.v;
+      }
+    }
+    return true;
+  }
+
   PyObject* codec_;
   int64_t length_;
   bool none_;
   Py_buffer view_{};
   bool held_ = false;
   PyObject* converted_ = nullptr;
+  std::vector<E> copy_;
+  bool copied_ = false;
 };
 
 /// A value in the wire format, encoded by its codec (the cffi target's own encoder).
