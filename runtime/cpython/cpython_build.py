@@ -10,6 +10,7 @@ headers. $CXX names the C++ compiler (default c++).
 """
 import argparse
 import os
+import platform
 import shlex
 import subprocess
 import sys
@@ -26,6 +27,11 @@ def main(argv=None):
     parser.add_argument("--verbose", action="store_true")
     args = parser.parse_args(argv)
 
+    if platform.python_implementation() != "CPython":
+        sys.stderr.write("gpic: the cpython target builds CPython extensions; %s is %s "
+                         "(use --target cffi, which serves PyPy too)\n"
+                         % (sys.executable, platform.python_implementation()))
+        return 1
     try:
         import pybind11
     except ImportError:

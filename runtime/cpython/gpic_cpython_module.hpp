@@ -190,6 +190,7 @@ inline int cannot_delete(PyObject* self, const char* field) {
 /// After the package's definitions: the codecs by index, and the bridge.
 inline void bind_structure(py::module_& m) {
   py::tuple codecs = m.attr("_gcodecs");
+  state.codecs.clear();  // a module run again (importlib.reload) numbers its codecs afresh
   for (py::handle c : codecs) state.codecs.push_back(py::reinterpret_borrow<py::object>(c).release().ptr());
   py::object bridge = m.attr("_gbridge");
   state.refs = py::object(bridge.attr("refs")).release().ptr();
