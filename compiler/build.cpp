@@ -158,7 +158,8 @@ class Builder {
     final_out.write(ext_dir + "py.typed", "");
     bool ok = final_out.commit(diags_);
     fs::remove_all(tmp, ec);
-    if (ok && req_.verbose) std::cerr << "gpic: built " << (out / (ext_dir.empty() ? m.name : ext_dir)).string() << " for " << req_.python << "\n";
+    if (ok && req_.verbose)
+      std::cerr << "gpic: built " << (out / (package ? m.name : m.name + ".*")).string() << " for " << req_.python << "\n";
     return ok;
   }
 
