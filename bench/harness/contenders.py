@@ -105,3 +105,13 @@ def pretty_int(n):
     if n >= 1000 and str(n).strip("0") == "1":
         return "10^%d" % (len(str(n)) - 1)
     return "{:,}".format(n)
+
+
+def restrict(what, ids):
+    """--contenders / --workloads: measure a subset (a filtered run, for iterating on one fix).
+    Drops the rest from OFFERS, which every phase and the report read."""
+    for c in CONTENDER_IDS:
+        if what == "contenders" and c not in ids:
+            OFFERS[c] = []
+        elif what == "workloads":
+            OFFERS[c] = [w for w in OFFERS.get(c, []) if w in ids]

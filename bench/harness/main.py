@@ -290,11 +290,15 @@ def units(floors, gopy, gpic_builds):
     """(contender, group, workloads, build status or None) for every worker process of a round."""
     out = []
     for c in C.CONTENDER_IDS:
+        if not C.OFFERS.get(c):
+            continue  # filtered out (--contenders / --workloads)
         if c == "c_go":
             out.append((c, None, C.OFFERS[c], floors))
         elif c.startswith("gpic_"):
             for g, ws in C.GPIC_GROUP_WORKLOADS.items():
-                out.append((c, g, ws, gpic_builds[c][g]))
+                ws = [w for w in ws if w in C.OFFERS[c]]
+                if ws:
+                    out.append((c, g, ws, gpic_builds[c][g]))
         elif c == "gopy":
             out.append((c, None, C.OFFERS[c], gopy))
         elif C.KIND[c] == "floor":
@@ -444,7 +448,22 @@ def main(argv=None):
                     help="measure nothing: render the table, the chart (and with --update-docs the docs) "
                          "from a JSON an earlier run wrote")
     ap.add_argument("--seed", type=int, default=None, help="seed of the interleaving order")
+    ap.add_argument("--contenders", metavar="IDS",
+                    help="measure only these contenders (comma-separated ids: %s); a filtered run "
+                         "writes to bench/.work/filtered/ unless --out says otherwise"
+                         % ",".join(C.CONTENDER_IDS))
+    ap.add_argument("--workloads", metavar="IDS",
+                    help="measure only these workloads (comma-separated ids: %s)" % ",".join(C.WORKLOAD_IDS))
     args = ap.parse_args(argv)
+    for name, known in (("contenders", C.CONTENDER_IDS), ("workloads", C.WORKLOAD_IDS)):
+        picked = getattr(args, name)
+        if picked:
+            bad = [x for x in picked.split(",") if x not in known]
+            if bad:
+                ap.error("unknown %s: %s (known: %s)" % (name, ",".join(bad), ",".join(known)))
+            C.restrict(name, picked.split(","))
+    if (args.contenders or args.workloads) and "--out" not in " ".join(argv or sys.argv):
+        args.out = os.path.join(args.work, "filtered")  # never overwrite the full run's latest.*
 
     if args.from_json:
         with open(args.from_json) as f:
