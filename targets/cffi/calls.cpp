@@ -145,6 +145,27 @@ Calls collect_calls(const ir::Module& m, const abi::Plan& plan, const Options& o
   return calls;
 }
 
+std::optional<Sentinel> failure_sentinel(const Call& c) {
+  if (!c.direct) return std::nullopt;
+  const abi::Lowering& l = c.results[0];
+  if (l.kind == abi::Kind::Handle) return Sentinel{"0", "0"};  // 0 is also nil: then errno decides
+  if (l.kind != abi::Kind::Scalar) return std::nullopt;
+  // Values a result rarely takes, each within its type and (for ints) below 2^30, which
+  // CPython 3.11 compares without a generic call.
+  switch (ir::canonical(l.prim)) {
+    case ir::Prim::Bool: return Sentinel{"0", "False"};
+    case ir::Prim::Int8: return Sentinel{"-113", "-113"};
+    case ir::Prim::Uint8: return Sentinel{"241", "241"};
+    case ir::Prim::Int16: return Sentinel{"-32653", "-32653"};
+    case ir::Prim::Uint16: return Sentinel{"65093", "65093"};
+    case ir::Prim::Float32:
+    case ir::Prim::Float64: return Sentinel{"-0x1p-126", "-1.1754943508222875e-38"};  // -FLT_MIN, exact in both
+    default:
+      return ir::is_integer(l.prim) && ir::is_signed(l.prim) ? Sentinel{"-1059947287", "-1059947287"}
+                                                             : Sentinel{"1059947287", "1059947287"};
+  }
+}
+
 namespace {
 
 std::string part_type(const abi::Lowering& l) { return l.prim == ir::Prim::Complex64 ? "float" : "double"; }
@@ -183,7 +204,7 @@ std::string wrapper_params(const Call& c) {
 std::string result_struct(const Call& c) { return "struct gpicr_" + c.wrapper.substr(6); }
 
 std::string return_type(const Call& c) {
-  if (c.results.empty()) return "void";
+  if (c.results.empty()) return "int32_t";  // the status code: nonzero when the call failed
   if (c.direct) return c.results[0].c_type;
   return result_struct(c);
 }
@@ -235,6 +256,8 @@ void emit_wrapper_body(CodeWriter& w, const Call& c) {
   if (c.direct) w.print("    r = $call$;\n", {{"call", call}});
   else w.print("    $call$;\n", {{"call", call}});
   w.print("    gpic_call_end();\n} else {\n    gpic_fail_forked(&st);\n}\ngpicw_settle(&st);\n");
+  if (c.results.empty()) w.print("return st.code;\n");
+  if (auto s = failure_sentinel(c)) w.print("if (st.code) r = $s$;\n", {{"s", s->c}});
   if (c.direct) w.print("return r;\n");
   if (has_struct) {
     for (size_t i = 0; i < c.results.size(); ++i) {

@@ -417,7 +417,7 @@ class ModuleWriter {
     w_.print("def $name$($params$):\n", v);
     auto in = w_.indent();
     if (c.sig) w_.print("$doc$\n", {{"doc", py::docstring(doc_text(*c.doc, go_signature(c)), "")}});
-    std::string call = c.results.empty() ? "$f$($args$)\n" : "_gr = $f$($args$)\n";
+    std::string call = c.results.empty() ? "_gs = $f$($args$)\n" : "_gr = $f$($args$)\n";
     if (!c.args.empty()) {
       w_.print("try:\n");
       {
@@ -435,7 +435,13 @@ class ModuleWriter {
     } else {
       w_.print(call, v);
     }
-    w_.print("if _gffi.errno:\n    raise _gfail()\n");
+    // The cheapest test that tells failure (see cffi::failure_sentinel).
+    if (c.results.empty()) w_.print("if _gs:\n    raise _gfail()\n");
+    else if (auto sent = failure_sentinel(c))
+      w_.print(sent->python == "False" ? "if not _gr and _gffi.errno:\n    raise _gfail()\n"
+                                       : "if _gr == $s$ and _gffi.errno:\n    raise _gfail()\n",
+               {{"s", sent->python}});
+    else w_.print("if _gffi.errno:\n    raise _gfail()\n");
     if (constructor) {
       w_.print("self._gh = _gr\n");
       return;

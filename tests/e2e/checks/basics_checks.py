@@ -61,6 +61,23 @@ def check_wrong_arity_is_type_error():
     raises(TypeError, basics.Add, 1, 2, 3)
 
 
+def check_failure_sentinels_are_ordinary_results():
+    # The cffi target marks a failed call by returning one rare value per type (and looks at
+    # errno only then): a successful call that returns exactly that value must not raise.
+    cases = {
+        basics.EchoInt8: -113, basics.EchoUint8: 241, basics.EchoInt16: -32653,
+        basics.EchoUint16: 65093, basics.EchoInt32: -1059947287, basics.EchoInt: -1059947287,
+        basics.EchoInt64: -1059947287, basics.EchoUint32: 1059947287, basics.EchoUint: 1059947287,
+        basics.EchoUint64: 1059947287, basics.EchoUintptr: 1059947287, basics.EchoRune: -1059947287,
+        basics.EchoFloat64: -1.1754943508222875e-38, basics.EchoFloat32: -1.1754943508222875e-38,
+    }
+    for fn, v in cases.items():
+        assert fn(v) == v, fn.__name__
+    assert basics.EchoBool(False) is False
+    basics.Nothing()
+    assert basics.Len("") == 0
+
+
 def check_floats_and_complex():
     assert basics.EchoFloat64(0.1) == 0.1
     assert basics.EchoFloat64(3) == 3.0

@@ -112,7 +112,7 @@ def _gpic_bind(_gffi, _glib, _gfail, _gbad, _gtext):
             _gr = _gfAdd(a, b)
         except (TypeError, OverflowError, ValueError, AttributeError) as _ge:
             raise _gbad(_ge, "Add", (("a", _gc["int"]), ("b", _gc["int"])), (a, b)) from None
-        if _gffi.errno:
+        if _gr == -1059947287 and _gffi.errno:
             raise _gfail()
         return _gr
 
@@ -127,7 +127,7 @@ def _gpic_bind(_gffi, _glib, _gfail, _gbad, _gtext):
             _gr = _gfDiv(a, b)
         except (TypeError, OverflowError, ValueError, AttributeError) as _ge:
             raise _gbad(_ge, "Div", (("a", _gc["float64"]), ("b", _gc["float64"])), (a, b)) from None
-        if _gffi.errno:
+        if _gr == -1.1754943508222875e-38 and _gffi.errno:
             raise _gfail()
         return _gr
 
@@ -167,8 +167,8 @@ def _gpic_bind(_gffi, _glib, _gfail, _gbad, _gtext):
 
     def Reset():
         """Go: func Reset() error"""
-        _gfReset()
-        if _gffi.errno:
+        _gs = _gfReset()
+        if _gs:
             raise _gfail()
 
     _gfScale = _glib.gpicw_Scale
@@ -192,7 +192,7 @@ def _gpic_bind(_gffi, _glib, _gfail, _gbad, _gtext):
             _gr = _gfFlag(lambda_, from_)
         except (TypeError, OverflowError, ValueError, AttributeError) as _ge:
             raise _gbad(_ge, "Flag", (("lambda_", _gc["bool"]), ("from_", _gc["uint8"])), (lambda_, from_)) from None
-        if _gffi.errno:
+        if not _gr and _gffi.errno:
             raise _gfail()
         return _gr
 
@@ -207,7 +207,7 @@ def _gpic_bind(_gffi, _glib, _gfail, _gbad, _gtext):
                 _gk1.done(xs, _ga0)
         except (TypeError, OverflowError, ValueError, AttributeError) as _ge:
             raise _gbad(_ge, "Sum", (("xs", _gk1),), (xs,)) from None
-        if _gffi.errno:
+        if _gr == -1.1754943508222875e-38 and _gffi.errno:
             raise _gfail()
         return _gr
 
@@ -244,12 +244,12 @@ def _gpic_bind(_gffi, _glib, _gfail, _gbad, _gtext):
         try:
             _ga0 = _gk6.buffer(xs)
             _ga1 = _gk7.ref(visit)
-            _gfEach(_gfrom_buffer(_ga0), _glen(_ga0), _ga1)
+            _gs = _gfEach(_gfrom_buffer(_ga0), _glen(_ga0), _ga1)
             if _gpypy:
                 _gk6.done(xs, _ga0)
         except (TypeError, OverflowError, ValueError, AttributeError) as _ge:
             raise _gbad(_ge, "Each", (("xs", _gk6), ("visit", _gk7)), (xs, visit)) from None
-        if _gffi.errno:
+        if _gs:
             raise _gfail()
 
     _gf_gconst_Version = _glib.gpicw_const_Version
@@ -264,7 +264,7 @@ def _gpic_bind(_gffi, _glib, _gfail, _gbad, _gtext):
 
     def _gconst_KB():
         _gr = _gf_gconst_KB()
-        if _gffi.errno:
+        if _gr == -1059947287 and _gffi.errno:
             raise _gfail()
         return _gr
 
@@ -272,7 +272,7 @@ def _gpic_bind(_gffi, _glib, _gfail, _gbad, _gtext):
 
     def _gconst_MB():
         _gr = _gf_gconst_MB()
-        if _gffi.errno:
+        if _gr == -1059947287 and _gffi.errno:
             raise _gfail()
         return _gr
 
@@ -280,7 +280,7 @@ def _gpic_bind(_gffi, _glib, _gfail, _gbad, _gtext):
 
     def _gconst_Mask():
         _gr = _gf_gconst_Mask()
-        if _gffi.errno:
+        if _gr == -1059947287 and _gffi.errno:
             raise _gfail()
         return _gr
 
@@ -288,7 +288,7 @@ def _gpic_bind(_gffi, _glib, _gfail, _gbad, _gtext):
 
     def _gget_Verbose():
         _gr = _gf_gget_Verbose()
-        if _gffi.errno:
+        if not _gr and _gffi.errno:
             raise _gfail()
         return _gr
 
@@ -304,10 +304,10 @@ def _gpic_bind(_gffi, _glib, _gfail, _gbad, _gtext):
 
     def _gset_Verbose(value):
         try:
-            _gf_gset_Verbose(value)
+            _gs = _gf_gset_Verbose(value)
         except (TypeError, OverflowError, ValueError, AttributeError) as _ge:
             raise _gbad(_ge, "Verbose", (("value", _gc["bool"]),), (value,)) from None
-        if _gffi.errno:
+        if _gs:
             raise _gfail()
 
     _gf_gset_Name = _glib.gpicw_set_Name
@@ -315,10 +315,10 @@ def _gpic_bind(_gffi, _glib, _gfail, _gbad, _gtext):
     def _gset_Name(value):
         try:
             _ga0 = value.encode("utf-8", "surrogateescape")
-            _gf_gset_Name(_ga0, _glen(_ga0))
+            _gs = _gf_gset_Name(_ga0, _glen(_ga0))
         except (TypeError, OverflowError, ValueError, AttributeError) as _ge:
             raise _gbad(_ge, "Name", (("value", _gc["string"]),), (value,)) from None
-        if _gffi.errno:
+        if _gs:
             raise _gfail()
 
     _gf_gPoint_new = _glib.gpicw_Point_new
@@ -328,7 +328,7 @@ def _gpic_bind(_gffi, _glib, _gfail, _gbad, _gtext):
             _gr = _gf_gPoint_new(X, Y)
         except (TypeError, OverflowError, ValueError, AttributeError) as _ge:
             raise _gbad(_ge, "Point", (("X", _gc["float64"]), ("Y", _gc["float64"])), (X, Y)) from None
-        if _gffi.errno:
+        if _gr == 0 and _gffi.errno:
             raise _gfail()
         self._gh = _gr
 
@@ -336,7 +336,7 @@ def _gpic_bind(_gffi, _glib, _gfail, _gbad, _gtext):
 
     def _gPoint_get_X(self):
         _gr = _gf_gPoint_get_X(self._gh)
-        if _gffi.errno:
+        if _gr == -1.1754943508222875e-38 and _gffi.errno:
             raise _gfail()
         return _gr
 
@@ -344,7 +344,7 @@ def _gpic_bind(_gffi, _glib, _gfail, _gbad, _gtext):
 
     def _gPoint_get_Y(self):
         _gr = _gf_gPoint_get_Y(self._gh)
-        if _gffi.errno:
+        if _gr == -1.1754943508222875e-38 and _gffi.errno:
             raise _gfail()
         return _gr
 
@@ -352,20 +352,20 @@ def _gpic_bind(_gffi, _glib, _gfail, _gbad, _gtext):
 
     def _gPoint_set_X(self, value):
         try:
-            _gf_gPoint_set_X(self._gh, value)
+            _gs = _gf_gPoint_set_X(self._gh, value)
         except (TypeError, OverflowError, ValueError, AttributeError) as _ge:
             raise _gbad(_ge, "Point.X", (("value", _gc["float64"]),), (value,)) from None
-        if _gffi.errno:
+        if _gs:
             raise _gfail()
 
     _gf_gPoint_set_Y = _glib.gpicw_Point_set_Y
 
     def _gPoint_set_Y(self, value):
         try:
-            _gf_gPoint_set_Y(self._gh, value)
+            _gs = _gf_gPoint_set_Y(self._gh, value)
         except (TypeError, OverflowError, ValueError, AttributeError) as _ge:
             raise _gbad(_ge, "Point.Y", (("value", _gc["float64"]),), (value,)) from None
-        if _gffi.errno:
+        if _gs:
             raise _gfail()
 
     _gf_gPoint_Scale = _glib.gpicw_Point_Scale
@@ -373,10 +373,10 @@ def _gpic_bind(_gffi, _glib, _gfail, _gbad, _gtext):
     def _gPoint_Scale(self, f):
         """Go: func Point.Scale(f float64)"""
         try:
-            _gf_gPoint_Scale(self._gh, f)
+            _gs = _gf_gPoint_Scale(self._gh, f)
         except (TypeError, OverflowError, ValueError, AttributeError) as _ge:
             raise _gbad(_ge, "Point.Scale", (("f", _gc["float64"]),), (f,)) from None
-        if _gffi.errno:
+        if _gs:
             raise _gfail()
 
     _gf_gShape_Area = _glib.gpicw_Shape_Area
@@ -384,7 +384,7 @@ def _gpic_bind(_gffi, _glib, _gfail, _gbad, _gtext):
     def _gShape_Area(self):
         """Go: func Shape.Area() float64"""
         _gr = _gf_gShape_Area(self._gh)
-        if _gffi.errno:
+        if _gr == -1.1754943508222875e-38 and _gffi.errno:
             raise _gfail()
         return _gr
 

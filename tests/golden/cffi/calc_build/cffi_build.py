@@ -37,7 +37,7 @@ struct gpicr_Join {
     size_t r0_n;
 };
 struct gpicr_Join gpicw_Join(const char* a0_p, size_t a0_n, const char* a1_p, size_t a1_n, int32_t a2);
-void gpicw_Reset(void);
+int32_t gpicw_Reset(void);
 struct gpicr_Scale {
     double r0_re;
     double r0_im;
@@ -55,7 +55,7 @@ struct gpicr_Largest {
     size_t r0_n;
 };
 struct gpicr_Largest gpicw_Largest(const char* a0_p, size_t a0_n);
-void gpicw_Each(void* a0_p, int64_t a0_n, uint64_t a1);
+int32_t gpicw_Each(void* a0_p, int64_t a0_n, uint64_t a1);
 struct gpicr_const_Version {
     const char* r0_p;
     size_t r0_n;
@@ -70,14 +70,14 @@ struct gpicr_get_Name {
     size_t r0_n;
 };
 struct gpicr_get_Name gpicw_get_Name(void);
-void gpicw_set_Verbose(bool a0);
-void gpicw_set_Name(const char* a0_p, size_t a0_n);
+int32_t gpicw_set_Verbose(bool a0);
+int32_t gpicw_set_Name(const char* a0_p, size_t a0_n);
 uint64_t gpicw_Point_new(double a0, double a1);
 double gpicw_Point_get_X(uint64_t self);
 double gpicw_Point_get_Y(uint64_t self);
-void gpicw_Point_set_X(uint64_t self, double a0);
-void gpicw_Point_set_Y(uint64_t self, double a0);
-void gpicw_Point_Scale(uint64_t self, double a0);
+int32_t gpicw_Point_set_X(uint64_t self, double a0);
+int32_t gpicw_Point_set_Y(uint64_t self, double a0);
+int32_t gpicw_Point_Scale(uint64_t self, double a0);
 double gpicw_Shape_Area(uint64_t self);
 """
 
@@ -127,6 +127,7 @@ static int64_t gpicw_Add(int64_t a0, int64_t a1) {
         gpic_fail_forked(&st);
     }
     gpicw_settle(&st);
+    if (st.code) r = -1059947287;
     return r;
 }
 
@@ -140,6 +141,7 @@ static double gpicw_Div(double a0, double a1) {
         gpic_fail_forked(&st);
     }
     gpicw_settle(&st);
+    if (st.code) r = -0x1p-126;
     return r;
 }
 
@@ -184,7 +186,7 @@ static struct gpicr_Join gpicw_Join(const char* a0_p, size_t a0_n, const char* a
     return out;
 }
 
-static void gpicw_Reset(void) {
+static int32_t gpicw_Reset(void) {
     gpic_status st = {0};
     if (gpic_call_begin() == 0) {
         gpic_calc_Reset(&st);
@@ -193,6 +195,7 @@ static void gpicw_Reset(void) {
         gpic_fail_forked(&st);
     }
     gpicw_settle(&st);
+    return st.code;
 }
 
 struct gpicr_Scale {
@@ -225,6 +228,7 @@ static bool gpicw_Flag(bool a0, uint8_t a1) {
         gpic_fail_forked(&st);
     }
     gpicw_settle(&st);
+    if (st.code) r = 0;
     return r;
 }
 
@@ -238,6 +242,7 @@ static double gpicw_Sum(void* a0_p, int64_t a0_n) {
         gpic_fail_forked(&st);
     }
     gpicw_settle(&st);
+    if (st.code) r = -0x1p-126;
     return r;
 }
 
@@ -281,7 +286,7 @@ static struct gpicr_Largest gpicw_Largest(const char* a0_p, size_t a0_n) {
     return out;
 }
 
-static void gpicw_Each(void* a0_p, int64_t a0_n, uint64_t a1) {
+static int32_t gpicw_Each(void* a0_p, int64_t a0_n, uint64_t a1) {
     gpic_status st = {0};
     if (gpic_call_begin() == 0) {
         gpic_calc_Each((gpic_slice){a0_p, a0_n}, a1, &st);
@@ -290,6 +295,7 @@ static void gpicw_Each(void* a0_p, int64_t a0_n, uint64_t a1) {
         gpic_fail_forked(&st);
     }
     gpicw_settle(&st);
+    return st.code;
 }
 
 struct gpicr_const_Version {
@@ -322,6 +328,7 @@ static int64_t gpicw_const_KB(void) {
         gpic_fail_forked(&st);
     }
     gpicw_settle(&st);
+    if (st.code) r = -1059947287;
     return r;
 }
 
@@ -335,6 +342,7 @@ static int64_t gpicw_const_MB(void) {
         gpic_fail_forked(&st);
     }
     gpicw_settle(&st);
+    if (st.code) r = -1059947287;
     return r;
 }
 
@@ -348,6 +356,7 @@ static int64_t gpicw_const_Mask(void) {
         gpic_fail_forked(&st);
     }
     gpicw_settle(&st);
+    if (st.code) r = -1059947287;
     return r;
 }
 
@@ -361,6 +370,7 @@ static bool gpicw_get_Verbose(void) {
         gpic_fail_forked(&st);
     }
     gpicw_settle(&st);
+    if (st.code) r = 0;
     return r;
 }
 
@@ -384,7 +394,7 @@ static struct gpicr_get_Name gpicw_get_Name(void) {
     return out;
 }
 
-static void gpicw_set_Verbose(bool a0) {
+static int32_t gpicw_set_Verbose(bool a0) {
     gpic_status st = {0};
     if (gpic_call_begin() == 0) {
         gpic_calc_set_Verbose(a0, &st);
@@ -393,9 +403,10 @@ static void gpicw_set_Verbose(bool a0) {
         gpic_fail_forked(&st);
     }
     gpicw_settle(&st);
+    return st.code;
 }
 
-static void gpicw_set_Name(const char* a0_p, size_t a0_n) {
+static int32_t gpicw_set_Name(const char* a0_p, size_t a0_n) {
     gpic_status st = {0};
     if (gpic_call_begin() == 0) {
         gpic_calc_set_Name((gpic_string){a0_p, a0_n}, &st);
@@ -404,6 +415,7 @@ static void gpicw_set_Name(const char* a0_p, size_t a0_n) {
         gpic_fail_forked(&st);
     }
     gpicw_settle(&st);
+    return st.code;
 }
 
 static uint64_t gpicw_Point_new(double a0, double a1) {
@@ -416,6 +428,7 @@ static uint64_t gpicw_Point_new(double a0, double a1) {
         gpic_fail_forked(&st);
     }
     gpicw_settle(&st);
+    if (st.code) r = 0;
     return r;
 }
 
@@ -429,6 +442,7 @@ static double gpicw_Point_get_X(uint64_t self) {
         gpic_fail_forked(&st);
     }
     gpicw_settle(&st);
+    if (st.code) r = -0x1p-126;
     return r;
 }
 
@@ -442,10 +456,11 @@ static double gpicw_Point_get_Y(uint64_t self) {
         gpic_fail_forked(&st);
     }
     gpicw_settle(&st);
+    if (st.code) r = -0x1p-126;
     return r;
 }
 
-static void gpicw_Point_set_X(uint64_t self, double a0) {
+static int32_t gpicw_Point_set_X(uint64_t self, double a0) {
     gpic_status st = {0};
     if (gpic_call_begin() == 0) {
         gpic_calc_Point_set_X(self, a0, &st);
@@ -454,9 +469,10 @@ static void gpicw_Point_set_X(uint64_t self, double a0) {
         gpic_fail_forked(&st);
     }
     gpicw_settle(&st);
+    return st.code;
 }
 
-static void gpicw_Point_set_Y(uint64_t self, double a0) {
+static int32_t gpicw_Point_set_Y(uint64_t self, double a0) {
     gpic_status st = {0};
     if (gpic_call_begin() == 0) {
         gpic_calc_Point_set_Y(self, a0, &st);
@@ -465,9 +481,10 @@ static void gpicw_Point_set_Y(uint64_t self, double a0) {
         gpic_fail_forked(&st);
     }
     gpicw_settle(&st);
+    return st.code;
 }
 
-static void gpicw_Point_Scale(uint64_t self, double a0) {
+static int32_t gpicw_Point_Scale(uint64_t self, double a0) {
     gpic_status st = {0};
     if (gpic_call_begin() == 0) {
         gpic_calc_Point_Scale(self, a0, &st);
@@ -476,6 +493,7 @@ static void gpicw_Point_Scale(uint64_t self, double a0) {
         gpic_fail_forked(&st);
     }
     gpicw_settle(&st);
+    return st.code;
 }
 
 static double gpicw_Shape_Area(uint64_t self) {
@@ -488,6 +506,7 @@ static double gpicw_Shape_Area(uint64_t self) {
         gpic_fail_forked(&st);
     }
     gpicw_settle(&st);
+    if (st.code) r = -0x1p-126;
     return r;
 }
 """
