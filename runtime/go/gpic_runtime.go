@@ -4,13 +4,16 @@
 package main
 
 /*
+#include <stdlib.h>
 #include "gpic_runtime.h"
 */
 import "C"
 
 import (
 	"fmt"
+	"reflect"
 	"runtime/debug"
+	"sync"
 	"unsafe"
 )
 
@@ -33,19 +36,43 @@ func goString(s C.gpic_string) string {
 }
 
 func gpicFail(st *C.gpic_status, code C.int32_t, msg, typ string, stack []byte) {
+	gpicFailTyped(st, code, msg, gpicString(typ), stack)
+}
+
+func gpicFailTyped(st *C.gpic_status, code C.int32_t, msg string, typ C.gpic_string, stack []byte) {
 	st.code = code
-	m, t := gpicString(msg), gpicString(typ)
+	m := gpicString(msg)
 	st.msg, st.msg_len = m.p, m.n
-	st._type, st.type_len = t.p, t.n
+	st._type, st.type_len = typ.p, typ.n
 	if len(stack) > 0 {
 		s := gpicString(string(stack))
 		st.stack, st.stack_len = s.p, s.n
 	}
 }
 
+// gpicTypeNames holds the name of each dynamic type an error or panic had, in C memory that
+// lives as long as the process: a program has few such types, and an error path that raises
+// in a loop then costs one copy (the message) instead of formatting and copying the name too.
+var gpicTypeNames sync.Map // reflect.Type -> C.gpic_string
+
+func gpicTypeOf(v any) C.gpic_string {
+	t := reflect.TypeOf(v)
+	if s, ok := gpicTypeNames.Load(t); ok {
+		return s.(C.gpic_string)
+	}
+	name := t.String()
+	p := C.malloc(C.size_t(len(name)))
+	copy(unsafe.Slice((*byte)(p), len(name)), name)
+	s, lost := gpicTypeNames.LoadOrStore(t, C.gpic_string{p: (*C.char)(p), n: C.size_t(len(name))})
+	if lost { // another thread stored it first
+		C.free(p)
+	}
+	return s.(C.gpic_string)
+}
+
 // gpicSetError reports a non-nil error returned by the bound function.
 func gpicSetError(st *C.gpic_status, err error) {
-	gpicFail(st, C.GPIC_ERROR, err.Error(), fmt.Sprintf("%T", err), nil)
+	gpicFailTyped(st, C.GPIC_ERROR, err.Error(), gpicTypeOf(err), nil)
 }
 
 // gpicRecover turns a panic in the bound Go code into a GPIC_PANIC status instead of a dead
@@ -63,7 +90,7 @@ func gpicRecover(st *C.gpic_status) {
 	if err, ok := r.(error); ok {
 		msg = err.Error()
 	}
-	gpicFail(st, C.GPIC_PANIC, msg, fmt.Sprintf("%T", r), debug.Stack())
+	gpicFailTyped(st, C.GPIC_PANIC, msg, gpicTypeOf(r), debug.Stack())
 }
 
 func gpicComplex64(c complex64) C.gpic_complex64 {
