@@ -36,7 +36,11 @@ func goString(s C.gpic_string) string {
 }
 
 func gpicFail(st *C.gpic_status, code C.int32_t, msg, typ string, stack []byte) {
-	gpicFailTyped(st, code, msg, gpicString(typ), stack)
+	var t C.gpic_string
+	if typ != "" {
+		t = gpicLastingName(typ, typ)
+	}
+	gpicFailTyped(st, code, msg, t, stack)
 }
 
 func gpicFailTyped(st *C.gpic_status, code C.int32_t, msg string, typ C.gpic_string, stack []byte) {
@@ -51,19 +55,26 @@ func gpicFailTyped(st *C.gpic_status, code C.int32_t, msg string, typ C.gpic_str
 }
 
 // gpicTypeNames holds the name of each dynamic type an error or panic had, in C memory that
-// lives as long as the process: a program has few such types, and an error path that raises
-// in a loop then costs one copy (the message) instead of formatting and copying the name too.
-var gpicTypeNames sync.Map // reflect.Type -> C.gpic_string
+// lives as long as the process: a program has few such types, an error path that raises in a
+// loop then costs one copy (the message) instead of formatting and copying the name too, and
+// the binding may cache the decoded name by its address (ABI.md).
+var gpicTypeNames sync.Map // reflect.Type or string -> C.gpic_string
 
 func gpicTypeOf(v any) C.gpic_string {
 	t := reflect.TypeOf(v)
 	if s, ok := gpicTypeNames.Load(t); ok {
 		return s.(C.gpic_string)
 	}
-	name := t.String()
+	return gpicLastingName(t, t.String())
+}
+
+func gpicLastingName(key any, name string) C.gpic_string {
+	if s, ok := gpicTypeNames.Load(key); ok {
+		return s.(C.gpic_string)
+	}
 	p := C.malloc(C.size_t(len(name)))
 	copy(unsafe.Slice((*byte)(p), len(name)), name)
-	s, lost := gpicTypeNames.LoadOrStore(t, C.gpic_string{p: (*C.char)(p), n: C.size_t(len(name))})
+	s, lost := gpicTypeNames.LoadOrStore(key, C.gpic_string{p: (*C.char)(p), n: C.size_t(len(name))})
 	if lost { // another thread stored it first
 		C.free(p)
 	}

@@ -30,11 +30,16 @@ class GoError(Exception):
     Each generated package raises its own subclass, ``<package>.Error``.
     """
 
-    def __init__(self, message, go_type=""):
-        # Not super().__init__: BaseException's only sets args, and the error path is hot
-        # for code that raises in a loop (a third of an error's cost was this call).
-        self.args = (message,)
-        self.go_type = go_type
+    # No __init__: ``GoError(message, go_type)`` is built by BaseException in C and keeps both
+    # in ``args``. The error path is hot in code that raises in a loop, and a Python-level
+    # __init__ was a fifth of its cost.
+    def __str__(self):
+        return str(self.args[0]) if self.args else ""
+
+    @property
+    def go_type(self):
+        """The Go type of the error value, as ``%T`` prints it."""
+        return self.args[1] if len(self.args) > 1 else ""
 
 
 class GoPanic(Exception):
@@ -162,6 +167,7 @@ class Bridge:
         self.proxies = {}            # proxy id -> ((method or None, arg codecs, result codecs, returns error), ...)
         self._pending = _threading.local()
         self._unpack = ffi.unpack
+        self._types = {}             # status type pointer -> Go type name
 
     # --- failures -------------------------------------------------------------------------
 
@@ -178,8 +184,11 @@ class Bridge:
         code = st.code
         n = st.msg_len
         message = self._unpack(st.msg, n).decode("utf-8", "surrogateescape") if n else ""
-        n = st.type_len
-        go_type = self._unpack(st.type, n).decode("utf-8", "surrogateescape") if n else ""
+        p = st.type  # kept by Go for the process's life, one per type (ABI.md): decoded once
+        go_type = self._types.get(p)
+        if go_type is None:
+            n = st.type_len
+            go_type = self._types[p] = self._unpack(p, n).decode("utf-8", "surrogateescape") if n else ""
         if code == GPIC_ERROR:
             return self.error_class(message, go_type)
         if code == GPIC_PANIC:

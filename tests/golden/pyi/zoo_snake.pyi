@@ -17,7 +17,8 @@ class GoError(Exception):
     Each generated package raises its own subclass, ``<package>.Error``.
     """
 
-    go_type: str
+    @property
+    def go_type(self) -> str: ...
     def __init__(self, message: str, go_type: str = ...) -> None: ...
 
 class GoPanic(Exception):
