@@ -130,8 +130,14 @@ func gpic_collect() {
 
 // gpicPyRef is Go's hold on a Python object (an interface implementation or a callback).
 // When Go drops it, its finaliser tells Python to let go of the object.
+//
+// The padding is for speed: SetFinalizer keeps a span's finalisers in a list sorted by address
+// and walks it on every insert, so with 8-byte objects (hundreds to a span, all with
+// finalisers) each callback paid a walk of thousands of instructions; at 64 bytes a span
+// holds 128 of them.
 type gpicPyRef struct {
 	id C.uint64_t
+	_  [56]byte
 }
 
 func gpicNewPyRef(id C.uint64_t) *gpicPyRef {
@@ -161,31 +167,63 @@ type gpicPyError struct {
 
 func (e *gpicPyError) Error() string { return e.msg }
 
-// gpicCallPy calls method `method` of proxy table `proxy` on the Python object ref, with the
-// encoded arguments. It returns the encoded results (nil and ok=false when the callback raised
-// on another goroutine: the caller then returns zero values), or the error a method that
-// returns one reports. A Python exception on the calling goroutine unwinds to the export.
-func gpicCallPy(ref *gpicPyRef, proxy, method int, args *gpicWriter) (res *gpicReader, err error, ok bool) {
-	var out C.gpic_bytes
-	var st C.gpic_status
-	var p *C.char
-	if len(args.buf) > 0 {
-		p = (*C.char)(unsafe_pointer(&args.buf[0]))
+// gpicPyCall is the scratch of one Go -> Python call: the encoded arguments, and the result
+// and status the dispatcher fills in. Calls take one from a pool and give it back when they
+// have decoded the result, so a callback allocates nothing in the steady state (cgo would move
+// each of these to the heap: C may call back into Go, which can move the goroutine's stack).
+type gpicPyCall struct {
+	w     gpicWriter
+	r     gpicReader
+	out   C.gpic_bytes
+	st    C.gpic_status
+	small [64]byte
+}
+
+var gpicPyCalls = sync.Pool{New: func() any {
+	c := &gpicPyCall{}
+	c.w.buf = c.small[:0]
+	return c
+}}
+
+func gpicNewPyCall() *gpicPyCall { return gpicPyCalls.Get().(*gpicPyCall) }
+
+// gpicEndPyCall gives c back to the pool once its result is decoded (a call that panicked
+// leaves its scratch to the garbage collector).
+func gpicEndPyCall(c *gpicPyCall) {
+	if cap(c.w.buf) > 4096 {
+		c.w.buf = c.small[:0] // one large call does not pin its buffer
+	} else {
+		c.w.buf = c.w.buf[:0]
 	}
-	C.gpic_call_py(ref.id, C.int32_t(proxy), C.int32_t(method), p, C.size_t(len(args.buf)), &out, &st)
+	c.r = gpicReader{}
+	c.out = C.gpic_bytes{}
+	c.st = C.gpic_status{}
+	gpicPyCalls.Put(c)
+}
+
+// gpicCallPy calls method `method` of proxy table `proxy` on the Python object ref, with the
+// arguments encoded in c.w. It returns the encoded results (nil and ok=false when the callback
+// raised on another goroutine: the caller then returns zero values), or the error a method
+// that returns one reports. A Python exception on the calling goroutine unwinds to the export.
+func gpicCallPy(ref *gpicPyRef, proxy, method int, c *gpicPyCall) (res *gpicReader, err error, ok bool) {
+	var p *C.char
+	if len(c.w.buf) > 0 {
+		p = (*C.char)(unsafe_pointer(&c.w.buf[0]))
+	}
+	C.gpic_call_py(ref.id, C.int32_t(proxy), C.int32_t(method), p, C.size_t(len(c.w.buf)), &c.out, &c.st)
 	runtime.KeepAlive(ref)
-	runtime.KeepAlive(args)
+	st := &c.st
 	switch st.code {
 	case C.GPIC_OK:
-		r := gpicReaderOf(out)
-		return &r, nil, true
+		c.r = gpicReaderOf(c.out)
+		return &c.r, nil, true
 	case C.GPIC_ERROR:
-		return &gpicReader{}, &gpicPyError{msg: goString(C.gpic_string{p: st.msg, n: st.msg_len}),
+		return &c.r, &gpicPyError{msg: goString(C.gpic_string{p: st.msg, n: st.msg_len}),
 			pyType: goString(C.gpic_string{p: st._type, n: st.type_len})}, true
 	case C.GPIC_PY_EXCEPTION:
 		panic(gpicPyException{msg: goString(C.gpic_string{p: st.msg, n: st.msg_len})})
 	}
-	return &gpicReader{}, nil, false
+	return &c.r, nil, false
 }
 
 // gpicCheckResult turns a result Python encoded wrongly (a bug, since the binding checks what
