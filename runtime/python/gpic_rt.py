@@ -244,6 +244,20 @@ class Bridge:
         except BaseException as e:  # every failure goes back to Go, never through cffi
             self._report(e, returns_error, st)
 
+    # The C path (the cffi target's gpicw_py_dispatch) calls methods with C scalars and takes
+    # back a plain number or bool; these are its ways back into the codecs.
+
+    def fast_result(self, proxy, method, value):
+        """What a method's codec makes of a result that is not plainly a value of its C type
+        (an int for a float, an enum member, a number out of range: the codec's error)."""
+        name, _, result_codecs, _ = self.proxies[proxy][method]
+        data = self._encode_result(result_codecs[0], value, name)
+        return result_codecs[0].decode_at(memoryview(data), 0)[0]
+
+    def fast_fail(self, e, proxy, method):
+        """Reports what a method on the C path raised, as dispatch does."""
+        self._report(e, self.proxies[proxy][method][3], self.lib.gpicw_py_status())
+
     @staticmethod
     def _encode_result(codec, value, name):
         try:
