@@ -127,7 +127,7 @@ void gpic_call_py(uint64_t ref, int32_t proxy, int32_t method, const char* args,
   f(ref, proxy, method, args, args_n, result, st);
 }
 
-void gpic_release_py(uint64_t ref) {
+void gpic_release_py_n(const uint64_t* refs, size_t n) {
   gpic_py_release_fn f = __atomic_load_n(&py_release, __ATOMIC_ACQUIRE);
-  if (f) f(ref);
+  if (f && n) f(refs, n);
 }

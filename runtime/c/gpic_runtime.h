@@ -65,11 +65,11 @@ typedef struct gpic_slice {
  * proxy: which interface or callback type (its method table); method: index in it. */
 typedef void (*gpic_py_dispatch_fn)(uint64_t ref, int32_t proxy, int32_t method, const char* args,
                                     size_t args_n, gpic_bytes* result, gpic_status* st);
-typedef void (*gpic_py_release_fn)(uint64_t ref);
+typedef void (*gpic_py_release_fn)(const uint64_t* refs, size_t n);  /* n references at once */
 void gpic_set_python(gpic_py_dispatch_fn dispatch, gpic_py_release_fn release);
 void gpic_call_py(uint64_t ref, int32_t proxy, int32_t method, const char* args, size_t args_n,
                   gpic_bytes* result, gpic_status* st);
-void gpic_release_py(uint64_t ref);
+void gpic_release_py_n(const uint64_t* refs, size_t n);
 
 /* Exported by the shim's Go runtime (gpic_handles.go): the table of Go values Python holds. */
 void gpic_release(uint64_t h);

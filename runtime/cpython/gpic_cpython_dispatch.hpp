@@ -345,13 +345,19 @@ inline void dispatch(uint64_t ref, int32_t proxy, int32_t method, const char* ar
   Py_DECREF(data);
 }
 
-/// Go dropped its last reference to a Python object (a proxy's finaliser, any thread).
-inline void release_ref(uint64_t ref) {
+/// Go dropped its last references to n Python objects (proxies' finalisers, in a batch, on
+/// any thread): one GIL hand-over for all of them.
+inline void release_ref(const uint64_t* refs, size_t n) {
   Gil gil;
-  PyObject* key = PyLong_FromUnsignedLongLong(ref);
-  if (!key) return PyErr_WriteUnraisable(state.bridge);
-  if (PyDict_DelItem(state.refs, key) < 0) PyErr_Clear();  // already gone: nothing to do
-  Py_DECREF(key);
+  for (size_t i = 0; i < n; ++i) {
+    PyObject* key = PyLong_FromUnsignedLongLong(refs[i]);
+    if (!key) {
+      PyErr_WriteUnraisable(state.bridge);
+      continue;
+    }
+    if (PyDict_DelItem(state.refs, key) < 0) PyErr_Clear();  // already gone: nothing to do
+    Py_DECREF(key);
+  }
 }
 
 }  // namespace gpic_py

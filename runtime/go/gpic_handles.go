@@ -109,8 +109,8 @@ func gpic_identity(h C.uint64_t, st *C.gpic_status) C.uint64_t {
 	return 0
 }
 
-// gpic_collect runs Go's garbage collector and waits for the finalisers it queued, which
-// release the Python objects Go no longer holds (tests of lifetimes call it).
+// gpic_collect runs Go's garbage collector and waits for the finalisers it queued, and for
+// Python to release the objects Go no longer holds (tests of lifetimes call it).
 //
 //export gpic_collect
 func gpic_collect() {
@@ -126,6 +126,7 @@ func gpic_collect() {
 		case <-time.After(5 * time.Second):
 		}
 	}
+	gpicPyDropsSettled(time.Now().Add(5 * time.Second))
 }
 
 // gpicPyRef is Go's hold on a Python object (an interface implementation or a callback).
@@ -142,8 +143,67 @@ type gpicPyRef struct {
 
 func gpicNewPyRef(id C.uint64_t) *gpicPyRef {
 	r := &gpicPyRef{id: id}
-	runtime.SetFinalizer(r, func(r *gpicPyRef) { C.gpic_release_py(r.id) })
+	runtime.SetFinalizer(r, gpicDropPyRef)
 	return r
+}
+
+// gpicPyDropped holds the references whose proxies Go dropped, until Python lets go of them:
+// in batches, since the finalisers of a GC cycle run back to back and each hand-over to Python
+// takes the GIL (from another thread, which then competes with Python's own for it).
+var gpicPyDropped struct {
+	sync.Mutex
+	ids      []C.uint64_t
+	spare    []C.uint64_t
+	flushing bool
+}
+
+func gpicDropPyRef(r *gpicPyRef) {
+	q := &gpicPyDropped
+	q.Lock()
+	q.ids = append(q.ids, r.id)
+	start := !q.flushing
+	q.flushing = true
+	q.Unlock()
+	if start {
+		go gpicFlushPyRefs()
+	}
+}
+
+// gpicFlushPyRefs hands the dropped references to Python until none are left; the ones
+// dropped while it waited for the GIL go in the next batch.
+func gpicFlushPyRefs() {
+	q := &gpicPyDropped
+	for {
+		q.Lock()
+		ids := q.ids
+		if len(ids) == 0 {
+			q.flushing = false
+			q.Unlock()
+			return
+		}
+		q.ids, q.spare = q.spare[:0], nil
+		q.Unlock()
+		C.gpic_release_py_n(&ids[0], C.size_t(len(ids)))
+		q.Lock()
+		if cap(ids) <= 1<<16 {
+			q.spare = ids[:0]
+		}
+		q.Unlock()
+	}
+}
+
+// gpicPyDropsSettled waits (a while at most) until Python let go of every reference Go dropped.
+func gpicPyDropsSettled(deadline time.Time) {
+	for time.Now().Before(deadline) {
+		q := &gpicPyDropped
+		q.Lock()
+		busy := q.flushing
+		q.Unlock()
+		if !busy {
+			return
+		}
+		time.Sleep(time.Millisecond)
+	}
 }
 
 func (r *gpicPyRef) gpicRef() C.uint64_t { return r.id }

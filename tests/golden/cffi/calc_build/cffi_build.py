@@ -23,7 +23,7 @@ uint64_t gpicw_identity(uint64_t h);
 void gpicw_collect(void);
 extern "Python" void gpic_py_dispatch(uint64_t, int32_t, int32_t, const char*, size_t, gpic_bytes*,
                                        gpic_status*);
-extern "Python" void gpic_py_release(uint64_t);
+extern "Python" void gpic_py_release(const uint64_t*, size_t);
 void gpicw_set_python(int on);
 int64_t gpicw_Add(int64_t a0, int64_t a1);
 double gpicw_Div(double a0, double a1);
@@ -97,7 +97,7 @@ static inline void gpicw_settle(const gpic_status* st) {
 /* The Python side of Go -> Python calls (defined by cffi from the module's
    extern "Python" functions). */
 static void gpic_py_dispatch(uint64_t, int32_t, int32_t, const char*, size_t, gpic_bytes*, gpic_status*);
-static void gpic_py_release(uint64_t);
+static void gpic_py_release(const uint64_t*, size_t);
 static void gpicw_py_dispatch(uint64_t, int32_t, int32_t, const char*, size_t, gpic_bytes*, gpic_status*);
 
 static void gpicw_set_python(int on) {
