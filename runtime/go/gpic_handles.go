@@ -5,6 +5,7 @@
 package main
 
 /*
+#include <stdlib.h>
 #include "gpic_runtime.h"
 */
 import "C"
@@ -15,6 +16,7 @@ import (
 	"runtime"
 	"sync"
 	"time"
+	"unsafe"
 )
 
 // gpicTable maps handles to the Go values Python holds. A handle is never reused, so a stale
@@ -230,18 +232,31 @@ func (e *gpicPyError) Error() string { return e.msg }
 // gpicPyCall is the scratch of one Go -> Python call: the encoded arguments, and the result
 // and status the dispatcher fills in. Calls take one from a pool and give it back when they
 // have decoded the result, so a callback allocates nothing in the steady state (cgo would move
-// each of these to the heap: C may call back into Go, which can move the goroutine's stack).
+// Go values C is given a pointer to onto the heap, since C may call back into Go, which can
+// move the goroutine's stack). The result and status are C memory: cgo checks every Go pointer
+// it passes to C for Go pointers inside, ~470 instructions a call for these two.
 type gpicPyCall struct {
 	w     gpicWriter
 	r     gpicReader
-	out   C.gpic_bytes
-	st    C.gpic_status
+	out   *C.gpic_bytes
+	st    *C.gpic_status
 	small [64]byte
 }
 
 var gpicPyCalls = sync.Pool{New: func() any {
-	c := &gpicPyCall{}
+	c := &gpicPyCall{
+		out: (*C.gpic_bytes)(C.calloc(1, C.sizeof_gpic_bytes)),
+		st:  (*C.gpic_status)(C.calloc(1, C.sizeof_gpic_status)),
+	}
+	if c.out == nil || c.st == nil {
+		panic("gpic: out of memory")
+	}
 	c.w.buf = c.small[:0]
+	// The pool drops what it holds at GC; the C memory goes with it.
+	runtime.SetFinalizer(c, func(c *gpicPyCall) {
+		C.free(unsafe.Pointer(c.out))
+		C.free(unsafe.Pointer(c.st))
+	})
 	return c
 }}
 
@@ -256,8 +271,8 @@ func gpicEndPyCall(c *gpicPyCall) {
 		c.w.buf = c.w.buf[:0]
 	}
 	c.r = gpicReader{}
-	c.out = C.gpic_bytes{}
-	c.st = C.gpic_status{}
+	*c.out = C.gpic_bytes{}
+	*c.st = C.gpic_status{}
 	gpicPyCalls.Put(c)
 }
 
@@ -270,12 +285,12 @@ func gpicCallPy(ref *gpicPyRef, proxy, method int, c *gpicPyCall) (res *gpicRead
 	if len(c.w.buf) > 0 {
 		p = (*C.char)(unsafe_pointer(&c.w.buf[0]))
 	}
-	C.gpic_call_py(ref.id, C.int32_t(proxy), C.int32_t(method), p, C.size_t(len(c.w.buf)), &c.out, &c.st)
+	C.gpic_call_py(ref.id, C.int32_t(proxy), C.int32_t(method), p, C.size_t(len(c.w.buf)), c.out, c.st)
 	runtime.KeepAlive(ref)
-	st := &c.st
+	st := *c.st // a copy: its texts are in the arena, and c (which frees c.st) may be dead below
 	switch st.code {
 	case C.GPIC_OK:
-		c.r = gpicReaderOf(c.out)
+		c.r = gpicReaderOf(*c.out)
 		return &c.r, nil, true
 	case C.GPIC_ERROR:
 		return &c.r, &gpicPyError{msg: goString(C.gpic_string{p: st.msg, n: st.msg_len}),
