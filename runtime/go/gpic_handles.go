@@ -240,6 +240,7 @@ type gpicPyCall struct {
 	r     gpicReader
 	out   *C.gpic_bytes
 	st    *C.gpic_status
+	own   *C.gpic_py_buf // on a goroutine's thread, where the results are copied (gpic_call_py)
 	small [64]byte
 }
 
@@ -247,8 +248,9 @@ var gpicPyCalls = sync.Pool{New: func() any {
 	c := &gpicPyCall{
 		out: (*C.gpic_bytes)(C.calloc(1, C.sizeof_gpic_bytes)),
 		st:  (*C.gpic_status)(C.calloc(1, C.sizeof_gpic_status)),
+		own: (*C.gpic_py_buf)(C.calloc(1, C.sizeof_gpic_py_buf)),
 	}
-	if c.out == nil || c.st == nil {
+	if c.out == nil || c.st == nil || c.own == nil {
 		panic("gpic: out of memory")
 	}
 	c.w.buf = c.small[:0]
@@ -256,6 +258,8 @@ var gpicPyCalls = sync.Pool{New: func() any {
 	runtime.SetFinalizer(c, func(c *gpicPyCall) {
 		C.free(unsafe.Pointer(c.out))
 		C.free(unsafe.Pointer(c.st))
+		C.free(unsafe.Pointer(c.own.p))
+		C.free(unsafe.Pointer(c.own))
 	})
 	return c
 }}
@@ -271,6 +275,10 @@ func gpicEndPyCall(c *gpicPyCall) {
 		c.w.buf = c.w.buf[:0]
 	}
 	c.r = gpicReader{}
+	if c.own.cap > 1<<16 { // nor a large result its copy
+		C.free(unsafe.Pointer(c.own.p))
+		*c.own = C.gpic_py_buf{}
+	}
 	*c.out = C.gpic_bytes{}
 	*c.st = C.gpic_status{}
 	gpicPyCalls.Put(c)
@@ -285,18 +293,22 @@ func gpicCallPy(ref *gpicPyRef, proxy, method int, c *gpicPyCall) (res *gpicRead
 	if len(c.w.buf) > 0 {
 		p = (*C.char)(unsafe_pointer(&c.w.buf[0]))
 	}
-	C.gpic_call_py(ref.id, C.int32_t(proxy), C.int32_t(method), p, C.size_t(len(c.w.buf)), c.out, c.st)
+	C.gpic_call_py(ref.id, C.int32_t(proxy), C.int32_t(method), p, C.size_t(len(c.w.buf)), c.out, c.st, c.own)
 	runtime.KeepAlive(ref)
-	st := *c.st // a copy: its texts are in the arena, and c (which frees c.st) may be dead below
+	st := *c.st
 	switch st.code {
 	case C.GPIC_OK:
 		c.r = gpicReaderOf(*c.out)
 		return &c.r, nil, true
 	case C.GPIC_ERROR:
-		return &c.r, &gpicPyError{msg: goString(C.gpic_string{p: st.msg, n: st.msg_len}),
-			pyType: goString(C.gpic_string{p: st._type, n: st.type_len})}, true
+		e := &gpicPyError{msg: goString(C.gpic_string{p: st.msg, n: st.msg_len}),
+			pyType: goString(C.gpic_string{p: st._type, n: st.type_len})}
+		runtime.KeepAlive(c) // the texts may be in c.own, which c's finaliser frees
+		return &c.r, e, true
 	case C.GPIC_PY_EXCEPTION:
-		panic(gpicPyException{msg: goString(C.gpic_string{p: st.msg, n: st.msg_len})})
+		msg := goString(C.gpic_string{p: st.msg, n: st.msg_len})
+		runtime.KeepAlive(c)
+		panic(gpicPyException{msg: msg})
 	}
 	return &c.r, nil, false
 }
