@@ -16,6 +16,9 @@ char *FloorConcat(char *a, size_t an, char *b, size_t bn, size_t *outn);
 double FloorSum(double *p, size_t n);
 long long *FloorInts(long long n, size_t *outn);
 double FloorGetPI(long long n);
+void FloorSetCallback(long long (*f)(long long));
+long long FloorCall(long long x);
+extern "Python" long long floor_py_callback(long long);
 void free(void *p);
 """
 

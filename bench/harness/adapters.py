@@ -210,16 +210,32 @@ def floor_cffi(ctx):
         finally:
             lib.free(p)
 
+    # A Go -> Python round trip by hand: one extern "Python" function, the callable in a slot
+    # (no handle table, no exception carried back to the caller).
+    slot = [None]
+
+    @ffi.def_extern(name="floor_py_callback")
+    def _callback(x):
+        return slot[0](x)
+
+    lib.FloorSetCallback(lib.floor_py_callback)
+
+    def Call(f, x):
+        slot[0] = f
+        return lib.FloorCall(x)
+
     ns = {"Add": lib.FloorAdd, "Noop": lib.FloorNoop, "Concat": Concat, "Sum": Sum,
-          "Ints": Ints, "GetPI": lib.FloorGetPI, "lib": lib}
+          "Ints": Ints, "GetPI": lib.FloorGetPI, "Call": Call, "cb": lambda x: x + 1, "lib": lib}
     _slice_data(ns, ctx)
-    names = ["add", "add_attr", "noop", "concat", "sum_1", "sum_big", "sum_list", "ints",
+    names = ["add", "add_attr", "noop", "concat", "callback", "sum_1", "sum_big", "sum_list", "ints",
              "getpi_s", "getpi_m", "getpi_l"]
     notes = {"add": "lib.FloorAdd called bare", "noop": "lib.FloorNoop called bare",
-             "add_attr": "lib.FloorAdd(1, 2)"}
+             "add_attr": "lib.FloorAdd(1, 2)",
+             "callback": "one extern \"Python\" callback, the callable in a slot"}
     if buffer_kind() != "numpy":
         notes["sum_big"] = notes["sum_1"] = "array.array (no numpy on this interpreter)"
-    works = _works(ns, ctx, names, notes=notes)
+    checks = {"callback": lambda: _expect(Call(ns["cb"], 41), 42, "Call(cb, 41)")}
+    works = _works(ns, ctx, names, extra_checks=checks, notes=notes)
     works["add_attr"].stmt = "lib.FloorAdd(1, 2)"
     return works
 

@@ -55,7 +55,7 @@ OFFERS = {
     "fastcall": ["add", "add_attr", "noop", "concat", "sum_1", "sum_big", "sum_list", "ints"],
     "fastcall_nogil": ["add", "add_attr", "noop", "concat", "sum_1", "sum_big", "sum_list", "ints",
                        "getpi_s", "getpi_m", "getpi_l"],
-    "cffi_cpython": ["add", "add_attr", "noop", "concat", "sum_1", "sum_big", "sum_list", "ints",
+    "cffi_cpython": ["add", "add_attr", "noop", "concat", "callback", "sum_1", "sum_big", "sum_list", "ints",
                      "getpi_s", "getpi_m", "getpi_l"],
     "ctypes": ["add", "add_attr", "noop", "concat", "sum_1", "sum_big", "getpi_s", "getpi_m", "getpi_l"],
     "python_cpython": ["loop", "add", "add_attr", "noop", "concat", "error", "field_get", "field_set", "method",

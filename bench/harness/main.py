@@ -96,7 +96,7 @@ def real_executable(interp):
 
 # --- instruction counts ------------------------------------------------------------------------
 
-INSTR_WORKLOADS = ["add", "add_attr", "noop", "concat", "error"]
+INSTR_WORKLOADS = ["add", "add_attr", "noop", "concat", "error", "callback"]
 INSTR_PYPY = ["add", "concat"]
 INSTR_CALLS = {"full": (2000, 12000), "quick": (200, 1200)}
 TOTALS_RX = re.compile(r"^totals:\s*(\d+)", re.M)

@@ -114,8 +114,15 @@ void gpic_set_python(gpic_py_dispatch_fn dispatch, gpic_py_release_fn release) {
   __atomic_store_n(&py_release, release, __ATOMIC_RELEASE);
 }
 
+static const char* own_copy(char** at, const char* p, size_t n) {
+  if (!n) return p;
+  memcpy(*at, p, n);
+  *at += n;
+  return *at - n;
+}
+
 void gpic_call_py(uint64_t ref, int32_t proxy, int32_t method, const char* args, size_t args_n,
-                  gpic_bytes* result, gpic_status* st) {
+                  gpic_bytes* result, gpic_status* st, gpic_py_buf* own) {
   gpic_py_dispatch_fn f = __atomic_load_n(&py_dispatch, __ATOMIC_ACQUIRE);
   if (!f) {
     static const char msg[] = "gpic: Go called into Python after the interpreter shut down";
@@ -125,9 +132,26 @@ void gpic_call_py(uint64_t ref, int32_t proxy, int32_t method, const char* args,
     return;
   }
   f(ref, proxy, method, args, args_n, result, st);
+  if (tls_depth != 0 || !own) return;  /* a binding call's thread: reset when its next call begins */
+  /* A goroutine's thread: nothing else resets its arena, and another goroutine may run a
+   * callback on this thread before Go reads the results, so they move to the call's own
+   * buffer now and the arena starts over. */
+  size_t need = result->n + st->msg_len + st->type_len + st->stack_len;
+  if (need > own->cap) {
+    char* p = (char*)realloc(own->p, need);
+    if (!p) return;  /* out of memory: the arena keeps them */
+    own->p = p;
+    own->cap = need;
+  }
+  char* at = own->p;
+  result->p = own_copy(&at, result->p, result->n);
+  st->msg = own_copy(&at, st->msg, st->msg_len);
+  st->type = own_copy(&at, st->type, st->type_len);
+  st->stack = own_copy(&at, st->stack, st->stack_len);
+  gpic_arena_reset();
 }
 
-void gpic_release_py(uint64_t ref) {
+void gpic_release_py_n(const uint64_t* refs, size_t n) {
   gpic_py_release_fn f = __atomic_load_n(&py_release, __ATOMIC_ACQUIRE);
-  if (f) f(ref);
+  if (f && n) f(refs, n);
 }

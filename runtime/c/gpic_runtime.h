@@ -65,11 +65,18 @@ typedef struct gpic_slice {
  * proxy: which interface or callback type (its method table); method: index in it. */
 typedef void (*gpic_py_dispatch_fn)(uint64_t ref, int32_t proxy, int32_t method, const char* args,
                                     size_t args_n, gpic_bytes* result, gpic_status* st);
-typedef void (*gpic_py_release_fn)(uint64_t ref);
+typedef void (*gpic_py_release_fn)(const uint64_t* refs, size_t n);  /* n references at once */
 void gpic_set_python(gpic_py_dispatch_fn dispatch, gpic_py_release_fn release);
+/* A buffer (malloc'd, grown as needed) that a Go -> Python call owns: on a thread outside any
+ * binding call (a goroutine's callback), whose arena nothing else would ever reset,
+ * gpic_call_py copies the result and the status texts into it and resets the arena. */
+typedef struct gpic_py_buf {
+  char* p;
+  size_t cap;
+} gpic_py_buf;
 void gpic_call_py(uint64_t ref, int32_t proxy, int32_t method, const char* args, size_t args_n,
-                  gpic_bytes* result, gpic_status* st);
-void gpic_release_py(uint64_t ref);
+                  gpic_bytes* result, gpic_status* st, gpic_py_buf* own);
+void gpic_release_py_n(const uint64_t* refs, size_t n);
 
 /* Exported by the shim's Go runtime (gpic_handles.go): the table of Go values Python holds. */
 void gpic_release(uint64_t h);

@@ -45,7 +45,8 @@ struct State {
   PyObject* enum_value = nullptr;       // gpic_wire.enum_value
   PyObject* bridge = nullptr;           // the package's Bridge (gpic_cpython_rt.py)
   PyObject* refs = nullptr;             // bridge.refs: the Python objects Go holds, by reference
-  PyObject* ref_ids = nullptr;          // bridge._ids: the counter that numbers them
+  PyObject* ref_ids = nullptr;          // bridge._ids: the counter that numbers them (even numbers)
+  int64_t py_held = 0;                  // callables Go holds by tagged pointer (held_ref), under the GIL
   PyTypeObject* go_object = nullptr;    // gpic_rt.GoObject
   Py_ssize_t gh_offset = 0;             // where GoObject's `_gh` slot lives in an instance
   std::vector<PyObject*> codecs;        // the package's codecs, by the index the code uses

@@ -246,13 +246,10 @@ inline bool encode_scalar(char code, PyObject* v, std::string& out) {
 
 // The C++ path: true when the call was answered (results, or a reported exception); false
 // when the runtime's Python must take it (a value the C++ path does not decode, an unknown
-// reference: Bridge.call then raises what the cffi target raises).
+// reference: dispatch then reports the KeyError the cffi target raises).
 inline bool dispatch_fast(const ProxyMethod& pm, uint64_t ref, const char* args, size_t args_n, gpic_bytes* result,
                           gpic_status* st) {
-  PyObject* key = PyLong_FromUnsignedLongLong(ref);
-  PyObject* obj = key ? PyDict_GetItemWithError(state.refs, key) : nullptr;
-  Py_XINCREF(obj);
-  Py_XDECREF(key);
+  PyObject* obj = ref_object(ref);
   if (!obj) return PyErr_Clear(), false;
   PyObject* argv[16];
   size_t nargs = std::strlen(pm.args);
@@ -326,11 +323,16 @@ inline void dispatch(uint64_t ref, int32_t proxy, int32_t method, const char* ar
   Gil gil;
   const ProxyMethod* pm = detail::find_proxy(proxy, method);
   if (pm && !std::strchr(pm->args, 'x') && detail::dispatch_fast(*pm, ref, args, args_n, result, st)) return;
+  PyObject* obj = ref_object(ref);  // an unknown reference: KeyError, as the table raises it
+  if (!obj) {
+    detail::report(proxy, method, st);
+    return;
+  }
   static char empty[1];
   PyObject* mv = PyMemoryView_FromMemory(args_n ? const_cast<char*>(args) : empty, static_cast<Py_ssize_t>(args_n), PyBUF_READ);
-  PyObject* data = mv ? PyObject_CallMethod(state.bridge, "call", "KiiO", static_cast<unsigned long long>(ref), proxy, method, mv)
-                      : nullptr;
+  PyObject* data = mv ? PyObject_CallMethod(state.bridge, "call", "OiiO", obj, proxy, method, mv) : nullptr;
   Py_XDECREF(mv);
+  Py_DECREF(obj);
   if (data && !PyBytes_Check(data)) {
     Py_CLEAR(data);
     PyErr_SetString(PyExc_SystemError, "gpic: Bridge.call returned no bytes");
@@ -345,13 +347,24 @@ inline void dispatch(uint64_t ref, int32_t proxy, int32_t method, const char* ar
   Py_DECREF(data);
 }
 
-/// Go dropped its last reference to a Python object (a proxy's finaliser, any thread).
-inline void release_ref(uint64_t ref) {
+/// Go dropped its last references to n Python objects (proxies' finalisers, in a batch, on
+/// any thread): one GIL hand-over for all of them.
+inline void release_ref(const uint64_t* refs, size_t n) {
   Gil gil;
-  PyObject* key = PyLong_FromUnsignedLongLong(ref);
-  if (!key) return PyErr_WriteUnraisable(state.bridge);
-  if (PyDict_DelItem(state.refs, key) < 0) PyErr_Clear();  // already gone: nothing to do
-  Py_DECREF(key);
+  for (size_t i = 0; i < n; ++i) {
+    if (is_held_ref(refs[i])) {  // a callable the extension registered itself (held_ref)
+      --state.py_held;
+      Py_DECREF(held_object(refs[i]));
+      continue;
+    }
+    PyObject* key = PyLong_FromUnsignedLongLong(refs[i]);
+    if (!key) {
+      PyErr_WriteUnraisable(state.bridge);
+      continue;
+    }
+    if (PyDict_DelItem(state.refs, key) < 0) PyErr_Clear();  // already gone: nothing to do
+    Py_DECREF(key);
+  }
 }
 
 }  // namespace gpic_py

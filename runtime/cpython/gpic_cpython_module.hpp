@@ -39,6 +39,8 @@ inline PyObject* identity(PyObject*, PyObject* h) {
 
 inline PyObject* handles(PyObject*, PyObject*) { return to_python(static_cast<int64_t>(gpic_handles())); }
 
+inline PyObject* py_held(PyObject*, PyObject*) { return to_python(state.py_held); }
+
 inline PyObject* collect(PyObject*, PyObject*) {
   {
     NoGil nogil;  // Go's finalisers take the GIL to release Python objects
@@ -58,6 +60,7 @@ inline PyMethodDef methods[] = {
     {"gpicw_release", release, METH_O, "Releases a Go handle."},
     {"gpicw_identity", identity, METH_O, "The Go pointer behind a handle (Python's == and hash)."},
     {"gpicw_handles", handles, METH_NOARGS, "The number of live Go handles."},
+    {"gpicw_py_held", py_held, METH_NOARGS, "The number of callables Go holds outside the bridge's table."},
     {"gpicw_collect", collect, METH_NOARGS, "Runs Go's GC and waits for its finalisers."},
     {"gpicw_set_python", set_python, METH_O, "Connects Go to the dispatcher (or disconnects it)."},
     {nullptr, nullptr, 0, nullptr},

@@ -20,18 +20,20 @@ class Bridge(_gpic_rt.Bridge):
     def __init__(self, lib, error_class):
         self.ffi, self.lib, self.error_class = None, lib, error_class
         self.refs = {}
-        self._ids = _itertools.count(1)
+        # Even numbers: odd references are the extension's own (a callable's tagged address,
+        # gpic_cpython_values.hpp held_ref), which Go holds without this table.
+        self._ids = _itertools.count(2, 2)
         self.proxies = {}
         self._pending = _threading.local()
 
     def identity(self, handle):
         return self.lib.gpicw_identity(handle)
 
-    def call(self, ref, proxy, method, args):
-        """Go calls method `method` of proxy table `proxy` on the Python object `ref`, with
-        the arguments encoded in `args` (a memoryview): returns the encoded results."""
+    def call(self, obj, proxy, method, args):
+        """Go calls method `method` of proxy table `proxy` on the Python object `obj` (which the
+        dispatcher found by its reference), with the arguments encoded in `args` (a
+        memoryview): returns the encoded results."""
         name, arg_codecs, _, _ = self.proxies[proxy][method]
-        obj = self.refs[ref]
         pos = 0
         values = []
         for codec in arg_codecs:
@@ -56,6 +58,9 @@ class Bridge(_gpic_rt.Bridge):
             raise TypeError("%s must return a tuple of %d values, not %r"
                             % (name or "the callback", len(result_codecs), out))
         return b"".join(self._encode_result(c, v, name) for c, v in zip(result_codecs, out))
+
+    def handle_count(self):
+        return self.lib.gpicw_handles() + len(self.refs) + self.lib.gpicw_py_held()
 
     def returns_error(self, proxy, method):
         """Whether the method returns a Go error (a Python exception then becomes that error)."""

@@ -279,21 +279,48 @@ class WireArg {
   PyObject* bytes_ = nullptr;
 };
 
-/// A Python callable Go may call (any goroutine, any time until Go drops it): its reference
-/// in the bridge's table (Bridge.add), or 0 for None. What is not callable, the codec refuses.
+/// A reference Go holds to a Python object, as the extension's own callables travel: the
+/// object's address with the low bit set (objects are aligned, so the bit is free), holding a
+/// strong reference until Go drops it (release_ref). The bridge's table numbers its objects
+/// with even numbers, so the two never meet. No table to insert into or look up on a call.
+inline uint64_t held_ref(PyObject* o) {
+  Py_INCREF(o);
+  ++state.py_held;
+  return static_cast<uint64_t>(reinterpret_cast<uintptr_t>(o)) | 1u;
+}
+inline bool is_held_ref(uint64_t ref) { return (ref & 1u) != 0; }
+inline PyObject* held_object(uint64_t ref) { return reinterpret_cast<PyObject*>(static_cast<uintptr_t>(ref & ~uint64_t{1})); }
+
+/// The Python object of reference `ref` (a new reference), or null with KeyError set when the
+/// bridge's table does not hold it.
+inline PyObject* ref_object(uint64_t ref) {
+  if (is_held_ref(ref)) {
+    PyObject* o = held_object(ref);
+    Py_INCREF(o);
+    return o;
+  }
+  PyObject* key = PyLong_FromUnsignedLongLong(ref);
+  if (!key) return nullptr;
+  PyObject* obj = PyDict_GetItemWithError(state.refs, key);
+  if (obj) Py_INCREF(obj);
+  else if (!PyErr_Occurred()) PyErr_SetObject(PyExc_KeyError, key);
+  Py_DECREF(key);
+  return obj;
+}
+
+/// A Python callable Go may call (any goroutine, any time until Go drops it): a held reference
+/// (held_ref), or 0 for None. What is not callable, the codec refuses.
 class CallbackArg {
  public:
   explicit CallbackArg(PyObject* codec) : codec_(codec) {}
   operator uint64_t() const { return ref_.v; }
   bool load(PyObject* o) {
     if (!o || o == Py_None) return true;
-    PyObject* r = nullptr;
     if (PyCallable_Check(o)) {
-      r = PyIter_Next(state.ref_ids);
-      if (r && PyDict_SetItem(state.refs, r, o) < 0) Py_CLEAR(r);
-    } else {
-      r = PyObject_CallMethodOneArg(codec_, GPIC_NAME("ref"), o);
+      ref_.v = held_ref(o);
+      return true;
     }
+    PyObject* r = PyObject_CallMethodOneArg(codec_, GPIC_NAME("ref"), o);
     if (!r) return false;
     bool ok = ref_.load(r);
     Py_DECREF(r);

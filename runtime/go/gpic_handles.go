@@ -5,6 +5,7 @@
 package main
 
 /*
+#include <stdlib.h>
 #include "gpic_runtime.h"
 */
 import "C"
@@ -15,6 +16,7 @@ import (
 	"runtime"
 	"sync"
 	"time"
+	"unsafe"
 )
 
 // gpicTable maps handles to the Go values Python holds. A handle is never reused, so a stale
@@ -109,8 +111,8 @@ func gpic_identity(h C.uint64_t, st *C.gpic_status) C.uint64_t {
 	return 0
 }
 
-// gpic_collect runs Go's garbage collector and waits for the finalisers it queued, which
-// release the Python objects Go no longer holds (tests of lifetimes call it).
+// gpic_collect runs Go's garbage collector and waits for the finalisers it queued, and for
+// Python to release the objects Go no longer holds (tests of lifetimes call it).
 //
 //export gpic_collect
 func gpic_collect() {
@@ -126,18 +128,84 @@ func gpic_collect() {
 		case <-time.After(5 * time.Second):
 		}
 	}
+	gpicPyDropsSettled(time.Now().Add(5 * time.Second))
 }
 
 // gpicPyRef is Go's hold on a Python object (an interface implementation or a callback).
 // When Go drops it, its finaliser tells Python to let go of the object.
+//
+// The padding is for speed: SetFinalizer keeps a span's finalisers in a list sorted by address
+// and walks it on every insert, so with 8-byte objects (hundreds to a span, all with
+// finalisers) each callback paid a walk of thousands of instructions; at 64 bytes a span
+// holds 128 of them.
 type gpicPyRef struct {
 	id C.uint64_t
+	_  [56]byte
 }
 
 func gpicNewPyRef(id C.uint64_t) *gpicPyRef {
 	r := &gpicPyRef{id: id}
-	runtime.SetFinalizer(r, func(r *gpicPyRef) { C.gpic_release_py(r.id) })
+	runtime.SetFinalizer(r, gpicDropPyRef)
 	return r
+}
+
+// gpicPyDropped holds the references whose proxies Go dropped, until Python lets go of them:
+// in batches, since the finalisers of a GC cycle run back to back and each hand-over to Python
+// takes the GIL (from another thread, which then competes with Python's own for it).
+var gpicPyDropped struct {
+	sync.Mutex
+	ids      []C.uint64_t
+	spare    []C.uint64_t
+	flushing bool
+}
+
+func gpicDropPyRef(r *gpicPyRef) {
+	q := &gpicPyDropped
+	q.Lock()
+	q.ids = append(q.ids, r.id)
+	start := !q.flushing
+	q.flushing = true
+	q.Unlock()
+	if start {
+		go gpicFlushPyRefs()
+	}
+}
+
+// gpicFlushPyRefs hands the dropped references to Python until none are left; the ones
+// dropped while it waited for the GIL go in the next batch.
+func gpicFlushPyRefs() {
+	q := &gpicPyDropped
+	for {
+		q.Lock()
+		ids := q.ids
+		if len(ids) == 0 {
+			q.flushing = false
+			q.Unlock()
+			return
+		}
+		q.ids, q.spare = q.spare[:0], nil
+		q.Unlock()
+		C.gpic_release_py_n(&ids[0], C.size_t(len(ids)))
+		q.Lock()
+		if cap(ids) <= 1<<16 {
+			q.spare = ids[:0]
+		}
+		q.Unlock()
+	}
+}
+
+// gpicPyDropsSettled waits (a while at most) until Python let go of every reference Go dropped.
+func gpicPyDropsSettled(deadline time.Time) {
+	for time.Now().Before(deadline) {
+		q := &gpicPyDropped
+		q.Lock()
+		busy := q.flushing
+		q.Unlock()
+		if !busy {
+			return
+		}
+		time.Sleep(time.Millisecond)
+	}
 }
 
 func (r *gpicPyRef) gpicRef() C.uint64_t { return r.id }
@@ -161,31 +229,88 @@ type gpicPyError struct {
 
 func (e *gpicPyError) Error() string { return e.msg }
 
-// gpicCallPy calls method `method` of proxy table `proxy` on the Python object ref, with the
-// encoded arguments. It returns the encoded results (nil and ok=false when the callback raised
-// on another goroutine: the caller then returns zero values), or the error a method that
-// returns one reports. A Python exception on the calling goroutine unwinds to the export.
-func gpicCallPy(ref *gpicPyRef, proxy, method int, args *gpicWriter) (res *gpicReader, err error, ok bool) {
-	var out C.gpic_bytes
-	var st C.gpic_status
-	var p *C.char
-	if len(args.buf) > 0 {
-		p = (*C.char)(unsafe_pointer(&args.buf[0]))
+// gpicPyCall is the scratch of one Go -> Python call: the encoded arguments, and the result
+// and status the dispatcher fills in. Calls take one from a pool and give it back when they
+// have decoded the result, so a callback allocates nothing in the steady state (cgo would move
+// Go values C is given a pointer to onto the heap, since C may call back into Go, which can
+// move the goroutine's stack). The result and status are C memory: cgo checks every Go pointer
+// it passes to C for Go pointers inside, ~470 instructions a call for these two.
+type gpicPyCall struct {
+	w     gpicWriter
+	r     gpicReader
+	out   *C.gpic_bytes
+	st    *C.gpic_status
+	own   *C.gpic_py_buf // on a goroutine's thread, where the results are copied (gpic_call_py)
+	small [64]byte
+}
+
+var gpicPyCalls = sync.Pool{New: func() any {
+	c := &gpicPyCall{
+		out: (*C.gpic_bytes)(C.calloc(1, C.sizeof_gpic_bytes)),
+		st:  (*C.gpic_status)(C.calloc(1, C.sizeof_gpic_status)),
+		own: (*C.gpic_py_buf)(C.calloc(1, C.sizeof_gpic_py_buf)),
 	}
-	C.gpic_call_py(ref.id, C.int32_t(proxy), C.int32_t(method), p, C.size_t(len(args.buf)), &out, &st)
+	if c.out == nil || c.st == nil || c.own == nil {
+		panic("gpic: out of memory")
+	}
+	c.w.buf = c.small[:0]
+	// The pool drops what it holds at GC; the C memory goes with it.
+	runtime.SetFinalizer(c, func(c *gpicPyCall) {
+		C.free(unsafe.Pointer(c.out))
+		C.free(unsafe.Pointer(c.st))
+		C.free(unsafe.Pointer(c.own.p))
+		C.free(unsafe.Pointer(c.own))
+	})
+	return c
+}}
+
+func gpicNewPyCall() *gpicPyCall { return gpicPyCalls.Get().(*gpicPyCall) }
+
+// gpicEndPyCall gives c back to the pool once its result is decoded (a call that panicked
+// leaves its scratch to the garbage collector).
+func gpicEndPyCall(c *gpicPyCall) {
+	if cap(c.w.buf) > 4096 {
+		c.w.buf = c.small[:0] // one large call does not pin its buffer
+	} else {
+		c.w.buf = c.w.buf[:0]
+	}
+	c.r = gpicReader{}
+	if c.own.cap > 1<<16 { // nor a large result its copy
+		C.free(unsafe.Pointer(c.own.p))
+		*c.own = C.gpic_py_buf{}
+	}
+	*c.out = C.gpic_bytes{}
+	*c.st = C.gpic_status{}
+	gpicPyCalls.Put(c)
+}
+
+// gpicCallPy calls method `method` of proxy table `proxy` on the Python object ref, with the
+// arguments encoded in c.w. It returns the encoded results (nil and ok=false when the callback
+// raised on another goroutine: the caller then returns zero values), or the error a method
+// that returns one reports. A Python exception on the calling goroutine unwinds to the export.
+func gpicCallPy(ref *gpicPyRef, proxy, method int, c *gpicPyCall) (res *gpicReader, err error, ok bool) {
+	var p *C.char
+	if len(c.w.buf) > 0 {
+		p = (*C.char)(unsafe_pointer(&c.w.buf[0]))
+	}
+	C.gpic_call_py(ref.id, C.int32_t(proxy), C.int32_t(method), p, C.size_t(len(c.w.buf)), c.out, c.st, c.own)
 	runtime.KeepAlive(ref)
-	runtime.KeepAlive(args)
+	st := *c.st
 	switch st.code {
 	case C.GPIC_OK:
-		r := gpicReaderOf(out)
-		return &r, nil, true
+		c.r = gpicReaderOf(*c.out)
+		return &c.r, nil, true
 	case C.GPIC_ERROR:
-		return &gpicReader{}, &gpicPyError{msg: goString(C.gpic_string{p: st.msg, n: st.msg_len}),
-			pyType: goString(C.gpic_string{p: st._type, n: st.type_len})}, true
+		e := &gpicPyError{msg: goString(C.gpic_string{p: st.msg, n: st.msg_len}),
+			pyType: goString(C.gpic_string{p: st._type, n: st.type_len})}
+		runtime.KeepAlive(c) // the texts may be in c.own, which c's finaliser frees
+		return &c.r, e, true
 	case C.GPIC_PY_EXCEPTION:
-		panic(gpicPyException{msg: goString(C.gpic_string{p: st.msg, n: st.msg_len})})
+		msg := goString(C.gpic_string{p: st.msg, n: st.msg_len})
+		runtime.KeepAlive(c)
+		panic(gpicPyException{msg: msg})
 	}
-	return &gpicReader{}, nil, false
+	return &c.r, nil, false
 }
 
 // gpicCheckResult turns a result Python encoded wrongly (a bug, since the binding checks what

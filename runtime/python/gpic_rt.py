@@ -222,8 +222,11 @@ class Bridge:
         self.refs[ref] = obj
         return ref
 
-    def release(self, ref):
-        self.refs.pop(ref, None)
+    def release(self, refs, n):
+        """Go let go of n references (a batch: one GIL hand-over for all of them)."""
+        pop = self.refs.pop
+        for i in range(n):
+            pop(refs[i], None)
 
     def _arena_bytes(self, data):
         n = len(data)
@@ -260,6 +263,20 @@ class Bridge:
             self._pending.keep = out
         except BaseException as e:  # every failure goes back to Go, never through cffi
             self._report(e, returns_error, st)
+
+    # The C path (the cffi target's gpicw_py_dispatch) calls methods with C scalars and takes
+    # back a plain number or bool; these are its ways back into the codecs.
+
+    def fast_result(self, proxy, method, value):
+        """What a method's codec makes of a result that is not plainly a value of its C type
+        (an int for a float, an enum member, a number out of range: the codec's error)."""
+        name, _, result_codecs, _ = self.proxies[proxy][method]
+        data = self._encode_result(result_codecs[0], value, name)
+        return result_codecs[0].decode_at(memoryview(data), 0)[0]
+
+    def fast_fail(self, e, proxy, method):
+        """Reports what a method on the C path raised, as dispatch does."""
+        self._report(e, self.proxies[proxy][method][3], self.lib.gpicw_py_status())
 
     @staticmethod
     def _encode_result(codec, value, name):

@@ -440,14 +440,24 @@ class Callback(Codec):
 
     def __init__(self, go, bridge):
         self.go, self.bridge = go, bridge
+        refs, ids, is_callable, check = bridge.refs, bridge._ids, callable, self.check
+
+        # Per call of a Go function that takes a func: one Python frame, no method lookups
+        # (what Bridge.add does, inline).
+        def ref(value):
+            if value is None:
+                return 0
+            if not is_callable(value):
+                check(value)
+            r = next(ids)
+            refs[r] = value
+            return r
+
+        self.ref = ref
 
     def check(self, value):
         if value is not None and not callable(value):
             raise TypeError("must be callable (Go %s), not %s" % (self.go, _type_name(value)))
-
-    def ref(self, value):
-        self.check(value)
-        return 0 if value is None else self.bridge.add(value)
 
     def encode_into(self, out, value):
         out += _U64.pack(self.ref(value))

@@ -291,7 +291,7 @@ std::string emit_cdef(const Calls& calls) {
           "void gpicw_collect(void);\n"
           "extern \"Python\" void gpic_py_dispatch(uint64_t, int32_t, int32_t, const char*, size_t, gpic_bytes*,\n"
           "                                       gpic_status*);\n"
-          "extern \"Python\" void gpic_py_release(uint64_t);\n"
+          "extern \"Python\" void gpic_py_release(const uint64_t*, size_t);\n"
           "void gpicw_set_python(int on);\n");
   for (const Call* c : calls.all()) {
     emit_result_struct(w, *c);
@@ -311,9 +311,10 @@ std::string emit_c_source(const ir::Module& m, const Calls& calls) {
           "/* The Python side of Go -> Python calls (defined by cffi from the module's\n"
           "   extern \"Python\" functions). */\n"
           "static void gpic_py_dispatch(uint64_t, int32_t, int32_t, const char*, size_t, gpic_bytes*, gpic_status*);\n"
-          "static void gpic_py_release(uint64_t);\n\n"
+          "static void gpic_py_release(const uint64_t*, size_t);\n"
+          "static void gpicw_py_dispatch(uint64_t, int32_t, int32_t, const char*, size_t, gpic_bytes*, gpic_status*);\n\n"
           "static void gpicw_set_python(int on) {\n"
-          "    gpic_set_python(on ? gpic_py_dispatch : NULL, on ? gpic_py_release : NULL);\n"
+          "    gpic_set_python(on ? gpicw_py_dispatch : NULL, on ? gpic_py_release : NULL);\n"
           "}\n\n"
           "static int64_t gpicw_handles(void) { return gpic_handles(); }\n"
           "static void gpicw_release(uint64_t h) { gpic_release(h); }\n"

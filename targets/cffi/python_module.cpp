@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "targets/cffi/py_fast.hpp"
 #include "targets/common/code_writer.hpp"
 #include "targets/common/python_names.hpp"
 
@@ -276,6 +277,7 @@ class ModuleWriter {
     for (const auto& cb : plan_.callbacks)
       w_.print("_gbridge.proxies[$id$] = ($entry$,)  # $go$\n",
                {{"id", std::to_string(cb.proxy_id)}, {"entry", entry("None", *cb.sig)}, {"go", cb.key}});
+    w_.print("$fast$", {{"fast", emit_fast_python(fast_methods(plan_), [&](const std::string& go) { return method_name(go); })}});
   }
 
   // --- functions ----------------------------------------------------------------------------

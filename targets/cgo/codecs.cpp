@@ -197,19 +197,30 @@ void Codecs::emit_codec(CodeWriter& w, const ir::Type& u, int id) const {
 void Codecs::emit_python_call(CodeWriter& w, const ir::FuncSig& sig, const std::string& ref, int proxy_id,
                               int method) const {
   auto in = w.indent();
-  w.print("w := &gpicWriter{}\n");
+  w.print("c := gpicNewPyCall()\n");
+  if (!sig.params.empty()) w.print("w := &c.w\n");
   for (size_t i = 0; i < sig.params.size(); ++i)
     w.print("$enc$\n", {{"enc", enc(*sig.params[i].type, "w", "a" + std::to_string(i))}});
   bool err = sig.returns_error();
   auto results = sig.value_results();
-  w.print("$res$, $err$, ok := gpicCallPy($ref$, $proxy$, $method$, w)\n"
-          "if !ok {\n\treturn\n}\n",
-          {{"res", results.empty() ? "_" : "res"}, {"err", err ? "err" : "_"}, {"ref", ref}, {"proxy", std::to_string(proxy_id)}, {"method", std::to_string(method)}});
-  if (err) w.print("if err != nil {\n\treturn\n}\n");
-  for (size_t i = 0; i < results.size(); ++i)
-    w.print("r$i$ = $dec$\n", {{"i", std::to_string(i)}, {"dec", dec(*results[i]->type, "res")}});
-  if (!results.empty()) w.print("gpicCheckResult(res)\n");
-  w.print("return\n");
+  CodeWriter::Vars v{{"ref", ref}, {"proxy", std::to_string(proxy_id)}, {"method", std::to_string(method)}};
+  if (!results.empty()) {
+    v["err"] = err ? "err" : "_";
+    w.print("res, $err$, ok := gpicCallPy($ref$, $proxy$, $method$, c)\n", v);
+    w.print(err ? "if ok && err == nil {\n" : "if ok {\n");
+    {
+      auto body = w.indent();
+      for (size_t i = 0; i < results.size(); ++i)
+        w.print("r$i$ = $dec$\n", {{"i", std::to_string(i)}, {"dec", dec(*results[i]->type, "res")}});
+      w.print("gpicCheckResult(res)\n");
+    }
+    w.print("}\n");
+  } else if (err) {
+    w.print("_, err, _ = gpicCallPy($ref$, $proxy$, $method$, c)\n", v);
+  } else {
+    w.print("gpicCallPy($ref$, $proxy$, $method$, c)\n", v);
+  }
+  w.print("gpicEndPyCall(c)\nreturn\n");
 }
 
 namespace {

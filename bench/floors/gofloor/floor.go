@@ -10,6 +10,13 @@ package main
 /*
 #include <stdlib.h>
 #include <string.h>
+
+// The Python callable FloorCall calls back: a C function pointer the binding sets once (the
+// cffi floor passes its extern "Python" function).
+typedef long long (*floor_callback)(long long);
+static floor_callback floor_cb;
+static void floor_set_callback(floor_callback f) { floor_cb = f; }
+static long long floor_call_back(long long x) { return floor_cb(x); }
 */
 import "C"
 
@@ -61,6 +68,20 @@ func FloorInts(n C.longlong, outn *C.size_t) *C.longlong {
 
 //export FloorGetPI
 func FloorGetPI(n C.longlong) C.double { return C.double(gb.GetPI(int(n))) }
+
+// FloorSetCallback sets the C function FloorCall's Go func calls.
+//
+//export FloorSetCallback
+func FloorSetCallback(f C.floor_callback) { C.floor_set_callback(f) }
+
+// FloorCall is gb.Call with a Go func that calls the callback set by FloorSetCallback: the
+// least a Go -> Python round trip costs (one fixed callback, no handle for the callable, no
+// exception carried back).
+//
+//export FloorCall
+func FloorCall(x C.longlong) C.longlong {
+	return C.longlong(gb.Call(func(v int) int { return int(C.floor_call_back(C.longlong(v))) }, int(x)))
+}
 
 //export FloorFree
 func FloorFree(p unsafe.Pointer) { C.free(p) }

@@ -89,6 +89,36 @@ _gbridge.proxies[1] = (  # Shape
 )
 _gbridge.proxies[2] = ((None, (_gc["int"], ), (_gc["bool"], ), False),)  # func(x int) bool
 
+# Go calls these from C with C scalars (gpicw_py_dispatch): no wire decoding on the way in;
+# a result that is not plainly of its type, and every exception, take the codecs' way.
+_grefs = _gbridge.refs
+_gfast_result = _gbridge.fast_result
+_gfast_fail = _gbridge.fast_fail
+
+
+@_gffi.def_extern(name="gpicp_1_0")
+def _gpicp_1_0(ref):
+    try:
+        r = getattr(_grefs[ref], "Area")()
+        if type(r) is float:
+            return r
+        return _gfast_result(1, 0, r)
+    except BaseException as e:
+        _gfast_fail(e, 1, 0)
+        return 0
+
+
+@_gffi.def_extern(name="gpicp_2_0")
+def _gpicp_2_0(ref, a0):
+    try:
+        r = _grefs[ref](a0)
+        if type(r) is bool:
+            return r
+        return _gfast_result(2, 0, r)
+    except BaseException as e:
+        _gfast_fail(e, 2, 0)
+        return False
+
 
 def _gpic_bind(_gffi, _glib, _gfail, _gbad, _gtext):
     """Defines the package's functions over the cffi library."""

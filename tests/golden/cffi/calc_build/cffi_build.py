@@ -23,7 +23,7 @@ uint64_t gpicw_identity(uint64_t h);
 void gpicw_collect(void);
 extern "Python" void gpic_py_dispatch(uint64_t, int32_t, int32_t, const char*, size_t, gpic_bytes*,
                                        gpic_status*);
-extern "Python" void gpic_py_release(uint64_t);
+extern "Python" void gpic_py_release(const uint64_t*, size_t);
 void gpicw_set_python(int on);
 int64_t gpicw_Add(int64_t a0, int64_t a1);
 double gpicw_Div(double a0, double a1);
@@ -79,6 +79,9 @@ int32_t gpicw_Point_set_X(uint64_t self, double a0);
 int32_t gpicw_Point_set_Y(uint64_t self, double a0);
 int32_t gpicw_Point_Scale(uint64_t self, double a0);
 double gpicw_Shape_Area(uint64_t self);
+gpic_status* gpicw_py_status(void);
+extern "Python" double gpicp_1_0(uint64_t);
+extern "Python" _Bool gpicp_2_0(uint64_t, int64_t);
 """
 
 SOURCE = r"""
@@ -94,10 +97,11 @@ static inline void gpicw_settle(const gpic_status* st) {
 /* The Python side of Go -> Python calls (defined by cffi from the module's
    extern "Python" functions). */
 static void gpic_py_dispatch(uint64_t, int32_t, int32_t, const char*, size_t, gpic_bytes*, gpic_status*);
-static void gpic_py_release(uint64_t);
+static void gpic_py_release(const uint64_t*, size_t);
+static void gpicw_py_dispatch(uint64_t, int32_t, int32_t, const char*, size_t, gpic_bytes*, gpic_status*);
 
 static void gpicw_set_python(int on) {
-    gpic_set_python(on ? gpic_py_dispatch : NULL, on ? gpic_py_release : NULL);
+    gpic_set_python(on ? gpicw_py_dispatch : NULL, on ? gpic_py_release : NULL);
 }
 
 static int64_t gpicw_handles(void) { return gpic_handles(); }
@@ -508,6 +512,51 @@ static double gpicw_Shape_Area(uint64_t self) {
     gpicw_settle(&st);
     if (st.code) r = -0x1p-126;
     return r;
+}
+
+/* Go -> Python on the C path (targets/cffi/py_fast.hpp): methods whose arguments are numbers
+   or bools get them as C scalars from one extern "Python" function each; what such a
+   function raised it reports into gpicw_py_st. Everything else goes to gpic_py_dispatch. */
+#include <string.h>
+
+static __thread gpic_status gpicw_py_st;
+static gpic_status* gpicw_py_status(void) { return &gpicw_py_st; }
+static double gpicp_1_0(uint64_t);
+static _Bool gpicp_2_0(uint64_t, int64_t);
+
+static void gpicw_py_dispatch(uint64_t ref, int32_t proxy, int32_t method, const char* a, size_t n,
+                              gpic_bytes* result, gpic_status* st) {
+    if (proxy == 1 && method == 0 && n == 0) {
+        gpicw_py_st.code = 0;
+        double r = gpicp_1_0(ref);
+        if (gpicw_py_st.code) {
+            *st = gpicw_py_st;
+            gpicw_py_st.code = 0;
+            return;
+        }
+        char* p = (char*)gpic_alloc(8);
+        memcpy(p, &r, 8);
+        result->p = p;
+        result->n = 8;
+        return;
+    }
+    if (proxy == 2 && method == 0 && n == 8) {
+        int64_t a0;
+        memcpy(&a0, a + 0, 8);
+        gpicw_py_st.code = 0;
+        _Bool r = gpicp_2_0(ref, a0);
+        if (gpicw_py_st.code) {
+            *st = gpicw_py_st;
+            gpicw_py_st.code = 0;
+            return;
+        }
+        char* p = (char*)gpic_alloc(1);
+        p[0] = r ? 1 : 0;
+        result->p = p;
+        result->n = 1;
+        return;
+    }
+    gpic_py_dispatch(ref, proxy, method, a, n, result, st);
 }
 """
 
