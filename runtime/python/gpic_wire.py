@@ -246,7 +246,6 @@ class Nums(Codec):
         self.new_lists = self.ctype is not None and kind == "f" and self.itemsize == 8 and length is None
         self.np_dtypes = _NO_DTYPES   # the numpy dtypes used in place, once a numpy array was seen
         _NUMS.append(self)
-        self.zero = _array(typecode, [0])
 
     def arg(self, value):
         """The cdata array Go reads (and writes) for `value` (cffi binding): the caller's memory
@@ -279,15 +278,9 @@ class Nums(Codec):
     def result(self, p, n):
         """A numeric slice result from its encoding at the cdata ``p`` (n bytes): array.array
         in one bulk copy."""
-        n -= 8
-        if n <= 0:
-            return _array(self.typecode)
-        if PYPY:  # PyPy's frombytes copies byte by byte; memmove is memcpy
-            a = self.zero * (n // self.itemsize)
-            _ffi.memmove(a, p + 8, n)
-            return a
         a = _array(self.typecode)
-        a.frombytes(_ffi.buffer(p + 8, n))
+        if n > 8:
+            a.frombytes(_ffi.buffer(p + 8, n - 8))
         return a
 
     def buffer(self, value, copy_resizable=True):
