@@ -269,7 +269,7 @@ class Nums(Codec):
         if _ndarray is None and t.__name__ == "ndarray":
             _learn_numpy(t)
         mv = self.buffer(value, False)
-        if PYPY and mv.obj is not None and isinstance(getattr(value, "obj", value), (_array, bytearray)):
+        if PYPY and isinstance(getattr(value, "obj", value), (_array, bytearray)):
             c = _ffi.new(self.ctype, len(mv))  # see PYPY above: Go works on a copy
             _ffi.memmove(c, mv, mv.nbytes)
             return c
@@ -316,15 +316,8 @@ class Nums(Codec):
         return mv
 
     def done(self, value, copy):
-        """After a call on PyPy: Go's writes into the copy of a resizable buffer (what ``arg``
-        returned, or ``buffer``'s memoryview) land in it."""
-        if isinstance(copy, memoryview):
-            if copy.obj is value or not isinstance(getattr(value, "obj", value), (array.array, bytearray)):
-                return
-            target = memoryview(value)
-            if not target.readonly and target.nbytes == copy.nbytes:
-                target.cast("B")[:] = copy.cast("B")
-            return
+        """After a call on PyPy: Go's writes into the copy of a resizable buffer (the cdata
+        array ``arg`` returned) land in it."""
         if not isinstance(getattr(value, "obj", value), (array.array, bytearray)):
             return  # a list or tuple: nobody sees Go's writes
         target = memoryview(value)
