@@ -8,6 +8,7 @@
 #pragma once
 
 #include <limits>
+#include <string>
 #include <string_view>
 #include <type_traits>
 
@@ -404,6 +405,39 @@ inline PyObject* decode(PyObject* codec, gpic_bytes b) {
   PyObject* v = PyObject_CallMethodOneArg(codec, GPIC_NAME("decode"), mv);
   Py_DECREF(mv);
   return v;
+}
+
+/// A numeric slice or array result (encoded as its count, then the elements): an array.array of
+/// type code TC holding one copy of the elements, made here rather than by the codec.
+template <char TC>
+PyObject* nums_result(gpic_bytes b) {
+  static PyObject* array_type = [] {
+    PyObject* m = PyImport_ImportModule("array");
+    PyObject* t = m ? PyObject_GetAttrString(m, "array") : nullptr;
+    Py_XDECREF(m);
+    return t;
+  }();
+  static PyObject* typecode = PyUnicode_InternFromString(std::string(1, TC).c_str());
+  if (!array_type || !typecode) {
+    if (!PyErr_Occurred()) PyErr_SetString(PyExc_ImportError, "gpic: the array module is missing");
+    return nullptr;
+  }
+  PyObject* a = PyObject_CallOneArg(array_type, typecode);
+  if (!a || b.n <= 8) return a;
+  PyObject* mv = PyMemoryView_FromMemory(const_cast<char*>(b.p) + 8, static_cast<Py_ssize_t>(b.n - 8), PyBUF_READ);
+  PyObject* ok = mv ? PyObject_CallMethodOneArg(a, GPIC_NAME("frombytes"), mv) : nullptr;
+  Py_XDECREF(mv);
+  if (!ok) {
+    Py_DECREF(a);
+    return nullptr;
+  }
+  Py_DECREF(ok);
+  return a;
+}
+
+/// A []byte result (encoded as its count, then the bytes): bytes.
+inline PyObject* bytes_result(gpic_bytes b) {
+  return PyBytes_FromStringAndSize(b.n > 8 ? b.p + 8 : "", b.n > 8 ? static_cast<Py_ssize_t>(b.n - 8) : 0);
 }
 
 /// A tuple of new references (stolen); null if any is null.

@@ -16,6 +16,7 @@ import struct
 PYPY = platform.python_implementation() == "PyPy"
 
 _U64 = struct.Struct("<Q")
+_array = array.array
 GoObject = None  # set by _gpic_rt, which defines it (and imports this module)
 _KIND_HANDLE = struct.Struct("<BQ")
 _IFACE_GO = struct.Struct("<QI")
@@ -183,6 +184,49 @@ _FORMATS = {
 }
 
 
+# C element types by (kind, item size), for cffi.
+_C_TYPES = {
+    ("i", 1): "int8_t", ("i", 2): "int16_t", ("i", 4): "int32_t", ("i", 8): "int64_t",
+    ("u", 1): "uint8_t", ("u", 2): "uint16_t", ("u", 4): "uint32_t", ("u", 8): "uint64_t",
+    ("f", 4): "float", ("f", 8): "double",
+}
+
+# The cffi binding's ffi (use_ffi), and numpy's array type once one was passed (numpy is never
+# imported here: a program that passes none does not pay for it).
+_ffi = None
+_ndarray = None
+_NO_DTYPES = ()
+
+
+def use_ffi(ffi):
+    """Called by a cffi binding before it defines its codecs: Nums.arg and Nums.result use it."""
+    global _ffi
+    _ffi = ffi
+
+
+def _learn_numpy(t):
+    """Records numpy's ndarray type and, per Nums codec, the native dtypes used in place."""
+    global _ndarray
+    import sys
+    np = sys.modules.get("numpy")
+    if np is None or t is not getattr(np, "ndarray", None):
+        return
+    for codec in _NUMS:
+        dtypes = []
+        for ch in codec.formats:
+            try:
+                d = np.dtype(ch)
+            except TypeError:
+                continue
+            if d.kind == codec.kind and d.itemsize == codec.itemsize and d.isnative and d not in dtypes:
+                dtypes.append(d)
+        codec.np_dtypes = tuple(dtypes)
+    _ndarray = t
+
+
+_NUMS = []   # every Nums codec, for _learn_numpy
+
+
 class Nums(Codec):
     """A slice or array of one numeric type: a writable buffer-protocol object of that element
     type is used in place (Go's writes land in it); a read-only one (bytes) is copied once, as
@@ -194,8 +238,52 @@ class Nums(Codec):
         self.itemsize = array.array(typecode).itemsize
         self.length = length
         self.formats = _FORMATS[(kind, self.itemsize)]
+        # The cffi binding's fast paths (arg, result); see use_ffi.
+        self.ctype = _ffi.typeof("%s[]" % _C_TYPES[(kind, self.itemsize)]) if _ffi is not None else None
+        # A list of floats converts in cffi exactly as array('d') would take it (both use
+        # PyFloat_AsDouble), only faster; integers differ (cffi truncates a Decimal, refuses an
+        # __index__ object), and float32 needs its range check: those keep array.array.
+        self.new_lists = self.ctype is not None and kind == "f" and self.itemsize == 8 and length is None
+        self.np_dtypes = _NO_DTYPES   # the numpy dtypes used in place, once a numpy array was seen
+        _NUMS.append(self)
 
-    def buffer(self, value):
+    def arg(self, value):
+        """The cdata array Go reads (and writes) for `value` (cffi binding): the caller's memory
+        when it is a buffer of the element type, else a copy. The common cases (a numpy array
+        or array.array of the element type, a list of floats) are recognised by their exact
+        type without a memoryview; everything else goes through ``buffer``, which checks it."""
+        t = type(value)
+        if self.length is None:
+            if t is list or t is tuple:
+                if self.new_lists:
+                    return _ffi.new(self.ctype, value)
+            elif t is _ndarray:
+                d = value.dtype
+                if d in self.np_dtypes and value.ndim == 1:
+                    try:  # C-contiguous and writable, or the buffer protocol refuses it
+                        return _ffi.from_buffer(self.ctype, value, True)
+                    except Exception:
+                        pass  # read-only or strided: checked (and copied or refused) below
+            elif t is _array and not PYPY and value.typecode in self.formats:
+                return _ffi.from_buffer(self.ctype, value)
+        if _ndarray is None and t.__name__ == "ndarray":
+            _learn_numpy(t)
+        mv = self.buffer(value, False)
+        if PYPY and isinstance(getattr(value, "obj", value), (_array, bytearray)):
+            c = _ffi.new(self.ctype, len(mv))  # see PYPY above: Go works on a copy
+            _ffi.memmove(c, mv, mv.nbytes)
+            return c
+        return _ffi.from_buffer(self.ctype, mv)
+
+    def result(self, p, n):
+        """A numeric slice result from its encoding at the cdata ``p`` (n bytes): array.array
+        in one bulk copy."""
+        a = _array(self.typecode)
+        if n > 8:
+            a.frombytes(_ffi.buffer(p + 8, n - 8))
+        return a
+
+    def buffer(self, value, copy_resizable=True):
         """The memoryview Go reads (and writes) for `value`, converting non-buffers once."""
         if isinstance(value, str) or value is None:
             raise TypeError("must be a sequence of %s (Go %s), not %s" % (self.elem, self.go, _type_name(value)))
@@ -219,7 +307,7 @@ class Nums(Codec):
             raise TypeError("must be a contiguous buffer (Go %s reads it in place)" % self.go)
         if self.length is not None and len(mv) != self.length:
             raise ValueError("has %d elements; Go %s needs %d" % (len(mv), self.go, self.length))
-        if mv.readonly or (PYPY and isinstance(mv.obj, (array.array, bytearray))):
+        if mv.readonly or (copy_resizable and PYPY and isinstance(mv.obj, (array.array, bytearray))):
             # Go may write into its slice argument; a read-only buffer (bytes, which CPython
             # shares and interns, or a read-only array) must never see that: Go gets a copy.
             copy = array.array(self.typecode)
@@ -227,13 +315,14 @@ class Nums(Codec):
             mv = memoryview(copy)
         return mv
 
-    def done(self, value, mv):
-        """After a call on PyPy: Go's writes into the copy of a resizable buffer land in it."""
-        if mv.obj is value or not isinstance(getattr(value, "obj", value), (array.array, bytearray)):
-            return
+    def done(self, value, copy):
+        """After a call on PyPy: Go's writes into the copy of a resizable buffer (the cdata
+        array ``arg`` returned) land in it."""
+        if not isinstance(getattr(value, "obj", value), (array.array, bytearray)):
+            return  # a list or tuple: nobody sees Go's writes
         target = memoryview(value)
-        if not target.readonly and target.nbytes == mv.nbytes:
-            target.cast("B")[:] = mv.cast("B")
+        if not target.readonly and target.nbytes == len(copy) * self.itemsize:
+            _ffi.memmove(target, copy, target.nbytes)
 
     @staticmethod
     def _check_float32(values):
@@ -270,6 +359,9 @@ class Bytes(Nums):
         n = _U64.unpack_from(mv, pos)[0]
         pos += 8
         return bytes(mv[pos:pos + n]), pos + n
+
+    def result(self, p, n):
+        return _ffi.unpack(p + 8, n - 8) if n > 8 else b""
 
 
 class List(Codec):

@@ -233,6 +233,17 @@ class ModuleWriter {
     return "_gc[\"string\"]";
   }
 
+  // True when `t` crosses as a Nums (or Bytes) codec: a slice or array of numbers.
+  static bool numeric_sequence(const ir::Type& t) {
+    using K = ir::Type::Kind;
+    if (const ir::TypeDecl* d = abi::decl_of(t); d && (abi::is_handle_decl(*d) || d->kind == ir::TypeDecl::Kind::Interface))
+      return false;
+    const ir::Type& u = abi::underlying(t);
+    if (u.kind != K::Slice && u.kind != K::Array) return false;
+    const ir::Type& e = abi::underlying(*u.elem);
+    return e.kind == K::Prim && (ir::is_integer(e.prim) || ir::is_float(e.prim));
+  }
+
   void emit_codecs() {
     // Every type a call or proxy uses gets its codec, defined before the functions use them.
     for (const Call* c : calls_.all()) {
@@ -253,7 +264,7 @@ class ModuleWriter {
     std::string classes;
     for (const auto& c : plan_.classes) classes += "    " + std::to_string(c.type_id) + ": " + class_name(*c.decl) + ",\n";
     w_.print("# Go types in the wire format (targets/common/ABI.md), and the classes of bound types by id.\n"
-             "_gclasses = {\n$classes$}\n_gc = _gpic_wire.scalar_codecs()\n",
+             "_gclasses = {\n$classes$}\n_gpic_wire.use_ffi(_gffi)\n_gc = _gpic_wire.scalar_codecs()\n",
              {{"classes", classes}});
     for (const auto& d : codec_defs_) w_.print("$d$\n", {{"d", d}});
   }
@@ -391,8 +402,10 @@ class ModuleWriter {
           break;
         case abi::Kind::NumSlice:
         case abi::Kind::NumArray:
-          conversions.push_back(local + " = " + k + ".buffer(" + x + ")" + (constructor ? " if " + x + " is not None else b\"\"" : ""));
-          call_args += "_gfrom_buffer(" + local + "), _glen(" + local + "), ";
+          // A cdata array: the caller's buffer in place, or a copy (gpic_wire.Nums.arg).
+          conversions.push_back(local + " = " + k + ".arg(" + x + ")" +
+                                (constructor ? " if " + x + " is not None else _gfrom_buffer(b\"\")" : ""));
+          call_args += local + ", _glen(" + local + "), ";
           if (!constructor) write_backs.push_back(k + ".done(" + x + ", " + local + ")");
           break;
         case abi::Kind::Handle:
@@ -473,6 +486,9 @@ class ModuleWriter {
         return l.nullable ? "(" + cls + "._gwrap(" + r + ") if " + r + " else None)" : cls + "._gwrap(" + r + ")";
       }
       case abi::Kind::Wire:
+        // A numeric slice or array: array.array (bytes for []byte) in one bulk copy, without
+        // reading the encoding through a memoryview.
+        if (numeric_sequence(*l.type)) return codec(*l.type) + ".result(" + r + "_p, " + r + "_n)";
         return codec(*l.type) + ".decode(_gbuffer(" + r + "_p, " + r + "_n))";
       default:
         return r;

@@ -29,6 +29,18 @@ const char* num_kind(ir::Prim p) {
 
 }  // namespace
 
+std::string Codecs::numeric_result(const ir::Type& t, const std::string& r) {
+  if (const ir::TypeDecl* d = abi::decl_of(t); d && (abi::is_handle_decl(*d) || d->kind == ir::TypeDecl::Kind::Interface))
+    return "";
+  const ir::Type& u = abi::underlying(t);
+  if (u.kind != K::Slice && u.kind != K::Array) return "";
+  const ir::Type& e = abi::underlying(*u.elem);
+  if (e.kind != K::Prim || !(ir::is_integer(e.prim) || ir::is_float(e.prim))) return "";
+  if (ir::canonical(e.prim) == ir::Prim::Uint8 && (e.prim == ir::Prim::Byte || e.prim == ir::Prim::Uint8))
+    return "gpic_py::bytes_result(" + r + ")";
+  return std::string("gpic_py::nums_result<'") + typecode(e.prim) + "'>(" + r + ")";
+}
+
 Codecs::Codecs(const ir::Module& m, const abi::Plan& plan, const Options& options) : plan_(plan), options_(options) {
   for (const auto& c : plan.consts) {
     const ir::TypeDecl* d = abi::decl_of(*c.constant->type);

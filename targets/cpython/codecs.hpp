@@ -28,6 +28,10 @@ class Codecs {
   bool is_enum(const ir::TypeDecl* d) const { return enum_members_.count(d) != 0; }
   const std::map<const ir::TypeDecl*, std::vector<const ir::Const*>>& enums() const { return enum_members_; }
 
+  /// For a numeric slice or array type: the C++ expression making the Python result (array.array,
+  /// bytes for []byte) from the gpic_bytes `r` directly, without the codec; else "".
+  static std::string numeric_result(const ir::Type& t, const std::string& r);
+
   /// The Python name of a declared type, and of an interface's methods.
   static std::string class_name(const ir::TypeDecl& d);
   std::string method_name(const std::string& go) const;

@@ -70,8 +70,11 @@ std::string result_expr(const abi::Lowering& l, const std::string& r, Codecs& co
     }
     case abi::Kind::Handle:
       return std::string(l.nullable ? "gpic_py::wrap_or_none(" : "gpic_py::wrap(") + class_var(*l.decl) + ", " + r + ")";
-    case abi::Kind::Wire:
-      return "gpic_py::decode(gpic_py::codec(" + std::to_string(codecs.index(*l.type)) + "), " + r + ")";
+    case abi::Kind::Wire: {
+      int k = codecs.index(*l.type);  // defined either way: the codecs keep their numbers
+      if (std::string n = Codecs::numeric_result(*l.type, r); !n.empty()) return n;
+      return "gpic_py::decode(gpic_py::codec(" + std::to_string(k) + "), " + r + ")";
+    }
     default:
       return "gpic_py::to_python(" + r + ")";
   }

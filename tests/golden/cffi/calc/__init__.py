@@ -74,6 +74,7 @@ class Shape(_GoObject):
 _gclasses = {
     1: Point,
 }
+_gpic_wire.use_ffi(_gffi)
 _gc = _gpic_wire.scalar_codecs()
 _gk1 = _gpic_wire.Nums("[]float64", "float64", "f", "d", None)
 _gk2 = _gpic_wire.List("[]string", _gc["string"], None)
@@ -231,8 +232,8 @@ def _gpic_bind(_gffi, _glib, _gfail, _gbad, _gtext):
     def Sum(*xs):
         """Go: func Sum(xs ...float64) float64"""
         try:
-            _ga0 = _gk1.buffer(xs)
-            _gr = _gfSum(_gfrom_buffer(_ga0), _glen(_ga0))
+            _ga0 = _gk1.arg(xs)
+            _gr = _gfSum(_ga0, _glen(_ga0))
             if _gpypy:
                 _gk1.done(xs, _ga0)
         except (TypeError, OverflowError, ValueError, AttributeError) as _ge:
@@ -272,9 +273,9 @@ def _gpic_bind(_gffi, _glib, _gfail, _gbad, _gtext):
     def Each(xs, visit):
         """Go: func Each(xs []int, visit func(x int) bool)"""
         try:
-            _ga0 = _gk6.buffer(xs)
+            _ga0 = _gk6.arg(xs)
             _ga1 = _gk7.ref(visit)
-            _gs = _gfEach(_gfrom_buffer(_ga0), _glen(_ga0), _ga1)
+            _gs = _gfEach(_ga0, _glen(_ga0), _ga1)
             if _gpypy:
                 _gk6.done(xs, _ga0)
         except (TypeError, OverflowError, ValueError, AttributeError) as _ge:

@@ -150,7 +150,7 @@ PyObject* fn_Raw(PyObject* /*module*/, PyObject* const* args, Py_ssize_t nargs, 
     gpic_zoo_Raw(a0, &r0, &r1, &st);
   }
   if (st.code) return gpic_py::raise_status(st);
-  return gpic_py::tuple(gpic_py::decode(gpic_py::codec(8), r0), gpic_py::to_python(r1));
+  return gpic_py::tuple(gpic_py::bytes_result(r0), gpic_py::to_python(r1));
 }
 
 // --- Constants and variables (module-private readers and writers) ------------------------------
@@ -289,7 +289,7 @@ PyObject* Heights_value(PyObject* self, void*) {
     gpic_zoo_Heights_value(self_h, &r0, &st);
   }
   if (st.code) return gpic_py::raise_status(st);
-  return gpic_py::decode(gpic_py::codec(9), r0);
+  return gpic_py::nums_result<'d'>(r0);
 }
 
 constexpr char kDoc_Heights_Max[] =
@@ -439,7 +439,7 @@ PyObject* Animal_get_Weights(PyObject* self, void*) {
     gpic_zoo_Animal_get_Weights(self_h, &r0, &st);
   }
   if (st.code) return gpic_py::raise_status(st);
-  return gpic_py::decode(gpic_py::codec(9), r0);
+  return gpic_py::nums_result<'d'>(r0);
 }
 
 // Animal.Weights =
