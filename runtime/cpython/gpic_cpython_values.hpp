@@ -314,6 +314,18 @@ inline PyObject* ref_object(uint64_t ref) {
 class CallbackArg {
  public:
   explicit CallbackArg(PyObject* codec) : codec_(codec) {}
+  CallbackArg(const CallbackArg&) = delete;
+  CallbackArg& operator=(const CallbackArg&) = delete;
+  /// A reference Go never received (a later argument was refused, or Go cannot be called)
+  /// goes back at once; one Go received, Go gives back when it drops the func.
+  ~CallbackArg() {
+    if (!handed_ && is_held_ref(ref_.v)) {
+      Py_DECREF(held_object(ref_.v));
+      --state.py_held;
+    }
+  }
+  /// Called just before the Go call: from here on the reference is Go's.
+  void hand_over() { handed_ = true; }
   operator uint64_t() const { return ref_.v; }
   bool load(PyObject* o) {
     if (!o || o == Py_None) return true;
@@ -331,6 +343,7 @@ class CallbackArg {
  private:
   PyObject* codec_;
   Arg<uint64_t> ref_;
+  bool handed_ = false;
 };
 
 // --- Results ----------------------------------------------------------------------------------------

@@ -547,6 +547,10 @@ class Callback(Codec):
 
         self.ref = ref
 
+    def unref(self, r):
+        """Drops a reference ref() made for a call that failed before Go could take it."""
+        self.bridge.refs.pop(r, None)
+
     def check(self, value):
         if value is not None and not callable(value):
             raise TypeError("must be callable (Go %s), not %s" % (self.go, _type_name(value)))

@@ -375,6 +375,12 @@ class ModuleWriter {
     std::string values, specs;
     std::vector<std::string> conversions;
     std::vector<std::string> write_backs;   // PyPy: Go's writes into copies of resizable buffers
+    // Callables registered for Go, converted after every other argument: when a conversion
+    // fails Go never sees them, and the except clause drops them again.
+    struct Ref {
+      std::string local, codec, value;
+    };
+    std::vector<Ref> refs;
     bool constructor = shape == Shape::Constructor;
     for (size_t i = 0; i < c.args.size(); ++i) {
       const Arg& a = c.args[i];
@@ -412,7 +418,7 @@ class ModuleWriter {
           call_args += (l.nullable || constructor) ? "(0 if " + x + " is None else " + x + "._gh), " : x + "._gh, ";
           break;
         case abi::Kind::Callback:
-          conversions.push_back(local + " = " + k + ".ref(" + x + ")");
+          refs.push_back({local, k, x});
           call_args += local + ", ";
           break;
         case abi::Kind::Wire:
@@ -434,19 +440,26 @@ class ModuleWriter {
     if (c.sig) w_.print("$doc$\n", {{"doc", py::docstring(doc_text(*c.doc, go_signature(c)), "")}});
     std::string call = c.results.empty() ? "_gs = $f$($args$)\n" : "_gr = $f$($args$)\n";
     if (!c.args.empty()) {
+      for (const auto& r : refs) {
+        w_.print("$l$ = 0\n", {{"l", r.local}});
+        conversions.push_back(r.local + " = " + r.codec + ".ref(" + r.value + ")");
+      }
       w_.print("try:\n");
       {
         auto body = w_.indent();
         for (const auto& conv : conversions) w_.print("$c$\n", {{"c", conv}});
         w_.print(call, v);
-        if (!write_backs.empty()) {
-          w_.print("if _gpypy:\n");
-          for (const auto& wb : write_backs) w_.print("    $wb$\n", {{"wb", wb}});
-        }
       }
-      w_.print("except (TypeError, OverflowError, ValueError, AttributeError) as _ge:\n"
-               "    raise _gbad(_ge, $go$, ($specs$), ($values$)) from None\n",
-               v);
+      w_.print("except (TypeError, OverflowError, ValueError, AttributeError) as _ge:\n", v);
+      {
+        auto body = w_.indent();
+        for (const auto& r : refs) w_.print("if $l$:\n    $k$.unref($l$)  # Go never saw it\n", {{"l", r.local}, {"k", r.codec}});
+        w_.print("raise _gbad(_ge, $go$, ($specs$), ($values$)) from None\n", v);
+      }
+      if (!write_backs.empty()) {
+        w_.print("if _gpypy:\n");
+        for (const auto& wb : write_backs) w_.print("    $wb$\n", {{"wb", wb}});
+      }
     } else {
       w_.print(call, v);
     }

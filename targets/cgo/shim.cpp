@@ -87,6 +87,23 @@ class ShimWriter {
     decls_.push_back({comment, ret + " " + e.symbol + "(" + c_params + ")"});
   }
 
+  // Go takes each callback (a Go func whose finaliser gives the Python callable back) before
+  // converting anything else: a later argument that fails returns early, and a callable not yet
+  // taken would stay registered in Python for ever. Returns each parameter's Go expression for
+  // the callbacks, empty for the rest.
+  std::vector<std::string> hoist_callbacks(const std::vector<std::pair<std::string, const abi::Lowering*>>& params,
+                                           const std::vector<std::string>& cnames) {
+    std::vector<std::string> args(params.size());
+    for (size_t i = 0; i < params.size(); ++i) {
+      if (params[i].second->kind != abi::Kind::Callback) continue;
+      std::string local = "x" + std::to_string(i);
+      GoArg a = to_go(*params[i].second, cnames[i], params[i].first, local, true, codecs_);
+      w_.print("$l$ := $e$\n", {{"l", local}, {"e", a.expr}});
+      args[i] = local;
+    }
+    return args;
+  }
+
   void emit_export(const Export& e) {
     std::string c_params = e.receiver ? "uint64_t self, " : "";
     for (size_t i = 0; i < e.params.size(); ++i)
@@ -111,6 +128,7 @@ class ShimWriter {
     {
       auto in = w_.indent();
       if (e.recover) w_.print("defer gpicRecover(st)\n");
+      std::vector<std::string> args = hoist_callbacks(e.params, cnames);
       std::string self;
       if (e.receiver) {
         GoArg a = to_go(*e.receiver, "self", "self", "o", false, codecs_);
@@ -119,12 +137,12 @@ class ShimWriter {
         // A value receiver's methods and fields are reached through the pointer Go holds.
         if (!self.empty() && self[0] == '*') self = self.substr(1);
       }
-      std::vector<std::string> args;
       for (size_t i = 0; i < e.params.size(); ++i) {
+        if (!args[i].empty()) continue;  // a callback, taken first
         GoArg a = to_go(*e.params[i].second, cnames[i], e.params[i].first.empty() ? cnames[i] : e.params[i].first,
                         "x" + std::to_string(i), e.retain, codecs_);
         for (const auto& line : a.prelude) w_.print("$l$\n", {{"l", line}});
-        args.push_back(a.expr);
+        args[i] = a.expr;
       }
       std::string call = e.call(self, args);
       std::string lhs;
@@ -264,14 +282,15 @@ class ShimWriter {
     {
       auto in = w_.indent();
       w_.print("defer gpicRecover(st)\n");
-      std::vector<std::string> args;
+      std::vector<std::string> args = hoist_callbacks(e.params, cnames);
       for (size_t i = 0; i < e.params.size(); ++i) {
+        if (!args[i].empty()) continue;  // a callback, taken first
         // A constructor argument may be left out: Go's zero value (handle 0, no elements).
         abi::Lowering optional = *e.params[i].second;
         optional.nullable = true;
         GoArg a = to_go(optional, cnames[i], e.params[i].first, "x" + std::to_string(i), true, codecs_);
         for (const auto& line : a.prelude) w_.print("$l$\n", {{"l", line}});
-        args.push_back(a.expr);
+        args[i] = a.expr;
       }
       w_.print("return $call$\n", {{"call", call("", args)}});
     }

@@ -127,6 +127,8 @@ void emit_go_call(CodeWriter& w, const cffi::Call& c, bool self) {
   w.print("gpic_py::GoCall call(st);\nif (call) {\n");
   {
     auto in = w.indent();
+    for (size_t i = 0; i < c.args.size(); ++i)
+      if (c.args[i].lowering.kind == abi::Kind::Callback) w.print("a$i$.hand_over();\n", {{"i", n(i)}});
     w.print("gpic_py::NoGil nogil;\n");
     w.print(c.direct ? "r0 = $symbol$($args$&st);\n" : "$symbol$($args$&st);\n", {{"symbol", c.abi_symbol}, {"args", call_args}});
   }

@@ -145,6 +145,36 @@ def check_million_objects_callbacks():
     churn("callbacks", step)
 
 
+def check_callables_of_a_refused_call_are_not_kept():
+    # A callable is registered for Go before the call; when another argument is refused (in
+    # Python, or by Go before it takes the callable), nothing may keep it.
+    start = wait_for_count(baseline())
+    b = kitchen.NewButton("b")
+    released = kitchen.NewButton("gone")
+    kitchen.release(released)
+    for i in range(100):
+        try:
+            kitchen.Compose(1, lambda x: x, "not callable")
+        except TypeError:
+            pass
+        else:
+            raise AssertionError("Compose took a str for a func")
+        try:
+            kitchen.Apply("one", lambda x: x)
+        except TypeError:
+            pass
+        else:
+            raise AssertionError("Apply took a str for an int")
+        try:
+            released.OnClick(lambda n: "never")
+        except kitchen.GoHandleError:
+            pass
+        else:
+            raise AssertionError("a released Button took a callback")
+    del b
+    assert wait_for_count(start) == start, (kitchen.handle_count(), start)
+
+
 def check_callbacks_from_goroutines_do_not_leak():
     start = wait_for_count(baseline())
     for i in range(2000):

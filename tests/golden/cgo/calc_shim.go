@@ -128,7 +128,8 @@ func gpic_calc_Largest(shapes C.gpic_bytes, r0 *C.gpic_bytes, st *C.gpic_status)
 //export gpic_calc_Each
 func gpic_calc_Each(xs C.gpic_slice, visit C.uint64_t, st *C.gpic_status) {
 	defer gpicRecover(st)
-	gopkg.Each(gpicSliceArg[int](xs), gpicFunc_2(visit))
+	x1 := gpicFunc_2(visit)
+	gopkg.Each(gpicSliceArg[int](xs), x1)
 }
 
 // gpic_calc_Point_new makes a new calc.Point for Python.

@@ -234,10 +234,10 @@ def _gpic_bind(_gffi, _glib, _gfail, _gbad, _gtext):
         try:
             _ga0 = _gk1.arg(xs)
             _gr = _gfSum(_ga0, _glen(_ga0))
-            if _gpypy:
-                _gk1.done(xs, _ga0)
         except (TypeError, OverflowError, ValueError, AttributeError) as _ge:
             raise _gbad(_ge, "Sum", (("xs", _gk1),), (xs,)) from None
+        if _gpypy:
+            _gk1.done(xs, _ga0)
         if _gr == -1.1754943508222875e-38 and _gffi.errno:
             raise _gfail()
         return _gr
@@ -272,14 +272,17 @@ def _gpic_bind(_gffi, _glib, _gfail, _gbad, _gtext):
 
     def Each(xs, visit):
         """Go: func Each(xs []int, visit func(x int) bool)"""
+        _ga1 = 0
         try:
             _ga0 = _gk6.arg(xs)
             _ga1 = _gk7.ref(visit)
             _gs = _gfEach(_ga0, _glen(_ga0), _ga1)
-            if _gpypy:
-                _gk6.done(xs, _ga0)
         except (TypeError, OverflowError, ValueError, AttributeError) as _ge:
+            if _ga1:
+                _gk7.unref(_ga1)  # Go never saw it
             raise _gbad(_ge, "Each", (("xs", _gk6), ("visit", _gk7)), (xs, visit)) from None
+        if _gpypy:
+            _gk6.done(xs, _ga0)
         if _gs:
             raise _gfail()
 

@@ -289,6 +289,7 @@ PyObject* fn_Each(PyObject* /*module*/, PyObject* const* args, Py_ssize_t nargs,
   gpic_status st{};
   gpic_py::GoCall call(st);
   if (call) {
+    a1.hand_over();
     gpic_py::NoGil nogil;
     gpic_calc_Each(a0, a1, &st);
   }

@@ -67,6 +67,7 @@ PyObject* fn_Feed(PyObject* /*module*/, PyObject* const* args, Py_ssize_t nargs,
   int64_t r0{};
   gpic_py::GoCall call(st);
   if (call) {
+    a1.hand_over();
     gpic_py::NoGil nogil;
     r0 = gpic_zoo_Feed(a0, a1, &st);
   }
