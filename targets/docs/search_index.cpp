@@ -133,8 +133,13 @@ std::string search_index_js(const std::vector<SearchEntry>& entries) {
   nlohmann::ordered_json index;
   index["version"] = 1;
   index["entries"] = std::move(list);
+  // `terms` is a std::map, so its keys are unique and sorted: append them to the object's
+  // storage directly. ordered_json's operator[] looks each key up by a linear scan, which made
+  // this loop quadratic in the number of terms.
   nlohmann::ordered_json postings = nlohmann::ordered_json::object();
-  for (const auto& [term, ids] : terms) postings[term] = std::vector<int>(ids.begin(), ids.end());
+  auto& members = postings.get_ref<nlohmann::ordered_json::object_t&>();
+  members.reserve(terms.size());
+  for (const auto& [term, ids] : terms) members.emplace_back(term, std::vector<int>(ids.begin(), ids.end()));
   index["terms"] = std::move(postings);
   return "window.GPIC_SEARCH_INDEX = " + index.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + ";\n";
 }
