@@ -1,5 +1,8 @@
 #include "targets/docs/model.hpp"
 
+#include <string_view>
+#include <unordered_map>
+#include <vector>
 
 #include "targets/docs/anchors.hpp"
 #include "targets/docs/doc_source.hpp"
@@ -34,7 +37,10 @@ namespace {
 
 class PageBuilder {
  public:
-  PageBuilder(const ir::Module& m, const BuildOptions& o, Diagnostics* d) : m_(m), opts_(o), diags_(d), xref_(m) {}
+  PageBuilder(const ir::Module& m, const BuildOptions& o, Diagnostics* d) : m_(m), opts_(o), diags_(d), xref_(m) {
+    for (const auto& f : m_.funcs)
+      if (f.recv) methods_[f.recv->type_name].push_back(&f);
+  }
 
   Page build() {
     Page page;
@@ -119,8 +125,10 @@ class PageBuilder {
       s.members.push_back(std::move(m));
     }
     // Methods declared with a receiver, wherever they stand in the file.
-    for (const auto& f : m_.funcs) {
-      if (!f.recv || f.recv->type_name != t.name) continue;
+    static const std::vector<const ir::Func*> none;
+    auto declared = methods_.find(t.name);
+    for (const ir::Func* fp : declared == methods_.end() ? none : declared->second) {
+      const ir::Func& f = *fp;
       Symbol m = make(SymbolKind::Method, anchor_method(t.name, f.name), t.name + "." + f.name,
                       py_type_name + "." + py::member_name(f.name, opts_.name_case), go_func(f),
                       py_func(f, opts_.name_case), &f.doc, f.loc);
@@ -162,6 +170,9 @@ class PageBuilder {
   Diagnostics* diags_;
   XrefTable xref_;
   SourceCache sources_;
+  // Each type's methods declared with a receiver, in file order: looking them up by scanning
+  // every function for every type made a page quadratic in the package's size.
+  std::unordered_map<std::string_view, std::vector<const ir::Func*>> methods_;
 };
 
 }  // namespace
