@@ -164,7 +164,7 @@ class PageBuilder {
 
   ir::Loc ref_loc(const Symbol& s, const std::string& lang, const Span& ref) {
     const ir::Loc& at = s.doc->loc.line > 0 ? s.doc->loc : s.loc;
-    if (const std::string* src = sources_.text(at.file))
+    if (const SourceLines* src = sources_.lines(at.file))
       if (auto loc = locate_ref(*src, at, lang, ref.text, ref.occurrence)) return *loc;
     return at;
   }
