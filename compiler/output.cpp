@@ -8,12 +8,7 @@ namespace fs = std::filesystem;
 
 namespace gpic {
 
-void StagedOutput::write(const std::string& path, std::string content) {
-  // Every file stays in memory until commit(): keep its size, not the capacity its writer
-  // doubled its way up to (up to twice the size for a large generated file).
-  if (content.capacity() - content.size() > content.size() / 8 + 4096) content.shrink_to_fit();
-  files_[path] = std::move(content);
-}
+void StagedOutput::write(const std::string& path, std::string content) { files_[path] = std::move(content); }
 
 bool has_generated_marker(const std::string& content) {
   // Go's convention ("Code generated ... DO NOT EDIT.") on one of the first lines.
