@@ -6,24 +6,26 @@
 
 namespace gpic {
 
-void SourceFiles::add(const std::string& path, std::string text) { files_[path] = std::move(text); }
+void SourceFiles::add(const std::string& path, std::string text) { files_[path] = File{std::move(text), {}}; }
 
 const std::string* SourceFiles::text(const std::string& path) const {
   auto it = files_.find(path);
-  return it == files_.end() ? nullptr : &it->second;
+  return it == files_.end() ? nullptr : &it->second.text;
 }
 
 std::string SourceFiles::line(const std::string& path, int line) const {
-  const std::string* t = text(path);
-  if (!t || line < 1) return {};
-  size_t start = 0;
-  for (int i = 1; i < line; ++i) {
-    start = t->find('\n', start);
-    if (start == std::string::npos) return {};
-    ++start;
+  auto it = files_.find(path);
+  if (it == files_.end() || line < 1) return {};
+  const std::string& t = it->second.text;
+  std::vector<size_t>& starts = it->second.line_starts;
+  if (starts.empty()) {
+    starts.push_back(0);
+    for (size_t p = t.find('\n'); p != std::string::npos; p = t.find('\n', p + 1)) starts.push_back(p + 1);
   }
-  size_t end = t->find('\n', start);
-  std::string s = t->substr(start, end == std::string::npos ? std::string::npos : end - start);
+  if (static_cast<size_t>(line) > starts.size()) return {};
+  size_t start = starts[line - 1];
+  size_t end = t.find('\n', start);
+  std::string s = t.substr(start, end == std::string::npos ? std::string::npos : end - start);
   if (!s.empty() && s.back() == '\r') s.pop_back();
   return s;
 }

@@ -31,7 +31,13 @@ class SourceFiles {
   std::string line(const std::string& path, int line) const;
 
  private:
-  std::map<std::string, std::string> files_;
+  struct File {
+    std::string text;
+    // Offsets at which each line starts, found on the first line() asked of this file, so that
+    // quoting every one of many diagnostics does not rescan the file from its beginning.
+    mutable std::vector<size_t> line_starts;
+  };
+  std::map<std::string, File> files_;
 };
 
 class Diagnostics {

@@ -5,18 +5,23 @@
 namespace gpic {
 
 void CodeWriter::put(std::string_view text) {
-  for (char c : text) {
-    if (c == '\n') {
-      out_ += '\n';
-      ++newlines_;
-      at_line_start_ = true;
-      continue;
+  // A line at a time rather than a character at a time: put() carries every byte of every
+  // target's output. Indentation goes before a line's first character, never on an empty line.
+  while (!text.empty()) {
+    size_t nl = text.find('\n');
+    std::string_view line = text.substr(0, nl);
+    if (!line.empty()) {
+      if (at_line_start_) {
+        for (int i = 0; i < level_; ++i) out_ += unit_;
+        at_line_start_ = false;
+      }
+      out_.append(line);
     }
-    if (at_line_start_) {
-      for (int i = 0; i < level_; ++i) out_ += unit_;
-      at_line_start_ = false;
-    }
-    out_ += c;
+    if (nl == std::string_view::npos) break;
+    out_ += '\n';
+    ++newlines_;
+    at_line_start_ = true;
+    text.remove_prefix(nl + 1);
   }
 }
 

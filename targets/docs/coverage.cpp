@@ -52,9 +52,9 @@ std::string describe(const Symbol& s) {
 // The `@ko` marker of the doc comment, where a translator fixes a stale text.
 ir::Loc marker_loc(const Symbol& s, std::string_view lang, SourceCache& sources) {
   const ir::Loc& at = s.doc->loc.line > 0 ? s.doc->loc : s.loc;
-  if (const std::string* src = sources.text(at.file))
+  if (const SourceLines* src = sources.lines(at.file))
     for (const DocLine& l : doc_block_at(*src, at.line))
-      if (l.has_marker && l.lang == lang) return {at.file, l.line, column_of(*src, l.begin, l.marker_begin)};
+      if (l.has_marker && l.lang == lang) return {at.file, l.line, column_of(src->source(), l.begin, l.marker_begin)};
   return at;
 }
 

@@ -7,23 +7,7 @@ namespace gpic::docs {
 
 namespace {
 
-struct RawLine {
-  size_t begin, end;
-};
-
-std::vector<RawLine> split(std::string_view s) {
-  std::vector<RawLine> out;
-  size_t start = 0;
-  while (start <= s.size()) {
-    size_t nl = s.find('\n', start);
-    size_t end = nl == std::string_view::npos ? s.size() : nl;
-    size_t content_end = end > start && s[end - 1] == '\r' ? end - 1 : end;
-    out.push_back({start, content_end});
-    if (nl == std::string_view::npos) break;
-    start = nl + 1;
-  }
-  return out;
-}
+using RawLine = SourceLines::Line;
 
 // The offset just past `///` when the line is a doc comment line, else npos.
 size_t doc_prefix_end(std::string_view s, RawLine l) {
@@ -67,8 +51,23 @@ DocLine describe(std::string_view s, RawLine l, int number, size_t after_slashes
 
 }  // namespace
 
-std::vector<DocLine> doc_block_at(std::string_view source, int line) {
-  std::vector<RawLine> lines = split(source);
+SourceLines::SourceLines(std::string_view s) : source_(s) {
+  size_t start = 0;
+  while (start <= s.size()) {
+    size_t nl = s.find('\n', start);
+    size_t end = nl == std::string_view::npos ? s.size() : nl;
+    size_t content_end = end > start && s[end - 1] == '\r' ? end - 1 : end;
+    lines_.push_back({start, content_end});
+    if (nl == std::string_view::npos) break;
+    start = nl + 1;
+  }
+}
+
+std::vector<DocLine> doc_block_at(std::string_view source, int line) { return doc_block_at(SourceLines(source), line); }
+
+std::vector<DocLine> doc_block_at(const SourceLines& text, int line) {
+  std::string_view source = text.source();
+  const std::vector<RawLine>& lines = text.lines();
   if (line < 1 || line > static_cast<int>(lines.size())) return {};
   int first = line - 1;
   if (doc_prefix_end(source, lines[first]) == std::string_view::npos) {
@@ -95,11 +94,12 @@ int column_of(std::string_view source, size_t line_begin, size_t offset) {
   return col;
 }
 
-std::optional<ir::Loc> locate_ref(std::string_view source, const ir::Loc& doc_loc, std::string_view lang,
+std::optional<ir::Loc> locate_ref(const SourceLines& lines, const ir::Loc& doc_loc, std::string_view lang,
                                   std::string_view ref, int occurrence) {
+  std::string_view source = lines.source();
   std::string needle = "[" + std::string(ref) + "]";
   int seen = 0;
-  for (const DocLine& l : doc_block_at(source, doc_loc.line)) {
+  for (const DocLine& l : doc_block_at(lines, doc_loc.line)) {
     if (l.lang != lang) continue;
     std::string_view text = source.substr(0, l.end);
     for (size_t at = text.find(needle, l.text_begin); at != std::string_view::npos;
@@ -118,15 +118,23 @@ std::optional<ir::Loc> locate_ref(std::string_view source, const ir::Loc& doc_lo
 const std::string* SourceCache::text(const std::string& path) {
   auto it = files_.find(path);
   if (it == files_.end()) {
-    std::optional<std::string> content;
+    File f;
     if (std::ifstream in{path, std::ios::binary}) {
       std::ostringstream s;
       s << in.rdbuf();
-      content = s.str();
+      f.text = s.str();
     }
-    it = files_.emplace(path, std::move(content)).first;
+    it = files_.emplace(path, std::move(f)).first;
   }
-  return it->second ? &*it->second : nullptr;
+  return it->second.text ? &*it->second.text : nullptr;
+}
+
+const SourceLines* SourceCache::lines(const std::string& path) {
+  const std::string* t = text(path);
+  if (!t) return nullptr;
+  File& f = files_.find(path)->second;
+  if (!f.lines) f.lines = std::make_unique<SourceLines>(*t);
+  return f.lines.get();
 }
 
 }  // namespace gpic::docs

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -25,13 +26,31 @@ struct DocLine {
   size_t marker_end = 0;
 };
 
+/// A source text split into lines once, so that looking up many doc comments in one file does
+/// not split the whole file again for each (which made --stamp, and the stale-translation and
+/// unknown-reference warnings, quadratic in the file's size). Views `source`: keep it alive.
+class SourceLines {
+ public:
+  struct Line {
+    size_t begin, end;  // byte offsets; `end` is before "\n" or "\r\n"
+  };
+  explicit SourceLines(std::string_view source);
+  std::string_view source() const { return source_; }
+  const std::vector<Line>& lines() const { return lines_; }
+
+ private:
+  std::string_view source_;
+  std::vector<Line> lines_;
+};
+
 /// The doc comment block containing line `line`, or, when `line` is a declaration, the block
 /// right above it. Empty when there is none.
+std::vector<DocLine> doc_block_at(const SourceLines& source, int line);
 std::vector<DocLine> doc_block_at(std::string_view source, int line);
 
 /// Where the `occurrence`-th reference `[ref]` (0-based) of the `lang` text of the doc comment
 /// at `doc_loc` stands in the source; nullopt if it cannot be found.
-std::optional<ir::Loc> locate_ref(std::string_view source, const ir::Loc& doc_loc, std::string_view lang,
+std::optional<ir::Loc> locate_ref(const SourceLines& source, const ir::Loc& doc_loc, std::string_view lang,
                                   std::string_view ref, int occurrence);
 
 /// The 1-based column (in code points, as ir::Loc counts) of byte `offset` of its line.
@@ -42,9 +61,15 @@ int column_of(std::string_view source, size_t line_begin, size_t offset);
 class SourceCache {
  public:
   const std::string* text(const std::string& path);
+  /// The file's lines, split on first use; null for an unreadable file.
+  const SourceLines* lines(const std::string& path);
 
  private:
-  std::map<std::string, std::optional<std::string>> files_;
+  struct File {
+    std::optional<std::string> text;
+    std::unique_ptr<SourceLines> lines;  // views `text`, which a map node never moves
+  };
+  std::map<std::string, File> files_;
 };
 
 }  // namespace gpic::docs

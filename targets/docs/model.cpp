@@ -1,6 +1,11 @@
 #include "targets/docs/model.hpp"
 
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
 
+#include "targets/common/c_abi.hpp"
 #include "targets/docs/anchors.hpp"
 #include "targets/docs/doc_source.hpp"
 #include "targets/docs/go_decl.hpp"
@@ -34,7 +39,12 @@ namespace {
 
 class PageBuilder {
  public:
-  PageBuilder(const ir::Module& m, const BuildOptions& o, Diagnostics* d) : m_(m), opts_(o), diags_(d), xref_(m) {}
+  PageBuilder(const ir::Module& m, const BuildOptions& o, Diagnostics* d) : m_(m), opts_(o), diags_(d), xref_(m) {
+    for (const auto& f : m_.funcs)
+      if (f.recv) methods_[f.recv->type_name].push_back(&f);
+    for (const auto& c : m_.consts)
+      if (const ir::TypeDecl* d = c.type ? abi::decl_of(*c.type) : nullptr) const_types_.insert(d);
+  }
 
   Page build() {
     Page page;
@@ -103,7 +113,7 @@ class PageBuilder {
     using K = ir::TypeDecl::Kind;
     SymbolKind kind = t.kind == K::Struct ? SymbolKind::Struct : t.kind == K::Interface ? SymbolKind::Interface : SymbolKind::Type;
     std::string py_type_name = py::module_name(t.name);
-    Symbol s = make(kind, anchor_type(t.name), t.name, py_type_name, go_type(t), py_type(t, m_, opts_.name_case), &t.doc, t.loc);
+    Symbol s = make(kind, anchor_type(t.name), t.name, py_type_name, go_type(t), py_type(t, const_types_, opts_.name_case), &t.doc, t.loc);
     for (const auto& f : t.fields) {
       Symbol field = make(SymbolKind::Field, anchor_field(t.name, f.name), t.name + "." + f.name,
                           py_type_name + "." + py::member_name(f.name, opts_.name_case), go_field(f),
@@ -119,8 +129,10 @@ class PageBuilder {
       s.members.push_back(std::move(m));
     }
     // Methods declared with a receiver, wherever they stand in the file.
-    for (const auto& f : m_.funcs) {
-      if (!f.recv || f.recv->type_name != t.name) continue;
+    static const std::vector<const ir::Func*> none;
+    auto declared = methods_.find(t.name);
+    for (const ir::Func* fp : declared == methods_.end() ? none : declared->second) {
+      const ir::Func& f = *fp;
       Symbol m = make(SymbolKind::Method, anchor_method(t.name, f.name), t.name + "." + f.name,
                       py_type_name + "." + py::member_name(f.name, opts_.name_case), go_func(f),
                       py_func(f, opts_.name_case), &f.doc, f.loc);
@@ -152,7 +164,7 @@ class PageBuilder {
 
   ir::Loc ref_loc(const Symbol& s, const std::string& lang, const Span& ref) {
     const ir::Loc& at = s.doc->loc.line > 0 ? s.doc->loc : s.loc;
-    if (const std::string* src = sources_.text(at.file))
+    if (const SourceLines* src = sources_.lines(at.file))
       if (auto loc = locate_ref(*src, at, lang, ref.text, ref.occurrence)) return *loc;
     return at;
   }
@@ -162,6 +174,11 @@ class PageBuilder {
   Diagnostics* diags_;
   XrefTable xref_;
   SourceCache sources_;
+  // Each type's methods declared with a receiver, in file order: looking them up by scanning
+  // every function for every type made a page quadratic in the package's size.
+  std::unordered_map<std::string_view, std::vector<const ir::Func*>> methods_;
+  // The types constants are declared with (a named integer type among them is an IntEnum).
+  std::unordered_set<const ir::TypeDecl*> const_types_;
 };
 
 }  // namespace

@@ -52,7 +52,7 @@ std::string py_interface_method(const ir::InterfaceMethod& m, py::Case c) {
   return wrap("def " + py::signature(py::member_name(m.name, c), m.sig, true));
 }
 
-std::string py_type(const ir::TypeDecl& t, const ir::Module& m, py::Case c) {
+std::string py_type(const ir::TypeDecl& t, const std::unordered_set<const ir::TypeDecl*>& const_types, py::Case c) {
   std::string name = py::module_name(t.name);
   switch (t.kind) {
     case ir::TypeDecl::Kind::Struct: {
@@ -75,9 +75,8 @@ std::string py_type(const ir::TypeDecl& t, const ir::Module& m, py::Case c) {
   }
   if (abi::is_handle_decl(t)) return "class " + name;
   const ir::Type& u = abi::underlying(*t.underlying);
-  if (u.kind == ir::Type::Kind::Prim && ir::is_integer(u.prim))
-    for (const auto& k : m.consts)
-      if (k.type && abi::decl_of(*k.type) == &t) return "class " + name + "(enum.IntEnum)";
+  if (u.kind == ir::Type::Kind::Prim && ir::is_integer(u.prim) && const_types.count(&t))
+    return "class " + name + "(enum.IntEnum)";
   return name + " = " + py::type_annotation(*t.underlying, py::Role::Result);
 }
 

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <unordered_set>
 
 #include "compiler/ir.hpp"
 #include "targets/common/python_names.hpp"
@@ -20,7 +21,8 @@ std::string py_interface_method(const ir::InterfaceMethod& m, py::Case c);
 /// a struct is a class constructed from its fields (missing ones take Go's zero value);
 /// an interface a protocol any object with its methods satisfies; a named integer type with
 /// constants an `enum.IntEnum`; a named type with methods a class; any other an alias.
-std::string py_type(const ir::TypeDecl& t, const ir::Module& m, py::Case c);
+/// `const_types` holds every type some constant of the module is declared with.
+std::string py_type(const ir::TypeDecl& t, const std::unordered_set<const ir::TypeDecl*>& const_types, py::Case c);
 /// "X: float": a property of the struct's class.
 std::string py_field(const ir::Field& f, py::Case c);
 /// "MaxPoints: Final[int]".

@@ -1,7 +1,9 @@
 #include "targets/docs/search_index.hpp"
 
-#include <map>
+#include <algorithm>
 #include <set>
+#include <unordered_map>
+#include <utility>
 
 #include <nlohmann/json.hpp>
 
@@ -121,20 +123,39 @@ std::vector<std::string> search_terms(std::string_view text) {
 
 std::string search_index_js(const std::vector<SearchEntry>& entries) {
   // A posting is entry * 2 + 1 for a match in the names, entry * 2 for one in the text.
-  std::map<std::string, std::set<int>> terms;
+  // Entries are visited in order, so each term's postings arrive ascending except that an
+  // entry's text match (2i) may follow its names match (2i + 1); search_terms() gives each
+  // term once per call. Appending (and swapping that one pair) keeps every list sorted and
+  // unique without a std::set per term, and the terms are sorted once at the end.
+  std::unordered_map<std::string, std::vector<int>> terms;
   nlohmann::ordered_json list = nlohmann::ordered_json::array();
+  auto post = [&](std::string term, int posting) {
+    std::vector<int>& ids = terms[std::move(term)];
+    if (!ids.empty() && ids.back() == posting) return;
+    ids.push_back(posting);
+    if (ids.size() >= 2 && ids[ids.size() - 2] > posting) std::swap(ids[ids.size() - 2], ids.back());
+  };
   for (size_t i = 0; i < entries.size(); ++i) {
     const SearchEntry& e = entries[i];
     list.push_back({e.name, e.kind, e.href, e.summary});
     int id = static_cast<int>(i);
-    for (const auto& t : search_terms(e.names)) terms[t].insert(id * 2 + 1);
-    for (const auto& t : search_terms(e.text)) terms[t].insert(id * 2);
+    for (auto& t : search_terms(e.names)) post(std::move(t), id * 2 + 1);
+    for (auto& t : search_terms(e.text)) post(std::move(t), id * 2);
   }
+  std::vector<std::pair<const std::string, std::vector<int>>*> sorted;
+  sorted.reserve(terms.size());
+  for (auto& entry : terms) sorted.push_back(&entry);
+  std::sort(sorted.begin(), sorted.end(), [](const auto* a, const auto* b) { return a->first < b->first; });
   nlohmann::ordered_json index;
   index["version"] = 1;
   index["entries"] = std::move(list);
+  // The terms are unique and sorted: append them to the object's storage directly.
+  // ordered_json's operator[] looks each key up by a linear scan, which made this loop
+  // quadratic in the number of terms.
   nlohmann::ordered_json postings = nlohmann::ordered_json::object();
-  for (const auto& [term, ids] : terms) postings[term] = std::vector<int>(ids.begin(), ids.end());
+  auto& members = postings.get_ref<nlohmann::ordered_json::object_t&>();
+  members.reserve(sorted.size());
+  for (auto* entry : sorted) members.emplace_back(entry->first, std::move(entry->second));
   index["terms"] = std::move(postings);
   return "window.GPIC_SEARCH_INDEX = " + index.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + ";\n";
 }

@@ -23,13 +23,14 @@ Restamped restamp(std::string_view source, const ir::Module& module, bool new_on
   std::vector<Edit> edits;
   std::set<int> done;  // a const group's comment is shared by its constants: stamp it once
   Page page = build_page(module, {}, nullptr);
+  SourceLines lines(source);
   for (const Symbol* s : page.all()) {
     const ir::Doc& doc = *s->doc;
     if (doc.en.empty() || doc.ko.empty() || doc.loc.line <= 0 || !done.insert(doc.loc.line).second) continue;
     std::string want = stamp_of(doc.en);
     if (doc.ko_stamp == want || (new_only && !doc.ko_stamp.empty())) continue;
     bool first = true;
-    for (const DocLine& l : doc_block_at(source, doc.loc.line)) {
+    for (const DocLine& l : doc_block_at(lines, doc.loc.line)) {
       if (!l.has_marker || l.lang != "ko") continue;
       edits.push_back({l.marker_begin, l.marker_end, "@ko[" + want + "]"});
       if (first)

@@ -59,7 +59,7 @@ std::set<std::string> hidden_types(const StubContext& ctx, const ir::Module& m, 
   for (const auto& f : t.fields) members.insert(py::member_name(f.name, ctx.names));
   for (const ir::Func* f : t.bound_methods) members.insert(py::member_name(f->name, ctx.names));
   for (const auto& me : t.methods) members.insert(py::member_name(me.name, ctx.names));
-  for (const ir::Const* c : enum_members(m, t)) members.insert(py::member_name(c->name));
+  for (const ir::Const* c : ctx.enums.members(t)) members.insert(py::member_name(c->name));
   std::set<std::string> hidden;
   for (const auto& n : members)
     if (ctx.type_names.count(n)) hidden.insert(n);
@@ -80,7 +80,7 @@ class ClassWriter {
 
   void emit() {
     std::string name = py::module_name(t_.name);
-    TypeView view = view_of(ctx_.m, t_);
+    TypeView view = view_of(ctx_.enums, t_);
     if (view == TypeView::Alias) {
       w_.print("$name$: TypeAlias = $type$\n", {{"name", name}, {"type", py::type_annotation(*t_.underlying, py::Role::Result)}});
       docstring(w_, doc_text(t_.doc, go_type_decl(t_)));
@@ -150,7 +150,7 @@ class ClassWriter {
 
   void enumeration() {
     // Values are Go's (the stub does not evaluate constant expressions): `...` stands for them.
-    for (const ir::Const* c : enum_members(ctx_.m, t_)) w_.print("$name$ = ...\n", {{"name", py::member_name(c->name)}});
+    for (const ir::Const* c : ctx_.enums.members(t_)) w_.print("$name$ = ...\n", {{"name", py::member_name(c->name)}});
     methods();
   }
 

@@ -8,6 +8,7 @@
 #include "compiler/ir.hpp"
 #include "targets/common/code_writer.hpp"
 #include "targets/common/python_names.hpp"
+#include "targets/pyi/type_view.hpp"
 
 namespace gpic::pyi {
 
@@ -19,6 +20,7 @@ struct StubContext {
   /// Types an annotation inside a class must reach through a module-level alias, because a
   /// member of that class has the type's name (`class Bag: Shape: Shape`): "_gpyi_Shape".
   std::set<std::string> aliased;
+  EnumIndex enums;                     // each integer type's IntEnum members
 };
 
 /// The module-level alias of a type a class member's name hides.

@@ -81,7 +81,7 @@ std::string imports(const std::string& body) {
 
 class StubWriter {
  public:
-  StubWriter(const ir::Module& m, const Options& o) : m_(m), o_(o), ctx_{m, o.snake_names ? py::Case::Snake : py::Case::Keep, {}, {}} {
+  StubWriter(const ir::Module& m, const Options& o) : m_(m), o_(o), ctx_{m, o.snake_names ? py::Case::Snake : py::Case::Keep, {}, {}, EnumIndex(m)} {
     for (const auto& t : m.types) ctx_.type_names.insert(py::module_name(t.name));
   }
 

@@ -7,30 +7,34 @@ static bool is_integer_type(const ir::TypeDecl& t) {
          t.underlying->kind == ir::Type::Kind::Prim && ir::is_integer(t.underlying->prim);
 }
 
-std::vector<const ir::Const*> enum_members(const ir::Module& m, const ir::TypeDecl& t) {
-  std::vector<const ir::Const*> out;
-  if (!is_integer_type(t)) return out;
+EnumIndex::EnumIndex(const ir::Module& m) {
   for (const auto& c : m.consts)
-    if (c.type && c.type->kind == ir::Type::Kind::Named && c.type->qualifier.empty() && c.type->decl == &t)
-      out.push_back(&c);
-  return out;
+    if (c.type && c.type->kind == ir::Type::Kind::Named && c.type->qualifier.empty() && c.type->decl &&
+        is_integer_type(*c.type->decl))
+      members_[c.type->decl].push_back(&c);
 }
 
-TypeView view_of(const ir::Module& m, const ir::TypeDecl& t) {
+const std::vector<const ir::Const*>& EnumIndex::members(const ir::TypeDecl& t) const {
+  static const std::vector<const ir::Const*> none;
+  auto it = members_.find(&t);
+  return it == members_.end() ? none : it->second;
+}
+
+TypeView view_of(const EnumIndex& enums, const ir::TypeDecl& t) {
   switch (t.kind) {
     case ir::TypeDecl::Kind::Struct: return TypeView::StructClass;
     case ir::TypeDecl::Kind::Interface: return TypeView::Protocol;
     case ir::TypeDecl::Kind::Defined: break;
   }
-  if (!enum_members(m, t).empty()) return TypeView::IntEnum;
+  if (!enums.members(t).empty()) return TypeView::IntEnum;
   if (!t.bound_methods.empty()) return TypeView::ValueClass;
   return TypeView::Alias;
 }
 
-const ir::TypeDecl* enum_of(const ir::Module& m, const ir::Const& c) {
-  if (!c.type || c.type->kind != ir::Type::Kind::Named || !c.type->qualifier.empty() || !c.type->decl) return nullptr;
-  const ir::TypeDecl& t = *c.type->decl;
-  return view_of(m, t) == TypeView::IntEnum ? &t : nullptr;
+TypeView view_of(const ir::Module& m, const ir::TypeDecl& t) { return view_of(EnumIndex(m), t); }
+
+std::vector<const ir::Const*> enum_members(const ir::Module& m, const ir::TypeDecl& t) {
+  return EnumIndex(m).members(t);
 }
 
 }  // namespace gpic::pyi

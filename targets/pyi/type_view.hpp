@@ -6,6 +6,7 @@
 //   any other named type                       -> an alias of its Python type
 #pragma once
 
+#include <unordered_map>
 #include <vector>
 
 #include "compiler/ir.hpp"
@@ -14,12 +15,24 @@ namespace gpic::pyi {
 
 enum class TypeView { StructClass, ValueClass, IntEnum, Protocol, Alias };
 
+/// The constants typed with each named integer type, in .gpi order: the members of its
+/// IntEnum. Found in one pass over the module's constants, so that asking for every type's
+/// members does not scan all constants once per type.
+class EnumIndex {
+ public:
+  explicit EnumIndex(const ir::Module& m);
+  /// The members of `t`'s IntEnum; empty unless `t` is a named integer type with constants.
+  const std::vector<const ir::Const*>& members(const ir::TypeDecl& t) const;
+
+ private:
+  std::unordered_map<const ir::TypeDecl*, std::vector<const ir::Const*>> members_;
+};
+
+TypeView view_of(const EnumIndex& enums, const ir::TypeDecl& t);
+
+/// One-off forms of the above, each a pass over `m`'s constants: for a single type (tests);
+/// a writer that visits every type keeps one EnumIndex.
 TypeView view_of(const ir::Module& m, const ir::TypeDecl& t);
-
-/// The constants typed with `t`, in .gpi order: the members of its IntEnum.
 std::vector<const ir::Const*> enum_members(const ir::Module& m, const ir::TypeDecl& t);
-
-/// The enum a constant belongs to, or null.
-const ir::TypeDecl* enum_of(const ir::Module& m, const ir::Const& c);
 
 }  // namespace gpic::pyi
