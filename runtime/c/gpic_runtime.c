@@ -17,9 +17,15 @@ typedef struct block {
   _Alignas(16) char data[];
 } block;
 
-static __thread block* tls_block;
-static __thread gpic_status tls_stashed;
-static __thread int32_t tls_depth;
+/* Everything per thread in one thread-local: code in a shared object reaches a thread-local
+ * through a __tls_get_addr call, and a binding's call into Go then makes one per function. */
+typedef struct {
+  block* arena;
+  int32_t depth;
+  gpic_status stashed;
+} thread_state;
+
+static __thread thread_state tls;
 
 /* Set once at import by the binding, cleared at interpreter exit; read by any thread. */
 static gpic_py_dispatch_fn py_dispatch;
@@ -42,8 +48,8 @@ static block* new_block(size_t cap, block* prev) {
   return b;
 }
 
-void gpic_arena_reset(void) {
-  block* b = tls_block;
+static void reset_arena(thread_state* t) {
+  block* b = t->arena;
   if (!b) return;
   while (b->prev) {
     block* prev = b->prev;
@@ -56,18 +62,21 @@ void gpic_arena_reset(void) {
   } else {
     b->used = 0;
   }
-  tls_block = b;
+  t->arena = b;
 }
 
+void gpic_arena_reset(void) { reset_arena(&tls); }
+
 void* gpic_alloc(size_t n) {
-  block* b = tls_block;
+  thread_state* t = &tls;
+  block* b = t->arena;
   size_t at = b ? (b->used + 15u) & ~(size_t)15u : 0;
   if (!b || at + n > b->cap) {
     size_t cap = b ? b->cap * 2 : GPIC_BLOCK_MIN;
     if (cap < n) cap = n;
     b = new_block(cap, b && b->used ? b : NULL);
-    if (tls_block && tls_block->used == 0) free(tls_block);  /* an empty block is not kept */
-    tls_block = b;
+    if (t->arena && t->arena->used == 0) free(t->arena);  /* an empty block is not kept */
+    t->arena = b;
     at = 0;
   }
   b->used = at + n;
@@ -75,11 +84,11 @@ void* gpic_alloc(size_t n) {
 }
 
 int32_t gpic_stash(const gpic_status* st) {
-  tls_stashed = *st;
+  tls.stashed = *st;
   return st->code;
 }
 
-const gpic_status* gpic_stashed(void) { return &tls_stashed; }
+const gpic_status* gpic_stashed(void) { return &tls.stashed; }
 
 /* Go's runtime is a set of threads; a child of fork() has only the forking one, and a call
  * into Go there would wait forever for the others. The child learns it is one from
@@ -92,11 +101,12 @@ __attribute__((constructor)) static void watch_for_fork(void) { pthread_atfork(N
 
 int32_t gpic_call_begin(void) {
   if (forked_child) return 1;
-  if (tls_depth++ == 0) gpic_arena_reset();
+  thread_state* t = &tls;
+  if (t->depth++ == 0) reset_arena(t);
   return 0;
 }
 
-void gpic_call_end(void) { --tls_depth; }
+void gpic_call_end(void) { --tls.depth; }
 
 void gpic_fail_forked(gpic_status* st) {
   static const char msg[] =
@@ -107,7 +117,7 @@ void gpic_fail_forked(gpic_status* st) {
   st->msg_len = sizeof msg - 1;
 }
 
-int32_t gpic_call_depth(void) { return tls_depth; }
+int32_t gpic_call_depth(void) { return tls.depth; }
 
 void gpic_set_python(gpic_py_dispatch_fn dispatch, gpic_py_release_fn release) {
   __atomic_store_n(&py_dispatch, dispatch, __ATOMIC_RELEASE);
@@ -132,7 +142,7 @@ void gpic_call_py(uint64_t ref, int32_t proxy, int32_t method, const char* args,
     return;
   }
   f(ref, proxy, method, args, args_n, result, st);
-  if (tls_depth != 0 || !own) return;  /* a binding call's thread: reset when its next call begins */
+  if (tls.depth != 0 || !own) return;  /* a binding call's thread: reset when its next call begins */
   /* A goroutine's thread: nothing else resets its arena, and another goroutine may run a
    * callback on this thread before Go reads the results, so they move to the call's own
    * buffer now and the arena starts over. */
