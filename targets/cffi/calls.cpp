@@ -19,6 +19,13 @@ std::vector<const Call*> Calls::all() const {
   return out;
 }
 
+std::vector<std::string> Calls::module_names() const {
+  std::vector<std::string> names;
+  for (const auto* list : {&funcs, &const_getters, &var_getters})
+    for (const auto& c : *list) names.push_back(c.python_name);
+  return names;
+}
+
 namespace {
 
 Call from_func(const abi::FuncExport& f, const std::string& owner, py::Case names) {

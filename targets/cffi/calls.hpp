@@ -71,6 +71,8 @@ struct Calls {
 
   /// Every call, in one list (for the C wrappers and the cdef).
   std::vector<const Call*> all() const;
+  /// The Python names the module itself defines for functions, constants and variables.
+  std::vector<std::string> module_names() const;
 };
 
 Calls collect_calls(const ir::Module& m, const abi::Plan& plan, const Options& options);

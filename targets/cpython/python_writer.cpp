@@ -50,45 +50,10 @@ class PythonWriter {
     if (!proxies.empty()) w_.print("\n$p$", {{"p", proxies}});
   }
 
-  void all_names() {
-    std::vector<std::string> names = {"Error", "GoError", "GoHandleError", "GoPanic", "collect", "handle_count", "release"};
-    for (const auto& t : m_.types) names.push_back(py::module_name(t.name));
-    for (const auto* list : {&calls_.funcs, &calls_.const_getters, &calls_.var_getters})
-      for (const auto& c : *list) names.push_back(c.python_name);
-    std::string s;
-    for (const auto& n : names) s += "    " + py::string_literal(n) + ",\n";
-    w_.print("__all__ = [\n$names$]\n", {{"names", s}});
-  }
+  void all_names() { py::emit_all(w_, m_, calls_.module_names()); }
 
-  // Named integer types with constants become IntEnums; other named types without methods
-  // are aliases of the Python type their values have.
   void enums_and_aliases() {
-    for (const auto& t : m_.types) {
-      if (t.kind != ir::TypeDecl::Kind::Defined || abi::is_handle_decl(t)) continue;
-      std::string doc = pyi::doc_text(t.doc, "type " + t.name + " " + (t.underlying ? t.underlying->go_spelling() : ""));
-      w_.blank_lines(2);
-      if (auto it = codecs_.enums().find(&t); it != codecs_.enums().end()) {
-        std::string members;
-        for (const ir::Const* c : it->second)
-          members += "        (" + py::string_literal(py::member_name(c->name)) + ", _gconst_" + c->name + "()),\n";
-        w_.print("$name$ = _gpic_rt.make_enum(\n    $qname$,\n    __name__,\n    [\n$members$    ],\n    $doc$,\n)\n",
-                 {{"name", Codecs::class_name(t)}, {"qname", py::string_literal(Codecs::class_name(t))},
-                  {"members", members}, {"doc", py::string_literal(doc)}});
-        continue;
-      }
-      const ir::Type& u = abi::underlying(*t.underlying);
-      std::string alias = "object";
-      if (u.kind == K::Prim) {
-        alias = ir::is_float(u.prim) ? "float" : ir::is_complex(u.prim) ? "complex" : u.prim == ir::Prim::String ? "str"
-                : u.prim == ir::Prim::Bool ? "bool" : "int";
-      } else if (u.kind == K::Map) {
-        alias = "dict";
-      } else if (u.kind == K::Slice || u.kind == K::Array) {
-        alias = "list";
-      }
-      w_.print("$name$ = $alias$  # Go: type $name$ $under$\n",
-               {{"name", Codecs::class_name(t)}, {"alias", alias}, {"under", t.underlying->go_spelling()}});
-    }
+    py::emit_enums_and_aliases(w_, m_, codecs_, pyi::doc_text, [](const ir::Const& c) { return "_gconst_" + c.name + "()"; });
   }
 
   void class_head(const ir::TypeDecl& t) {
@@ -140,31 +105,11 @@ class PythonWriter {
 
   void setup() {
     w_.print("import sys as _gsys\n\n");
-    if (!calls_.const_getters.empty()) {
-      w_.print("# Go constants, read once from the package itself (the .gpi's values are checked\n"
-               "# against it when the shim is built).\n");
-      for (const auto& c : calls_.const_getters)
-        w_.print("$name$ = $get$()\n", {{"name", c.python_name}, {"get", private_name(c)}});
-      w_.print("\n");
-    }
-    std::string getters, setters, consts;
-    for (size_t i = 0; i < calls_.var_getters.size(); ++i) {
-      const cffi::Call& g = calls_.var_getters[i];
-      getters += "        " + py::string_literal(g.python_name) + ": " + private_name(g) + ",\n";
-      setters += "        " + py::string_literal(g.python_name) + ": " + private_name(calls_.var_setters[i]) + ",\n";
-    }
-    for (const auto& c : calls_.const_getters) consts += "        " + py::string_literal(c.python_name) + ",\n";
-    // A module type of its own makes every attribute lookup slower: only when it is needed
-    // (as in the cffi target).
-    if (!calls_.var_getters.empty() || !calls_.const_getters.empty())
-      w_.print("# Module attributes: Go variables are read and written in Go; constants are read-only.\n"
-               "_gpic_rt.install_module_type(\n"
-               "    _gsys.modules[__name__],\n"
-               "    {\n$getters$    },\n"
-               "    {\n$setters$    },\n"
-               "    frozenset((\n$consts$    )),\n"
-               ")\n\n\n",
-               {{"getters", getters}, {"setters", setters}, {"consts", consts}});
+    std::vector<py::ModuleAttr> consts, vars;
+    for (const auto& c : calls_.const_getters) consts.push_back({c.python_name, private_name(c), ""});
+    for (size_t i = 0; i < calls_.var_getters.size(); ++i)
+      vars.push_back({calls_.var_getters[i].python_name, private_name(calls_.var_getters[i]), private_name(calls_.var_setters[i])});
+    if (py::emit_module_attributes(w_, consts, vars)) w_.print("\n\n");
     w_.print("def handle_count():\n"
              "    \"\"\"Go objects held by Python plus Python objects held by Go (for lifetime tests).\"\"\"\n"
              "    return _gbridge.handle_count()\n\n\n"
