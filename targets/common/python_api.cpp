@@ -1,18 +1,21 @@
 #include "targets/common/python_api.hpp"
 
+#include "targets/common/c_abi.hpp"
+#include "targets/common/python_codecs.hpp"
+
 namespace gpic::py {
+
+// []byte, []uint8 and arrays of them cross as bytes, as the codecs decide (python_codecs).
+static bool is_bytes(const ir::Type& t) {
+  return (t.kind == ir::Type::Kind::Slice || t.kind == ir::Type::Kind::Array) && t.elem &&
+         is_byte_elem(abi::underlying(*t.elem));
+}
 
 bool is_numeric_sequence(const ir::Type& t) {
   if (t.kind != ir::Type::Kind::Slice && t.kind != ir::Type::Kind::Array) return false;
-  if (!t.elem || t.elem->kind != ir::Type::Kind::Prim) return false;
-  ir::Prim p = ir::canonical(t.elem->prim);
-  if (p == ir::Prim::Uint8 && t.elem->prim == ir::Prim::Byte) return false;  // []byte is bytes
-  return ir::is_integer(p) || ir::is_float(p);
-}
-
-static bool is_bytes(const ir::Type& t) {
-  return t.kind == ir::Type::Kind::Slice && t.elem && t.elem->kind == ir::Type::Kind::Prim &&
-         (t.elem->prim == ir::Prim::Byte || t.elem->prim == ir::Prim::Uint8);
+  if (!t.elem || is_bytes(t)) return false;
+  const ir::Type& e = abi::underlying(*t.elem);
+  return e.kind == ir::Type::Kind::Prim && (ir::is_integer(e.prim) || ir::is_float(e.prim));
 }
 
 static std::string prim_annotation(ir::Prim p) {
@@ -37,7 +40,7 @@ std::string type_annotation(const ir::Type& t, Role role) {
     case K::Array:
       if (is_bytes(t)) return role == Role::Param ? "bytes | bytearray | memoryview" : "bytes";
       if (is_numeric_sequence(t)) {
-        std::string e = prim_annotation(ir::canonical(t.elem->prim));
+        std::string e = prim_annotation(ir::canonical(abi::underlying(*t.elem).prim));
         return role == Role::Param ? "Sequence[" + e + "] | Buffer" : "array.array[" + e + "]";
       }
       return role == Role::Param ? "Sequence[" + type_annotation(*t.elem, role) + "]"

@@ -16,7 +16,8 @@ enum class Role { Param, Result };
 /// The Python type annotation for `t` (typing-module free, PEP 585/604 spellings as strings:
 /// stubs may use them even on Python 3.9):
 ///   bool -> bool; integers, byte, rune -> int; floats -> float; complex -> complex;
-///   string -> str; []byte -> bytes (a param also takes any bytes-like object);
+///   string -> str; []byte, []uint8 and their arrays -> bytes (a param also takes any
+///   bytes-like object);
 ///   numeric []T / [N]T -> array.array[int|float] as a result, `Sequence[int] | Buffer` as a
 ///   param (buffer-protocol objects are read without a copy); other []T -> list[T];
 ///   map[K]V -> dict[K, V]; *T -> T | None; func(...) -> Callable[[...], R];
@@ -39,7 +40,7 @@ std::vector<PyParam> params(const ir::FuncSig& sig);
 std::string signature(std::string_view python_name, const ir::FuncSig& sig, bool method);
 
 /// True when values of `t` are numeric and cross without a copy as a buffer (slices/arrays of
-/// integers or floats, not bool, not byte which is bytes).
+/// integers or floats; not bool, and not bytes, which []byte and []uint8 are).
 bool is_numeric_sequence(const ir::Type& t);
 
 }  // namespace gpic::py

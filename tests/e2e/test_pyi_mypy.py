@@ -68,6 +68,10 @@ def main() -> None:
     assert kitchen.SumFloat64s([1.0, 2.0]) == 3.0
     raw: bytes = kitchen.EchoBytes(b"abc")
     assert raw == b"abc"
+    octets: bytes = kitchen.EchoUint8s(b"\\x01\\x02")  # []uint8 is bytes too
+    assert octets == b"\\x01\\x02" and type(octets) is bytes
+    be: bytes = kitchen.BigEndian(0x01020304)  # and so is [4]byte
+    assert be == b"\\x01\\x02\\x03\\x04" and type(be) is bytes
     words: list[str] = kitchen.Words("a b c")
     hist: dict[str, int] = kitchen.Histogram(words)
     assert hist["a"] == 1
