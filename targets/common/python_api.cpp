@@ -34,7 +34,10 @@ std::string type_annotation(const ir::Type& t, Role role) {
       return prim_annotation(t.prim);
     case K::Named: {
       std::string n = module_name(t.name);
-      return t.qualifier.empty() ? n : t.qualifier + "." + n;
+      if (!t.qualifier.empty()) n = t.qualifier + "." + n;
+      // A Go interface value may be nil, which is None both ways.
+      if (t.decl && t.decl->kind == ir::TypeDecl::Kind::Interface) n += " | None";
+      return n;
     }
     case K::Slice:
     case K::Array:

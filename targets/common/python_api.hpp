@@ -20,7 +20,7 @@ enum class Role { Param, Result };
 ///   bytes-like object);
 ///   numeric []T / [N]T -> array.array[int|float] as a result, `Sequence[int] | Buffer` as a
 ///   param (buffer-protocol objects are read without a copy); other []T -> list[T];
-///   map[K]V -> dict[K, V]; *T -> T | None; func(...) -> Callable[[...], R];
+///   map[K]V -> dict[K, V]; *T and interfaces -> T | None; func(...) -> Callable[[...], R];
 ///   named types -> their (escaped) name, qualified by module for imported ones.
 std::string type_annotation(const ir::Type& t, Role role);
 

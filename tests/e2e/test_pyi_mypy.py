@@ -94,6 +94,8 @@ def main() -> None:
     assert kitchen.TotalArea(Square(1.0), kitchen.Rect(W=2.0, H=1.0)) == 3.0
     shape = kitchen.NewRect(2.0, 3.0)
     assert shape is not None and shape.Area() == 6.0
+    nothing: kitchen.Shape | None = kitchen.NoShape()  # a nil interface is None
+    assert nothing is None
     described: str = kitchen.Describe(Square(3.0))
     assert "square" in described
 
@@ -144,6 +146,7 @@ kitchen.Map([1.0], lambda x: "not a float")  # wrong
 kitchen.Histogram("not a list of str", 1)  # wrong
 n: int = kitchen.Words("a b")  # wrong
 kitchen.Describe(42)  # wrong
+kitchen.NoShape().Area()  # wrong
 kitchen.NoSuchFunction()  # wrong
 c: kitchen.Color = 3  # wrong
 kitchen.Version = "2.0"  # wrong

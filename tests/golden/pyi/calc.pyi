@@ -133,7 +133,7 @@ class Shape(Protocol):
     """Go: type Shape interface"""
     def Area(self) -> float: ...
 
-def Largest(shapes: Sequence[Shape]) -> Shape:
+def Largest(shapes: Sequence[Shape | None]) -> Shape | None:
     """Go: func Largest(shapes []Shape) (Shape, error)"""
 
 def Each(xs: Sequence[int] | Buffer, visit: Callable[[int], bool]) -> None:

@@ -134,7 +134,7 @@ class Animal(_GoObject):
         """Go: Animal.Tags map[string]int"""
     @Tags.setter
     def Tags(self, value: Mapping[str, int]) -> None: ...
-    Noisy: _gpyi_Noisy
+    Noisy: _gpyi_Noisy | None
     """What it likes to chase; a member named like the interface type.
 
     Go: Animal.Noisy Noisy
@@ -165,7 +165,7 @@ def Feed(animals: Sequence[Animal | None], f: Callable[[Animal | None], tuple[fl
     Go: func Feed(animals []*Animal, f func(a *Animal) (float64, bool)) int
     """
 
-def Loudest(*things: Noisy) -> Noisy:
+def Loudest(*things: Noisy | None) -> Noisy | None:
     """The loudest of the noisy things.
 
     Go: func Loudest(things ...Noisy) Noisy

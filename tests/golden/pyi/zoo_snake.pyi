@@ -134,7 +134,7 @@ class Animal(_GoObject):
         """Go: Animal.Tags map[string]int"""
     @tags.setter
     def tags(self, value: Mapping[str, int]) -> None: ...
-    noisy: Noisy
+    noisy: Noisy | None
     """What it likes to chase; a member named like the interface type.
 
     Go: Animal.Noisy Noisy
@@ -165,7 +165,7 @@ def feed(animals: Sequence[Animal | None], f: Callable[[Animal | None], tuple[fl
     Go: func Feed(animals []*Animal, f func(a *Animal) (float64, bool)) int
     """
 
-def loudest(*things: Noisy) -> Noisy:
+def loudest(*things: Noisy | None) -> Noisy | None:
     """The loudest of the noisy things.
 
     Go: func Loudest(things ...Noisy) Noisy
