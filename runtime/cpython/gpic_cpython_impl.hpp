@@ -104,7 +104,10 @@ inline PyObject* bad_argument(const Func& f, PyObject* const* values) {
   PyObject* exc = nullptr;
   bool ok = params && given;
   for (Py_ssize_t i = 0; i < f.n && ok; ++i) {
-    PyObject* p = Py_BuildValue("(sO)", f.params[i].name, codec(f.params[i].codec));
+    // A constructor's field that None leaves at Go's zero value: bad_argument skips its None.
+    PyObject* p = f.params[i].zero == Zero::None
+                      ? Py_BuildValue("(sOO)", f.params[i].name, codec(f.params[i].codec), Py_True)
+                      : Py_BuildValue("(sO)", f.params[i].name, codec(f.params[i].codec));
     PyObject* v = values[i] ? (Py_INCREF(values[i]), values[i]) : detail::zero_value(f.params[i].zero);
     ok = p && v;
     if (p) PyTuple_SET_ITEM(params, i, p);

@@ -346,8 +346,12 @@ def make_enum(name, module, members, doc):
 
 def bad_argument(error, func, params, values):
     """Returns the exception naming the parameter that ``error`` came from. ``params`` is a
-    sequence of (python name, codec) pairs; a variadic parameter's value is its tuple."""
-    for (name, codec), value in zip(params, values):
+    sequence of (python name, codec) pairs, or (name, codec, True) for a constructor's field
+    that None leaves at Go's zero value; a variadic parameter's value is its tuple."""
+    for spec, value in zip(params, values):
+        name, codec = spec[0], spec[1]
+        if value is None and len(spec) > 2:
+            continue
         try:
             codec.check(value)
         except (TypeError, OverflowError, ValueError) as e:
@@ -355,8 +359,6 @@ def bad_argument(error, func, params, values):
             sep = " " if msg.startswith(("must", "has")) else ": "
             return type(e)("%s() argument '%s'%s%s" % (func, name, sep, msg))
     return error
-
-
 
 
 # --- Module attributes for Go variables and constants ------------------------------------------

@@ -274,7 +274,8 @@ class ModuleWriter {
       if (!params.empty()) params += ", ";
       params += (a.variadic ? "*" : "") + x + (constructor ? "=" + zero_value(l) : "");
       values += (i ? ", " : "") + x;
-      specs += std::string(i ? ", " : "") + "(" + py::string_literal(x) + ", " + k + ")";
+      bool none_is_zero = constructor && (l.kind != abi::Kind::Scalar && l.kind != abi::Kind::Complex && l.kind != abi::Kind::String);
+      specs += std::string(i ? ", " : "") + "(" + py::string_literal(x) + ", " + k + (none_is_zero ? ", True" : "") + ")";
       std::string local = "_ga" + std::to_string(i);
       // A constructor takes None for a missing composite field: Go's zero value.
       std::string none_guard = constructor ? " if " + x + " is not None else " : "";
@@ -397,7 +398,8 @@ class ModuleWriter {
     for (const auto& k : calls_.classes) {
       std::string cls = class_name(*k.cls->decl);
       w_.blank_lines(1);
-      w_.print("$cls$.__init__ = $ctor$\n", {{"cls", cls}, {"ctor", local_name(k.constructor)}});
+      w_.print("$cls$.__init__ = $ctor$\n$cls$.__init__.__name__ = \"__init__\"\n$cls$.__init__.__qualname__ = \"$cls$.__init__\"\n",
+               {{"cls", cls}, {"ctor", local_name(k.constructor)}});
       std::string fields;
       for (size_t i = 0; i < k.getters.size(); ++i) {
         const Call& g = k.getters[i];
@@ -418,7 +420,7 @@ class ModuleWriter {
 
   void attach_methods(const std::string& cls, const std::vector<Call>& methods) {
     for (const auto& m : methods) {
-      w_.print("$cls$.$name$ = $f$\n$cls$.$name$.__qualname__ = \"$cls$.$name$\"\n",
+      w_.print("$cls$.$name$ = $f$\n$cls$.$name$.__name__ = \"$name$\"\n$cls$.$name$.__qualname__ = \"$cls$.$name$\"\n",
                {{"cls", cls}, {"name", m.python_name}, {"f", local_name(m)}});
       bool stringer = m.go_name.size() > 7 && m.go_name.substr(m.go_name.size() - 7) == ".String" && m.args.empty() &&
                       m.results.size() == 1 && m.results[0].kind == abi::Kind::String;

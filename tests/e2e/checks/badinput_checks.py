@@ -91,6 +91,15 @@ def check_wrong_type_in_fields_and_constructors():
     names(raises(TypeError, setattr, b, "Shape", 5), "Shape")
     raises(AttributeError, setattr, p, "Z", 1)  # no such field: no silent new attribute
     assert (p.X, p.Y, p.Label) == (0.0, 0.0, "")
+    # A constructor names the field that is wrong, not one left out (None: Go's zero value)
+    # before it; and a field it does not have, by the class's name.
+    names(raises(TypeError, kitchen.Bag, Tint="red"), "'Tint'")
+    names(raises(TypeError, kitchen.Bag, Items=None, Raw=5), "'Raw'")
+    names(raises(TypeError, kitchen.Bag, Corner=["x", 1.0]), "'Corner'")
+    e = raises(TypeError, kitchen.Bag, Name="b")
+    # As for any class's __init__: CPython says "Bag.__init__()", PyPy "__init__()".
+    names(e, "__init__()" if PYPY else "Bag", "'Name'")
+    assert "_g" not in str(e), str(e)
 
 
 def check_wrong_arity_and_keywords():

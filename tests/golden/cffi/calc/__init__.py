@@ -457,12 +457,16 @@ def _gpic_bind(_gffi, _glib, _gfail, _gbad, _gtext):
 ) = _gpic_bind(_gffi, _glib, _gfail, _gpic_rt.bad_argument, _gpic_rt.text)
 
 Point.__init__ = _gPoint_new
+Point.__init__.__name__ = "__init__"
+Point.__init__.__qualname__ = "Point.__init__"
 Point.X = property(_gPoint_get_X, _gPoint_set_X, doc="Go: Point.X float64")
 Point.Y = property(_gPoint_get_Y, _gPoint_set_Y, doc="Go: Point.Y float64")
 Point._gfields = ("X", "Y", )
 Point.Scale = _gPoint_Scale
+Point.Scale.__name__ = "Scale"
 Point.Scale.__qualname__ = "Point.Scale"
 Shape.Area = _gShape_Area
+Shape.Area.__name__ = "Area"
 Shape.Area.__qualname__ = "Shape.Area"
 
 
