@@ -103,7 +103,7 @@ Calls collect_calls(const ir::Module& m, const abi::Plan& plan, const Options& o
     cc.constructor.wrapper = "gpicw_" + T + "_new";
     for (size_t i = 0; i < k.fields.size(); ++i) {
       const auto& f = k.fields[i];
-      cc.constructor.args.push_back({py::param_name(f.field->name, i), f.field->name, f.param});
+      cc.constructor.args.push_back({py::field_param_name(f.field->name, i, names), f.field->name, f.param});
     }
     if (k.value) cc.constructor.args.push_back({"value", "value", *k.value});
     cc.constructor.results.push_back(handle_lowering());

@@ -96,6 +96,10 @@ std::string param_name(std::string_view go_name, size_t index) {
   return s;
 }
 
+std::string field_param_name(std::string_view go_field, size_t index, Case c) {
+  return param_name(c == Case::Snake ? to_snake(go_field) : std::string(go_field), index);
+}
+
 std::string string_literal(std::string_view text) {
   std::string out = "\"";
   for (unsigned char c : text) {

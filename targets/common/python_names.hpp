@@ -30,6 +30,9 @@ std::string member_name(std::string_view go_name, Case c = Case::Keep);
 /// A parameter: keywords escaped, `_` and unnamed ones numbered (`arg0`), names used by
 /// generated function bodies (the `_g` prefix) escaped.
 std::string param_name(std::string_view go_name, size_t index);
+/// A struct constructor's keyword for a field: the field's attribute name as a parameter, so
+/// that `Point(label=...)` matches `p.label` under Case::Snake.
+std::string field_param_name(std::string_view go_field, size_t index, Case c);
 
 /// A Python string literal (double-quoted, every non-printable and non-ASCII byte of the
 /// UTF-8 kept as is except quotes, backslashes and control characters, which are escaped).

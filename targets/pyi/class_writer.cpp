@@ -127,12 +127,11 @@ class ClassWriter {
   }
 
   void structure() {
-    // The constructor's keywords are the fields' Go names, escaped as parameters (as both
-    // binding targets take them, whatever --py-names says).
+    // The constructor's keywords are the fields' attribute names, escaped as parameters.
     std::string init;
     for (size_t i = 0; i < t_.fields.size(); ++i) {
       const auto& f = t_.fields[i];
-      init += ", " + py::param_name(f.name, i) + ": " + unhide(ctx_, constructor_param(*f.type), hidden_) + " = ...";
+      init += ", " + py::field_param_name(f.name, i, ctx_.names) + ": " + unhide(ctx_, constructor_param(*f.type), hidden_) + " = ...";
     }
     for (const auto& f : t_.fields) field(f);
     w_.print("def __init__(self$init$) -> None: ...\n", {{"init", init}});

@@ -63,3 +63,23 @@ def test_snake_case_python_names(gpic, tmp_path):
                    "assert g.to_upper('abc') == 'ABC' and g.has_prefix('abc', 'a') is True\n"
                    "assert not hasattr(g, 'ToUpper')\nprint('ok')\n")
     assert r.returncode == 0 and r.stdout.strip() == "ok", r.stderr
+
+
+@pytest.mark.parametrize("target", ["cffi", "cpython"])
+def test_snake_case_struct_keywords(gpic, tmp_path, target):
+    # Under --py-names=snake a struct's constructor takes the names its attributes have.
+    gpi = tmp_path / "goimage.gpi"
+    gpi.write_text('package goimage "image"\n\ntype Point struct {\n    X int\n    Y int\n}\n\n'
+                   'func Pt(X, Y int) Point\n\nfunc (p Point) Add(q Point) Point\n', encoding="utf-8")
+    out = tmp_path / "out"
+    r = subprocess.run([gpic, "build", str(gpi), "-o", str(out), "--target", target, "--py-names", "snake"],
+                       capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    r = run_python("python3", str(out), "import goimage as g\n"
+                   "p = g.Point(x=1, y=2)\n"
+                   "assert (p.x, p.y) == (1, 2)\n"
+                   "q = g.pt(3, 4).add(p)\n"
+                   "assert (q.x, q.y) == (4, 6)\n"
+                   "try:\n    g.Point(X=1)\nexcept TypeError:\n    pass\nelse:\n    raise SystemExit('Go name taken')\n"
+                   "print('ok')\n")
+    assert r.returncode == 0 and r.stdout.strip() == "ok", r.stderr

@@ -141,7 +141,7 @@ class Animal(_GoObject):
     """
     friend: Animal | None
     """Go: Animal.Friend *Animal"""
-    def __init__(self, Name: str = ..., Kind: Kind = ..., Weights: Sequence[float] | Buffer | None = ..., Tags: Mapping[str, int] | None = ..., Noisy: Noisy | None = ..., Friend: Animal | None = ...) -> None: ...
+    def __init__(self, name: str = ..., kind: Kind = ..., weights: Sequence[float] | Buffer | None = ..., tags: Mapping[str, int] | None = ..., noisy: Noisy | None = ..., friend: Animal | None = ...) -> None: ...
     def greet(self, greeting: str) -> str:
         """Greets the animal.
 
