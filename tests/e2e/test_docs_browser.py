@@ -108,11 +108,20 @@ class Browser:
             raise RuntimeError("page script failed: %s" % result["exceptionDetails"])
         return result["result"].get("value")
 
+    # What Runtime.evaluate answers when the page it ran in goes away mid-call: a poll that
+    # spans a navigation (a language switch) meets it, and must simply ask the new page.
+    NAVIGATED = ("Inspected target navigated or closed", "Execution context was destroyed",
+                 "Cannot find context with specified id")
+
     def wait_for(self, expression, timeout=15):
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            if self.eval(expression):
-                return
+            try:
+                if self.eval(expression):
+                    return
+            except RuntimeError as e:
+                if not any(m in str(e) for m in self.NAVIGATED):
+                    raise
             time.sleep(0.05)
         raise AssertionError("timed out waiting for: " + expression)
 
