@@ -19,6 +19,25 @@ std::vector<const Call*> Calls::all() const {
   return out;
 }
 
+std::string go_signature(const Call& c) {
+  if (!c.sig) return "";
+  std::string s = "func " + c.go_name + "(";
+  for (size_t i = 0; i < c.sig->params.size(); ++i) {
+    const auto& p = c.sig->params[i];
+    bool variadic = c.sig->variadic && i + 1 == c.sig->params.size();
+    s += (i ? ", " : "") + (p.name.empty() ? "" : p.name + " ") +
+         (variadic ? "..." + p.type->elem->go_spelling() : p.type->go_spelling());
+  }
+  s += ")";
+  if (c.sig->results.size() == 1) s += " " + c.sig->results[0].type->go_spelling();
+  if (c.sig->results.size() > 1) {
+    s += " (";
+    for (size_t i = 0; i < c.sig->results.size(); ++i) s += (i ? ", " : "") + c.sig->results[i].type->go_spelling();
+    s += ")";
+  }
+  return s;
+}
+
 std::vector<std::string> Calls::module_names() const {
   std::vector<std::string> names;
   for (const auto* list : {&funcs, &const_getters, &var_getters})

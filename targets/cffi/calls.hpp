@@ -75,6 +75,10 @@ struct Calls {
   std::vector<std::string> module_names() const;
 };
 
+/// The Go declaration a call binds, as docstrings quote it: "func Point.Dist(q Point) float64";
+/// empty for accessors.
+std::string go_signature(const Call& c);
+
 Calls collect_calls(const ir::Module& m, const abi::Plan& plan, const Options& options);
 
 /// The cdef (declarations cffi parses) and the C source compiled into the extension.

@@ -22,24 +22,6 @@ namespace {
 
 using K = ir::Type::Kind;
 
-std::string go_signature(const Call& c) {
-  if (!c.sig) return "";
-  std::string s = "func " + c.go_name + "(";
-  for (size_t i = 0; i < c.sig->params.size(); ++i) {
-    const auto& p = c.sig->params[i];
-    bool variadic = c.sig->variadic && i + 1 == c.sig->params.size();
-    s += (i ? ", " : "") + (p.name.empty() ? "" : p.name + " ") +
-         (variadic ? "..." + p.type->elem->go_spelling() : p.type->go_spelling());
-  }
-  s += ")";
-  if (c.sig->results.size() == 1) s += " " + c.sig->results[0].type->go_spelling();
-  if (c.sig->results.size() > 1) {
-    s += " (";
-    for (size_t i = 0; i < c.sig->results.size(); ++i) s += (i ? ", " : "") + c.sig->results[i].type->go_spelling();
-    s += ")";
-  }
-  return s;
-}
 
 class ModuleWriter {
  public:
@@ -78,13 +60,7 @@ class ModuleWriter {
     attach_members();
     emit_constants_and_vars();
     w_.blank_lines(2);
-    w_.print("def handle_count():\n"
-             "    \"\"\"Go objects held by Python plus Python objects held by Go (for lifetime tests).\"\"\"\n"
-             "    return _gbridge.handle_count()\n\n\n"
-             "def collect():\n"
-             "    \"\"\"Runs Python's and Go's garbage collectors, so released objects are counted as such.\"\"\"\n"
-             "    _gbridge.collect()\n\n\n"
-             "_gbridge.install()\n");
+    py::emit_module_end(w_);
     return w_.take();
   }
 

@@ -167,4 +167,14 @@ bool emit_module_attributes(CodeWriter& w, const std::vector<ModuleAttr>& consts
   return true;
 }
 
+void emit_module_end(CodeWriter& w) {
+  w.print("def handle_count():\n"
+          "    \"\"\"Go objects held by Python plus Python objects held by Go (for lifetime tests).\"\"\"\n"
+          "    return _gbridge.handle_count()\n\n\n"
+          "def collect():\n"
+          "    \"\"\"Runs Python's and Go's garbage collectors, so released objects are counted as such.\"\"\"\n"
+          "    _gbridge.collect()\n\n\n"
+          "_gbridge.install()\n");
+}
+
 }  // namespace gpic::py

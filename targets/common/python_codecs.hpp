@@ -68,4 +68,8 @@ struct ModuleAttr {
 /// the module type that reads and writes them as attributes. Returns whether it wrote that.
 bool emit_module_attributes(CodeWriter& w, const std::vector<ModuleAttr>& consts, const std::vector<ModuleAttr>& vars);
 
+/// The module's last lines: handle_count() and collect() for lifetime tests, then the bridge
+/// connected to Go.
+void emit_module_end(CodeWriter& w);
+
 }  // namespace gpic::py

@@ -221,22 +221,7 @@ std::string function_doc(const cffi::Call& c, Shape shape) {
            (shape == Shape::Constructor ? "=" + zero_literal(a.lowering) : "");
   sig += ")\n--\n\n";
   if (!c.sig) return sig;
-  // As the cffi target writes it: "Go: func Point.Dist(q Point) float64".
-  std::string go = "func " + c.go_name + "(";
-  for (size_t i = 0; i < c.sig->params.size(); ++i) {
-    const auto& p = c.sig->params[i];
-    bool variadic = c.sig->variadic && i + 1 == c.sig->params.size();
-    go += (i ? ", " : "") + (p.name.empty() ? "" : p.name + " ") +
-          (variadic ? "..." + p.type->elem->go_spelling() : p.type->go_spelling());
-  }
-  go += ")";
-  if (c.sig->results.size() == 1) go += " " + c.sig->results[0].type->go_spelling();
-  if (c.sig->results.size() > 1) {
-    go += " (";
-    for (size_t i = 0; i < c.sig->results.size(); ++i) go += (i ? ", " : "") + c.sig->results[i].type->go_spelling();
-    go += ")";
-  }
-  return sig + pyi::doc_text(*c.doc, go);
+  return sig + pyi::doc_text(*c.doc, cffi::go_signature(c));
 }
 
 void emit_function(CodeWriter& w, const cffi::Call& c, Shape shape, const std::string& c_name, Codecs& codecs) {

@@ -110,13 +110,7 @@ class PythonWriter {
     for (size_t i = 0; i < calls_.var_getters.size(); ++i)
       vars.push_back({calls_.var_getters[i].python_name, private_name(calls_.var_getters[i]), private_name(calls_.var_setters[i])});
     if (py::emit_module_attributes(w_, consts, vars)) w_.print("\n\n");
-    w_.print("def handle_count():\n"
-             "    \"\"\"Go objects held by Python plus Python objects held by Go (for lifetime tests).\"\"\"\n"
-             "    return _gbridge.handle_count()\n\n\n"
-             "def collect():\n"
-             "    \"\"\"Runs Python's and Go's garbage collectors, so released objects are counted as such.\"\"\"\n"
-             "    _gbridge.collect()\n\n\n"
-             "_gbridge.install()\n");
+    py::emit_module_end(w_);
   }
 
   const ir::Module& m_;
