@@ -204,7 +204,9 @@ def test_korean_search_and_language_switch(site, browser, screenshots):
     browser.wait_for("location.hash === '#type-Point.method-Dist'")
     assert browser.eval("document.getElementById('gpic-results').hidden") is True
 
-    # The switcher now points at the same symbol, and following it lands there.
+    # The switcher now points at the same symbol (retargeted by the hashchange event, which
+    # the browser fires after the hash changes), and following it lands there.
+    browser.wait_for("document.querySelector('a.lang-switch').href.endsWith('#type-Point.method-Dist')")
     href = browser.eval("document.querySelector('a.lang-switch').href")
     assert href.endswith("/en/shapes.html#type-Point.method-Dist"), href
     browser.click("a.lang-switch")
