@@ -9,6 +9,7 @@ encoded, in words the argument error repeats: ``must be int (Go int8), not str``
 import array
 import platform
 import struct
+import threading
 
 # PyPy does not lock a buffer while it is exported: an array.array or bytearray resized during
 # a call (by a callback, or another thread while Go runs without the GIL) would free the memory
@@ -30,10 +31,29 @@ class Codec:
     """Base of every codec. ``go`` is the Go spelling of the type, for messages."""
 
     go = "?"
+    carries_refs = False   # values may hold Python objects registered for Go (see _encode_tracked)
 
     def encode(self, value):
         out = bytearray()
+        if self.carries_refs:
+            return self._encode_tracked(out, value)
         self.encode_into(out, value)
+        return bytes(out)
+
+    def _encode_tracked(self, out, value):
+        # Python objects registered for Go while encoding (callables, interface
+        # implementations) are dropped again if the value turns out bad part-way: Go never
+        # sees them, and nothing else would ever release them.
+        prev = getattr(_made, "refs", None)
+        _made.refs = made = []
+        try:
+            self.encode_into(out, value)
+        except BaseException:
+            for bridge, r in made:
+                bridge.refs.pop(r, None)
+            raise
+        finally:
+            _made.refs = prev
         return bytes(out)
 
     def decode(self, buf):
@@ -45,6 +65,15 @@ class Codec:
 
 
 # --- Scalars ------------------------------------------------------------------------------------
+
+_made = threading.local()   # the references one top-level encode registered, per thread
+
+
+def _note_ref(bridge, r):
+    made = getattr(_made, "refs", None)
+    if made is not None:
+        made.append((bridge, r))
+
 
 class Int(Codec):
     def __init__(self, go, code, bits, signed):
@@ -369,6 +398,7 @@ class List(Codec):
 
     def __init__(self, go, elem, length=None):
         self.go, self.elem, self.length = go, elem, length
+        self.carries_refs = elem.carries_refs
 
     def _items(self, value):
         if isinstance(value, (str, bytes)) or value is None or not hasattr(value, "__iter__"):
@@ -406,6 +436,7 @@ class List(Codec):
 class Map(Codec):
     def __init__(self, go, key, value):
         self.go, self.key, self.value = go, key, value
+        self.carries_refs = key.carries_refs or value.carries_refs
 
     def _items(self, value):
         if not hasattr(value, "items"):
@@ -448,6 +479,7 @@ class Optional(Codec):
 
     def __init__(self, go, elem):
         self.go, self.elem = go, elem
+        self.carries_refs = elem.carries_refs
 
     def check(self, value):
         if value is not None:
@@ -494,6 +526,8 @@ class Handle(Codec):
 class Interface(Codec):
     """A Go interface: a Go value held by handle, or any Python object with its methods."""
 
+    carries_refs = True
+
     def __init__(self, cls, methods, bridge, proxy_id, classes):
         self.cls, self.methods, self.bridge, self.proxy_id = cls, methods, bridge, proxy_id
         self.classes = classes   # bound type id -> class, for Go values of a known type
@@ -514,7 +548,9 @@ class Interface(Codec):
             out += _KIND_HANDLE.pack(1, value._gh)
         else:
             self.check(value)
-            out += _KIND_HANDLE.pack(2, self.bridge.add(value))
+            r = self.bridge.add(value)
+            _note_ref(self.bridge, r)
+            out += _KIND_HANDLE.pack(2, r)
 
     def decode_at(self, mv, pos):
         kind = mv[pos]
@@ -529,6 +565,8 @@ class Interface(Codec):
 
 class Callback(Codec):
     """A Go func parameter: any Python callable, held for Go until Go drops the func."""
+
+    carries_refs = True
 
     def __init__(self, go, bridge):
         self.go, self.bridge = go, bridge
@@ -556,7 +594,10 @@ class Callback(Codec):
             raise TypeError("must be callable (Go %s), not %s" % (self.go, _type_name(value)))
 
     def encode_into(self, out, value):
-        out += _U64.pack(self.ref(value))
+        r = self.ref(value)
+        if r:
+            _note_ref(self.bridge, r)
+        out += _U64.pack(r)
 
     def decode_at(self, mv, pos):
         raise TypeError("a Go func cannot cross to Python")

@@ -171,6 +171,12 @@ def check_callables_of_a_refused_call_are_not_kept():
             pass
         else:
             raise AssertionError("a released Button took a callback")
+        try:  # Python objects inside a composite value, which turns out bad part-way
+            kitchen.Largest([Square(1), Square(2), 5])
+        except TypeError:
+            pass
+        else:
+            raise AssertionError("Largest took an int for a Shape")
     del b
     assert wait_for_count(start) == start, (kitchen.handle_count(), start)
 
