@@ -34,12 +34,7 @@ class Bridge(_gpic_rt.Bridge):
         dispatcher found by its reference), with the arguments encoded in `args` (a
         memoryview): returns the encoded results."""
         name, arg_codecs, _, _ = self.proxies[proxy][method]
-        pos = 0
-        values = []
-        for codec in arg_codecs:
-            v, pos = codec.decode_at(args, pos)
-            values.append(v)
-        out = (obj if name is None else getattr(obj, name))(*values)
+        out = self._invoke(obj, name, arg_codecs, args)
         data = self.encode_results(proxy, method, out)
         # Go objects in the result must outlive this frame until Go has read their handles
         # (right after this returns): the thread keeps the last result until its next one.

@@ -235,6 +235,17 @@ class Bridge:
             self.ffi.memmove(p, data, n)
         return p, n
 
+    @staticmethod
+    def _invoke(obj, name, arg_codecs, mv):
+        """Calls method `name` of `obj` (obj itself when name is None: a callback) with the
+        arguments Go encoded in `mv`."""
+        pos = 0
+        values = []
+        for codec in arg_codecs:
+            v, pos = codec.decode_at(mv, pos)
+            values.append(v)
+        return (obj if name is None else getattr(obj, name))(*values)
+
     def dispatch(self, ref, proxy, method, args, args_n, result, st):
         """Go calls method `method` of proxy table `proxy` on the Python object `ref`."""
         returns_error = False
@@ -242,12 +253,7 @@ class Bridge:
             name, arg_codecs, result_codecs, returns_error = self.proxies[proxy][method]
             obj = self.refs[ref]
             mv = memoryview(self.ffi.buffer(args, args_n)) if args_n else memoryview(b"")
-            pos = 0
-            values = []
-            for codec in arg_codecs:
-                v, pos = codec.decode_at(mv, pos)
-                values.append(v)
-            out = (obj if name is None else getattr(obj, name))(*values)
+            out = self._invoke(obj, name, arg_codecs, mv)
             if not result_codecs:
                 data = b""
             elif len(result_codecs) == 1:
