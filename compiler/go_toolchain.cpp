@@ -10,7 +10,8 @@ namespace fs = std::filesystem;
 namespace gpic {
 
 std::optional<GoVersion> parse_go_version(const std::string& s) {
-  static const std::regex re(R"(go(\d+)\.(\d+)(?:\.(\d+))?)");
+  // A release ("go1.26.8"), or a pre-release ("go1.24rc1"), whose text go.mod and go.work accept.
+  static const std::regex re(R"(go(\d+)\.(\d+)(?:\.(\d+)|(?:rc|beta)\d+)?)");
   std::smatch m;
   if (!std::regex_search(s, m, re)) return std::nullopt;
   GoVersion v;

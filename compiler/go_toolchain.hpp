@@ -17,6 +17,9 @@ inline constexpr int kMinGo[3] = {1, 23, 5};
 struct GoVersion {
   int major = 0, minor = 0, patch = 0;
   std::string text;   // "go1.26.8"
+
+  /// The version as a go.mod or go.work `go` line takes it: "1.26.8", "1.24rc1".
+  std::string go_line() const { return text.substr(2); }
 };
 
 /// Parses "go1.26.8" / "go1.23" / "go1.24rc1".

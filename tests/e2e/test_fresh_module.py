@@ -1,0 +1,53 @@
+"""A Go module made the way a user makes one today: `go mod init` with the toolchain's default
+`go` line (the full version, e.g. `go 1.26.8`), bound and imported on every target and
+interpreter. The samples all say `go 1.23`, which hid a go.work that named only `go 1.26`."""
+
+import subprocess
+
+import pytest
+
+from conftest import TARGETS, gpic_binary, run_python
+
+GO_SOURCE = """package fresh
+
+// Greet says hello.
+func Greet(name string) string { return "hello, " + name }
+
+// Twice doubles n.
+func Twice(n int) int { return 2 * n }
+"""
+
+GPI_SOURCE = """/// @en A module made by go mod init.
+package fresh "example.com/fresh"
+
+func Greet(name string) string
+func Twice(n int) int
+"""
+
+
+@pytest.fixture(scope="module")
+def fresh_module(tmp_path_factory):
+    root = tmp_path_factory.mktemp("fresh")
+    subprocess.run(["go", "mod", "init", "example.com/fresh"], cwd=root, check=True, capture_output=True)
+    go_line = [l for l in (root / "go.mod").read_text().splitlines() if l.startswith("go ")][0]
+    (root / "fresh.go").write_text(GO_SOURCE)
+    (root / "fresh.gpi").write_text(GPI_SOURCE)
+    return root, go_line
+
+
+def test_go_mod_init_writes_a_full_version(fresh_module):
+    # The case this file exists for: a go line with a patch version, above any `go 1.N`.
+    _, go_line = fresh_module
+    assert go_line.count(".") == 2, go_line
+
+
+@pytest.mark.parametrize("target, interpreter", TARGETS)
+def test_a_go_mod_init_module_builds_and_imports(fresh_module, tmp_path, target, interpreter):
+    root, _ = fresh_module
+    out = tmp_path / "out"
+    r = subprocess.run([gpic_binary(), "build", "fresh.gpi", "--target", target, "--python", interpreter,
+                        "-o", str(out)], cwd=root, capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    r = run_python(interpreter, str(out), "import fresh; print(fresh.Greet('go'), fresh.Twice(21))")
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.strip() == "hello, go 42"
