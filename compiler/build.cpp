@@ -4,12 +4,14 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <memory>
 #include <sstream>
 
 #include "compiler/generate.hpp"
 #include "compiler/go_toolchain.hpp"
 #include "compiler/loader.hpp"
 #include "compiler/output.hpp"
+#include "compiler/output_paths.hpp"
 #include "compiler/process.hpp"
 
 namespace fs = std::filesystem;
@@ -63,8 +65,17 @@ class Builder {
       return false;
     }
 
+    // The output directory stays locked for the whole build: a second build into it (say, for
+    // another interpreter) waits instead of sharing .gpic-build and the manifest.
     fs::path out = fs::absolute(req_.out_dir);
-    build_dir_ = out / ".gpic-build" / m->name;
+    final_out_ = std::make_unique<StagedOutput>(out);
+    if (!final_out_->open(diags_)) return false;
+    fs::path build_rel = fs::path(".gpic-build") / m->name;
+    if (std::string error; !make_real_directories(out, build_rel, error)) {
+      diags_.error({}, error);
+      return false;
+    }
+    build_dir_ = out / build_rel;
     if (!generate_sources(*m)) return false;
     if (!write_go_work(*m, *go, *go_module)) return false;
     if (!go_build(*m)) return false;
@@ -152,7 +163,7 @@ class Builder {
     // sits in DIR with its stub beside it.
     bool package = req_.target == "cffi";
     std::string ext_dir = package ? m.name + "/" : "";
-    StagedOutput final_out(out);
+    StagedOutput& final_out = *final_out_;
     for (const auto& rel : python_files_) final_out.write(rel, read_file(build_dir_ / rel));
     for (const auto& entry : fs::directory_iterator(tmp, ec))
       final_out.write(ext_dir + entry.path().filename().string(), read_file(entry.path()));
@@ -168,6 +179,7 @@ class Builder {
   const BuildRequest& req_;
   SourceFiles& sources_;
   Diagnostics& diags_;
+  std::unique_ptr<StagedOutput> final_out_;
   fs::path build_dir_;
   fs::path archive_;
   std::vector<std::string> python_files_;

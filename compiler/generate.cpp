@@ -54,7 +54,12 @@ int generate(const GenerateRequest& req, std::ostream& err) {
   }
 
   Options options = target_options(req);
+  // The output directory is locked from here to the commit: a concurrent run into it waits.
   StagedOutput out(req.out_dir);
+  if (!out.open(diags)) {
+    report();
+    return 1;
+  }
   for (const auto& name : req.targets) {
     const Target* target = TargetRegistry::instance().find(name);
     for (const ir::Module* m : modules) {

@@ -6,6 +6,11 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
+
+#include <atomic>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -13,6 +18,66 @@
 extern char** environ;
 
 namespace gpic {
+
+// Child processes (go build, the extension builders, plugins) must end with gpic, grandchildren
+// included: a `go build` left running after gpic was killed goes on writing into the output
+// directory. So each child leads its own process group, which gpic kills whole
+//   - when gpic gets SIGINT, SIGTERM, SIGHUP or SIGQUIT (the handler below, then gpic dies of
+//     the same signal), and
+//   - on Linux, when gpic dies any other way, even by SIGKILL: the child has
+//     PR_SET_PDEATHSIG = SIGKILL. (Its own children then finish their current step and exit:
+//     they only ever write into the dead child's temporary directories.)
+// A group of its own also keeps a terminal's Ctrl-C from reaching the child before gpic knows.
+namespace {
+
+constexpr int kForwarded[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
+constexpr int kMaxChildren = 8;
+std::atomic<pid_t> g_child_groups[kMaxChildren];
+sigset_t g_handled;  // the signals whose handler this file installed
+
+void end_children_and_die(int sig) {
+  for (auto& g : g_child_groups) {
+    pid_t pgid = g.load();
+    if (pgid > 0) ::kill(-pgid, SIGKILL);
+  }
+  ::signal(sig, SIG_DFL);
+  ::raise(sig);
+}
+
+// Installs the forwarding handler for every signal still at its default (checked on each call:
+// cheap, and right even in a process forked after an earlier call).
+void install_handlers() {
+  static bool initialised = false;
+  if (!initialised) sigemptyset(&g_handled);
+  initialised = true;
+  for (int sig : kForwarded) {
+    struct sigaction old{};
+    ::sigaction(sig, nullptr, &old);
+    // A signal the caller ignores (nohup) stays ignored; one with a handler is not ours to take.
+    if (old.sa_handler != SIG_DFL) continue;
+    struct sigaction sa{};
+    sa.sa_handler = end_children_and_die;
+    sigemptyset(&sa.sa_mask);
+    ::sigaction(sig, &sa, nullptr);
+    sigaddset(&g_handled, sig);
+  }
+}
+
+void track_group(pid_t pgid) {
+  for (auto& g : g_child_groups) {
+    pid_t free_slot = 0;
+    if (g.compare_exchange_strong(free_slot, pgid)) return;
+  }
+}
+
+void untrack_group(pid_t pgid) {
+  for (auto& g : g_child_groups) {
+    pid_t mine = pgid;
+    if (g.compare_exchange_strong(mine, 0)) return;
+  }
+}
+
+}  // namespace
 
 std::string find_on_path(const std::string& program) {
   namespace fs = std::filesystem;
@@ -54,12 +119,30 @@ ProcessResult run_process(const std::vector<std::string>& argv, const ProcessOpt
   args.push_back(nullptr);
   std::string exe = find_on_path(argv[0]);
 
+  // The forwarded signals stay blocked from before the fork until the child's group is
+  // tracked, so that no signal can end gpic between the two and leave the child running.
+  install_handlers();
+  sigset_t blocked, previous;
+  sigemptyset(&blocked);
+  for (int sig : kForwarded) sigaddset(&blocked, sig);
+  sigprocmask(SIG_BLOCK, &blocked, &previous);
+  [[maybe_unused]] pid_t parent = getpid();
   pid_t pid = fork();
   if (pid < 0) {
+    sigprocmask(SIG_SETMASK, &previous, nullptr);
     r.start_error = std::strerror(errno);
     return r;
   }
   if (pid == 0) {
+    setpgid(0, 0);
+#ifdef __linux__
+    // Dies with gpic; if gpic already died before this line, the death signal would never come.
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (getppid() != parent) _exit(127);
+#endif
+    for (int sig : kForwarded)
+      if (sigismember(&g_handled, sig)) signal(sig, SIG_DFL);
+    sigprocmask(SIG_SETMASK, &previous, nullptr);
     dup2(in[0], 0);
     dup2(out[1], 1);
     dup2(err[1], 2);
@@ -69,6 +152,9 @@ ProcessResult run_process(const std::vector<std::string>& argv, const ProcessOpt
     (void)!write(2, msg, sizeof msg - 1);
     _exit(127);
   }
+  setpgid(pid, pid);  // also here: whichever of parent and child runs first makes the group
+  track_group(pid);
+  sigprocmask(SIG_SETMASK, &previous, nullptr);
   close(in[0]);
   close(out[1]);
   close(err[1]);
@@ -119,6 +205,7 @@ ProcessResult run_process(const std::vector<std::string>& argv, const ProcessOpt
   int status = 0;
   while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
   }
+  untrack_group(pid);
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
   if (exe.empty()) r.start_error = "'" + argv[0] + "' not found on PATH";
   return r;

@@ -52,10 +52,16 @@ std::optional<std::string> read_file(const std::string& path) {
 
 // Replaces `path` by `content` atomically: a temporary file in the same directory, flushed,
 // given the original's permissions, then renamed over it. A crash leaves the old file or the
-// new one, never half of one.
+// new one, never half of one. When `path` is a symbolic link, the file it points to is the one
+// replaced (in its own directory), and the link stays a link.
 bool write_atomically(const std::string& path, const std::string& content, std::string& error) {
   namespace fs = std::filesystem;
-  fs::path target(path);
+  std::error_code ec;
+  fs::path target = fs::canonical(path, ec);
+  if (ec) {
+    error = ec.message();
+    return false;
+  }
   fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
   std::string tmpl = (dir / ("." + target.filename().string() + ".gpic-XXXXXX")).string();
   std::vector<char> name(tmpl.begin(), tmpl.end());
@@ -73,12 +79,12 @@ bool write_atomically(const std::string& path, const std::string& content, std::
     if (n <= 0) ok = false;
     else done += static_cast<size_t>(n);
   }
-  if (ok && ::stat(path.c_str(), &st) == 0) ok = ::fchmod(fd, st.st_mode & 07777) == 0;
+  if (ok && ::stat(target.c_str(), &st) == 0) ok = ::fchmod(fd, st.st_mode & 07777) == 0;
   if (ok) ok = ::fsync(fd) == 0;
   if (ok) error.clear();
   if (!ok) error = std::strerror(errno);
   ::close(fd);
-  if (ok && std::rename(name.data(), path.c_str()) != 0) {
+  if (ok && std::rename(name.data(), target.c_str()) != 0) {
     ok = false;
     error = std::strerror(errno);
   }
