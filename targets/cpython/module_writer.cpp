@@ -4,6 +4,7 @@
 
 #include "targets/common/code_writer.hpp"
 #include "targets/common/python_names.hpp"
+#include "targets/common/quoting.hpp"
 #include "targets/cpython/cpp_literal.hpp"
 #include "targets/cpython/function_writer.hpp"
 #include "targets/cpython/python_writer.hpp"
@@ -58,8 +59,8 @@ class ModuleWriter {
              "#include \"$module$_python.hpp\"\n\n"
              "namespace py = pybind11;\n\n"
              "namespace {\n",
-             {{"version", o_.gpic_version}, {"file", std::filesystem::path(m_.file).filename().string()},
-              {"module", m_.name}, {"path", m_.go_path}});
+             {{"version", o_.gpic_version}, {"file", quoting::source_name(m_)},
+              {"module", m_.name}, {"path", quoting::comment(m_.go_path)}});
     class_vars();
     functions();
     classes();
@@ -270,7 +271,7 @@ class ModuleWriter {
             "// members are attached; kSetup reads the constants and installs the variables after.\n"
             "#pragma once\n\n"
             "namespace {\n\n",
-            {{"version", o_.gpic_version}, {"file", std::filesystem::path(m_.file).filename().string()}, {"module", m_.name}});
+            {{"version", o_.gpic_version}, {"file", quoting::source_name(m_)}, {"module", m_.name}});
     return h.take() + "constexpr char kDefinitions[] = " + raw_string(py.definitions, "py") + ";\n\n" +
            "constexpr char kSetup[] = " + raw_string(py.setup, "py") + ";\n\n}  // namespace\n";
   }
