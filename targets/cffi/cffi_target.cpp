@@ -12,6 +12,7 @@
 #include "targets/cffi/python_module.hpp"
 #include "targets/common/c_abi.hpp"
 #include "targets/common/code_writer.hpp"
+#include "targets/common/python_collisions.hpp"
 #include "targets/common/quoting.hpp"
 #include "targets/target.hpp"
 
@@ -54,6 +55,7 @@ class CffiTarget : public Target {
   }
 
   void generate(const ir::Module& m, const Options& options, FileSink& out, Diagnostics& diags) const override {
+    if (!py::check_collisions(m, options.snake_names ? py::Case::Snake : py::Case::Keep, diags)) return;
     auto plan = abi::plan(m, "cffi", diags);
     if (!plan) return;
     cffi::Calls calls = cffi::collect_calls(m, *plan, options);

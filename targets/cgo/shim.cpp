@@ -108,7 +108,7 @@ class ShimWriter {
   void emit_export(const Export& e) {
     std::string c_params = e.receiver ? "uint64_t self, " : "";
     for (size_t i = 0; i < e.params.size(); ++i)
-      c_params += e.params[i].second->c_type + " " + abi::c_ident(local_name(e.params[i].first, i)) + ", ";
+      c_params += e.params[i].second->c_type + " " + local_name(e.params[i].first, i) + ", ";
     for (size_t i = e.direct ? 1 : 0; i < e.results.size(); ++i)
       c_params += e.results[i]->c_type + "* r" + std::to_string(i) + ", ";
     declare(e, e.direct ? e.results[0]->c_type : "void", c_params + "gpic_status* st");
@@ -276,7 +276,7 @@ class ShimWriter {
     params += "st *C.gpic_status";
     std::string c_params;
     for (size_t i = 0; i < e.params.size(); ++i)
-      c_params += e.params[i].second->c_type + " " + abi::c_ident(cnames[i]) + ", ";
+      c_params += e.params[i].second->c_type + " " + cnames[i] + ", ";
     declare(e, "uint64_t", c_params + "gpic_status* st");
     w_.print("// $sym$ $comment$\n//\n//export $sym$\nfunc $sym$($params$) (r C.uint64_t) {\n",
              {{"sym", e.symbol}, {"comment", e.comment}, {"params", params}});

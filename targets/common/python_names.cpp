@@ -39,7 +39,11 @@ constexpr std::array kBuiltins = {
     "slice", "sorted", "staticmethod", "str", "sum", "super", "tuple", "type", "vars", "zip"};
 
 // What every generated Python module defines at top level besides the package's own names.
-constexpr std::array kReservedModuleNames = {"GoError", "GoPanic", "Error", "GoHandle", "handle_count"};
+// (The runtime's GoError, GoPanic, GoHandleError and release are imported into it, see
+// runtime/python/gpic_rt.py and runtime/cpython/gpic_cpython_module.hpp; the module itself
+// defines Error, handle_count and collect.)
+constexpr std::array kReservedModuleNames = {"GoError", "GoPanic", "GoHandleError", "GoHandle", "release",
+                                             "Error",   "handle_count", "collect"};
 
 template <size_t N>
 bool contains(const std::array<const char*, N>& list, std::string_view s) {
