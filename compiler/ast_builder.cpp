@@ -189,6 +189,7 @@ void AstBuilder::add_package(GpiParser::PackageClauseContext* ctx, bool recovere
   module_->loc = loc(name);
   antlr4::Token* path = token(ctx->STRING());
   module_->go_path = path ? unquote(path->getText()) : module_->name;
+  module_->go_path_loc = path ? loc(path) : module_->loc;
 }
 
 void AstBuilder::add_declaration(GpiParser::DeclarationContext* ctx, bool recovered) {

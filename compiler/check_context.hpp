@@ -73,6 +73,7 @@ inline std::string quote(std::string_view name) { return "'" + std::string(name)
 
 // The passes, in the order check_module() runs them.
 void check_imports(Context& cx);
+void check_paths(Context& cx);
 void check_names(Context& cx);
 void check_types(Context& cx);
 void check_recursive_types(Context& cx);

@@ -1,5 +1,7 @@
 #include "compiler/diagnostics.hpp"
 
+#include "compiler/hidden_chars.hpp"
+
 #include <algorithm>
 #include <ostream>
 #include <sstream>
@@ -46,16 +48,6 @@ void Diagnostics::warning(const ir::Loc& loc, const std::string& name, std::stri
 
 namespace {
 
-// Decodes one UTF-8 code point starting at s[i]; advances i.
-char32_t next_code_point(const std::string& s, size_t& i) {
-  unsigned char c = static_cast<unsigned char>(s[i]);
-  int len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 1;
-  char32_t cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
-  for (int k = 1; k < len && i + k < s.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-  i += len;
-  return cp;
-}
-
 // Terminal columns a code point occupies: Hangul, CJK and full-width forms take two.
 int display_width(char32_t cp) {
   bool wide = (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) ||
@@ -66,7 +58,8 @@ int display_width(char32_t cp) {
   return wide ? 2 : 1;
 }
 
-// Spaces (and tabs, copied from the line so the caret lines up) before column `col`.
+// Spaces (and tabs, copied from the line so the caret lines up) before column `col` of the
+// line as text::show() prints it: a hidden character counts as the width of its escape.
 std::string caret_padding(const std::string& line, int col) {
   std::string pad;
   size_t i = 0;
@@ -76,7 +69,10 @@ std::string caret_padding(const std::string& line, int col) {
       ++i;
       continue;
     }
-    pad.append(display_width(next_code_point(line, i)), ' ');
+    size_t start = i;
+    char32_t cp = text::decode(line, i);
+    size_t width = text::is_hidden(cp) ? text::escaped(cp, static_cast<unsigned char>(line[start])).size() : display_width(cp);
+    pad.append(width, ' ');
   }
   return pad;
 }
@@ -107,18 +103,18 @@ std::string Diagnostics::format(const Diagnostic& d, const SourceFiles& sources,
   const char* reset = color ? "\033[0m" : "";
   o << bold;
   if (!d.loc.file.empty()) {
-    o << d.loc.file << ':';
+    o << text::show(d.loc.file) << ':';
     if (d.loc.line > 0) o << d.loc.line << ':' << d.loc.col << ':';
     o << ' ';
   } else {
     o << "gpic: ";
   }
   o << (color ? severity_color(d.severity) : "") << severity_word(d.severity) << ':' << reset << bold << ' '
-    << d.message << reset << '\n';
+    << text::show(d.message, /*keep_newlines=*/true) << reset << '\n';
   if (d.loc.line > 0) {
-    std::string text = sources.line(d.loc.file, d.loc.line);
-    if (!text.empty() || sources.text(d.loc.file)) {
-      o << text << '\n' << caret_padding(text, d.loc.col) << (color ? "\033[1;32m" : "") << '^' << reset << '\n';
+    std::string line = sources.line(d.loc.file, d.loc.line);
+    if (!line.empty() || sources.text(d.loc.file)) {
+      o << text::show(line) << '\n' << caret_padding(line, d.loc.col) << (color ? "\033[1;32m" : "") << '^' << reset << '\n';
     }
   }
   return o.str();

@@ -210,6 +210,9 @@ struct Module {
   std::string file;                 // path as given on the command line
   std::string name;                 // Python module name: `package shapes`
   std::string go_path;              // Go import path: "example.com/shapes"
+  /// Where the package clause writes the path (the string literal), or the package name when
+  /// the clause has no path; the checker reports an invalid import path here.
+  Loc go_path_loc;
   Doc doc;
   Loc loc;
 

@@ -53,7 +53,7 @@ Call from_func(const abi::FuncExport& f, const std::string& owner, py::Case name
   c.python_name = owner.empty() ? py::module_name(fn.name, names) : py::member_name(fn.name, names);
   c.go_name = owner.empty() ? fn.name : owner + "." + fn.name;
   c.abi_symbol = f.sig.symbol;
-  c.wrapper = "gpicw_" + (owner.empty() ? "" : owner + "_") + fn.name;
+  c.wrapper = owner.empty() ? abi::c_name({"gpicw", fn.name}) : abi::c_name({"gpicw", owner, fn.name});
   c.has_self = f.sig.receiver.has_value();
   for (size_t i = 0; i < f.sig.params.size(); ++i) {
     const auto& p = fn.sig.params[i];
@@ -88,7 +88,7 @@ Calls collect_calls(const ir::Module& m, const abi::Plan& plan, const Options& o
     c.python_name = py::module_name(k.constant->name);
     c.go_name = k.constant->name;
     c.abi_symbol = k.symbol;
-    c.wrapper = "gpicw_const_" + k.constant->name;
+    c.wrapper = abi::c_name({"gpicw", "const", k.constant->name});
     c.results.push_back(k.type);
     c.direct = k.type.scalar;
     c.doc = &k.constant->doc;
@@ -99,13 +99,13 @@ Calls collect_calls(const ir::Module& m, const abi::Plan& plan, const Options& o
     g.python_name = py::module_name(v.var->name, names);
     g.go_name = v.var->name;
     g.abi_symbol = v.getter;
-    g.wrapper = "gpicw_get_" + v.var->name;
+    g.wrapper = abi::c_name({"gpicw", "get", v.var->name});
     g.results.push_back(v.type);
     g.direct = v.type.scalar;
     g.doc = &v.var->doc;
     Call s = g;
     s.abi_symbol = v.setter;
-    s.wrapper = "gpicw_set_" + v.var->name;
+    s.wrapper = abi::c_name({"gpicw", "set", v.var->name});
     s.args.push_back({"value", "value", *abi::lower(*v.var->type, true)});
     s.results.clear();
     s.direct = false;
@@ -119,7 +119,7 @@ Calls collect_calls(const ir::Module& m, const abi::Plan& plan, const Options& o
     cc.constructor.python_name = "__init__";
     cc.constructor.go_name = T;
     cc.constructor.abi_symbol = k.constructor;
-    cc.constructor.wrapper = "gpicw_" + T + "_new";
+    cc.constructor.wrapper = abi::c_name({"gpicw", T, "new"});
     for (size_t i = 0; i < k.fields.size(); ++i) {
       const auto& f = k.fields[i];
       cc.constructor.args.push_back({py::field_param_name(f.field->name, i, names), f.field->name, f.param});
@@ -132,7 +132,7 @@ Calls collect_calls(const ir::Module& m, const abi::Plan& plan, const Options& o
       g.python_name = py::member_name(f.field->name, names);
       g.go_name = T + "." + f.field->name;
       g.abi_symbol = f.getter;
-      g.wrapper = "gpicw_" + T + "_get_" + f.field->name;
+      g.wrapper = abi::c_name({"gpicw", T, "get", f.field->name});
       g.has_self = true;
       g.results.push_back(f.type);
       g.direct = f.type.scalar;
@@ -141,7 +141,7 @@ Calls collect_calls(const ir::Module& m, const abi::Plan& plan, const Options& o
       s.python_name = g.python_name;
       s.go_name = g.go_name;
       s.abi_symbol = f.setter;
-      s.wrapper = "gpicw_" + T + "_set_" + f.field->name;
+      s.wrapper = abi::c_name({"gpicw", T, "set", f.field->name});
       s.has_self = true;
       s.args.push_back({"value", "value", f.param});
       cc.getters.push_back(std::move(g));
@@ -152,7 +152,7 @@ Calls collect_calls(const ir::Module& m, const abi::Plan& plan, const Options& o
       g.python_name = "value";
       g.go_name = T;
       g.abi_symbol = k.value_getter;
-      g.wrapper = "gpicw_" + T + "_value";
+      g.wrapper = abi::c_name({"gpicw", T, "value"});
       g.has_self = true;
       g.results.push_back(*abi::lower(*k.decl->underlying, false));
       g.direct = g.results[0].scalar;

@@ -12,6 +12,8 @@
 #include "targets/cffi/python_module.hpp"
 #include "targets/common/c_abi.hpp"
 #include "targets/common/code_writer.hpp"
+#include "targets/common/python_collisions.hpp"
+#include "targets/common/quoting.hpp"
 #include "targets/target.hpp"
 
 namespace gpic {
@@ -23,7 +25,7 @@ CodeWriter::Vars builder_vars(const ir::Module& m, const abi::Plan& plan, const 
   auto fast = cffi::fast_methods(plan);
   CodeWriter::Vars vars;
   vars.emplace("version", options.gpic_version);
-  vars.emplace("file", std::filesystem::path(m.file).filename().string());
+  vars.emplace("file", quoting::source_name(m));
   vars.emplace("module", m.name);
   vars.emplace("cdef", cffi::emit_cdef(calls) + cffi::emit_fast_cdef(fast));
   vars.emplace("source", cffi::emit_c_source(m, calls) + cffi::emit_fast_c_source(fast));
@@ -53,6 +55,7 @@ class CffiTarget : public Target {
   }
 
   void generate(const ir::Module& m, const Options& options, FileSink& out, Diagnostics& diags) const override {
+    if (!py::check_collisions(m, options.snake_names ? py::Case::Snake : py::Case::Keep, diags)) return;
     auto plan = abi::plan(m, "cffi", diags);
     if (!plan) return;
     cffi::Calls calls = cffi::collect_calls(m, *plan, options);

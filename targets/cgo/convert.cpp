@@ -1,6 +1,7 @@
 #include "targets/cgo/convert.hpp"
 
 #include "targets/cgo/go_names.hpp"
+#include "targets/common/quoting.hpp"
 
 namespace gpic::cgo {
 
@@ -12,7 +13,7 @@ std::string as_named(const ir::Type& t, const std::string& expr) {
   return go_type(t) + "(" + expr + ")";
 }
 
-std::string quoted(const std::string& s) { return "\"" + s + "\""; }
+std::string quoted(const std::string& s) { return quoting::go_string(s); }
 
 }  // namespace
 

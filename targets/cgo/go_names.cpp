@@ -1,6 +1,9 @@
 #include "targets/cgo/go_names.hpp"
 
+#include <algorithm>
 #include <array>
+
+#include "targets/common/c_abi.hpp"
 
 namespace gpic::cgo {
 
@@ -16,11 +19,23 @@ std::string local_name(std::string_view gpi_name, size_t index) {
       "C", "st", "err", "gopkg", "unsafe", "fmt", "r", "v", "o", "ok", "self", "w", "p", "res"};
   if (gpi_name.empty() || gpi_name == "_") return "arg" + std::to_string(index);
   std::string s(gpi_name);
-  for (const char* t : kTaken)
-    if (s == t) return s + "_";
-  // r0, v0, x0... are result and temporary names in generated bodies.
-  if ((s[0] == 'r' || s[0] == 'v' || s[0] == 'x' || s[0] == 'a') && s.size() > 1 && s.find_first_not_of("0123456789", 1) == std::string::npos)
-    return s + "_";
+  bool taken = std::any_of(kTaken.begin(), kTaken.end(), [&](const char* t) { return s == t; });
+  // r0, v0, x0, a0, arg0... are result, temporary and unnamed-parameter names in generated
+  // bodies.
+  auto numbered = [&](std::string_view prefix) {
+    return s.size() > prefix.size() && s.compare(0, prefix.size(), prefix) == 0 &&
+           s.find_first_not_of("0123456789", prefix.size()) == std::string::npos;
+  };
+  taken = taken || numbered("r") || numbered("v") || numbered("x") || numbered("a") || numbered("arg");
+  // The runtime's and the shim's package-level names all start with `gpic` (gpicRecover,
+  // gpicArg...): a parameter must not hide them.
+  taken = taken || s.compare(0, 4, "gpic") == 0;
+  // cgo copies an exported function's parameter names into the C header it writes
+  // (_cgo_export.h), so they must be C names too: C and C++ keywords, `linux`, `int64_t`...
+  taken = taken || abi::is_c_reserved(s);
+  // A name already ending in `_` moves on too, so that `int` -> `int_` and `int_` -> `int__`
+  // stay two names: the escaping is one-to-one.
+  if (taken || s.back() == '_') s += '_';
   return s;
 }
 

@@ -10,7 +10,9 @@
 namespace gpic::cgo {
 
 /// A parameter or local name that cannot hide a predeclared identifier (`int`, `len`,
-/// `string`...) or the shim's own names (`st`, `err`, `gopkg`, `C`...).
+/// `string`...), the shim's own names (`st`, `err`, `gopkg`, `C`, `gpic...`) or a name C
+/// reserves (abi::c_ident: cgo writes these names into its C header): such a name, or one
+/// already ending in `_`, gets a `_` appended, so two parameters never share a name.
 std::string local_name(std::string_view gpi_name, size_t index);
 
 /// The package alias under which the shim imports the bound Go package.

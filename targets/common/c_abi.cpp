@@ -209,27 +209,60 @@ std::optional<Lowering> lower(const ir::Type& t, bool param, std::string* why) {
   return out;
 }
 
-std::string c_ident(std::string_view name) {
+std::string mangle(std::string_view part) {
+  std::string out;
+  for (char c : part) out += c == '_' ? std::string("_1") : std::string(1, c);
+  return out;
+}
+
+std::string c_name(std::initializer_list<std::string_view> parts) {
+  std::string out;
+  for (std::string_view p : parts) out += (out.empty() ? "" : "_") + mangle(p);
+  return out;
+}
+
+bool is_c_reserved(std::string_view name) {
   static constexpr std::array kReserved = {
-      "auto", "break", "case", "char", "const", "continue", "default", "do", "double", "else", "enum",
-      "extern", "float", "for", "goto", "if", "inline", "int", "long", "register", "restrict", "return",
-      "short", "signed", "sizeof", "static", "struct", "switch", "typedef", "union", "unsigned", "void",
-      "volatile", "while", "bool", "true", "false", "st", "self", "NULL"};
+      // C keywords (C23's among them) and the macros <stdbool.h>, <stdalign.h>, <assert.h>,
+      // <errno.h> and <stdnoreturn.h> define
+      "alignas", "alignof", "auto", "bool", "break", "case", "char", "const", "constexpr", "continue", "default",
+      "do", "double", "else", "enum", "errno", "extern", "false", "float", "for", "goto", "if", "inline", "int",
+      "long", "noreturn", "nullptr", "register", "restrict", "return", "short", "signed", "sizeof", "static",
+      "static_assert", "struct", "switch", "thread_local", "true", "typedef", "typeof", "typeof_unqual", "union",
+      "unsigned", "void", "volatile", "while", "assert", "offsetof", "complex", "imaginary",
+      // C++ keywords and alternative tokens (the header is compiled as C++ by the cpython target)
+      "and", "and_eq", "asm", "bitand", "bitor", "catch", "char8_t", "char16_t", "char32_t", "class", "compl",
+      "concept", "consteval", "constinit", "const_cast", "co_await", "co_return", "co_yield", "decltype", "delete",
+      "dynamic_cast", "explicit", "export", "friend", "mutable", "namespace", "new", "noexcept", "not", "not_eq",
+      "operator", "or", "or_eq", "private", "protected", "public", "reinterpret_cast", "requires", "static_cast",
+      "template", "this", "throw", "try", "typeid", "typename", "using", "virtual", "wchar_t", "xor", "xor_eq",
+      // lower-case macros GCC predefines in its GNU modes on some target (gcc -dM -E - </dev/null)
+      "linux", "unix", "i386", "mips", "sparc", "sun", "vax", "ns32000", "m68k", "mc68000", "pyr", "sequent",
+      // type names the declarations use, which a parameter of that name would hide from the
+      // parameters after it
+      "int8_t", "int16_t", "int32_t", "int64_t", "uint8_t", "uint16_t", "uint32_t", "uint64_t", "uintptr_t",
+      "intptr_t", "size_t", "ptrdiff_t",
+      // names of the generated code
+      "st", "self", "NULL"};
+  if (name.substr(0, 4) == "gpic") return true;  // gpic_status, gpic_string... and the runtime's functions
+  return std::any_of(kReserved.begin(), kReserved.end(), [&](const char* r) { return name == r; });
+}
+
+std::string c_ident(std::string_view name) {
   std::string s(name);
-  for (const char* r : kReserved)
-    if (s == r) return s + "_";
+  if (is_c_reserved(s) || (!s.empty() && s.back() == '_')) s += '_';
   return s;
 }
 
 std::string type_key(const ir::Type& t) { return t.go_spelling(); }
 
 std::string symbol(const ir::Module& m, const ir::Func& f) {
-  if (f.recv) return "gpic_" + m.name + "_" + f.recv->type_name + "_" + f.name;
-  return "gpic_" + m.name + "_" + f.name;
+  if (f.recv) return c_name({"gpic", m.name, f.recv->type_name, f.name});
+  return c_name({"gpic", m.name, f.name});
 }
-std::string const_symbol(const ir::Module& m, const ir::Const& c) { return "gpic_" + m.name + "_const_" + c.name; }
-std::string var_getter_symbol(const ir::Module& m, const ir::Var& v) { return "gpic_" + m.name + "_get_" + v.name; }
-std::string var_setter_symbol(const ir::Module& m, const ir::Var& v) { return "gpic_" + m.name + "_set_" + v.name; }
+std::string const_symbol(const ir::Module& m, const ir::Const& c) { return c_name({"gpic", m.name, "const", c.name}); }
+std::string var_getter_symbol(const ir::Module& m, const ir::Var& v) { return c_name({"gpic", m.name, "get", v.name}); }
+std::string var_setter_symbol(const ir::Module& m, const ir::Var& v) { return c_name({"gpic", m.name, "set", v.name}); }
 
 std::string Signature::c_declaration() const {
   std::string d = (direct_result ? direct_result->c_type : "void") + " " + symbol + "(";
@@ -274,7 +307,7 @@ class Planner {
         ClassExport c;
         c.decl = &t;
         c.type_id = next_type_id++;
-        c.constructor = "gpic_" + m_.name + "_" + t.name + "_new";
+        c.constructor = c_name({"gpic", m_.name, t.name, "new"});
         plan_.classes.push_back(std::move(c));
       } else if (t.kind == ir::TypeDecl::Kind::Interface) {
         InterfaceExport i;
@@ -435,8 +468,8 @@ class Planner {
       }
       note_types(*f.type, false);
       note_types(*f.type, true);
-      std::string base = "gpic_" + m_.name + "_" + t.name;
-      c.fields.push_back({&f, base + "_get_" + f.name, base + "_set_" + f.name, *get, *set});
+      c.fields.push_back({&f, c_name({"gpic", m_.name, t.name, "get", f.name}), c_name({"gpic", m_.name, t.name, "set", f.name}),
+                          *get, *set});
     }
     if (t.kind == ir::TypeDecl::Kind::Defined) {
       std::string why;
@@ -448,7 +481,7 @@ class Planner {
         note_types(*t.underlying, false);
         note_types(*t.underlying, true);
         c.value = *set;
-        c.value_getter = "gpic_" + m_.name + "_" + t.name + "_value";
+        c.value_getter = c_name({"gpic", m_.name, t.name, "value"});
       }
     }
     for (const ir::Func* f : t.bound_methods) {

@@ -5,6 +5,9 @@
 //   - one export per function gpic_<module>_<Func>, per method gpic_<module>_<Type>_<Method>,
 //     per struct field _<Type>_get_<Field> / _set_<Field>, per constructor _<Type>_new, per
 //     interface method _<Iface>_<Method>; consts _const_<Name>; vars _get_<Name> / _set_<Name>;
+//     every part spelled by mangle() (an underscore inside a name is `_1`), so that `_` only
+//     ever separates parts and no two declarations share a symbol (`Point_Dist` and
+//     `Point.Dist` are gpic_m_Point_1Dist and gpic_m_Point_Dist);
 //   - parameters in .gpi order (a receiver's handle first), each lowered to one C parameter;
 //   - a signature whose only value result is a C scalar (or a handle) returns it directly;
 //     otherwise every value result is an out-pointer parameter after the parameters;
@@ -12,6 +15,7 @@
 //   - the last parameter is always `gpic_status*`.
 #pragma once
 
+#include <initializer_list>
 #include <memory>
 #include <optional>
 #include <string>
@@ -159,8 +163,23 @@ struct Plan {
 /// naming the construct and `target` (the target asking); then the result is nullopt.
 std::optional<Plan> plan(const ir::Module& m, std::string_view target, Diagnostics& diags);
 
-/// A C identifier that cannot clash with C keywords or the status parameter.
+/// One part of a C name, with each `_` written `_1` (as JNI mangles names): since no part starts
+/// with a digit, a `_` followed by anything but `1` separates two parts, and c_name() of
+/// different part lists never coincide.
+std::string mangle(std::string_view part);
+/// The parts, mangled, joined by `_`: c_name({"gpic", "m", "Point", "Dist"}). The targets
+/// name every C and C++ function of a declaration this way (symbols, cffi wrappers, the
+/// cpython target's functions), so a name is unique by construction.
+std::string c_name(std::initializer_list<std::string_view> parts);
+
+/// A parameter's name in C and C++ (the header is compiled as both): a C or C++ keyword, a
+/// macro GCC or the C headers predefine in lower case (`linux`, `unix`, `errno`...), a type
+/// name the declarations use (`int64_t`, `gpic_string`) or a name the generated code uses
+/// (`st`, `self`) gets a `_` appended, and so does any name already
+/// ending in `_` (so `int` and `int_` stay two names: `int_` and `int__`).
 std::string c_ident(std::string_view name);
+/// True for a name c_ident() escapes for its own sake (not merely for ending in `_`).
+bool is_c_reserved(std::string_view name);
 
 /// Stable key of a type for codec tables: its Go spelling.
 std::string type_key(const ir::Type& t);

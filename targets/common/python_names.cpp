@@ -4,6 +4,8 @@
 #include <array>
 #include <cctype>
 
+#include "compiler/hidden_chars.hpp"
+
 namespace gpic::py {
 namespace {
 
@@ -37,7 +39,11 @@ constexpr std::array kBuiltins = {
     "slice", "sorted", "staticmethod", "str", "sum", "super", "tuple", "type", "vars", "zip"};
 
 // What every generated Python module defines at top level besides the package's own names.
-constexpr std::array kReservedModuleNames = {"GoError", "GoPanic", "Error", "GoHandle", "handle_count"};
+// (The runtime's GoError, GoPanic, GoHandleError and release are imported into it, see
+// runtime/python/gpic_rt.py and runtime/cpython/gpic_cpython_module.hpp; the module itself
+// defines Error, handle_count and collect.)
+constexpr std::array kReservedModuleNames = {"GoError", "GoPanic", "GoHandleError", "GoHandle", "release",
+                                             "Error",   "handle_count", "collect"};
 
 template <size_t N>
 bool contains(const std::array<const char*, N>& list, std::string_view s) {
@@ -100,53 +106,55 @@ std::string field_param_name(std::string_view go_field, size_t index, Case c) {
   return param_name(c == Case::Snake ? to_snake(go_field) : std::string(go_field), index);
 }
 
+// A hidden character (compiler/hidden_chars.hpp) as a Python escape: \xNN below U+0100,
+// \uNNNN above, so the source shows it and the string still holds it. A malformed UTF-8
+// byte (which a Python source file cannot hold) becomes the code point of the same number.
+static std::string py_escape(char32_t cp, unsigned char byte) { return text::escaped(cp, byte); }
+
 std::string string_literal(std::string_view text) {
   std::string out = "\"";
-  for (unsigned char c : text) {
-    switch (c) {
-      case '\\': out += "\\\\"; break;
-      case '"': out += "\\\""; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (c < 0x20 || c == 0x7f) {
-          static const char* hex = "0123456789abcdef";
-          out += "\\x";
-          out += hex[c >> 4];
-          out += hex[c & 15];
-        } else {
-          out += static_cast<char>(c);  // UTF-8 bytes pass through: the file is UTF-8
-        }
+  for (size_t i = 0; i < text.size();) {
+    size_t start = i;
+    char32_t cp = text::decode(text, i);
+    switch (cp) {
+      case '\\': out += "\\\\"; continue;
+      case '"': out += "\\\""; continue;
+      case '\n': out += "\\n"; continue;
+      case '\r': out += "\\r"; continue;
+      case '\t': out += "\\t"; continue;
+      default: break;
     }
+    if (text::is_hidden(cp)) out += py_escape(cp, static_cast<unsigned char>(text[start]));
+    else out.append(text.substr(start, i - start));  // UTF-8 passes through: the file is UTF-8
   }
   return out + "\"";
 }
 
 std::string docstring(std::string_view text, std::string_view indent) {
   std::string body;
-  for (size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (c == '\\') {
+  for (size_t i = 0; i < text.size();) {
+    size_t start = i;
+    char32_t cp = text::decode(text, i);
+    if (cp == '\\') {
       body += "\\\\";
-    } else if (c == '"' && text.substr(i, 3) == "\"\"\"") {
+    } else if (cp == '"' && text.substr(start, 3) == "\"\"\"") {
       body += "\\\"\\\"\\\"";
-      i += 2;
-    } else if (c == '\n') {
+      i = start + 3;
+    } else if (cp == '\n') {
       body += '\n';
       // Indent continuation lines, but leave blank lines empty (no trailing whitespace).
-      if (i + 1 < text.size() && text[i + 1] != '\n') body += indent;
-    } else if (static_cast<unsigned char>(c) < 0x20 && c != '\t') {
-      static const char* hex = "0123456789abcdef";
-      body += "\\x";
-      body += hex[(c >> 4) & 15];
-      body += hex[c & 15];
+      if (i < text.size() && text[i] != '\n') body += indent;
+    } else if (text::is_hidden(cp)) {
+      body += py_escape(cp, static_cast<unsigned char>(text[start]));
     } else {
-      body += c;
+      body.append(text.substr(start, i - start));
     }
   }
   // A docstring ending in a quote would merge with the closing triple quote.
-  if (!body.empty() && body.back() == '"') body.insert(body.size() - 1, "\\");
+  // (A quote after an odd run of backslashes is escaped already.)
+  size_t slashes = 0;
+  while (body.size() >= slashes + 2 && body[body.size() - 2 - slashes] == '\\') ++slashes;
+  if (!body.empty() && body.back() == '"' && slashes % 2 == 0) body.insert(body.size() - 1, "\\");
   bool multiline = body.find('\n') != std::string::npos;
   return "\"\"\"" + body + (multiline ? "\n" + std::string(indent) : "") + "\"\"\"";
 }

@@ -11,6 +11,7 @@
 #include "compiler/embedded.hpp"
 #include "targets/cffi/calls.hpp"
 #include "targets/common/c_abi.hpp"
+#include "targets/common/python_collisions.hpp"
 #include "targets/cpython/module_writer.hpp"
 #include "targets/target.hpp"
 
@@ -39,6 +40,7 @@ class CpythonTarget : public Target {
   }
 
   void generate(const ir::Module& m, const Options& options, FileSink& out, Diagnostics& diags) const override {
+    if (!py::check_collisions(m, options.snake_names ? py::Case::Snake : py::Case::Keep, diags)) return;
     auto plan = abi::plan(m, "cpython", diags);
     if (!plan) return;
     cffi::Calls calls = cffi::collect_calls(m, *plan, options);

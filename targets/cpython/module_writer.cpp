@@ -4,6 +4,7 @@
 
 #include "targets/common/code_writer.hpp"
 #include "targets/common/python_names.hpp"
+#include "targets/common/quoting.hpp"
 #include "targets/cpython/cpp_literal.hpp"
 #include "targets/cpython/function_writer.hpp"
 #include "targets/cpython/python_writer.hpp"
@@ -58,8 +59,8 @@ class ModuleWriter {
              "#include \"$module$_python.hpp\"\n\n"
              "namespace py = pybind11;\n\n"
              "namespace {\n",
-             {{"version", o_.gpic_version}, {"file", std::filesystem::path(m_.file).filename().string()},
-              {"module", m_.name}, {"path", m_.go_path}});
+             {{"version", o_.gpic_version}, {"file", quoting::source_name(m_)},
+              {"module", m_.name}, {"path", quoting::comment(m_.go_path)}});
     class_vars();
     functions();
     classes();
@@ -99,30 +100,36 @@ class ModuleWriter {
   void functions() {
     section("Functions");
     for (const auto& f : calls_.funcs) {
-      doc("kDoc_" + f.go_name, function_doc(f, Shape::Function));
-      function(f, Shape::Function, "fn_" + f.go_name, "");
+      doc("kDoc_" + fn_name(f), function_doc(f, Shape::Function));
+      function(f, Shape::Function, fn_name(f), "");
     }
     if (!calls_.const_getters.empty() || !calls_.var_getters.empty()) section("Constants and variables (module-private readers and writers)");
-    for (const auto& c : calls_.const_getters) function(c, Shape::Function, "const_" + c.go_name, "const " + c.go_name);
+    for (const auto& c : calls_.const_getters) function(c, Shape::Function, abi::c_name({"const", c.go_name}), "const " + c.go_name);
     for (size_t i = 0; i < calls_.var_getters.size(); ++i) {
-      function(calls_.var_getters[i], Shape::Function, "get_" + calls_.var_getters[i].go_name, "var " + calls_.var_getters[i].go_name);
-      function(calls_.var_setters[i], Shape::Function, "set_" + calls_.var_setters[i].go_name, "var " + calls_.var_setters[i].go_name + " =");
+      const std::string& V = calls_.var_getters[i].go_name;
+      function(calls_.var_getters[i], Shape::Function, abi::c_name({"get", V}), "var " + V);
+      function(calls_.var_setters[i], Shape::Function, abi::c_name({"set", V}), "var " + V + " =");
     }
     w_.print("\nPyMethodDef kFunctions[] = {\n");
     {
       auto in = w_.indent();
       for (const auto& f : calls_.funcs)
-        w_.print("{$py$, gpic_py::as_method(fn_$go$), $flags$, kDoc_$go$},\n",
-                 {{"py", cpp_string(f.python_name)}, {"go", f.go_name}, {"flags", kFlags}});
-      for (const auto& c : calls_.const_getters) table_row(c, "const_" + c.go_name);
+        w_.print("{$py$, gpic_py::as_method($fn$), $flags$, kDoc_$fn$},\n",
+                 {{"py", cpp_string(f.python_name)}, {"fn", fn_name(f)}, {"flags", kFlags}});
+      for (const auto& c : calls_.const_getters) table_row(c, abi::c_name({"const", c.go_name}));
       for (size_t i = 0; i < calls_.var_getters.size(); ++i) {
-        table_row(calls_.var_getters[i], "get_" + calls_.var_getters[i].go_name);
-        table_row(calls_.var_setters[i], "set_" + calls_.var_setters[i].go_name);
+        table_row(calls_.var_getters[i], abi::c_name({"get", calls_.var_getters[i].go_name}));
+        table_row(calls_.var_setters[i], abi::c_name({"set", calls_.var_setters[i].go_name}));
       }
       w_.print("{nullptr, nullptr, 0, nullptr},\n");
     }
     w_.print("};\n");
   }
+
+  // The C++ names of a declaration's functions, built by abi::c_name() as the C symbols are,
+  // with a lower-case first part: unique, and never a Python C-API name such as PyErr_Occurred
+  // (which a type PyErr with a method Occurred would otherwise spell).
+  static std::string fn_name(const cffi::Call& f) { return abi::c_name({"fn", f.go_name}); }
 
   void table_row(const cffi::Call& c, const std::string& c_name) {
     w_.print("{$py$, gpic_py::as_method($c$), $flags$, nullptr},\n",
@@ -135,15 +142,16 @@ class ModuleWriter {
       const std::string& T = k.cls->decl->name;
       section("class " + T);
       std::vector<std::pair<const cffi::Call*, std::string>> methods;  // call, C name
-      doc("kDoc_" + T + "_init", function_doc(k.constructor, Shape::Constructor));
-      function(k.constructor, Shape::Constructor, T + "_init", "");
-      methods.push_back({&k.constructor, T + "_init"});
+      std::string init = abi::c_name({"init", T});
+      doc("kDoc_" + init, function_doc(k.constructor, Shape::Constructor));
+      function(k.constructor, Shape::Constructor, init, "");
+      methods.push_back({&k.constructor, init});
       for (size_t i = 0; i < k.getters.size(); ++i) {
-        const std::string& F = k.getters[i].go_name.substr(T.size() + 1);
-        function(k.getters[i], Shape::Getter, T + "_get_" + F, k.getters[i].go_name);
-        function(k.setters[i], Shape::Setter, T + "_set_" + F, k.setters[i].go_name + " =");
+        const std::string F = k.getters[i].go_name.substr(T.size() + 1);
+        function(k.getters[i], Shape::Getter, abi::c_name({"get", T, F}), k.getters[i].go_name);
+        function(k.setters[i], Shape::Setter, abi::c_name({"set", T, F}), k.setters[i].go_name + " =");
       }
-      for (const auto& v : k.value) function(v, Shape::Getter, T + "_value", T + ".value");
+      for (const auto& v : k.value) function(v, Shape::Getter, abi::c_name({"value", T}), T + ".value");
       for (const auto& me : k.methods) methods.push_back(method(me, T));
       method_table(T, methods);
       field_table(k);
@@ -184,14 +192,14 @@ class ModuleWriter {
   }
 
   std::pair<const cffi::Call*, std::string> method(const cffi::Call& me, const std::string& T) {
-    std::string c_name = T + "_" + me.go_name.substr(T.size() + 1);
+    std::string c_name = abi::c_name({"method", T, me.go_name.substr(T.size() + 1)});
     doc("kDoc_" + c_name, function_doc(me, Shape::Method));
     function(me, Shape::Method, c_name, "");
     return {&me, c_name};
   }
 
   void method_table(const std::string& T, const std::vector<std::pair<const cffi::Call*, std::string>>& methods) {
-    w_.print("\nPyMethodDef k$T$_methods[] = {\n", {{"T", T}});
+    w_.print("\nPyMethodDef k$T$_methods[] = {\n", {{"T", abi::mangle(T)}});
     {
       auto in = w_.indent();
       for (const auto& [c, c_name] : methods)
@@ -204,17 +212,18 @@ class ModuleWriter {
 
   void field_table(const cffi::Calls::ClassCalls& k) {
     const std::string& T = k.cls->decl->name;
-    w_.print("\nPyGetSetDef k$T$_fields[] = {\n", {{"T", T}});
+    w_.print("\nPyGetSetDef k$T$_fields[] = {\n", {{"T", abi::mangle(T)}});
     {
       auto in = w_.indent();
       for (const auto& g : k.getters) {
         const std::string F = g.go_name.substr(T.size() + 1);
         std::string doc = pyi::doc_text(*g.doc, g.go_name + " " + g.results[0].type->go_spelling());
-        w_.print("{$py$, $T$_get_$F$, $T$_set_$F$,\n $doc$, nullptr},\n",
-                 {{"py", cpp_string(g.python_name)}, {"T", T}, {"F", F}, {"doc", cpp_string(doc, " ")}});
+        w_.print("{$py$, $get$, $set$,\n $doc$, nullptr},\n",
+                 {{"py", cpp_string(g.python_name)}, {"get", abi::c_name({"get", T, F})}, {"set", abi::c_name({"set", T, F})},
+                  {"doc", cpp_string(doc, " ")}});
       }
       if (!k.value.empty())
-        w_.print("{\"value\", $T$_value, nullptr, \"The Go value, as its Python type.\", nullptr},\n", {{"T", T}});
+        w_.print("{\"value\", $get$, nullptr, \"The Go value, as its Python type.\", nullptr},\n", {{"get", abi::c_name({"value", T})}});
       w_.print("{nullptr, nullptr, nullptr, nullptr, nullptr},\n");
     }
     w_.print("};\n");
@@ -241,13 +250,13 @@ class ModuleWriter {
         const std::string& T = k.cls->decl->name;
         w_.print("gpic_py::add_methods($v$, k$T$_methods);\n"
                  "gpic_py::add_fields($v$, k$T$_fields);\n",
-                 {{"v", class_var(*k.cls->decl)}, {"T", T}});
+                 {{"v", class_var(*k.cls->decl)}, {"T", abi::mangle(T)}});
         for (const auto& me : k.methods)
           if (stringer(me)) w_.print("gpic_py::use_as_str($v$, $name$);\n", {{"v", class_var(*k.cls->decl)}, {"name", cpp_string(me.python_name)}});
       }
       for (const auto& i : calls_.interfaces)
         w_.print("gpic_py::add_methods(gpic_py::class_of(m, $name$), k$T$_methods);\n",
-                 {{"name", cpp_string(Codecs::class_name(*i.iface->decl))}, {"T", i.iface->decl->name}});
+                 {{"name", cpp_string(Codecs::class_name(*i.iface->decl))}, {"T", abi::mangle(i.iface->decl->name)}});
       if (!plan_.interfaces.empty() || !plan_.callbacks.empty())
         w_.print("gpic_py::set_proxies(kProxies, std::size(kProxies));\n");
       w_.print("gpic_py::run_in_module(m, kSetup, \"setup\");\n");
@@ -270,7 +279,7 @@ class ModuleWriter {
             "// members are attached; kSetup reads the constants and installs the variables after.\n"
             "#pragma once\n\n"
             "namespace {\n\n",
-            {{"version", o_.gpic_version}, {"file", std::filesystem::path(m_.file).filename().string()}, {"module", m_.name}});
+            {{"version", o_.gpic_version}, {"file", quoting::source_name(m_)}, {"module", m_.name}});
     return h.take() + "constexpr char kDefinitions[] = " + raw_string(py.definitions, "py") + ";\n\n" +
            "constexpr char kSetup[] = " + raw_string(py.setup, "py") + ";\n\n}  // namespace\n";
   }

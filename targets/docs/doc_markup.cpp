@@ -196,6 +196,16 @@ void renumber_refs(Blocks& blocks) {
 
 Spans parse_inline(std::string_view text) { return InlineParser(text).run(); }
 
+bool safe_link(std::string_view url) {
+  for (char c : url)
+    if (c <= ' ' || c >= 0x7f || std::string_view("\"'<>`\\").find(c) != std::string_view::npos) return false;
+  if (url.substr(0, 7) == "http://" || url.substr(0, 8) == "https://" || url.substr(0, 7) == "mailto:") return true;
+  // Relative: no scheme, i.e. no colon before the first '/', '?' or '#'.
+  size_t colon = url.find(':');
+  size_t slash = url.find_first_of("/?#");
+  return colon == std::string_view::npos || (slash != std::string_view::npos && slash < colon);
+}
+
 Blocks parse_doc(std::string_view text) {
   std::vector<std::string_view> lines = split_lines(text);
   // The parser may keep the space after `///`: remove the indentation common to all lines.

@@ -56,6 +56,12 @@ Spans summary_of(const Blocks& blocks);
 std::string plain_text(const Spans& spans);
 std::string plain_text(const Blocks& blocks);
 
+/// The one rule for which [text](url) links the HTML and Markdown pages keep as links: web
+/// (http:, https:), mailto: and relative URLs, made of printable ASCII without spaces, quotes
+/// or angle brackets. Anything else (`javascript:`, `data:`, `vbscript:`, any other scheme) is
+/// shown as its text only, so a doc comment cannot put a script behind a link.
+bool safe_link(std::string_view url);
+
 /// Every Ref span of `blocks`, for resolution.
 std::vector<Span*> refs_of(Blocks& blocks);
 

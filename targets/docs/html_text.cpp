@@ -19,14 +19,6 @@ std::string html_escape(std::string_view text) {
 
 namespace {
 
-// Only web and relative links: a doc comment must not smuggle `javascript:` into a page.
-bool safe_url(std::string_view url) {
-  if (url.substr(0, 7) == "http://" || url.substr(0, 8) == "https://" || url.substr(0, 7) == "mailto:") return true;
-  size_t colon = url.find(':');
-  size_t slash = url.find_first_of("/?#");
-  return colon == std::string_view::npos || (slash != std::string_view::npos && slash < colon);
-}
-
 bool ident_char(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
 }
@@ -40,7 +32,7 @@ std::string html_spans(const Spans& spans, std::string_view home) {
       case Span::Kind::Text: out += html_escape(s.text); break;
       case Span::Kind::Code: out += "<code>" + html_escape(s.text) + "</code>"; break;
       case Span::Kind::Link:
-        if (safe_url(s.url)) out += "<a href=\"" + html_escape(s.url) + "\">" + html_escape(s.text) + "</a>";
+        if (safe_link(s.url)) out += "<a href=\"" + html_escape(s.url) + "\">" + html_escape(s.text) + "</a>";
         else out += html_escape(s.text);
         break;
       case Span::Kind::Ref:

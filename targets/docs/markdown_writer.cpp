@@ -40,6 +40,25 @@ std::string md_code(std::string_view code, bool in_table = false) {
   return ticks + (pad ? " " : "") + body + (pad ? " " : "") + ticks;
 }
 
+// A link destination: safe_link() leaves only parentheses that could unbalance `(url)`.
+std::string md_url(std::string_view url) {
+  std::string out;
+  for (char c : url) out += c == '(' ? "%28" : c == ')' ? "%29" : std::string(1, c);
+  return out;
+}
+
+// A fenced code block whose fence no line of `code` can close: longer than any run of
+// backticks in it.
+std::string md_fence(std::string_view code, std::string_view lang = "") {
+  size_t longest = 0, run = 0;
+  for (char c : code) {
+    run = c == '`' ? run + 1 : 0;
+    longest = std::max(longest, run);
+  }
+  std::string fence(std::max<size_t>(3, longest + 1), '`');
+  return fence + std::string(lang) + "\n" + std::string(code) + "\n" + fence + "\n";
+}
+
 // `home`: the page the text belongs to, when it is shown on another (see html_spans).
 std::string md_spans(const Spans& spans, bool in_table = false, std::string_view home = "") {
   std::string out;
@@ -47,7 +66,11 @@ std::string md_spans(const Spans& spans, bool in_table = false, std::string_view
     switch (s.kind) {
       case Span::Kind::Text: out += md_escape(s.text); break;
       case Span::Kind::Code: out += md_code(s.text, in_table); break;
-      case Span::Kind::Link: out += "[" + md_escape(s.text) + "](" + s.url + ")"; break;
+      case Span::Kind::Link:
+        // The same rule as the HTML pages (safe_link): an unsafe URL leaves only its text.
+        if (safe_link(s.url)) out += "[" + md_escape(s.text) + "](" + md_url(s.url) + ")";
+        else out += md_escape(s.text);
+        break;
       case Span::Kind::Ref:
         if (!s.resolved) out += md_escape("[" + s.text + "]");
         else if (s.anchor.empty()) out += md_code(s.text, in_table);
@@ -67,11 +90,7 @@ std::string md_blocks(const Blocks& blocks) {
     if (!out.empty()) out += "\n";
     switch (b.kind) {
       case Block::Kind::Paragraph: out += md_spans(b.spans) + "\n"; break;
-      case Block::Kind::Code: {
-        std::string fence = b.code.find("```") == std::string::npos ? "```" : "~~~~";
-        out += fence + "\n" + b.code + "\n" + fence + "\n";
-        break;
-      }
+      case Block::Kind::Code: out += md_fence(b.code); break;
       case Block::Kind::List:
         for (size_t i = 0; i < b.items.size(); ++i)
           out += (b.ordered ? std::to_string(i + 1) + ". " : "- ") + md_spans(b.items[i]) + "\n";
@@ -149,7 +168,7 @@ class MarkdownPageWriter {
   }
 
   void sigs(const Symbol& s) {
-    w_.print("```python\n$py$\n```\n\n```go\n$go$\n```\n", {{"py", s.py_decl}, {"go", s.go_decl}});
+    w_.print("$py$\n$go$", {{"py", md_fence(s.py_decl, "python")}, {"go", md_fence(s.go_decl, "go")}});
   }
 
   void doc(const Symbol& s) {
@@ -238,9 +257,9 @@ class MarkdownPageWriter {
   void exceptions_section() {
     w_.print("\n<a id=\"exceptions\"></a>\n\n## $t$\n", {{"t", std::string(wd_.exceptions)}});
     for (const auto& e : exceptions(*p_.module, wd_))
-      w_.print("\n<a id=\"$a$\"></a>\n\n### $n$ \u00b7 $k$\n\n```python\n$py$\n```\n\n$doc$\n",
+      w_.print("\n<a id=\"$a$\"></a>\n\n### $n$ \u00b7 $k$\n\n$py$\n$doc$\n",
                {{"a", e.anchor}, {"n", md_code(p_.module->name + "." + e.name)}, {"k", std::string(wd_.kind_exception)},
-                {"py", e.py_decl}, {"doc", md_spans(e.doc)}});
+                {"py", md_fence(e.py_decl, "python")}, {"doc", md_spans(e.doc)}});
   }
 
   const Page& p_;

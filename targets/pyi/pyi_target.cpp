@@ -1,6 +1,7 @@
 // The pyi target: a typed stub, <module>.pyi, for the Python API that the cffi and cpython
 // targets implement (written with every Python target by `gpic build`). It reads only the IR,
 // so it describes every construct, whatever a binding target can build today.
+#include "targets/common/python_collisions.hpp"
 #include "targets/pyi/stub_writer.hpp"
 #include "targets/target.hpp"
 
@@ -13,7 +14,8 @@ class PyiTarget : public Target {
   std::string_view summary() const override {
     return "typed Python stub (<module>.pyi) of the Python API, with the doc comments as docstrings";
   }
-  void generate(const ir::Module& m, const Options& options, FileSink& out, Diagnostics&) const override {
+  void generate(const ir::Module& m, const Options& options, FileSink& out, Diagnostics& diags) const override {
+    if (!py::check_collisions(m, options.snake_names ? py::Case::Snake : py::Case::Keep, diags)) return;
     out.write(m.name + ".pyi", pyi::emit_stub(m, options));
   }
 };

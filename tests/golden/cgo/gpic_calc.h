@@ -21,7 +21,7 @@ double gpic_calc_Div(double a, double b, gpic_status* st);
 /* gpic_calc_Divmod exports calc.Divmod. Quotient and remainder. */
 void gpic_calc_Divmod(int64_t a, int64_t b, int64_t* r0, int64_t* r1, gpic_status* st);
 
-/* gpic_calc_Join exports calc.Join. Joins with a separator; doc text with """quotes""", a * / and a \ backslash. */
+/* "gpic_calc_Join exports calc.Join. Joins with a separator; doc text with \"\"\"quotes\"\"\", a *\/ and a \\ backslash." */
 void gpic_calc_Join(gpic_string a, gpic_string b, int32_t sep, gpic_string* r0, gpic_status* st);
 
 /* gpic_calc_Reset exports calc.Reset. */

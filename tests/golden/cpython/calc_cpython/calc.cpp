@@ -18,7 +18,7 @@ PyObject* cls_Point = nullptr;
 
 // --- Functions ---------------------------------------------------------------------------------
 
-constexpr char kDoc_Add[] =
+constexpr char kDoc_fn_Add[] =
     "Add($module, a, b)\n"
     "--\n"
     "\n"
@@ -47,7 +47,7 @@ PyObject* fn_Add(PyObject* /*module*/, PyObject* const* args, Py_ssize_t nargs, 
   return gpic_py::to_python(r0);
 }
 
-constexpr char kDoc_Div[] =
+constexpr char kDoc_fn_Div[] =
     "Div($module, a, b)\n"
     "--\n"
     "\n"
@@ -74,7 +74,7 @@ PyObject* fn_Div(PyObject* /*module*/, PyObject* const* args, Py_ssize_t nargs, 
   return gpic_py::to_python(r0);
 }
 
-constexpr char kDoc_Divmod[] =
+constexpr char kDoc_fn_Divmod[] =
     "Divmod($module, a, b)\n"
     "--\n"
     "\n"
@@ -102,7 +102,7 @@ PyObject* fn_Divmod(PyObject* /*module*/, PyObject* const* args, Py_ssize_t narg
   return gpic_py::tuple(gpic_py::to_python(r0), gpic_py::to_python(r1));
 }
 
-constexpr char kDoc_Join[] =
+constexpr char kDoc_fn_Join[] =
     "Join($module, a, b, sep)\n"
     "--\n"
     "\n"
@@ -130,7 +130,7 @@ PyObject* fn_Join(PyObject* /*module*/, PyObject* const* args, Py_ssize_t nargs,
   return gpic_py::to_python(r0);
 }
 
-constexpr char kDoc_Reset[] =
+constexpr char kDoc_fn_Reset[] =
     "Reset($module)\n"
     "--\n"
     "\n"
@@ -150,7 +150,7 @@ PyObject* fn_Reset(PyObject* /*module*/, PyObject* const* args, Py_ssize_t nargs
   Py_RETURN_NONE;
 }
 
-constexpr char kDoc_Scale[] =
+constexpr char kDoc_fn_Scale[] =
     "Scale($module, c, by)\n"
     "--\n"
     "\n"
@@ -175,7 +175,7 @@ PyObject* fn_Scale(PyObject* /*module*/, PyObject* const* args, Py_ssize_t nargs
   return gpic_py::to_python(r0);
 }
 
-constexpr char kDoc_Flag[] =
+constexpr char kDoc_fn_Flag[] =
     "Flag($module, lambda_, from_)\n"
     "--\n"
     "\n"
@@ -200,7 +200,7 @@ PyObject* fn_Flag(PyObject* /*module*/, PyObject* const* args, Py_ssize_t nargs,
   return gpic_py::to_python(r0);
 }
 
-constexpr char kDoc_Sum[] =
+constexpr char kDoc_fn_Sum[] =
     "Sum($module, *xs)\n"
     "--\n"
     "\n"
@@ -224,7 +224,7 @@ PyObject* fn_Sum(PyObject* /*module*/, PyObject* const* args, Py_ssize_t nargs, 
   return gpic_py::to_python(r0);
 }
 
-constexpr char kDoc_Histogram[] =
+constexpr char kDoc_fn_Histogram[] =
     "Histogram($module, words)\n"
     "--\n"
     "\n"
@@ -248,7 +248,7 @@ PyObject* fn_Histogram(PyObject* /*module*/, PyObject* const* args, Py_ssize_t n
   return gpic_py::decode(gpic_py::codec(11), r0);
 }
 
-constexpr char kDoc_Largest[] =
+constexpr char kDoc_fn_Largest[] =
     "Largest($module, shapes)\n"
     "--\n"
     "\n"
@@ -272,7 +272,7 @@ PyObject* fn_Largest(PyObject* /*module*/, PyObject* const* args, Py_ssize_t nar
   return gpic_py::decode(gpic_py::codec(13), r0);
 }
 
-constexpr char kDoc_Each[] =
+constexpr char kDoc_fn_Each[] =
     "Each($module, xs, visit)\n"
     "--\n"
     "\n"
@@ -432,17 +432,17 @@ PyObject* set_Name(PyObject* /*module*/, PyObject* const* args, Py_ssize_t nargs
 }
 
 PyMethodDef kFunctions[] = {
-  {"Add", gpic_py::as_method(fn_Add), METH_FASTCALL | METH_KEYWORDS, kDoc_Add},
-  {"Div", gpic_py::as_method(fn_Div), METH_FASTCALL | METH_KEYWORDS, kDoc_Div},
-  {"Divmod", gpic_py::as_method(fn_Divmod), METH_FASTCALL | METH_KEYWORDS, kDoc_Divmod},
-  {"Join", gpic_py::as_method(fn_Join), METH_FASTCALL | METH_KEYWORDS, kDoc_Join},
-  {"Reset", gpic_py::as_method(fn_Reset), METH_FASTCALL | METH_KEYWORDS, kDoc_Reset},
-  {"Scale", gpic_py::as_method(fn_Scale), METH_FASTCALL | METH_KEYWORDS, kDoc_Scale},
-  {"Flag", gpic_py::as_method(fn_Flag), METH_FASTCALL | METH_KEYWORDS, kDoc_Flag},
-  {"Sum", gpic_py::as_method(fn_Sum), METH_FASTCALL | METH_KEYWORDS, kDoc_Sum},
-  {"Histogram", gpic_py::as_method(fn_Histogram), METH_FASTCALL | METH_KEYWORDS, kDoc_Histogram},
-  {"Largest", gpic_py::as_method(fn_Largest), METH_FASTCALL | METH_KEYWORDS, kDoc_Largest},
-  {"Each", gpic_py::as_method(fn_Each), METH_FASTCALL | METH_KEYWORDS, kDoc_Each},
+  {"Add", gpic_py::as_method(fn_Add), METH_FASTCALL | METH_KEYWORDS, kDoc_fn_Add},
+  {"Div", gpic_py::as_method(fn_Div), METH_FASTCALL | METH_KEYWORDS, kDoc_fn_Div},
+  {"Divmod", gpic_py::as_method(fn_Divmod), METH_FASTCALL | METH_KEYWORDS, kDoc_fn_Divmod},
+  {"Join", gpic_py::as_method(fn_Join), METH_FASTCALL | METH_KEYWORDS, kDoc_fn_Join},
+  {"Reset", gpic_py::as_method(fn_Reset), METH_FASTCALL | METH_KEYWORDS, kDoc_fn_Reset},
+  {"Scale", gpic_py::as_method(fn_Scale), METH_FASTCALL | METH_KEYWORDS, kDoc_fn_Scale},
+  {"Flag", gpic_py::as_method(fn_Flag), METH_FASTCALL | METH_KEYWORDS, kDoc_fn_Flag},
+  {"Sum", gpic_py::as_method(fn_Sum), METH_FASTCALL | METH_KEYWORDS, kDoc_fn_Sum},
+  {"Histogram", gpic_py::as_method(fn_Histogram), METH_FASTCALL | METH_KEYWORDS, kDoc_fn_Histogram},
+  {"Largest", gpic_py::as_method(fn_Largest), METH_FASTCALL | METH_KEYWORDS, kDoc_fn_Largest},
+  {"Each", gpic_py::as_method(fn_Each), METH_FASTCALL | METH_KEYWORDS, kDoc_fn_Each},
   {"_gconst_Version", gpic_py::as_method(const_Version), METH_FASTCALL | METH_KEYWORDS, nullptr},
   {"_gconst_KB", gpic_py::as_method(const_KB), METH_FASTCALL | METH_KEYWORDS, nullptr},
   {"_gconst_MB", gpic_py::as_method(const_MB), METH_FASTCALL | METH_KEYWORDS, nullptr},
@@ -456,12 +456,12 @@ PyMethodDef kFunctions[] = {
 
 // --- class Point -------------------------------------------------------------------------------
 
-constexpr char kDoc_Point_init[] =
+constexpr char kDoc_init_Point[] =
     "__init__($self, /, X=0.0, Y=0.0)\n"
     "--\n"
     "\n";
 
-PyObject* Point_init(PyObject* self, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
+PyObject* init_Point(PyObject* self, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
   static constexpr gpic_py::Param params[] = {{"X", 1, gpic_py::Zero::Float}, {"Y", 1, gpic_py::Zero::Float}};
   static constexpr gpic_py::Func func{"Point", params};
   gpic_py::Args<2> in(func, args, nargs, kwnames);
@@ -482,7 +482,7 @@ PyObject* Point_init(PyObject* self, PyObject* const* args, Py_ssize_t nargs, Py
 }
 
 // Point.X
-PyObject* Point_get_X(PyObject* self, void*) {
+PyObject* get_Point_X(PyObject* self, void*) {
   uint64_t self_h = 0;
   if (!gpic_py::handle_of(self, &self_h)) return nullptr;
   gpic_status st{};
@@ -497,7 +497,7 @@ PyObject* Point_get_X(PyObject* self, void*) {
 }
 
 // Point.X =
-int Point_set_X(PyObject* self, PyObject* value, void*) {
+int set_Point_X(PyObject* self, PyObject* value, void*) {
   static constexpr gpic_py::Param params[] = {{"value", 1}};
   static constexpr gpic_py::Func func{"Point.X", params};
   if (!value) return gpic_py::cannot_delete(self, "X");
@@ -516,7 +516,7 @@ int Point_set_X(PyObject* self, PyObject* value, void*) {
 }
 
 // Point.Y
-PyObject* Point_get_Y(PyObject* self, void*) {
+PyObject* get_Point_Y(PyObject* self, void*) {
   uint64_t self_h = 0;
   if (!gpic_py::handle_of(self, &self_h)) return nullptr;
   gpic_status st{};
@@ -531,7 +531,7 @@ PyObject* Point_get_Y(PyObject* self, void*) {
 }
 
 // Point.Y =
-int Point_set_Y(PyObject* self, PyObject* value, void*) {
+int set_Point_Y(PyObject* self, PyObject* value, void*) {
   static constexpr gpic_py::Param params[] = {{"value", 1}};
   static constexpr gpic_py::Func func{"Point.Y", params};
   if (!value) return gpic_py::cannot_delete(self, "Y");
@@ -549,13 +549,13 @@ int Point_set_Y(PyObject* self, PyObject* value, void*) {
   return 0;
 }
 
-constexpr char kDoc_Point_Scale[] =
+constexpr char kDoc_method_Point_Scale[] =
     "Scale($self, f)\n"
     "--\n"
     "\n"
     "Go: func Point.Scale(f float64)";
 
-PyObject* Point_Scale(PyObject* self, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
+PyObject* method_Point_Scale(PyObject* self, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
   static constexpr gpic_py::Param params[] = {{"f", 1}};
   static constexpr gpic_py::Func func{"Point.Scale", params};
   gpic_py::Args<1> in(func, args, nargs, kwnames);
@@ -575,28 +575,28 @@ PyObject* Point_Scale(PyObject* self, PyObject* const* args, Py_ssize_t nargs, P
 }
 
 PyMethodDef kPoint_methods[] = {
-  {"__init__", gpic_py::as_method(Point_init), METH_FASTCALL | METH_KEYWORDS, kDoc_Point_init},
-  {"Scale", gpic_py::as_method(Point_Scale), METH_FASTCALL | METH_KEYWORDS, kDoc_Point_Scale},
+  {"__init__", gpic_py::as_method(init_Point), METH_FASTCALL | METH_KEYWORDS, kDoc_init_Point},
+  {"Scale", gpic_py::as_method(method_Point_Scale), METH_FASTCALL | METH_KEYWORDS, kDoc_method_Point_Scale},
   {nullptr, nullptr, 0, nullptr},
 };
 
 PyGetSetDef kPoint_fields[] = {
-  {"X", Point_get_X, Point_set_X,
+  {"X", get_Point_X, set_Point_X,
    "Go: Point.X float64", nullptr},
-  {"Y", Point_get_Y, Point_set_Y,
+  {"Y", get_Point_Y, set_Point_Y,
    "Go: Point.Y float64", nullptr},
   {nullptr, nullptr, nullptr, nullptr, nullptr},
 };
 
 // --- interface Shape ---------------------------------------------------------------------------
 
-constexpr char kDoc_Shape_Area[] =
+constexpr char kDoc_method_Shape_Area[] =
     "Area($self)\n"
     "--\n"
     "\n"
     "Go: func Shape.Area() float64";
 
-PyObject* Shape_Area(PyObject* self, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
+PyObject* method_Shape_Area(PyObject* self, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
   static constexpr gpic_py::Func func{"Shape.Area"};
   gpic_py::Args<0> in(func, args, nargs, kwnames);
   if (!in) return nullptr;
@@ -614,7 +614,7 @@ PyObject* Shape_Area(PyObject* self, PyObject* const* args, Py_ssize_t nargs, Py
 }
 
 PyMethodDef kShape_methods[] = {
-  {"Area", gpic_py::as_method(Shape_Area), METH_FASTCALL | METH_KEYWORDS, kDoc_Shape_Area},
+  {"Area", gpic_py::as_method(method_Shape_Area), METH_FASTCALL | METH_KEYWORDS, kDoc_method_Shape_Area},
   {nullptr, nullptr, 0, nullptr},
 };
 

@@ -20,7 +20,7 @@ PyObject* cls_Kind = nullptr;
 
 // --- Functions ---------------------------------------------------------------------------------
 
-constexpr char kDoc_Adopt[] =
+constexpr char kDoc_fn_Adopt[] =
     "Adopt($module, name, kind)\n"
     "--\n"
     "\n"
@@ -47,7 +47,7 @@ PyObject* fn_Adopt(PyObject* /*module*/, PyObject* const* args, Py_ssize_t nargs
   return gpic_py::wrap_or_none(cls_Animal, r0);
 }
 
-constexpr char kDoc_Feed[] =
+constexpr char kDoc_fn_Feed[] =
     "Feed($module, animals, f)\n"
     "--\n"
     "\n"
@@ -75,7 +75,7 @@ PyObject* fn_Feed(PyObject* /*module*/, PyObject* const* args, Py_ssize_t nargs,
   return gpic_py::to_python(r0);
 }
 
-constexpr char kDoc_Loudest[] =
+constexpr char kDoc_fn_Loudest[] =
     "Loudest($module, *things)\n"
     "--\n"
     "\n"
@@ -101,7 +101,7 @@ PyObject* fn_Loudest(PyObject* /*module*/, PyObject* const* args, Py_ssize_t nar
   return gpic_py::decode(gpic_py::codec(5), r0);
 }
 
-constexpr char kDoc_Census[] =
+constexpr char kDoc_fn_Census[] =
     "Census($module, animals)\n"
     "--\n"
     "\n"
@@ -127,7 +127,7 @@ PyObject* fn_Census(PyObject* /*module*/, PyObject* const* args, Py_ssize_t narg
   return gpic_py::decode(gpic_py::codec(7), r0);
 }
 
-constexpr char kDoc_Raw[] =
+constexpr char kDoc_fn_Raw[] =
     "Raw($module, name)\n"
     "--\n"
     "\n"
@@ -239,11 +239,11 @@ PyObject* set_Keeper(PyObject* /*module*/, PyObject* const* args, Py_ssize_t nar
 }
 
 PyMethodDef kFunctions[] = {
-  {"Adopt", gpic_py::as_method(fn_Adopt), METH_FASTCALL | METH_KEYWORDS, kDoc_Adopt},
-  {"Feed", gpic_py::as_method(fn_Feed), METH_FASTCALL | METH_KEYWORDS, kDoc_Feed},
-  {"Loudest", gpic_py::as_method(fn_Loudest), METH_FASTCALL | METH_KEYWORDS, kDoc_Loudest},
-  {"Census", gpic_py::as_method(fn_Census), METH_FASTCALL | METH_KEYWORDS, kDoc_Census},
-  {"Raw", gpic_py::as_method(fn_Raw), METH_FASTCALL | METH_KEYWORDS, kDoc_Raw},
+  {"Adopt", gpic_py::as_method(fn_Adopt), METH_FASTCALL | METH_KEYWORDS, kDoc_fn_Adopt},
+  {"Feed", gpic_py::as_method(fn_Feed), METH_FASTCALL | METH_KEYWORDS, kDoc_fn_Feed},
+  {"Loudest", gpic_py::as_method(fn_Loudest), METH_FASTCALL | METH_KEYWORDS, kDoc_fn_Loudest},
+  {"Census", gpic_py::as_method(fn_Census), METH_FASTCALL | METH_KEYWORDS, kDoc_fn_Census},
+  {"Raw", gpic_py::as_method(fn_Raw), METH_FASTCALL | METH_KEYWORDS, kDoc_fn_Raw},
   {"_gconst_Capacity", gpic_py::as_method(const_Capacity), METH_FASTCALL | METH_KEYWORDS, nullptr},
   {"_gconst_Cat", gpic_py::as_method(const_Cat), METH_FASTCALL | METH_KEYWORDS, nullptr},
   {"_gconst_Dog", gpic_py::as_method(const_Dog), METH_FASTCALL | METH_KEYWORDS, nullptr},
@@ -254,12 +254,12 @@ PyMethodDef kFunctions[] = {
 
 // --- class Heights -----------------------------------------------------------------------------
 
-constexpr char kDoc_Heights_init[] =
+constexpr char kDoc_init_Heights[] =
     "__init__($self, /, value=None)\n"
     "--\n"
     "\n";
 
-PyObject* Heights_init(PyObject* self, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
+PyObject* init_Heights(PyObject* self, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
   static constexpr gpic_py::Param params[] = {{"value", 9, gpic_py::Zero::None}};
   static constexpr gpic_py::Func func{"Heights", params};
   gpic_py::Args<1> in(func, args, nargs, kwnames);
@@ -279,7 +279,7 @@ PyObject* Heights_init(PyObject* self, PyObject* const* args, Py_ssize_t nargs, 
 }
 
 // Heights.value
-PyObject* Heights_value(PyObject* self, void*) {
+PyObject* value_Heights(PyObject* self, void*) {
   uint64_t self_h = 0;
   if (!gpic_py::handle_of(self, &self_h)) return nullptr;
   gpic_status st{};
@@ -293,7 +293,7 @@ PyObject* Heights_value(PyObject* self, void*) {
   return gpic_py::nums_result<'d'>(r0);
 }
 
-constexpr char kDoc_Heights_Max[] =
+constexpr char kDoc_method_Heights_Max[] =
     "Max($self)\n"
     "--\n"
     "\n"
@@ -301,7 +301,7 @@ constexpr char kDoc_Heights_Max[] =
     "\n"
     "Go: func Heights.Max() float64";
 
-PyObject* Heights_Max(PyObject* self, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
+PyObject* method_Heights_Max(PyObject* self, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
   static constexpr gpic_py::Func func{"Heights.Max"};
   gpic_py::Args<0> in(func, args, nargs, kwnames);
   if (!in) return nullptr;
@@ -319,24 +319,24 @@ PyObject* Heights_Max(PyObject* self, PyObject* const* args, Py_ssize_t nargs, P
 }
 
 PyMethodDef kHeights_methods[] = {
-  {"__init__", gpic_py::as_method(Heights_init), METH_FASTCALL | METH_KEYWORDS, kDoc_Heights_init},
-  {"Max", gpic_py::as_method(Heights_Max), METH_FASTCALL | METH_KEYWORDS, kDoc_Heights_Max},
+  {"__init__", gpic_py::as_method(init_Heights), METH_FASTCALL | METH_KEYWORDS, kDoc_init_Heights},
+  {"Max", gpic_py::as_method(method_Heights_Max), METH_FASTCALL | METH_KEYWORDS, kDoc_method_Heights_Max},
   {nullptr, nullptr, 0, nullptr},
 };
 
 PyGetSetDef kHeights_fields[] = {
-  {"value", Heights_value, nullptr, "The Go value, as its Python type.", nullptr},
+  {"value", value_Heights, nullptr, "The Go value, as its Python type.", nullptr},
   {nullptr, nullptr, nullptr, nullptr, nullptr},
 };
 
 // --- class Animal ------------------------------------------------------------------------------
 
-constexpr char kDoc_Animal_init[] =
+constexpr char kDoc_init_Animal[] =
     "__init__($self, /, Name='', Kind=0, Weights=None, Tags=None, Noisy=None, Friend=None)\n"
     "--\n"
     "\n";
 
-PyObject* Animal_init(PyObject* self, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
+PyObject* init_Animal(PyObject* self, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
   static constexpr gpic_py::Param params[] = {{"Name", 0, gpic_py::Zero::Str}, {"Kind", 1, gpic_py::Zero::Int}, {"Weights", 9, gpic_py::Zero::None}, {"Tags", 10, gpic_py::Zero::None}, {"Noisy", 5, gpic_py::Zero::None}, {"Friend", 11, gpic_py::Zero::None}};
   static constexpr gpic_py::Func func{"Animal", params};
   gpic_py::Args<6> in(func, args, nargs, kwnames);
@@ -361,7 +361,7 @@ PyObject* Animal_init(PyObject* self, PyObject* const* args, Py_ssize_t nargs, P
 }
 
 // Animal.Name
-PyObject* Animal_get_Name(PyObject* self, void*) {
+PyObject* get_Animal_Name(PyObject* self, void*) {
   uint64_t self_h = 0;
   if (!gpic_py::handle_of(self, &self_h)) return nullptr;
   gpic_status st{};
@@ -376,7 +376,7 @@ PyObject* Animal_get_Name(PyObject* self, void*) {
 }
 
 // Animal.Name =
-int Animal_set_Name(PyObject* self, PyObject* value, void*) {
+int set_Animal_Name(PyObject* self, PyObject* value, void*) {
   static constexpr gpic_py::Param params[] = {{"value", 0}};
   static constexpr gpic_py::Func func{"Animal.Name", params};
   if (!value) return gpic_py::cannot_delete(self, "Name");
@@ -395,7 +395,7 @@ int Animal_set_Name(PyObject* self, PyObject* value, void*) {
 }
 
 // Animal.Kind
-PyObject* Animal_get_Kind(PyObject* self, void*) {
+PyObject* get_Animal_Kind(PyObject* self, void*) {
   uint64_t self_h = 0;
   if (!gpic_py::handle_of(self, &self_h)) return nullptr;
   gpic_status st{};
@@ -410,7 +410,7 @@ PyObject* Animal_get_Kind(PyObject* self, void*) {
 }
 
 // Animal.Kind =
-int Animal_set_Kind(PyObject* self, PyObject* value, void*) {
+int set_Animal_Kind(PyObject* self, PyObject* value, void*) {
   static constexpr gpic_py::Param params[] = {{"value", 1}};
   static constexpr gpic_py::Func func{"Animal.Kind", params};
   if (!value) return gpic_py::cannot_delete(self, "Kind");
@@ -429,7 +429,7 @@ int Animal_set_Kind(PyObject* self, PyObject* value, void*) {
 }
 
 // Animal.Weights
-PyObject* Animal_get_Weights(PyObject* self, void*) {
+PyObject* get_Animal_Weights(PyObject* self, void*) {
   uint64_t self_h = 0;
   if (!gpic_py::handle_of(self, &self_h)) return nullptr;
   gpic_status st{};
@@ -444,7 +444,7 @@ PyObject* Animal_get_Weights(PyObject* self, void*) {
 }
 
 // Animal.Weights =
-int Animal_set_Weights(PyObject* self, PyObject* value, void*) {
+int set_Animal_Weights(PyObject* self, PyObject* value, void*) {
   static constexpr gpic_py::Param params[] = {{"value", 9}};
   static constexpr gpic_py::Func func{"Animal.Weights", params};
   if (!value) return gpic_py::cannot_delete(self, "Weights");
@@ -463,7 +463,7 @@ int Animal_set_Weights(PyObject* self, PyObject* value, void*) {
 }
 
 // Animal.Tags
-PyObject* Animal_get_Tags(PyObject* self, void*) {
+PyObject* get_Animal_Tags(PyObject* self, void*) {
   uint64_t self_h = 0;
   if (!gpic_py::handle_of(self, &self_h)) return nullptr;
   gpic_status st{};
@@ -478,7 +478,7 @@ PyObject* Animal_get_Tags(PyObject* self, void*) {
 }
 
 // Animal.Tags =
-int Animal_set_Tags(PyObject* self, PyObject* value, void*) {
+int set_Animal_Tags(PyObject* self, PyObject* value, void*) {
   static constexpr gpic_py::Param params[] = {{"value", 10}};
   static constexpr gpic_py::Func func{"Animal.Tags", params};
   if (!value) return gpic_py::cannot_delete(self, "Tags");
@@ -497,7 +497,7 @@ int Animal_set_Tags(PyObject* self, PyObject* value, void*) {
 }
 
 // Animal.Noisy
-PyObject* Animal_get_Noisy(PyObject* self, void*) {
+PyObject* get_Animal_Noisy(PyObject* self, void*) {
   uint64_t self_h = 0;
   if (!gpic_py::handle_of(self, &self_h)) return nullptr;
   gpic_status st{};
@@ -512,7 +512,7 @@ PyObject* Animal_get_Noisy(PyObject* self, void*) {
 }
 
 // Animal.Noisy =
-int Animal_set_Noisy(PyObject* self, PyObject* value, void*) {
+int set_Animal_Noisy(PyObject* self, PyObject* value, void*) {
   static constexpr gpic_py::Param params[] = {{"value", 5}};
   static constexpr gpic_py::Func func{"Animal.Noisy", params};
   if (!value) return gpic_py::cannot_delete(self, "Noisy");
@@ -531,7 +531,7 @@ int Animal_set_Noisy(PyObject* self, PyObject* value, void*) {
 }
 
 // Animal.Friend
-PyObject* Animal_get_Friend(PyObject* self, void*) {
+PyObject* get_Animal_Friend(PyObject* self, void*) {
   uint64_t self_h = 0;
   if (!gpic_py::handle_of(self, &self_h)) return nullptr;
   gpic_status st{};
@@ -546,7 +546,7 @@ PyObject* Animal_get_Friend(PyObject* self, void*) {
 }
 
 // Animal.Friend =
-int Animal_set_Friend(PyObject* self, PyObject* value, void*) {
+int set_Animal_Friend(PyObject* self, PyObject* value, void*) {
   static constexpr gpic_py::Param params[] = {{"value", 11}};
   static constexpr gpic_py::Func func{"Animal.Friend", params};
   if (!value) return gpic_py::cannot_delete(self, "Friend");
@@ -564,7 +564,7 @@ int Animal_set_Friend(PyObject* self, PyObject* value, void*) {
   return 0;
 }
 
-constexpr char kDoc_Animal_Greet[] =
+constexpr char kDoc_method_Animal_Greet[] =
     "Greet($self, greeting)\n"
     "--\n"
     "\n"
@@ -572,7 +572,7 @@ constexpr char kDoc_Animal_Greet[] =
     "\n"
     "Go: func Animal.Greet(greeting string) string";
 
-PyObject* Animal_Greet(PyObject* self, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
+PyObject* method_Animal_Greet(PyObject* self, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
   static constexpr gpic_py::Param params[] = {{"greeting", 0}};
   static constexpr gpic_py::Func func{"Animal.Greet", params};
   gpic_py::Args<1> in(func, args, nargs, kwnames);
@@ -592,7 +592,7 @@ PyObject* Animal_Greet(PyObject* self, PyObject* const* args, Py_ssize_t nargs, 
   return gpic_py::to_python(r0);
 }
 
-constexpr char kDoc_Animal_String[] =
+constexpr char kDoc_method_Animal_String[] =
     "String($self)\n"
     "--\n"
     "\n"
@@ -600,7 +600,7 @@ constexpr char kDoc_Animal_String[] =
     "\n"
     "Go: func Animal.String() string";
 
-PyObject* Animal_String(PyObject* self, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
+PyObject* method_Animal_String(PyObject* self, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
   static constexpr gpic_py::Func func{"Animal.String"};
   gpic_py::Args<0> in(func, args, nargs, kwnames);
   if (!in) return nullptr;
@@ -618,35 +618,35 @@ PyObject* Animal_String(PyObject* self, PyObject* const* args, Py_ssize_t nargs,
 }
 
 PyMethodDef kAnimal_methods[] = {
-  {"__init__", gpic_py::as_method(Animal_init), METH_FASTCALL | METH_KEYWORDS, kDoc_Animal_init},
-  {"Greet", gpic_py::as_method(Animal_Greet), METH_FASTCALL | METH_KEYWORDS, kDoc_Animal_Greet},
-  {"String", gpic_py::as_method(Animal_String), METH_FASTCALL | METH_KEYWORDS, kDoc_Animal_String},
+  {"__init__", gpic_py::as_method(init_Animal), METH_FASTCALL | METH_KEYWORDS, kDoc_init_Animal},
+  {"Greet", gpic_py::as_method(method_Animal_Greet), METH_FASTCALL | METH_KEYWORDS, kDoc_method_Animal_Greet},
+  {"String", gpic_py::as_method(method_Animal_String), METH_FASTCALL | METH_KEYWORDS, kDoc_method_Animal_String},
   {nullptr, nullptr, 0, nullptr},
 };
 
 PyGetSetDef kAnimal_fields[] = {
-  {"Name", Animal_get_Name, Animal_set_Name,
+  {"Name", get_Animal_Name, set_Animal_Name,
    "Its name.\n"
    "\n"
    "Go: Animal.Name string", nullptr},
-  {"Kind", Animal_get_Kind, Animal_set_Kind,
+  {"Kind", get_Animal_Kind, set_Animal_Kind,
    "Go: Animal.Kind Kind", nullptr},
-  {"Weights", Animal_get_Weights, Animal_set_Weights,
+  {"Weights", get_Animal_Weights, set_Animal_Weights,
    "Go: Animal.Weights []float64", nullptr},
-  {"Tags", Animal_get_Tags, Animal_set_Tags,
+  {"Tags", get_Animal_Tags, set_Animal_Tags,
    "Go: Animal.Tags map[string]int", nullptr},
-  {"Noisy", Animal_get_Noisy, Animal_set_Noisy,
+  {"Noisy", get_Animal_Noisy, set_Animal_Noisy,
    "What it likes to chase; a member named like the interface type.\n"
    "\n"
    "Go: Animal.Noisy Noisy", nullptr},
-  {"Friend", Animal_get_Friend, Animal_set_Friend,
+  {"Friend", get_Animal_Friend, set_Animal_Friend,
    "Go: Animal.Friend *Animal", nullptr},
   {nullptr, nullptr, nullptr, nullptr, nullptr},
 };
 
 // --- interface Noisy ---------------------------------------------------------------------------
 
-constexpr char kDoc_Noisy_Sound[] =
+constexpr char kDoc_method_Noisy_Sound[] =
     "Sound($self, n)\n"
     "--\n"
     "\n"
@@ -654,7 +654,7 @@ constexpr char kDoc_Noisy_Sound[] =
     "\n"
     "Go: func Noisy.Sound(n int) string";
 
-PyObject* Noisy_Sound(PyObject* self, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
+PyObject* method_Noisy_Sound(PyObject* self, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
   static constexpr gpic_py::Param params[] = {{"n", 12}};
   static constexpr gpic_py::Func func{"Noisy.Sound", params};
   gpic_py::Args<1> in(func, args, nargs, kwnames);
@@ -675,7 +675,7 @@ PyObject* Noisy_Sound(PyObject* self, PyObject* const* args, Py_ssize_t nargs, P
 }
 
 PyMethodDef kNoisy_methods[] = {
-  {"Sound", gpic_py::as_method(Noisy_Sound), METH_FASTCALL | METH_KEYWORDS, kDoc_Noisy_Sound},
+  {"Sound", gpic_py::as_method(method_Noisy_Sound), METH_FASTCALL | METH_KEYWORDS, kDoc_method_Noisy_Sound},
   {nullptr, nullptr, 0, nullptr},
 };
 
