@@ -111,6 +111,24 @@ TEST_SUITE("targets") {
     CHECK(fmt("-1") == "-1");
     CHECK(fmt("int64(1 << 3)") == "int64(1 << 3)");
     CHECK(fmt("x == y+1") == "x == y+1");
+    // Tokens that would fuse stay apart, as go/printer keeps them (`--` is a Go token).
+    CHECK(fmt("1 - -1") == "1 - -1");
+    CHECK(fmt("- -1") == "- -1");
+    CHECK(fmt("f(1, 2 - -1)") == "f(1, 2 - -1)");
+    CHECK(fmt("f(1, 2 & ^1)") == "f(1, 2 & ^1)");
+    CHECK(fmt("f(1, 2*3+4)") == "f(1, 2*3+4)");
+    CHECK(fmt("((1 + 2))") == "(1 + 2)");
+  }
+
+  TEST_CASE("a constant of 50,000 terms prints in linear time, without deep recursion") {
+    std::string sum = "1";
+    for (int i = 1; i < 50000; ++i) sum += i % 2 ? "+2*3" : "-1";
+    Diagnostics diags;
+    auto m = parse_gpi("/t/x.gpi", "package x \"example.com/x\"\nconst K int = " + sum + "\n", diags);
+    REQUIRE_FALSE(diags.has_errors());
+    std::string out = cgo::format_go_expr(m->consts.at(0).value, [](const std::string& s) { return s; }, 0);
+    CHECK(out.size() == sum.size() + 2 * 49999);  // blanks around every + and -, none around *
+    CHECK(out.substr(0, 12) == "1 + 2*3 - 1 ");
   }
 }
 
