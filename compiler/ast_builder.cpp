@@ -1,7 +1,10 @@
 #include "compiler/ast_builder.hpp"
 
+#include <algorithm>
 #include <optional>
+#include <tuple>
 
+#include "compiler/directives.hpp"
 #include "compiler/doc_comment.hpp"
 
 namespace gpic {
@@ -172,14 +175,43 @@ ir::Doc AstBuilder::doc_before(antlr4::ParserRuleContext* ctx) const {
   return parse_doc(it->second, path_);
 }
 
+void AstBuilder::apply_directives_before(antlr4::ParserRuleContext* ctx, const std::string& func_name,
+                                         ir::FuncSig& sig) {
+  if (!ctx || !ctx->getStart()) return;
+  auto it = directives_.find(ctx->getStart()->getTokenIndex());
+  if (it == directives_.end()) return;
+  apply_directives(it->second, path_, func_name, sig, diags_);
+  taken_directives_.insert(it->first);
+}
+
+std::unique_ptr<ir::Module> AstBuilder::finish() {
+  // A directive before anything but a func or an interface method would be silently ignored.
+  // After a syntax error the declaration it preceded may not have been built: nothing to add.
+  if (!any_recovered_) {
+    std::vector<const DocLine*> misplaced;
+    for (const auto& [index, lines] : directives_)
+      if (!taken_directives_.count(index))
+        for (const DocLine& line : lines) misplaced.push_back(&line);
+    std::sort(misplaced.begin(), misplaced.end(),
+              [](const DocLine* a, const DocLine* b) { return std::tie(a->line, a->col) < std::tie(b->line, b->col); });
+    for (const DocLine* line : misplaced)
+      diags_.error({path_, line->line, line->col},
+                   "a //gpic: directive must come right before a func declaration or an interface method");
+  }
+  return std::move(module_);
+}
+
 AstBuilder::AstBuilder(const std::string& path, antlr4::TokenStream& tokens,
-                       const std::unordered_map<size_t, std::vector<DocLine>>& docs, Diagnostics& diags)
-    : path_(path), tokens_(tokens), docs_(docs), diags_(diags), module_(std::make_unique<ir::Module>()) {
+                       const std::unordered_map<size_t, std::vector<DocLine>>& docs,
+                       const std::unordered_map<size_t, std::vector<DocLine>>& directives, Diagnostics& diags)
+    : path_(path), tokens_(tokens), docs_(docs), directives_(directives), diags_(diags),
+      module_(std::make_unique<ir::Module>()) {
   module_->file = path_;
   module_->loc = {path_, 0, 0};
 }
 
 void AstBuilder::add_package(GpiParser::PackageClauseContext* ctx, bool recovered) {
+  any_recovered_ = any_recovered_ || recovered || !ctx;
   if (!ctx) return;
   recovered_ = recovered;
   module_->doc = doc_before(ctx);
@@ -193,6 +225,7 @@ void AstBuilder::add_package(GpiParser::PackageClauseContext* ctx, bool recovere
 }
 
 void AstBuilder::add_declaration(GpiParser::DeclarationContext* ctx, bool recovered) {
+  any_recovered_ = any_recovered_ || recovered || !ctx;
   if (!ctx) return;
   recovered_ = recovered;
   ir::Doc doc = doc_before(ctx);
@@ -369,7 +402,9 @@ void AstBuilder::build_interface(GpiParser::InterfaceTypeContext* ctx, ir::TypeD
     if (auto* method = dynamic_cast<GpiParser::InterfaceMethodContext*>(elem)) {
       antlr4::Token* name = token(method->IDENT());
       if (!name) continue;
-      decl.methods.push_back({name->getText(), build_signature(method->signature()), doc_before(elem), loc(name)});
+      ir::FuncSig sig = build_signature(method->signature());
+      apply_directives_before(elem, name->getText(), sig);
+      decl.methods.push_back({name->getText(), std::move(sig), doc_before(elem), loc(name)});
     } else if (auto* embedded = dynamic_cast<GpiParser::EmbeddedInterfaceContext*>(elem)) {
       if (ir::TypeRef type = build_type_name(embedded->typeName())) decl.embeds.push_back(type);
     }
@@ -398,6 +433,7 @@ void AstBuilder::build_func(GpiParser::FuncDeclContext* ctx, const ir::Doc& doc)
     f.recv = std::move(recv);
   }
   f.sig = build_signature(ctx->signature());
+  apply_directives_before(ctx, f.name, f.sig);
   module_->order.push_back({ir::DeclRef::Kind::Func, module_->funcs.size()});
   module_->funcs.push_back(std::move(f));
 }
@@ -410,7 +446,7 @@ ir::FuncSig AstBuilder::build_signature(GpiParser::SignatureContext* ctx) {
     if (result->parameters()) {
       sig.results = build_params(result->parameters(), true, nullptr);
     } else if (ir::TypeRef type = build_type(result->type_())) {
-      sig.results.push_back({"", type, type->loc});
+      sig.results.push_back({"", type, type->loc, {}});
     }
   }
   return sig;
@@ -460,10 +496,10 @@ std::vector<ir::Param> AstBuilder::build_params(GpiParser::ParametersContext* ct
         type = slice;
       }
     }
-    for (antlr4::Token* pending : pending_names) out.push_back({pending->getText(), type, loc(pending)});
+    for (antlr4::Token* pending : pending_names) out.push_back({pending->getText(), type, loc(pending), {}});
     pending_names.clear();
-    if (name) out.push_back({name->getText(), type, loc(name)});
-    else out.push_back({"", type, type ? type->loc : loc(item->getStart())});
+    if (name) out.push_back({name->getText(), type, loc(name), {}});
+    else out.push_back({"", type, type ? type->loc : loc(item->getStart()), {}});
   }
   for (antlr4::Token* pending : pending_names) diags_.error(loc(pending), "mixed named and unnamed parameters");
   return out;

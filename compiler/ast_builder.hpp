@@ -12,6 +12,7 @@
 #include <memory>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "GpiParser.h"
@@ -26,12 +27,14 @@ namespace gpic {
 class AstBuilder {
  public:
   AstBuilder(const std::string& path, antlr4::TokenStream& tokens,
-             const std::unordered_map<size_t, std::vector<DocLine>>& docs, Diagnostics& diags);
+             const std::unordered_map<size_t, std::vector<DocLine>>& docs,
+             const std::unordered_map<size_t, std::vector<DocLine>>& directives, Diagnostics& diags);
 
   /// `recovered`: the parser met a syntax error in this clause and repaired its tree.
   void add_package(gpic_parser::GpiParser::PackageClauseContext* ctx, bool recovered);
   void add_declaration(gpic_parser::GpiParser::DeclarationContext* ctx, bool recovered);
-  std::unique_ptr<ir::Module> finish() { return std::move(module_); }
+  /// Reports the directives no func or interface method took, and hands the module over.
+  std::unique_ptr<ir::Module> finish();
 
  private:
   using P = gpic_parser::GpiParser;
@@ -72,10 +75,15 @@ class AstBuilder {
   };
   /// The doc comment written before `ctx`'s first token.
   ir::Doc doc_before(antlr4::ParserRuleContext* ctx) const;
+  /// Applies the `//gpic:` directives written before `ctx`'s first token to `sig`.
+  void apply_directives_before(antlr4::ParserRuleContext* ctx, const std::string& func_name, ir::FuncSig& sig);
 
   const std::string& path_;
   antlr4::TokenStream& tokens_;
   const std::unordered_map<size_t, std::vector<DocLine>>& docs_;
+  const std::unordered_map<size_t, std::vector<DocLine>>& directives_;
+  std::unordered_set<size_t> taken_directives_;  // keys of directives_ a func or method took
+  bool any_recovered_ = false;                   // a syntax error anywhere in the file
   bool recovered_ = false;
   Diagnostics& diags_;
   std::unique_ptr<ir::Module> module_;

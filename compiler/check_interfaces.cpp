@@ -18,7 +18,7 @@ ir::InterfaceMethod error_method(const ir::Loc& loc) {
   ir::InterfaceMethod m;
   m.name = "Error";
   m.loc = loc;
-  m.sig.results.push_back({"", string_type, loc});
+  m.sig.results.push_back({"", string_type, loc, {}});
   return m;
 }
 

@@ -72,6 +72,7 @@ void check_module(ir::Module& module, Diagnostics& diags) {
   check::check_types(cx);              // every type resolves; map keys, results, arrays
   check::check_recursive_types(cx);    // no struct contains itself by value
   check::check_receivers(cx);          // methods hang on a type of this file; bound_methods
+  check::check_directives(cx);         // //gpic: marks name numeric slice parameters
   check::complete_interfaces(cx);      // embedded interfaces' methods join the method set
   check::check_consts(cx);             // names in values resolve; untyped consts get a type
 }

@@ -138,6 +138,10 @@ class SemicolonPass {
         pending_docs_.push_back({t->getText(), static_cast<int>(t->getLine()),
                                  static_cast<int>(t->getCharPositionInLine()) + 1});
         return;
+      case GpiLexer::DIRECTIVE:
+        pending_directives_.push_back({t->getText(), static_cast<int>(t->getLine()),
+                                       static_cast<int>(t->getCharPositionInLine()) + 1});
+        return;
       case GpiLexer::UNTERMINATED_COMMENT:
         diags_.error(loc_of(*t), "unterminated comment");
         return;
@@ -265,6 +269,10 @@ class SemicolonPass {
       out_.docs[out_.tokens.size()] = std::move(pending_docs_);
       pending_docs_.clear();
     }
+    if (type != GpiLexer::SEMI && !pending_directives_.empty()) {
+      out_.directives[out_.tokens.size()] = std::move(pending_directives_);
+      pending_directives_.clear();
+    }
     last_type_ = type;
     out_.tokens.push_back(std::move(t));
   }
@@ -274,6 +282,9 @@ class SemicolonPass {
     pending_newline_ = false;
     emit_semicolon(kImpliedSemicolon, eof->getLine(), eof->getCharPositionInLine());
     pending_docs_.clear();  // a doc comment at the end of the file documents nothing
+    for (const DocLine& d : pending_directives_)
+      diags_.error({path_, d.line, d.col}, "a //gpic: directive must come right before a func declaration or an interface method");
+    pending_directives_.clear();
     emit(std::move(eof));
   }
 
@@ -288,6 +299,7 @@ class SemicolonPass {
   bool pending_newline_ = false;
   size_t newline_line_ = 0, newline_col_ = 0;
   std::vector<DocLine> pending_docs_;
+  std::vector<DocLine> pending_directives_;
   size_t last_invalid_index_ = static_cast<size_t>(-2);
 };
 

@@ -2,7 +2,7 @@
 //
 // The ANTLR lexer's raw tokens go through one pass that does what Go's scanner does beyond
 // recognising tokens: it turns newlines into semicolons where a declaration ends, takes doc
-// comments aside for the AST builder, and reports lexical mistakes (stray characters,
+// comments and `//gpic:` directives aside for the AST builder, and reports lexical mistakes (stray characters,
 // unterminated strings and comments, invalid UTF-8) in plain words.
 #pragma once
 
@@ -22,7 +22,7 @@ namespace gpic {
 inline constexpr const char* kNewlineSemicolon = "\n";
 inline constexpr const char* kImpliedSemicolon = "<implied ;>";
 
-/// One `///` line, as written (with its slashes).
+/// One `///` doc comment or `//gpic:` directive line, as written (with its slashes).
 struct DocLine {
   std::string text;
   int line = 0;  // 1-based
@@ -37,6 +37,8 @@ struct LexedFile {
   std::vector<std::unique_ptr<antlr4::Token>> tokens;
   /// Doc comment lines, keyed by the index (in `tokens`) of the token they precede.
   std::unordered_map<size_t, std::vector<DocLine>> docs;
+  /// `//gpic:` directive lines (as written, with the slashes), keyed likewise.
+  std::unordered_map<size_t, std::vector<DocLine>> directives;
 };
 
 /// Returns `text` with each byte of an invalid UTF-8 sequence replaced by U+FFFD (the ANTLR

@@ -83,11 +83,22 @@ struct Type {
   std::string go_spelling() const;
 };
 
+/// What `//gpic:` directives say Go does with a parameter's memory beyond the call
+/// (compiler/directives.hpp). Only numeric slice parameters, which Go reads in place, carry them.
+struct ParamMarks {
+  bool keep = false;                // //gpic:keep: Go keeps the slice after the call returns
+  bool borrow = false;              // //gpic:borrow: Go does not (no default keep-alive)
+  bool readonly = false;            // //gpic:readonly: Go only reads it
+  Loc loc;                          // the name in the first directive that marks it
+  bool any() const { return keep || borrow || readonly; }
+};
+
 /// A parameter or result. Results may be unnamed (empty name).
 struct Param {
   std::string name;
   TypeRef type;
   Loc loc;
+  ParamMarks marks;                 // parameters only
 };
 
 struct FuncSig {

@@ -9,12 +9,17 @@ json to_json(const ir::Loc& l) { return {{"file", l.file}, {"line", l.line}, {"c
 json to_json(const ir::Doc& d) { return {{"en", d.en}, {"ko", d.ko}, {"ko_stamp", d.ko_stamp}}; }
 
 static json sig_json(const ir::FuncSig& s) {
-  auto params = [](const std::vector<ir::Param>& ps) {
+  auto params = [](const std::vector<ir::Param>& ps, bool with_marks) {
     json a = json::array();
-    for (const auto& p : ps) a.push_back({{"name", p.name}, {"type", to_json(*p.type)}, {"loc", to_json(p.loc)}});
+    for (const auto& p : ps) {
+      json j = {{"name", p.name}, {"type", to_json(*p.type)}, {"loc", to_json(p.loc)}};
+      if (with_marks)
+        j["marks"] = {{"keep", p.marks.keep}, {"borrow", p.marks.borrow}, {"readonly", p.marks.readonly}};
+      a.push_back(j);
+    }
     return a;
   };
-  return {{"params", params(s.params)}, {"results", params(s.results)}, {"variadic", s.variadic}};
+  return {{"params", params(s.params, true)}, {"results", params(s.results, false)}, {"variadic", s.variadic}};
 }
 
 json to_json(const ir::Type& t) {

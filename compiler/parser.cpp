@@ -74,7 +74,7 @@ class FileParser {
         tokens_(&source_),
         parser_(&tokens_),
         collector_(path, diags),
-        builder_(path, tokens_, lexed.docs, diags) {
+        builder_(path, tokens_, lexed.docs, lexed.directives, diags) {
     parser_.removeErrorListeners();
     parser_.addParseListener(&nesting_);
     tokens_.fill();  // every token is already lexed; this also makes index() meaningful

@@ -19,6 +19,7 @@ void run_plugin(const std::string& name, const ir::Module& m, const Options& opt
     return;
   }
   json request = {{"gpic_plugin_schema", kPluginSchemaVersion},
+                  {"gpic_plugin_schema_minor", kPluginSchemaMinor},
                   {"target", name},
                   {"gpic_version", options.gpic_version},
                   {"options", {{"langs", options.langs}, {"snake_names", options.snake_names}, {"params", options.params}}},

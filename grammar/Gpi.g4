@@ -9,8 +9,8 @@
 // the end of the file, so every item of every list below simply ends with SEMI. Runs of SEMI
 // are collapsed into one, so the parser never sees an empty statement.
 //
-// Doc comments (`///`) are taken off the token list by the same pass and attached by the AST
-// builder to the token that follows them; the parser never sees comments.
+// Doc comments (`///`) and `//gpic:` directives are taken off the token list by the same pass
+// and attached by the AST builder to the token that follows them; the parser never sees comments.
 //
 // The rules are written to need at most two tokens of lookahead, so SLL prediction (tried
 // first, see compiler/parser.cpp) almost never has to fall back to full LL.
@@ -282,6 +282,12 @@ STRING
 // `///` doc comments, but not `////...` rulers. Lexed first so `///` is not a line comment.
 DOC_COMMENT
     : '///' (~[/\r\n] ~[\r\n]*)?
+    ;
+
+// `//gpic:keep data`: a directive about the declaration that follows (see the note atop the
+// file). Before LINE_COMMENT, which matches the same text: at equal length the first rule wins.
+DIRECTIVE
+    : '//gpic:' ~[\r\n]*
     ;
 
 LINE_COMMENT

@@ -7,6 +7,7 @@ Written beside every generated package so that the package is self-contained.
 """
 
 import enum as _enum
+import gc as _gc
 import itertools as _itertools
 import reprlib as _reprlib
 import sys as _sys
@@ -67,12 +68,59 @@ def text(unpack, p, n):
     return unpack(p, n).decode("utf-8", "surrogateescape")
 
 
+PYPY = hasattr(_sys, "pypy_version_info")
+
+
+class _GoMemory:
+    """What Go objects cost, told to PyPy's garbage collector.
+
+    A wrapper is a few dozen bytes to PyPy's GC, which cannot see the Go memory its handle keeps
+    (an 8 KB string, a table entry), and the handle is released only when the wrapper is
+    collected: without help, wrappers and the Go memory behind them pile up between PyPy's
+    collections (100,000 structs holding 8 KB grew resident memory by 415 MB). So every EVERY
+    new handles this reads the size of Go's heap: its growth is reported as memory pressure
+    (which brings PyPy's next collection forward, as for C allocations), and once Go's heap
+    has grown past twice its lowest size since the last collection (and by SLACK at least),
+    PyPy collects at once, releasing the handles of dropped wrappers so that Go can free what
+    they held (the same proportional rule as Go's own GOGC=100, so the cost stays amortised).
+    One per process, as there is one Go runtime per process. CPython frees a wrapper (and
+    releases its handle) as soon as it is dropped, and needs none of this."""
+
+    EVERY = 128
+    SLACK = 8 << 20
+
+    def __init__(self):
+        self.handles = 0
+        self.reported = 0       # Go heap bytes at the last look
+        self.low = 1 << 62      # the lowest Go heap size seen since the last collection
+
+    def note(self, bridge):
+        self.handles += 1
+        if self.handles < self.EVERY:
+            return
+        self.handles = 0
+        heap = bridge.lib.gpicw_go_heap()
+        if heap > self.reported:
+            _add_memory_pressure(heap - self.reported)
+        self.reported = heap
+        self.low = min(self.low, heap)
+        if heap > self.low + max(self.low // 4, self.SLACK):
+            self.low = heap
+            _gc.collect()
+
+
+if PYPY:
+    from __pypy__ import add_memory_pressure as _add_memory_pressure
+    GO_MEMORY = _GoMemory()
+
+
 class GoObject:
     """A Go value held by Python through one handle, released when this object is collected
     (or at once by ``release(obj)`` / leaving a ``with`` block). Equality is Go identity: two
     objects for the same Go pointer are equal."""
 
-    __slots__ = ("_gh", "__weakref__")
+    # _gkeep: buffers Go keeps using through this object (see kept()), alive as long as it is.
+    __slots__ = ("_gh", "_gkeep", "__weakref__")
     _gbridge = None    # the package's Bridge, set on the package's base class
     _gfields = ()      # field names shown by repr
 
@@ -84,6 +132,14 @@ class GoObject:
         obj = object.__new__(cls)
         obj._gh = handle
         return obj
+
+    if PYPY:
+        @classmethod
+        def _gwrap(cls, handle):
+            obj = object.__new__(cls)
+            obj._gh = handle
+            GO_MEMORY.note(cls._gbridge)
+            return obj
 
     def __del__(self):
         h = getattr(self, "_gh", 0)
@@ -147,13 +203,30 @@ _gpic_wire.GoObject = GoObject
 
 
 def release(obj):
-    """Releases the Go value behind ``obj`` now; using ``obj`` afterwards raises GoHandleError."""
+    """Releases the Go value behind ``obj`` now; using ``obj`` afterwards raises GoHandleError.
+    The buffers Go kept through it are let go too."""
     if not isinstance(obj, GoObject):
         raise TypeError("release() needs a Go object, not %s" % type(obj).__name__)
     h = getattr(obj, "_gh", 0)
     if h and h != RELEASED:
         obj._gh = RELEASED
         obj._gbridge.lib.gpicw_release(h)
+        obj._gkeep = None
+
+
+def kept(owner, *buffers):
+    """Returns ``owner`` (a GoObject, or None), now holding ``buffers``: the memory of slices
+    lent to Go that Go keeps using (a constructor's data, what a method stores in its
+    receiver). Each is the object that keeps that memory valid and, for a caller's buffer,
+    exported, so that the buffer cannot be resized (or freed) under Go while ``owner`` lives.
+    pybind11 calls this keep_alive."""
+    if owner is not None:
+        held = getattr(owner, "_gkeep", None)
+        if held is None:
+            owner._gkeep = list(buffers)
+        else:
+            held.extend(buffers)
+    return owner
 
 
 class Bridge:

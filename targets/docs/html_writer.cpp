@@ -181,14 +181,14 @@ class PageWriter {
     w_.print("$doc$", {{"doc", doc_html(s, lang_)}});
     if (s.kind == SymbolKind::Const) note(wd_.const_note);
     if (s.kind == SymbolKind::Var) note(wd_.var_note);
-    if (s.sig) call_facts(*s.sig, level + 1);
+    if (s.sig) call_facts(*s.sig, s.kind == SymbolKind::Method, level + 1);
     members(s, level);
     w_.print("</section>\n");
   }
 
   void note(std::string_view text) { w_.print("<p class=\"note\">$t$</p>\n", {{"t", html_spans(sentence(text))}}); }
 
-  void call_facts(const ir::FuncSig& sig, int level) {
+  void call_facts(const ir::FuncSig& sig, bool method, int level) {
     std::string l = std::to_string(level);
     auto params = param_rows(sig);
     if (!params.empty()) {
@@ -199,6 +199,7 @@ class PageWriter {
                  {{"n", h(r.name)}, {"py", html_signature(r.py_type, links_, "")}, {"go", html_signature(r.go_type, links_, "")}});
       w_.print("</tbody>\n</table>\n");
     }
+    for (const Spans& n : lending_notes(sig, method, wd_)) w_.print("<p>$t$</p>\n", {{"t", html_spans(n)}});
     w_.print("<h$l$ class=\"facts\">$t$</h$l$>\n", {{"l", l}, {"t", h(wd_.returns)}});
     auto results = result_rows(sig);
     if (results.empty()) {

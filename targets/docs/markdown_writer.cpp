@@ -197,11 +197,11 @@ class MarkdownPageWriter {
     doc(s);
     if (s.kind == SymbolKind::Const) w_.print("\n$t$\n", {{"t", md_spans(sentence(wd_.const_note))}});
     if (s.kind == SymbolKind::Var) w_.print("\n$t$\n", {{"t", md_spans(sentence(wd_.var_note))}});
-    if (s.sig) call_facts(*s.sig, level + 1);
+    if (s.sig) call_facts(*s.sig, s.kind == SymbolKind::Method, level + 1);
     members(s, level);
   }
 
-  void call_facts(const ir::FuncSig& sig, int level) {
+  void call_facts(const ir::FuncSig& sig, bool method, int level) {
     std::string hashes(std::min(level, 6), '#');
     auto params = param_rows(sig);
     if (!params.empty()) {
@@ -211,6 +211,7 @@ class MarkdownPageWriter {
       for (const auto& r : params)
         w_.print("| $n$ | $py$ | $go$ |\n", {{"n", md_code(r.name, true)}, {"py", md_code(r.py_type, true)}, {"go", md_code(r.go_type, true)}});
     }
+    for (const Spans& n : lending_notes(sig, method, wd_)) w_.print("\n$t$\n", {{"t", md_spans(n)}});
     w_.print("\n$h$ $t$\n\n", {{"h", hashes}, {"t", std::string(wd_.returns)}});
     auto results = result_rows(sig);
     if (results.empty()) {

@@ -1,5 +1,6 @@
 #include "targets/docs/page_layout.hpp"
 
+#include "targets/common/lending.hpp"
 #include "targets/common/python_api.hpp"
 #include "targets/docs/anchors.hpp"
 #include "targets/docs/go_decl.hpp"
@@ -39,6 +40,25 @@ std::vector<ParamRow> param_rows(const ir::FuncSig& sig) {
   for (size_t i = 0; i < ps.size(); ++i)
     rows.push_back({(ps[i].variadic ? "*" : "") + ps[i].name, ps[i].annotation, go_param_type(sig, i)});
   return rows;
+}
+
+std::vector<Spans> lending_notes(const ir::FuncSig& sig, bool method, const Words& w) {
+  std::vector<abi::Lowering> results;
+  for (const ir::Param* r : sig.value_results())
+    if (auto l = abi::lower(*r->type, false)) results.push_back(*l);
+  std::vector<py::PyParam> names = py::params(sig);
+  std::vector<Spans> notes;
+  for (size_t i = 0; i < sig.params.size() && i < names.size(); ++i) {
+    CodeWriter::Vars v{{"name", names[i].name}};
+    switch (abi::lend_rule(sig, i, method, results)) {
+      case abi::Lend::Result: notes.push_back(sentence(w.kept_by_result, v)); break;
+      case abi::Lend::Receiver: notes.push_back(sentence(w.kept_by_receiver, v)); break;
+      case abi::Lend::GoCopy: notes.push_back(sentence(w.copied_into_go, v)); break;
+      case abi::Lend::Call: break;
+    }
+    if (sig.params[i].marks.readonly) notes.push_back(sentence(w.read_only, v));
+  }
+  return notes;
 }
 
 std::vector<ResultRow> result_rows(const ir::FuncSig& sig) {

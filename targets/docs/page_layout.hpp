@@ -38,6 +38,9 @@ struct ParamRow {
   std::string go_type;
 };
 std::vector<ParamRow> param_rows(const ir::FuncSig& sig);
+/// Sentences about the parameters Go keeps or only reads (the `//gpic:` directives and the
+/// default keep of targets/common/lending.hpp), in doc markup. `method`: the sig has a receiver.
+std::vector<Spans> lending_notes(const ir::FuncSig& sig, bool method, const Words& w);
 
 struct ResultRow {
   std::string position;                         // "[0]" when the results are a tuple, else ""

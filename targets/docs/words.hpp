@@ -40,6 +40,8 @@ struct Words {
   std::string_view var_note;         // a var is a writable module attribute
   std::string_view field_note;       // a field is a property reading/writing the Go field
   std::string_view returns_nothing;
+  // What Go keeps of a parameter (targets/common/lending.hpp); `$name$` is the parameter.
+  std::string_view kept_by_result, kept_by_receiver, copied_into_go, read_only;
   std::string_view permalink;
   std::string_view generated_by;     // `$version$`
   std::string_view coverage_line;    // `$translated$`, `$documented$`, `$percent$`

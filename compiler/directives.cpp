@@ -1,0 +1,123 @@
+#include "compiler/directives.hpp"
+
+#include <cctype>
+#include <string_view>
+
+namespace gpic {
+
+namespace {
+
+constexpr std::string_view kPrefix = "//gpic:";
+
+bool is_ident_start(char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '_'; }
+bool is_ident_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r'; }
+
+// Reads one directive line left to right, knowing each byte's column (in code points, as
+// every other position in a diagnostic).
+class DirectiveReader {
+ public:
+  DirectiveReader(const DocLine& line, const std::string& file) : line_(line), file_(file) {}
+
+  bool at_end() const { return pos_ >= text().size(); }
+  char peek() const { return at_end() ? '\0' : text()[pos_]; }
+  void skip_spaces() {
+    while (!at_end() && is_space(peek())) advance();
+  }
+  // A trailing `// comment`, or nothing, ends the directive.
+  bool at_line_end() const { return at_end() || text().compare(pos_, 2, "//") == 0; }
+  void advance() {
+    // Continuation bytes of a UTF-8 sequence do not start a new column.
+    if ((static_cast<unsigned char>(text()[pos_]) & 0xC0) != 0x80) ++col_;
+    ++pos_;
+  }
+  std::string take_word() {
+    size_t start = pos_;
+    while (!at_end() && is_ident_char(peek())) advance();
+    return text().substr(start, pos_ - start);
+  }
+  // Where the next byte is; call before taking it.
+  ir::Loc loc() const {
+    // col_ counts the code points already read; the next one is col_ + 1 from the line's start.
+    return {file_, line_.line, line_.col + col_};
+  }
+  void start_after_prefix() {
+    while (pos_ < kPrefix.size()) advance();
+  }
+
+ private:
+  const std::string& text() const { return line_.text; }
+  const DocLine& line_;
+  const std::string& file_;
+  size_t pos_ = 0;
+  int col_ = 0;
+};
+
+using Flag = bool ir::ParamMarks::*;
+
+// The directive words; issue 15's `readonly` is parsed and carried, and means nothing yet.
+Flag flag_of(std::string_view word) {
+  if (word == "keep") return &ir::ParamMarks::keep;
+  if (word == "borrow") return &ir::ParamMarks::borrow;
+  if (word == "readonly") return &ir::ParamMarks::readonly;
+  return nullptr;
+}
+
+ir::Param* find_param(ir::FuncSig& sig, std::string_view name) {
+  for (ir::Param& p : sig.params)
+    if (!name.empty() && p.name == name) return &p;
+  return nullptr;
+}
+
+void apply_one(const DocLine& line, const std::string& file, const std::string& func_name, ir::FuncSig& sig,
+               Diagnostics& diags) {
+  DirectiveReader r(line, file);
+  r.start_after_prefix();
+  ir::Loc word_loc = r.loc();
+  std::string word = r.take_word();
+  Flag flag = flag_of(word);
+  if (!flag) {
+    diags.error(word_loc, "unknown directive '//gpic:" + word + "' (expected keep, borrow or readonly)");
+    return;
+  }
+  std::string directive = "'//gpic:" + word + "'";
+  r.skip_spaces();
+  if (r.at_line_end()) {
+    diags.error(r.loc(), directive + " needs the names of the parameters it marks");
+    return;
+  }
+  for (;;) {
+    ir::Loc name_loc = r.loc();
+    if (!is_ident_start(r.peek())) {
+      diags.error(name_loc, "expected a parameter name in " + directive);
+      return;
+    }
+    std::string name = r.take_word();
+    if (ir::Param* p = find_param(sig, name)) {
+      ir::ParamMarks& marks = p->marks;
+      if (!marks.any()) marks.loc = name_loc;
+      marks.*flag = true;
+      if (marks.keep && marks.borrow)
+        diags.error(name_loc, "parameter '" + name + "' cannot be both kept (//gpic:keep) and borrowed (//gpic:borrow)");
+    } else {
+      diags.error(name_loc, "'" + func_name + "' has no parameter named '" + name + "'");
+    }
+    r.skip_spaces();
+    if (r.at_line_end()) return;
+    if (r.peek() != ',') {
+      diags.error(r.loc(), "expected ',' or the end of the line in " + directive);
+      return;
+    }
+    r.advance();
+    r.skip_spaces();
+  }
+}
+
+}  // namespace
+
+void apply_directives(const std::vector<DocLine>& lines, const std::string& file, const std::string& func_name,
+                      ir::FuncSig& sig, Diagnostics& diags) {
+  for (const DocLine& line : lines) apply_one(line, file, func_name, sig, diags);
+}
+
+}  // namespace gpic

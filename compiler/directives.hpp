@@ -1,0 +1,28 @@
+// `//gpic:` directives: what a .gpi says about a function's parameters beyond their types.
+//
+//   //gpic:keep data          Go keeps `data` after the call returns
+//   //gpic:borrow data        Go does not keep it (no default keep-alive)
+//   //gpic:readonly b, c      Go only reads them
+//   func NewDense(r, c int, data []float64) *Dense
+//
+// Written like Go's own `//go:noescape`, on the lines right before a func declaration or an
+// interface method, so that a pasted Go declaration stays Go. Each names one or more of the
+// function's parameters, comma-separated; a `//` comment may follow. Whether a named
+// parameter's type can carry the mark is the checker's question (it needs resolved types).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "compiler/diagnostics.hpp"
+#include "compiler/gpi_lexing.hpp"
+#include "compiler/ir.hpp"
+
+namespace gpic {
+
+/// Marks the parameters of `sig` (of the function `func_name`) as `lines` say, reporting an
+/// unknown directive, an unknown parameter name, a malformed list, and keep with borrow.
+void apply_directives(const std::vector<DocLine>& lines, const std::string& file, const std::string& func_name,
+                      ir::FuncSig& sig, Diagnostics& diags);
+
+}  // namespace gpic
