@@ -14,6 +14,7 @@ long long FloorAdd(long long a, long long b);
 void FloorNoop(void);
 char *FloorConcat(char *a, size_t an, char *b, size_t bn, size_t *outn);
 double FloorSum(double *p, size_t n);
+unsigned long long FloorSum64(char *p, size_t n);
 long long *FloorInts(long long n, size_t *outn);
 double FloorGetPI(long long n);
 void FloorSetCallback(long long (*f)(long long));

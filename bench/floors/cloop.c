@@ -24,14 +24,19 @@ int main(int argc, char **argv) {
   volatile long long sink = 0;
   volatile double dsink = 0;
   double *xs = NULL;
+  char *bytes = NULL;
   if (strcmp(w, "sum") == 0) {
     xs = malloc(sizeof(double) * (param ? param : 1));
     for (long long i = 0; i < param; i++) xs[i] = 1.0;
+  } else if (strcmp(w, "sum64") == 0) {
+    bytes = malloc(param ? param : 1);
+    for (long long i = 0; i < param; i++) bytes[i] = (char)(i * 131 + 7);
   }
   FloorNoop(); /* start the Go runtime outside the timed region */
   /* one untimed call of the workload first, as the Python workers warm up before timing */
   if (strcmp(w, "add") == 0) sink += FloorAdd(1, 1);
   else if (strcmp(w, "sum") == 0) dsink += FloorSum(xs, (size_t)param);
+  else if (strcmp(w, "sum64") == 0) sink += FloorSum64(bytes, (size_t)param);
   else if (strcmp(w, "ints") == 0) { size_t n; long long *p = FloorInts(param, &n); free(p); }
   else if (strcmp(w, "getpi") == 0) dsink += FloorGetPI(param);
   else if (strcmp(w, "concat") == 0) { size_t n; char a[] = "x"; free(FloorConcat(a, 1, a, 1, &n)); }
@@ -51,6 +56,8 @@ int main(int argc, char **argv) {
     }
   } else if (strcmp(w, "sum") == 0) {
     for (long long i = 0; i < number; i++) dsink += FloorSum(xs, (size_t)param);
+  } else if (strcmp(w, "sum64") == 0) {
+    for (long long i = 0; i < number; i++) sink += FloorSum64(bytes, (size_t)param);
   } else if (strcmp(w, "ints") == 0) {
     for (long long i = 0; i < number; i++) {
       size_t n;
@@ -71,5 +78,6 @@ int main(int argc, char **argv) {
   }
   printf("%.12g\n", (t1 - t0) / number);
   free(xs);
+  free(bytes);
   return 0;
 }

@@ -142,6 +142,35 @@ static PyObject *sum_nogil(PyObject *self, PyObject *const *args, Py_ssize_t nar
   return sum_impl(args, nargs, 1);
 }
 
+/* sum64(bytes-like): the buffer is read in place, whether it is bytes or
+ * bytearray (PyBUF_SIMPLE asks for no more than contiguous bytes). */
+static PyObject *sum64_impl(PyObject *const *args, Py_ssize_t nargs, int nogil) {
+  if (nargs != 1) {
+    PyErr_SetString(PyExc_TypeError, "expected 1 argument");
+    return NULL;
+  }
+  Py_buffer view;
+  if (PyObject_GetBuffer(args[0], &view, PyBUF_SIMPLE) < 0) return NULL;
+  unsigned long long r;
+  if (nogil) {
+    Py_BEGIN_ALLOW_THREADS
+    r = FloorSum64((char *)view.buf, (size_t)view.len);
+    Py_END_ALLOW_THREADS
+  } else {
+    r = FloorSum64((char *)view.buf, (size_t)view.len);
+  }
+  PyBuffer_Release(&view);
+  return PyLong_FromUnsignedLongLong(r);
+}
+
+static PyObject *sum64(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+  return sum64_impl(args, nargs, 0);
+}
+
+static PyObject *sum64_nogil(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+  return sum64_impl(args, nargs, 1);
+}
+
 static PyObject *ints_impl(PyObject *const *args, Py_ssize_t nargs, int nogil) {
   if (nargs != 1) {
     PyErr_SetString(PyExc_TypeError, "expected 1 argument");
@@ -198,7 +227,8 @@ static PyObject *getpi(PyObject *self, PyObject *const *args, Py_ssize_t nargs) 
 #define FC(name) {#name, (PyCFunction)(void (*)(void))name, METH_FASTCALL, NULL}
 static PyMethodDef methods[] = {
     FC(add),    FC(add_nogil), FC(noop), FC(noop_nogil), FC(concat), FC(concat_nogil),
-    FC(sum),    FC(sum_nogil), FC(ints), FC(ints_nogil), FC(getpi),  {NULL, NULL, 0, NULL},
+    FC(sum),    FC(sum_nogil), FC(sum64), FC(sum64_nogil), FC(ints), FC(ints_nogil), FC(getpi),
+    {NULL, NULL, 0, NULL},
 };
 
 static struct PyModuleDef moddef = {PyModuleDef_HEAD_INIT, "floor_fastcall", NULL, -1, methods};

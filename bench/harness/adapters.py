@@ -11,6 +11,8 @@ import os
 import sys
 import types
 
+from contenders import HASH_WORKLOADS
+
 
 class Work(object):
     """One timed statement: `stmt` run in `ns`; `check()` raises if the contender is wrong."""
@@ -80,6 +82,39 @@ def _common_checks(ns, ctx, names):
     return dict((k, checks[k]) for k in names if k in checks)
 
 
+def hash_data(n):
+    """n deterministic pseudo-random bytes, the input of every Sum64 workload."""
+    import random
+
+    return random.Random(64).getrandbits(8 * n).to_bytes(n, "little") if n else b""
+
+
+_HASH_INPUTS = {"hash_64_bytes": ("h64", 64), "hash_64_bytearray": ("h64a", 64),
+                "hash_big_bytes": ("hbig", "hash_big"), "hash_big_bytearray": ("hbiga", "hash_big")}
+
+
+def _hash_data(ns, ctx):
+    """The Sum64 inputs (a bytes and a bytearray of each size) and their checks."""
+    p = ctx["params"]
+    small, big = hash_data(64), hash_data(p["hash_big"])
+    ns["h64"], ns["h64a"] = small, bytearray(small)
+    ns["hbig"], ns["hbiga"] = big, bytearray(big)
+    want = {}
+
+    def check(w):
+        import hash64
+
+        var, size = _HASH_INPUTS[w]
+        if size not in want:
+            want[size] = hash64.xxh64(ns[var])
+        data = ns[var]
+        _expect(ns["Sum64"](data), want[size], "Sum64(%s of %d B)" % (type(data).__name__, len(data)))
+        if type(data) is not (bytes if w.endswith("_bytes") else bytearray):
+            raise AssertionError("%s is measured on a %s" % (w, type(data).__name__))
+
+    return dict((w, (lambda w=w: check(w))) for w in _HASH_INPUTS)
+
+
 def _slice_data(ns, ctx):
     p = ctx["params"]
     ns["xs1"] = float_buffer(1)
@@ -105,6 +140,10 @@ STMTS = {
     "getpi_s": "GetPI(npi_s)",
     "getpi_m": "GetPI(npi_m)",
     "getpi_l": "GetPI(npi_l)",
+    "hash_64_bytes": "Sum64(h64)",
+    "hash_64_bytearray": "Sum64(h64a)",
+    "hash_big_bytes": "Sum64(hbig)",
+    "hash_big_bytearray": "Sum64(hbiga)",
 }
 
 
@@ -169,14 +208,16 @@ def floor_fastcall(ctx, nogil):
         "Concat": getattr(m, "concat" + sfx),
         "Sum": getattr(m, "sum" + sfx),
         "Ints": getattr(m, "ints" + sfx),
+        "Sum64": getattr(m, "sum64" + sfx),
     }
     names = ["add", "add_attr", "noop", "concat", "sum_1", "sum_big", "sum_list", "ints"]
     ns["mod"] = m
     if nogil:
         ns["GetPI"] = m.getpi
         names += ["getpi_s", "getpi_m", "getpi_l"]
+    names += HASH_WORKLOADS
     _slice_data(ns, ctx)
-    works = _works(ns, ctx, names)
+    works = _works(ns, ctx, names, extra_checks=_hash_data(ns, ctx))
     works["add_attr"].stmt = "mod.add%s(1, 2)" % sfx
     return works
 
@@ -210,6 +251,10 @@ def floor_cffi(ctx):
         finally:
             lib.free(p)
 
+    # Any bytes-like object in place (bytes too: the Go side only reads).
+    def Sum64(b):
+        return lib.FloorSum64(ffi.from_buffer(b), len(b))
+
     # A Go -> Python round trip by hand: one extern "Python" function, the callable in a slot
     # (no handle table, no exception carried back to the caller).
     slot = [None]
@@ -225,16 +270,20 @@ def floor_cffi(ctx):
         return lib.FloorCall(x)
 
     ns = {"Add": lib.FloorAdd, "Noop": lib.FloorNoop, "Concat": Concat, "Sum": Sum,
-          "Ints": Ints, "GetPI": lib.FloorGetPI, "Call": Call, "cb": lambda x: x + 1, "lib": lib}
+          "Ints": Ints, "GetPI": lib.FloorGetPI, "Call": Call, "cb": lambda x: x + 1, "lib": lib,
+          "Sum64": Sum64}
     _slice_data(ns, ctx)
     names = ["add", "add_attr", "noop", "concat", "callback", "sum_1", "sum_big", "sum_list", "ints",
-             "getpi_s", "getpi_m", "getpi_l"]
+             "getpi_s", "getpi_m", "getpi_l"] + HASH_WORKLOADS
     notes = {"add": "lib.FloorAdd called bare", "noop": "lib.FloorNoop called bare",
              "add_attr": "lib.FloorAdd(1, 2)",
              "callback": "one extern \"Python\" callback, the callable in a slot"}
     if buffer_kind() != "numpy":
         notes["sum_big"] = notes["sum_1"] = "array.array (no numpy on this interpreter)"
+    for w in HASH_WORKLOADS:
+        notes[w] = "lib.FloorSum64(ffi.from_buffer(b), len(b))"
     checks = {"callback": lambda: _expect(Call(ns["cb"], 41), 42, "Call(cb, 41)")}
+    checks.update(_hash_data(ns, ctx))
     works = _works(ns, ctx, names, extra_checks=checks, notes=notes)
     works["add_attr"].stmt = "lib.FloorAdd(1, 2)"
     return works
@@ -357,17 +406,28 @@ def gopy(ctx):
     def Ints(n):
         return list(g.Ints(n))
 
+    from_bytes = go.Slice_byte.from_bytes
+
+    def Sum64(b):
+        # gopy takes a Go slice handle only; from_bytes copies a bytes into a new one in one go
+        # (it reads PyBytes only: a bytearray becomes a bytes first).
+        return g.Sum64(from_bytes(b if type(b) is bytes else bytes(b)))
+
     ns = {"Add": g.Add, "Noop": g.Noop, "Concat": g.Concat, "Fail": g.Fail, "Err": Exception,
           "NewPoint": g.NewPoint, "p": g.NewPoint(1.0, 2.0), "Call": g.Call, "cb": lambda x: x + 1,
-          "Sum": Sum, "Ints": Ints, "GetPI": g.GetPI, "mod": g}
+          "Sum": Sum, "Ints": Ints, "GetPI": g.GetPI, "mod": g, "Sum64": Sum64}
     _slice_data(ns, ctx)
     names = ["add", "add_attr", "noop", "concat", "error", "field_get", "field_set", "method", "callback",
-             "sum_1", "sum_big", "sum_list", "ints", "getpi_s", "getpi_m", "getpi_l"]
+             "sum_1", "sum_big", "sum_list", "ints", "getpi_s", "getpi_m", "getpi_l"] + HASH_WORKLOADS
     checks = {"error": _error_check(ns)}
     checks.update(_struct_checks(ns))
+    checks.update(_hash_data(ns, ctx))
     notes = {"sum_big": "go.Slice_float64(array): element-by-element copy, then Sum",
              "sum_list": "go.Slice_float64(list): element-by-element copy, then Sum",
              "ints": "list(Slice_int handle)", "error": "raises RuntimeError"}
+    for w in HASH_WORKLOADS:
+        notes[w] = ("go.Slice_byte.from_bytes(b): one copy into a Go slice" if w.endswith("_bytes")
+                    else "go.Slice_byte.from_bytes(bytes(b)): two copies")
     return _works(ns, ctx, names, checks, notes)
 
 
@@ -376,6 +436,7 @@ GPIC_GROUPS = {
     "struct": ["field_get", "field_set", "method"],
     "callback": ["callback"],
     "slice": ["sum_1", "sum_big", "sum_list", "ints"],
+    "bytes": HASH_WORKLOADS,
 }
 
 
@@ -395,7 +456,7 @@ def gpic(ctx, group):
     sys.path.insert(0, path)
     m = importlib.import_module(modname)
     ns = {"mod": m}
-    for name in ("Add", "Noop", "Concat", "Fail", "NewPoint", "Call", "Sum", "GetPI"):
+    for name in ("Add", "Noop", "Concat", "Fail", "NewPoint", "Call", "Sum", "GetPI", "Sum64"):
         if hasattr(m, name):
             ns[name] = getattr(m, name)
     names = GPIC_GROUPS[group]
@@ -420,6 +481,8 @@ def gpic(ctx, group):
         _slice_data(ns, ctx)
         if buffer_kind() != "numpy":
             notes["sum_big"] = notes["sum_1"] = "array.array (no numpy on this interpreter)"
+    elif group == "bytes":
+        checks.update(_hash_data(ns, ctx))
     return _works(ns, ctx, names, checks, notes)
 
 

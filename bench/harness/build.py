@@ -20,7 +20,7 @@ GOPKG = os.path.join(BENCH, "gopkg")
 FLOORS = os.path.join(BENCH, "floors")
 TOOLS = os.path.join(BENCH, "tools")
 
-GPIC_GROUPS = ["scalar", "struct", "callback", "slice"]
+GPIC_GROUPS = ["scalar", "struct", "callback", "slice", "bytes"]
 # gpic's Python targets: (contender id, --target, --python)
 GPIC_TARGETS = [
     ("gpic_cffi_cpython", "cffi", "python3"),

@@ -20,9 +20,15 @@ WORKLOADS = [
     ("getpi_s", "GetPI(n={n})", True, "getpi_s"),
     ("getpi_m", "GetPI(n={n})", True, "getpi_m"),
     ("getpi_l", "GetPI(n={n})", True, "getpi_l"),
+    # Sum64(b []byte) with b marked //gpic:readonly: a bytes must reach Go without a copy.
+    ("hash_64_bytes", "Sum64(bytes of 64 B)", False, None),
+    ("hash_64_bytearray", "Sum64(bytearray of 64 B)", False, None),
+    ("hash_big_bytes", "Sum64(bytes of {b})", False, "hash_big"),
+    ("hash_big_bytearray", "Sum64(bytearray of {b})", False, "hash_big"),
 ]
 WORKLOAD_IDS = [w[0] for w in WORKLOADS]
 HEAVY = [w[0] for w in WORKLOADS if w[2]]
+HASH_WORKLOADS = ["hash_64_bytes", "hash_64_bytearray", "hash_big_bytes", "hash_big_bytearray"]
 
 # (id, label, kind, interpreter, floor id for the ×floor column)
 # kind: "floor" (hand-written, the least a binding can cost), "reference" (what Python itself
@@ -51,12 +57,12 @@ FLOOR = dict((c[0], c[4]) for c in CONTENDERS)
 # The workloads each contender offers. gpic offers everything; rows it cannot build yet are
 # "n/a" with gpic's own diagnostic as the reason.
 OFFERS = {
-    "c_go": ["add", "noop", "concat", "sum_1", "sum_big", "ints", "getpi_s", "getpi_m", "getpi_l"],
-    "fastcall": ["add", "add_attr", "noop", "concat", "sum_1", "sum_big", "sum_list", "ints"],
+    "c_go": ["add", "noop", "concat", "sum_1", "sum_big", "ints", "getpi_s", "getpi_m", "getpi_l"] + HASH_WORKLOADS,
+    "fastcall": ["add", "add_attr", "noop", "concat", "sum_1", "sum_big", "sum_list", "ints"] + HASH_WORKLOADS,
     "fastcall_nogil": ["add", "add_attr", "noop", "concat", "sum_1", "sum_big", "sum_list", "ints",
-                       "getpi_s", "getpi_m", "getpi_l"],
+                       "getpi_s", "getpi_m", "getpi_l"] + HASH_WORKLOADS,
     "cffi_cpython": ["add", "add_attr", "noop", "concat", "callback", "sum_1", "sum_big", "sum_list", "ints",
-                     "getpi_s", "getpi_m", "getpi_l"],
+                     "getpi_s", "getpi_m", "getpi_l"] + HASH_WORKLOADS,
     "ctypes": ["add", "add_attr", "noop", "concat", "sum_1", "sum_big", "getpi_s", "getpi_m", "getpi_l"],
     "python_cpython": ["loop", "add", "add_attr", "noop", "concat", "error", "field_get", "field_set", "method",
                        "callback", "ints", "getpi_s", "getpi_m", "getpi_l"],
@@ -72,6 +78,7 @@ GPIC_GROUP_WORKLOADS = {
     "struct": ["field_get", "field_set", "method"],
     "callback": ["callback"],
     "slice": ["sum_1", "sum_big", "sum_list", "ints"],
+    "bytes": HASH_WORKLOADS,
 }
 for _c in ("gpic_cffi_cpython", "gpic_cffi_pypy", "gpic_cpython"):
     OFFERS[_c] = [w for w in WORKLOAD_IDS if w != "loop"]
@@ -80,9 +87,9 @@ for _c in ("gpic_cffi_cpython", "gpic_cffi_pypy", "gpic_cpython"):
 # seconds.
 PARAMS = {
     "full": {"sum_big": 10 ** 7, "sum_list": 10 ** 6, "ints": 1000,
-             "getpi_s": 10 ** 5, "getpi_m": 10 ** 6, "getpi_l": 10 ** 7},
+             "getpi_s": 10 ** 5, "getpi_m": 10 ** 6, "getpi_l": 10 ** 7, "hash_big": 1 << 20},
     "quick": {"sum_big": 10 ** 4, "sum_list": 10 ** 3, "ints": 1000,
-              "getpi_s": 10 ** 3, "getpi_m": 10 ** 4, "getpi_l": 10 ** 5},
+              "getpi_s": 10 ** 3, "getpi_m": 10 ** 4, "getpi_l": 10 ** 5, "hash_big": 1 << 12},
 }
 TIMING = {
     # target: seconds per sample; samples: per round for per-call work; heavy_samples likewise.
@@ -96,7 +103,7 @@ def workload_label(wid, params):
         if w[0] == wid:
             label, size = w[1], w[3]
             if size:
-                label = label.replace("{n}", pretty_int(params[size]))
+                label = label.replace("{n}", pretty_int(params[size])).replace("{b}", pretty_bytes(params[size]))
             return label
     return wid
 
@@ -105,6 +112,13 @@ def pretty_int(n):
     if n >= 1000 and str(n).strip("0") == "1":
         return "10^%d" % (len(str(n)) - 1)
     return "{:,}".format(n)
+
+
+def pretty_bytes(n):
+    for unit, k in (("MiB", 1 << 20), ("KiB", 1 << 10)):
+        if n >= k and n % k == 0:
+            return "%d %s" % (n // k, unit)
+    return "%d B" % n
 
 
 def restrict(what, ids):

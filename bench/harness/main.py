@@ -196,6 +196,9 @@ CLOOP = {  # workload -> (cloop's name, param key or fixed value)
     "add": ("add", 0), "noop": ("noop", 0), "concat": ("concat", 0), "sum_1": ("sum", 1),
     "sum_big": ("sum", "sum_big"), "ints": ("ints", "ints"),
     "getpi_s": ("getpi", "getpi_s"), "getpi_m": ("getpi", "getpi_m"), "getpi_l": ("getpi", "getpi_l"),
+    # C has no bytes or bytearray: one malloc'd buffer for both.
+    "hash_64_bytes": ("sum64", 64), "hash_64_bytearray": ("sum64", 64),
+    "hash_big_bytes": ("sum64", "hash_big"), "hash_big_bytearray": ("sum64", "hash_big"),
 }
 
 

@@ -21,7 +21,7 @@ WORDS = {
                     "GIL; floors: the C loop). “× gopy” divides by gopy's median for the same workload: "
                     "below 1 is faster than gopy.",
         "cols": ["Workload", "Contender", "Median", "Min – max", "n", "× floor", "× gopy", "Note"],
-        "targets": "Targets of issue 6 (reported, not asserted)",
+        "targets": "Targets of issues 6 and 15 (reported, not asserted)",
         "instr": "Instructions per call (valgrind callgrind)",
         "instr_text": "Counted, not timed, so the machine's load does not move them: each figure is "
                       "(I({n2} calls) − I({n1} calls)) / {d}, two otherwise identical processes under "
@@ -47,7 +47,7 @@ WORDS = {
                     "cffi 모듈, gpic cpython과 gopy는 GIL을 놓는 METH_FASTCALL 모듈, 바닥값들은 C 루프). "
                     "“× gopy”는 같은 작업의 gopy 중앙값으로 나눈 값이며 1보다 작으면 gopy보다 빠릅니다.",
         "cols": ["작업", "참가자", "중앙값", "최소 – 최대", "n", "× 바닥값", "× gopy", "비고"],
-        "targets": "이슈 6의 목표(보고만 하며 테스트로 강제하지 않습니다)",
+        "targets": "이슈 6과 15의 목표(보고만 하며 테스트로 강제하지 않습니다)",
         "instr": "호출당 명령어 수(valgrind callgrind)",
         "instr_text": "시간이 아니라 개수를 세므로 기계의 부하에 흔들리지 않습니다. 각 수치는 callgrind 아래에서 "
                       "호출 수만 다른 두 프로세스의 차이 (I({n2}회) − I({n1}회)) / {d}입니다. 위의 시간처럼 측정 "
@@ -90,6 +90,8 @@ KO_NOTES = {
         "go.Slice_float64(list): 원소를 하나씩 복사한 뒤 Sum을 부릅니다",
     "list(Slice_int handle)": "list(Slice_int 핸들)",
     "raises RuntimeError": "RuntimeError를 일으킵니다",
+    "go.Slice_byte.from_bytes(b): one copy into a Go slice": "go.Slice_byte.from_bytes(b): Go 슬라이스로 한 번 복사합니다",
+    "go.Slice_byte.from_bytes(bytes(b)): two copies": "go.Slice_byte.from_bytes(bytes(b)): 두 번 복사합니다",
     "gpic has no `cpython` target yet": "gpic에는 아직 `cpython` 타깃이 없습니다",
 }
 
@@ -200,6 +202,8 @@ def call_table(doc, lang):
             mtext = fmt_time(m)
             if w == "sum_big":
                 mtext += " (%.1f GB/s)" % (8.0 * p["sum_big"] / m / 1e9)
+            elif w.startswith("hash_big"):
+                mtext += " (%.1f GB/s)" % (p["hash_big"] / m / 1e9)
             fl = C.FLOOR.get(c)
             rf = ratio(m, med(doc, fl, w)) if fl else None
             rg = ratio(m, med(doc, "gopy", w)) if c != "gopy" else None
@@ -219,6 +223,7 @@ VERDICTS = {
         "list": "- Sum(list of {n}), {c}: {m}; numpy.array(list) {np} (target: no more): **{v}**",
         "compile": "- {job}: ≤ protoc --cpp_out --python_out at every size: **{v1}**; linear growth "
                    "(per-declaration time ×{g} from {a} to {b} declarations, target ≤ 1.2): **{v2}**{extra}",
+        "hash": "- {w}, {c}: {m}, {rf} its floor ({floor}; target ≤ 1.3×): **{v}**",
         "status": "- {what}, {c}: {s}",
     },
     "ko": {
@@ -230,6 +235,7 @@ VERDICTS = {
         "list": "- Sum(리스트: {n}), {c}: {m}; numpy.array(list) {np}(목표: 그 이하): **{v}**",
         "compile": "- {job}: 모든 크기에서 protoc --cpp_out --python_out 이하: **{v1}**; 선형 증가"
                    "(선언 {a}개에서 {b}개로 갈 때 선언당 시간 ×{g}, 목표 ≤ 1.2): **{v2}**{extra}",
+        "hash": "- {w}, {c}: {m}, 바닥값({floor})의 {rf}(목표 ≤ 1.3×): **{v}**",
         "status": "- {what}, {c}: {s}",
     },
 }
@@ -291,6 +297,18 @@ def verdicts(doc, lang):
         if lst is not None:
             out.append(T["list"].format(n=C.pretty_int(doc["params"]["sum_list"]), c=lab(c), m=fmt_time(lst),
                                         np=fmt_time(npa), v=v(None if npa is None else lst <= npa)))
+    for w in C.HASH_WORKLOADS:  # issue 15: a read-only []byte at the speed of the floor
+        for c in gpic_cs:
+            r = doc["results"].get(c, {}).get(w)
+            if r is None:
+                continue
+            wl = label(C.workload_label(w, doc["params"]), lang)
+            if r["status"] != "ok":
+                out.append(T["status"].format(what=wl, c=lab(c), s=status_text(r, L)))
+                continue
+            rf = ratio(r["median"], med(doc, C.FLOOR[c], w))
+            out.append(T["hash"].format(w=wl, c=lab(c), m=fmt_time(r["median"]), rf=fmt_ratio(rf),
+                                        floor=lab(C.FLOOR[c]), v=v(None if rf is None else rf <= 1.3)))
     comp = doc.get("compile")
     if comp:
         sizes = comp["sizes"]

@@ -55,6 +55,16 @@ func FloorSum(p *C.double, n C.size_t) C.double {
 	return C.double(gb.Sum(unsafe.Slice((*float64)(unsafe.Pointer(p)), int(n))))
 }
 
+// FloorSum64 hashes the n bytes at p in place (no copy): gb.Sum64 only reads them.
+//
+//export FloorSum64
+func FloorSum64(p *C.char, n C.size_t) C.ulonglong {
+	if n == 0 {
+		return C.ulonglong(gb.Sum64(nil))
+	}
+	return C.ulonglong(gb.Sum64(unsafe.Slice((*byte)(unsafe.Pointer(p)), int(n))))
+}
+
 // FloorInts returns a malloc'd array holding gb.Ints(n), its length in *outn.
 //
 //export FloorInts
