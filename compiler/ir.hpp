@@ -210,6 +210,7 @@ struct Module {
   std::string file;                 // path as given on the command line
   std::string name;                 // Python module name: `package shapes`
   std::string go_path;              // Go import path: "example.com/shapes"
+  std::string go_version;           // the module version pinned by `"path@v1.2.3"`, or empty
   Doc doc;
   Loc loc;
 
