@@ -6,6 +6,7 @@
 
 #include "compiler/directives.hpp"
 #include "compiler/doc_comment.hpp"
+#include "compiler/import_version.hpp"
 
 namespace gpic {
 
@@ -220,8 +221,17 @@ void AstBuilder::add_package(GpiParser::PackageClauseContext* ctx, bool recovere
   module_->name = name->getText();
   module_->loc = loc(name);
   antlr4::Token* path = token(ctx->STRING());
-  module_->go_path = path ? unquote(path->getText()) : module_->name;
-  module_->go_path_loc = path ? loc(path) : module_->loc;
+  if (!path) {
+    module_->go_path = module_->name;
+    module_->go_path_loc = module_->loc;
+    return;
+  }
+  module_->go_path_loc = loc(path);
+  // "PATH@VERSION" pins the module version gpic build fetches; the path alone is the import path.
+  VersionedPath split = split_import_version(unquote(path->getText()));
+  if (!split.error.empty()) diags_.error(loc(path), "bad package path: " + split.error);
+  module_->go_path = split.path;
+  module_->go_version = split.version;
 }
 
 void AstBuilder::add_declaration(GpiParser::DeclarationContext* ctx, bool recovered) {

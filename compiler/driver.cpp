@@ -1,5 +1,6 @@
 // The gpic command line. `gpic [options] FILE.gpi...` generates; `gpic build` also compiles
-// (compiler/build.cpp); `gpic docs --stamp` maintains translations (targets/docs).
+// (compiler/build.cpp); `gpic docs --stamp` maintains translations (targets/docs); `gpic
+// extract` writes a .gpi from a Go package's source (compiler/extract.cpp).
 #include "compiler/driver.hpp"
 
 #include <unistd.h>
@@ -8,6 +9,7 @@
 #include <iostream>
 
 #include "compiler/build.hpp"
+#include "compiler/extract.hpp"
 #include "compiler/generate.hpp"
 #include "compiler/plugin.hpp"
 #include "targets/docs/docs_command.hpp"
@@ -21,7 +23,8 @@ namespace {
 constexpr const char* kUsage =
     "usage: gpic [options] FILE.gpi...\n"
     "       gpic build FILE.gpi --target cffi|cpython -o DIR [--python INTERP] [--go-module DIR]\n"
-    "       gpic docs --stamp FILE.gpi...\n";
+    "       gpic docs --stamp FILE.gpi...\n"
+    "       gpic extract IMPORT_PATH[@VERSION] [-o FILE.gpi] [--package NAME]\n";
 
 void list_targets() {
   for (const Target* t : TargetRegistry::instance().all()) std::cout << "  " << t->name() << std::string(10 - std::min<size_t>(9, t->name().size()), ' ') << t->summary() << '\n';
@@ -53,6 +56,7 @@ po::options_description common_options(GenerateRequest& req) {
 int run_cli(int argc, char** argv) {
   if (argc >= 2 && std::string(argv[1]) == "build") return run_build(argc - 1, argv + 1);
   if (argc >= 2 && std::string(argv[1]) == "docs") return run_docs_command(argc - 1, argv + 1);
+  if (argc >= 2 && std::string(argv[1]) == "extract") return run_extract(argc - 1, argv + 1);
 
   GenerateRequest req;
   po::options_description visible = common_options(req);

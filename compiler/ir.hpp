@@ -224,6 +224,7 @@ struct Module {
   /// Where the package clause writes the path (the string literal), or the package name when
   /// the clause has no path; the checker reports an invalid import path here.
   Loc go_path_loc;
+  std::string go_version;           // the module version pinned by `"path@v1.2.3"`, or empty
   Doc doc;
   Loc loc;
 

@@ -420,8 +420,11 @@ class ChecksWriter {
     std::string T = std::string(kPackageAlias) + "." + t.name;
     if (t.kind == ir::TypeDecl::Kind::Defined) {
       const ir::Type& u = abi::underlying(*t.underlying);
-      // A composite underlying type must be identical: an unnamed value of it is assignable.
-      if (u.kind != ir::Type::Kind::Prim && u.kind != ir::Type::Kind::Named)
+      // A composite underlying type must be identical: an unnamed value of it is assignable
+      // (an array has no nil: its zero value is the composite literal).
+      if (u.kind == ir::Type::Kind::Array)
+        check(t.loc, "var _ " + T + " = ", go_type(u) + "{}");
+      else if (u.kind != ir::Type::Kind::Prim && u.kind != ir::Type::Kind::Named)
         check(t.loc, "var _ " + T + " = ", go_type(u) + "(nil)");
       else
         check(t.loc, "var _ = ", T + "(" + go_type(u) + "(0))");

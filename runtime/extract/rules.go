@@ -1,0 +1,48 @@
+package main
+
+// What the .gpi language can express today, in one place. Each rule names a Go construct
+// gpic cannot bind and the reason written into the .gpi's "not bound" comment. When the
+// language learns one of them, delete its rule (and add the spelling to gpiType).
+
+type rule struct {
+	// why is the text after "—" in `// gpic: not bound: <decl> — <why>`.
+	why string
+}
+
+var rules = struct {
+	chanType        rule // chan T anywhere
+	unsafePointer   rule // unsafe.Pointer
+	emptyInterface  rule // any, interface{}
+	interfaceLit    rule // an unnamed interface{ M() } in a signature or field
+	structLit       rule // an unnamed struct{ ... } in a signature or field
+	foreignType     rule // a named type of another package (time.Time, io.Reader)
+	unexportedType  rule // a named type the package does not export
+	unboundType     rule // a named type of this package that is itself not bound
+	generic         rule // type parameters, instantiated generic types
+	errorNotLast    rule // error anywhere but a function's last result
+	errorVar        rule // var ErrX = errors.New(...)
+	receiverKind    rule // a method of a named func type
+	unexportedMeth  rule // an interface with unexported methods: Python cannot implement it
+	bigConstant     rule // an untyped constant that fits no 64-bit type
+	complexConstant rule // a complex constant
+	methodConstant  rule // a constant of a named type that has methods
+	untypedNil      rule // a value of no type
+}{
+	chanType:        rule{"channels cannot cross to Python"},
+	unsafePointer:   rule{"unsafe.Pointer cannot cross to Python"},
+	emptyInterface:  rule{"the .gpi language has no type for any value (any, interface{})"},
+	interfaceLit:    rule{"an unnamed interface type has no .gpi spelling: name it in the Go package"},
+	structLit:       rule{"an unnamed struct type has no .gpi spelling"},
+	foreignType:     rule{"uses %s from another package, which this .gpi does not describe"},
+	unexportedType:  rule{"uses the unexported type %s"},
+	unboundType:     rule{"uses %s, which is not bound"},
+	generic:         rule{"generic declarations are not bound"},
+	errorNotLast:    rule{"error is bound only as a function's last result"},
+	errorVar:        rule{"error variables (sentinel errors) are not bound"},
+	receiverKind:    rule{"methods of a named function type are not bound"},
+	unexportedMeth:  rule{"the interface has unexported methods, so Python could not implement it"},
+	bigConstant:     rule{"the value fits no 64-bit integer type"},
+	complexConstant: rule{"complex constants are not extracted"},
+	methodConstant:  rule{"a constant of a type with methods is not bound (gpic binds such a type as a class)"},
+	untypedNil:      rule{"a value of no type"},
+}

@@ -1,0 +1,163 @@
+package main
+
+import (
+	"fmt"
+	"go/types"
+	"strings"
+)
+
+// spell writes a type as the .gpi language spells it, or says (by the rules table) why it
+// cannot. `error` is accepted only where the caller allows it: a function's last result.
+func (x *extractor) spell(t types.Type) (string, string) {
+	switch t := t.(type) {
+	case *types.Alias:
+		if obj := t.Obj(); obj.Pkg() == x.pkg && x.bound[obj.Name()] {
+			return obj.Name(), ""
+		}
+		return x.spell(types.Unalias(t))
+	case *types.Basic:
+		if t.Kind() == types.UnsafePointer {
+			return "", rules.unsafePointer.why
+		}
+		if t.Info()&types.IsUntyped != 0 {
+			return "", rules.untypedNil.why
+		}
+		return t.Name(), ""
+	case *types.Named:
+		obj := t.Obj()
+		if obj.Pkg() == nil {
+			if obj.Name() == "error" {
+				return "", rules.errorNotLast.why
+			}
+			return "", fmt.Sprintf(rules.foreignType.why, obj.Name())
+		}
+		if t.TypeArgs().Len() > 0 || t.TypeParams().Len() > 0 {
+			return "", rules.generic.why
+		}
+		if obj.Pkg() != x.pkg {
+			return "", fmt.Sprintf(rules.foreignType.why, obj.Pkg().Name()+"."+obj.Name())
+		}
+		if !obj.Exported() {
+			return "", fmt.Sprintf(rules.unexportedType.why, obj.Name())
+		}
+		if !x.bound[obj.Name()] {
+			return "", fmt.Sprintf(rules.unboundType.why, obj.Name())
+		}
+		return obj.Name(), ""
+	case *types.Pointer:
+		return x.wrap("*", t.Elem())
+	case *types.Slice:
+		return x.wrap("[]", t.Elem())
+	case *types.Array:
+		return x.wrap(fmt.Sprintf("[%d]", t.Len()), t.Elem())
+	case *types.Map:
+		k, why := x.spell(t.Key())
+		if why != "" {
+			return "", why
+		}
+		return x.wrap("map["+k+"]", t.Elem())
+	case *types.Chan:
+		return "", rules.chanType.why
+	case *types.Signature:
+		return x.signature("func", t)
+	case *types.Interface:
+		if t.Empty() {
+			return "", rules.emptyInterface.why
+		}
+		return "", rules.interfaceLit.why
+	case *types.Struct:
+		return "", rules.structLit.why
+	case *types.TypeParam:
+		return "", rules.generic.why
+	}
+	return "", "the type " + t.String() + " has no .gpi spelling"
+}
+
+func (x *extractor) wrap(prefix string, elem types.Type) (string, string) {
+	e, why := x.spell(elem)
+	if why != "" {
+		return "", why
+	}
+	return prefix + e, ""
+}
+
+func isError(t types.Type) bool {
+	return types.Identical(t, types.Universe.Lookup("error").Type())
+}
+
+// signature spells `head(params) results`: head is "func" for a function type, or
+// "func (r *T) Name" / "func Name" for a declaration.
+func (x *extractor) signature(head string, sig *types.Signature) (string, string) {
+	if sig.TypeParams().Len() > 0 || sig.RecvTypeParams().Len() > 0 {
+		return "", rules.generic.why
+	}
+	var params []string
+	named := tupleNamed(sig.Params())
+	for i := 0; i < sig.Params().Len(); i++ {
+		p := sig.Params().At(i)
+		t := p.Type()
+		prefix := ""
+		if sig.Variadic() && i == sig.Params().Len()-1 {
+			t = t.(*types.Slice).Elem()
+			prefix = "..."
+		}
+		s, why := x.spell(t)
+		if why != "" {
+			return "", why
+		}
+		s = prefix + s
+		if named {
+			s = paramName(p.Name(), i) + " " + s
+		}
+		params = append(params, s)
+	}
+	var results []string
+	n := sig.Results().Len()
+	resultsNamed := tupleNamed(sig.Results())
+	for i := 0; i < n; i++ {
+		r := sig.Results().At(i)
+		var s, why string
+		if i == n-1 && isError(r.Type()) {
+			s = "error"
+		} else if s, why = x.spell(r.Type()); why != "" {
+			return "", why
+		}
+		if resultsNamed {
+			s = paramName(r.Name(), i) + " " + s
+		}
+		results = append(results, s)
+	}
+	text := head + "(" + strings.Join(params, ", ") + ")"
+	switch {
+	case len(results) == 1 && !resultsNamed:
+		text += " " + results[0]
+	case len(results) > 0:
+		text += " (" + strings.Join(results, ", ") + ")"
+	}
+	return text, ""
+}
+
+// tupleNamed: Go names all of a list's parameters or none.
+func tupleNamed(t *types.Tuple) bool {
+	for i := 0; i < t.Len(); i++ {
+		if t.At(i).Name() != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// paramName keeps Go's name, which Python keyword arguments use, unless the .gpi language
+// cannot take it: `_`, or a name outside ASCII.
+func paramName(name string, i int) string {
+	ok := name != "" && name != "_"
+	for _, r := range name {
+		if r > 127 {
+			ok = false
+		}
+	}
+	if ok {
+		return name
+	}
+	return fmt.Sprintf("arg%d", i)
+}
