@@ -16,6 +16,7 @@ import sys
 import keep
 
 PYPY = hasattr(sys, "pypy_version_info")
+CPYTHON_TARGET = keep._gbridge.ffi is None   # the cpython target's bridge has no cffi
 MB = 1 << 20
 
 
@@ -266,3 +267,32 @@ def check_released_handle_in_a_list_raises_go_handle_error():
         pass
     else:
         raise AssertionError("a released handle in a list was accepted")
+
+
+def check_callback_returning_a_non_error_raises_type_error():
+    assert keep.Check(lambda n: None) == "nil"
+    try:
+        keep.Check(lambda n: 5)
+    except TypeError:
+        pass
+    else:
+        raise AssertionError("a callback typed func(...) error returned 5 and Go saw a nil error")
+
+
+def check_byte_slice_refuses_a_dict():
+    assert keep.Len(b"abc") == 3
+    for bad in ({1: 2}, {}, {"a": 1}):
+        try:
+            keep.Len(bad)
+        except TypeError:
+            pass
+        else:
+            raise AssertionError("[]byte accepted %r" % (bad,))
+
+
+def check_docstring_keeps_the_text_after_an_embedded_nul():
+    # cffi's docstrings are Python strings and keep the NUL; the cpython target's are C strings
+    # (ml_doc), which a NUL would end: it shows U+2400 instead and keeps the rest.
+    nul = "\u2400" if CPYTHON_TARGET else "\0"
+    assert keep.Len.__doc__ is not None
+    assert "Text with an embedded NUL: a%sb, and after it." % nul in keep.Len.__doc__, repr(keep.Len.__doc__)
