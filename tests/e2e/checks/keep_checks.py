@@ -179,16 +179,21 @@ CYCLE = r"""
 import array, gc, sys
 import keep
 sys.unraisablehook = lambda u: print("UNRAISABLE", u.exc_type.__name__, u.exc_value, flush=True)
+
+def kept_in_a_cycle(call):
+    try:
+        call()
+    except (keep.GoError, keep.GoPanic) as e:
+        err = e      # err -> the exception -> its traceback -> this frame -> err: a cycle
+        return None
+    raise AssertionError("no exception")
+
 for i in range(200):
     for call in (lambda: keep.Fail(bytearray(b"abc")), lambda: keep.Fail(b"abcd"),
-                 lambda: keep.Boom(array.array("d", [1.0, 2.0])), lambda: keep.Boom([1.0])):
-        try:
-            call()
-        except keep.GoError as e:
-            err = e      # the exception, its traceback and this frame: a reference cycle
-        except keep.GoPanic as e:
-            err = e
-    gc.collect()
+                 lambda: keep.Boom(array.array("d", [1.0, 2.0])), lambda: keep.Boom([1.0]),
+                 lambda: keep.Boom(memoryview(array.array("d", [3.0])))):
+        kept_in_a_cycle(call)
+    gc.collect()   # the cycles are garbage now: the collector clears them
 print("ok")
 """
 
