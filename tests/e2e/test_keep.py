@@ -6,7 +6,7 @@ import subprocess
 
 import pytest
 
-from conftest import ROOT, TARGETS, check_names, gpic_binary
+from conftest import ROOT, TARGETS, check_names, gpic_binary, require_interpreter, run_python
 
 GPI = os.path.join(ROOT, "tests", "e2e", "fixtures", "keep", "keep.gpi")
 CHECKS = "keep_checks.py"
@@ -36,3 +36,22 @@ def test_docs_say_what_go_keeps(tmp_path):
     assert en.count("Go keeps `") == 4  # Summarize borrows its data: nothing said
     assert "Go는 호출 뒤에도 `buf`(복사 없이 빌려 준 버퍼)를 간직합니다. 이 객체가 살아 있는" in ko
     assert ko.count("Go는 호출 뒤에도") == 3
+
+
+@pytest.mark.parametrize("target, interpreter", TARGETS)
+def test_docstring_keeps_the_text_after_an_embedded_nul(tmp_path, target, interpreter):
+    # cffi's docstrings are Python strings and keep the NUL; the cpython target's are C strings
+    # (ml_doc), which a NUL would end: it shows U+2400 instead and keeps the rest. Written here,
+    # not in a fixture, so that no fixture file holds a NUL byte.
+    gpi = tmp_path / "nuldoc.gpi"
+    gpi.write_bytes(b'package nuldoc "strings"\n\n/// Text with an embedded NUL: a\x00b, and after it.\n'
+                    b"func ToUpper(s string) string\n")
+    out = tmp_path / "out"
+    require_interpreter(interpreter)
+    r = subprocess.run([gpic_binary(), "build", str(gpi), "--target", target, "-o", str(out), "--python", interpreter],
+                       capture_output=True, text=True, cwd=str(tmp_path))
+    assert r.returncode == 0, r.stdout + r.stderr
+    r = run_python(interpreter, str(out), "import nuldoc; print(ascii(nuldoc.ToUpper.__doc__))")
+    assert r.returncode == 0, r.stderr
+    nul = "\\u2400" if target == "cpython" else "\\x00"
+    assert "Text with an embedded NUL: a%sb, and after it." % nul in r.stdout, r.stdout

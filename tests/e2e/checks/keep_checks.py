@@ -16,7 +16,6 @@ import sys
 import keep
 
 PYPY = hasattr(sys, "pypy_version_info")
-CPYTHON_TARGET = keep._gbridge.ffi is None   # the cpython target's bridge has no cffi
 MB = 1 << 20
 
 
@@ -293,11 +292,3 @@ def check_byte_slice_refuses_a_dict():
             pass
         else:
             raise AssertionError("[]byte accepted %r" % (bad,))
-
-
-def check_docstring_keeps_the_text_after_an_embedded_nul():
-    # cffi's docstrings are Python strings and keep the NUL; the cpython target's are C strings
-    # (ml_doc), which a NUL would end: it shows U+2400 instead and keeps the rest.
-    nul = "\u2400" if CPYTHON_TARGET else "\0"
-    assert keep.Len.__doc__ is not None
-    assert "Text with an embedded NUL: a%sb, and after it." % nul in keep.Len.__doc__, repr(keep.Len.__doc__)
