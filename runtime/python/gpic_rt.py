@@ -327,21 +327,36 @@ class Bridge:
             obj = self.refs[ref]
             mv = memoryview(self.ffi.buffer(args, args_n)) if args_n else memoryview(b"")
             out = self._invoke(obj, name, arg_codecs, mv)
-            if not result_codecs:
-                data = b""
-            elif len(result_codecs) == 1:
-                data = self._encode_result(result_codecs[0], out, name)
-            else:
-                if not isinstance(out, tuple) or len(out) != len(result_codecs):
-                    raise TypeError("%s must return a tuple of %d values, not %r"
-                                    % (name or "the callback", len(result_codecs), out))
-                data = b"".join(self._encode_result(c, v, name) for c, v in zip(result_codecs, out))
-            result.p, result.n = self._arena_bytes(data)
+        except BaseException as e:  # every failure goes back to Go, never through cffi
+            self._report(e, returns_error, st)
+            return
+        try:
+            result.p, result.n = self._arena_bytes(self.encode_results(proxy, method, out))
             # Go objects in the result must outlive this frame until Go has read their handles
             # (right after this returns): the thread keeps the last result until its next one.
             self._pending.keep = out
-        except BaseException as e:  # every failure goes back to Go, never through cffi
-            self._report(e, returns_error, st)
+        except BaseException as e:
+            # A result Go cannot take is a mistake in the Python code, never the Go error a
+            # method returning one reports: it is raised to the Python caller.
+            self._report(e, False, st)
+
+    def encode_results(self, proxy, method, out):
+        """What a Python method or callback returned, encoded for Go (or the exception that
+        says why it cannot be)."""
+        name, _, result_codecs, returns_error = self.proxies[proxy][method]
+        if not result_codecs:
+            # A method that returns only a Go error reports it by raising; any other value
+            # (5, an error code, an exception object) would silently be a nil error.
+            if returns_error and out is not None:
+                raise TypeError("%s returns only a Go error, so it must return None (raise an exception "
+                                "to return an error), not %s" % (name or "the callback", _gpic_wire._type_name(out)))
+            return b""
+        if len(result_codecs) == 1:
+            return self._encode_result(result_codecs[0], out, name)
+        if not isinstance(out, tuple) or len(out) != len(result_codecs):
+            raise TypeError("%s must return a tuple of %d values, not %r"
+                            % (name or "the callback", len(result_codecs), out))
+        return b"".join(self._encode_result(c, v, name) for c, v in zip(result_codecs, out))
 
     # The C path (the cffi target's gpicw_py_dispatch) calls methods with C scalars and takes
     # back a plain number or bool; these are its ways back into the codecs.
