@@ -403,8 +403,12 @@ class ChecksWriter {
         if (!ours) return id;  // true, false, a builtin like len, or an imported pkg.Name
         return std::string(kPackageAlias) + "." + id;
       };
+      ir::ConstExpr value = k.value;
+      for (auto& token : value.tokens)
+        if (token.kind == ir::ConstExpr::Token::Kind::String || token.kind == ir::ConstExpr::Token::Kind::Rune)
+          token.text = quoting::go_literal(token.text);
       w_.print("\nconst $want$ $type$ = $value$\n",
-               {{"want", want}, {"type", go_type(*k.type)}, {"value", format_go_expr(k.value, qualify, k.iota)}});
+               {{"want", want}, {"type", go_type(*k.type)}, {"value", format_go_expr(value, qualify, k.iota)}});
       w_.print("\n//line $file$:$line$:1\nvar _ = map[bool]struct{}{\n\tfalse: {},\n",
                {{"file", line_file(m_)}, {"line", std::to_string(k.loc.line)}});
       w_.print("\t/*line $file$:$line$:$col$*/ $alias$.$name$ == $want$: {},\n}\n",

@@ -18,6 +18,11 @@ namespace gpic::quoting {
 /// characters are escaped; a malformed UTF-8 byte becomes \xNN, so the value is byte-exact.
 std::string go_string(std::string_view text);
 
+/// A Go string or rune literal token as the .gpi wrote it (a constant's value, which Go must
+/// read exactly as the .gpi did), with any hidden character written raw turned into an escape
+/// of the same value; a raw string holding one becomes an interpreted string.
+std::string go_literal(std::string_view token);
+
 /// A C (and C++) string literal on one line. Controls and every byte of a hidden character
 /// are three-digit octal escapes (so a following digit cannot extend them), and `?` is `\?`
 /// so that no trigraph forms in any compiler mode.

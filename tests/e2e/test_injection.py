@@ -28,6 +28,7 @@ GO = '''package hostile
 
 const Hostile = %(literal)s
 const Raw = `%(raw)s`
+const Hidden = %(hidden)s
 
 func Echo(s string) string { return s }
 
@@ -54,14 +55,15 @@ func Collect() string       { return "Go's Collect" }
 type PyErr struct{}
 
 func (e *PyErr) Occurred() bool { return true }
-''' % {"literal": hostile_text.LITERAL, "raw": hostile_text.RAW}
+''' % {"literal": hostile_text.LITERAL, "raw": hostile_text.RAW, "hidden": hostile_text.HIDDEN_GO}
 
 
 def gpi_text():
     doc = "".join("/// %s%s\n" % ("@en " if i == 0 else "", line) for i, line in enumerate(hostile_text.DOC_LINES))
     return (doc + 'package hostile "gpic.dev/fixtures/hostile"\n\n'
             + doc + "const Hostile string = %s\n" % hostile_text.LITERAL
-            + "const Raw string = `%s`\n\n" % hostile_text.RAW
+            + "const Raw string = `%s`\n" % hostile_text.RAW
+            + 'const Hidden string = "%s"\n\n' % hostile_text.HIDDEN_RAW
             + doc + "func Echo(s string) string\n\n"
             + doc + "type Point struct {\n" + doc.replace("///", "    ///") + "    X, Y float64\n}\n\n"
             + doc + "func (p *Point) Dist(q *Point) float64\n"

@@ -133,6 +133,12 @@ TEST_CASE("Go string literals") {
   CHECK(quoting::go_string(std::string("nul\0x", 5)) == "\"nul\\x00x\"");
   CHECK(quoting::go_string("\u202e\u2028\xff") == "\"\\u202e\\u2028\\xff\"");
   CHECK(quoting::go_string("한국어") == "\"한국어\"");
+  CHECK(quoting::go_string("\u0085") == "\"\\u0085\"");  // \x85 would be a byte in Go
+  // A constant's literal token: its escapes kept, hidden characters written raw escaped.
+  CHECK(quoting::go_literal("\"a\\\"\u202e\x1b\\n\"") == "\"a\\\"\\u202e\\x1b\\n\"");
+  CHECK(quoting::go_literal("'\u202e'") == "'\\u202e'");
+  CHECK(quoting::go_literal("`plain */`") == "`plain */`");
+  CHECK(quoting::go_literal("`raw\r\n\u2028`") == "\"raw\\n\\u2028\"");
   std::string q = quoting::go_string(kHostile);
   CHECK(!has_raw_line_break(q));
   CHECK(!text::has_hidden(q));

@@ -19,6 +19,7 @@ def assert_doc(obj, what):
 def check_string_constants_hold_every_sequence():
     assert hostile.Hostile == hostile_text.VALUE, repr(hostile.Hostile)
     assert hostile.Raw == hostile_text.RAW, repr(hostile.Raw)
+    assert hostile.Hidden == hostile_text.HIDDEN_RAW, repr(hostile.Hidden)
 
 
 def check_strings_cross_intact():

@@ -16,4 +16,8 @@ DOC = "\n".join(DOC_LINES)
 # compares the constant's value with VALUE).
 LITERAL = r'"*/ \"\"\" ' + "'''" + r' \\ \n\r\t \x00 \x1b[31m \u2028 \u202e )py\" ??/ #{x} end\\"'
 VALUE = "*/ \"\"\" ''' \\ \n\r\t \x00 \x1b[31m \u2028 \u202e )py\" ??/ #{x} end\\"
+# Hidden characters written raw inside a .gpi string literal (the Go package spells them with
+# escapes): generated Go must escape them, and the value must still match.
+HIDDEN_RAW = "\x1b\u202e\u0085\u2028"
+HIDDEN_GO = r'"\x1b\u202e\u0085\u2028"'
 RAW = '*/ """ \\ ${x} /* ?? \u202e'
