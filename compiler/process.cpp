@@ -25,8 +25,9 @@ namespace gpic {
 //   - when gpic gets SIGINT, SIGTERM, SIGHUP or SIGQUIT (the handler below, then gpic dies of
 //     the same signal), and
 //   - on Linux, when gpic dies any other way, even by SIGKILL: the child has
-//     PR_SET_PDEATHSIG = SIGKILL. (Its own children then finish their current step and exit:
-//     they only ever write into the dead child's temporary directories.)
+//     PR_SET_PDEATHSIG = SIGKILL. (Its own children, a compiler say, then finish their current
+//     step and exit: they write only into work directories, go's own or DIR/.gpic-build, never
+//     into the committed output, which only gpic itself puts in place.)
 // A group of its own also keeps a terminal's Ctrl-C from reaching the child before gpic knows.
 namespace {
 
