@@ -277,3 +277,49 @@ def test_extract_writes_to_stdout_and_rejects_two_versions(cache_env, tmp_path):
     r = gpic(["extract", "github.com/google/uuid@v1@v2"], tmp_path, cache_env)
     assert r.returncode == 2
     assert "the import path may carry one @version, not several" in r.stderr
+
+
+GREET_GO = '''// Package greet says hello.
+package greet
+
+// Greeting is the word before a name.
+const Greeting = "hello"
+
+// Hello greets name.
+func Hello(name string) string { return Greeting + ", " + name }
+
+// Counter counts.
+type Counter struct {
+	N  int // the count so far
+	ch chan int
+}
+
+// Add adds d to the counter and returns the new count.
+func (c *Counter) Add(d int) int { c.N += d; return c.N }
+
+// Events streams nothing.
+func Events() chan int { return nil }
+'''
+
+
+@pytest.mark.parametrize("target, interpreter", TARGETS)
+def test_extract_a_package_of_the_current_module(cache_env, tmp_path, target, interpreter):
+    root = tmp_path / "greet"
+    root.mkdir()
+    subprocess.run(["go", "mod", "init", "example.com/greet"], cwd=root, check=True, capture_output=True)
+    (root / "greet.go").write_text(GREET_GO)
+    r = gpic(["extract", "example.com/greet", "-o", "greet.gpi"], root, cache_env)
+    assert r.returncode == 0, r.stderr
+    assert "example.com/greet: 4 declarations bound, 1 left as comments" in r.stderr
+    gpi = (root / "greet.gpi").read_text()
+    assert 'package greet "example.com/greet"\n' in gpi  # the local module: no version to pin
+    assert "/// @en Hello greets name.\nfunc Hello(name string) string\n" in gpi
+    assert "\t/// @en the count so far\n\tN int\n" in gpi
+    assert "// gpic: not bound: func Events() chan int — channels cannot cross to Python" in gpi
+    out = tmp_path / "out"
+    r = gpic(["build", "greet.gpi", "--target", target, "--python", interpreter, "-o", str(out)], root, cache_env)
+    assert r.returncode == 0, r.stderr
+    r = run_python(interpreter, str(out), "import greet; c = greet.Counter(); c.Add(2)\n"
+                                          "print(greet.Hello('go'), c.Add(3), c.N, greet.Greeting)")
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.strip() == "hello, go 5 5 hello"
