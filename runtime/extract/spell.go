@@ -91,11 +91,9 @@ func (x *extractor) signature(head string, sig *types.Signature) (string, string
 	if sig.TypeParams().Len() > 0 || sig.RecvTypeParams().Len() > 0 {
 		return "", rules.generic.why
 	}
-	var params []string
-	named := tupleNamed(sig.Params())
+	var names, kinds []string
 	for i := 0; i < sig.Params().Len(); i++ {
-		p := sig.Params().At(i)
-		t := p.Type()
+		t := sig.Params().At(i).Type()
 		prefix := ""
 		if sig.Variadic() && i == sig.Params().Len()-1 {
 			t = t.(*types.Slice).Elem()
@@ -105,13 +103,14 @@ func (x *extractor) signature(head string, sig *types.Signature) (string, string
 		if why != "" {
 			return "", why
 		}
-		s = prefix + s
-		if named {
-			s = paramName(p.Name(), i) + " " + s
-		}
-		params = append(params, s)
+		names = append(names, paramName(sig.Params().At(i).Name(), i))
+		kinds = append(kinds, prefix+s)
 	}
-	var results []string
+	params := kinds
+	if tupleNamed(sig.Params()) {
+		params = groupParams(names, kinds)
+	}
+	var rnames, rkinds []string
 	n := sig.Results().Len()
 	resultsNamed := tupleNamed(sig.Results())
 	for i := 0; i < n; i++ {
@@ -122,10 +121,12 @@ func (x *extractor) signature(head string, sig *types.Signature) (string, string
 		} else if s, why = x.spell(r.Type()); why != "" {
 			return "", why
 		}
-		if resultsNamed {
-			s = paramName(r.Name(), i) + " " + s
-		}
-		results = append(results, s)
+		rnames = append(rnames, paramName(r.Name(), i))
+		rkinds = append(rkinds, s)
+	}
+	results := rkinds
+	if resultsNamed {
+		results = groupParams(rnames, rkinds)
 	}
 	text := head + "(" + strings.Join(params, ", ") + ")"
 	switch {
@@ -160,4 +161,18 @@ func paramName(name string, i int) string {
 		return name
 	}
 	return fmt.Sprintf("arg%d", i)
+}
+
+// groupParams writes named parameters as go doc does: `a, b string`.
+func groupParams(names, kinds []string) []string {
+	var out []string
+	for i := 0; i < len(names); i++ {
+		j := i
+		for j+1 < len(names) && kinds[j+1] == kinds[i] {
+			j++
+		}
+		out = append(out, strings.Join(names[i:j+1], ", ")+" "+kinds[i])
+		i = j
+	}
+	return out
 }

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include "compiler/import_version.hpp"
+#include "compiler/ir_json.hpp"
 #include "frontend_helpers.hpp"
 
 namespace gpic {
@@ -44,6 +45,13 @@ TEST_CASE("the package clause keeps the path and the version apart") {
 
   auto plain = test::parse("package shapes \"example.com/shapes\"\n");
   CHECK(plain->module->go_version.empty());
+}
+
+TEST_CASE("plugins read the version beside the path in the JSON IR") {
+  auto fe = test::parse("package uuid \"github.com/google/uuid@v1.6.0\"\n");
+  auto j = to_json(*fe->module);
+  CHECK(j.at("go_path") == "github.com/google/uuid");
+  CHECK(j.at("go_version") == "v1.6.0");
 }
 
 TEST_CASE("two versions in the package clause are an error at the path") {
