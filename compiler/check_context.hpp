@@ -76,6 +76,7 @@ void check_imports(Context& cx);
 void check_names(Context& cx);
 void check_types(Context& cx);
 void check_recursive_types(Context& cx);
+void check_nesting(Context& cx);
 void check_receivers(Context& cx);
 void complete_interfaces(Context& cx);
 void check_consts(Context& cx);

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "compiler/check_context.hpp"
+#include "compiler/limits.hpp"
 
 namespace gpic::check {
 
@@ -76,7 +77,7 @@ class InterfaceCompleter {
   // interfaces are followed here, and its types are spelled as this module must write them.
   std::vector<ir::InterfaceMethod> imported_methods(const ir::TypeDecl& decl, const ir::Module& home, int depth) {
     std::vector<ir::InterfaceMethod> out;
-    if (depth > 32) return out;  // an embedding cycle over there is that module's error
+    if (depth > limits::kMaxNesting) return out;  // an embedding cycle over there is that module's error
     for (const ir::InterfaceMethod& m : decl.methods) {
       ir::InterfaceMethod copy = m;
       copy.sig = requalify(m.sig, home);
