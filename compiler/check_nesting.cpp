@@ -5,9 +5,10 @@
 // recursively, can meet a structure deeper than the limit.
 //
 // A type's depth counts each type constructor, each alias or defined type it goes through to
-// its underlying type, and each embedded interface. Struct and interface names end the walk
-// there (targets refer to them by name), except that an interface's embedded interfaces
-// count, since their methods are copied into it.
+// its underlying type, each embedded interface (its methods are copied into the embedding
+// one), and each struct held by value in a struct's field (the checker follows those to tell
+// whether a map key is comparable). Pointers, slices, maps and funcs to a struct or interface
+// end the walk there: targets refer to those by name.
 //
 // Also reports an interface that embeds itself, which the walk is the first to meet: the
 // interface completion that follows (check_interfaces.cpp) recurses along embeddings.
@@ -45,7 +46,25 @@ class NestingChecker {
  private:
   // What a declaration's depth is computed from: its underlying type, or its embeddings.
   static bool walks_through(const ir::TypeDecl& d) {
-    return (d.kind == ir::TypeDecl::Kind::Defined && d.underlying) || d.kind == ir::TypeDecl::Kind::Interface;
+    return (d.kind == ir::TypeDecl::Kind::Defined && d.underlying) || d.kind != ir::TypeDecl::Kind::Defined;
+  }
+
+  // The declarations a struct field of type `t` holds by value (directly, or as array elements).
+  static void held_by_value(const ir::TypeRef& t, std::vector<std::pair<const ir::TypeDecl*, const ir::Type*>>& out) {
+    if (!t) return;
+    if (t->kind == ir::Type::Kind::Array) return held_by_value(t->elem, out);
+    if (t->kind == ir::Type::Kind::Named && t->decl && walks_through(*t->decl)) out.push_back({t->decl, t.get()});
+  }
+
+  // How deep a struct field of type `t` nests by value.
+  DeclDepth value_depth(const ir::TypeRef& t) const {
+    if (!t) return {};
+    if (t->kind == ir::Type::Kind::Array) {
+      DeclDepth k = value_depth(t->elem);
+      return {k.depth + 1, k.too_deep};
+    }
+    if (t->kind == ir::Type::Kind::Named) return depth_of(t);
+    return {};
   }
 
   // The declarations named in `t` that walks_through, each with the type naming it. The type
@@ -65,6 +84,8 @@ class NestingChecker {
     std::vector<std::pair<const ir::TypeDecl*, const ir::Type*>> out;
     if (d.kind == ir::TypeDecl::Kind::Interface)
       for (const ir::TypeRef& e : d.embeds) named_in(e, out);
+    else if (d.kind == ir::TypeDecl::Kind::Struct)
+      for (const ir::Field& f : d.fields) held_by_value(f.type, out);
     else
       named_in(d.underlying, out);
     return out;
@@ -146,12 +167,13 @@ class NestingChecker {
 
   void finish(const ir::TypeDecl& d) {
     DeclDepth r;
-    if (d.kind == ir::TypeDecl::Kind::Interface) {
-      for (const ir::TypeRef& e : d.embeds) {
-        DeclDepth k = depth_of(e);
+    if (d.kind != ir::TypeDecl::Kind::Defined) {
+      auto deeper = [&](const DeclDepth& k) {
         r.depth = std::max(r.depth, k.depth + 1);
         r.too_deep = r.too_deep || k.too_deep;
-      }
+      };
+      for (const ir::TypeRef& e : d.embeds) deeper(depth_of(e));
+      for (const ir::Field& f : d.fields) deeper(value_depth(f.type));
     } else {
       DeclDepth k = depth_of(d.underlying);
       r.depth = k.depth + 1;

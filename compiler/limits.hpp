@@ -13,7 +13,7 @@ namespace gpic::limits {
 /// How deeply types and constant expressions may nest, counting every type constructor
 /// (`[]T`, `[N]T`, `*T`, `map[K]V`, `func(...)`), every alias or defined type a type goes
 /// through to its underlying type, every embedded interface, and every parenthesis, unary
-/// operator or call in a constant expression.
+/// operator or call in a constant expression, and every struct a struct holds by value.
 ///
 /// Why 256: real interfaces nest a handful of levels. The deepest walk per level is ANTLR's
 /// recursive descent through a func type (type_ -> signature -> parameters -> parameterDecl

@@ -161,3 +161,12 @@ def test_an_import_must_name_a_gpi_file_and_nothing_else_is_read(gpic, tmp_path,
     assert first_error(r) == "x.gpi:3:8: error: an import must name a .gpi file, not '%s'" % path
     assert "root:" not in r.stderr
     assert "1 error generated." in r.stderr
+
+
+def test_structs_nested_by_value_9000_deep_are_an_error_even_as_a_map_key(gpic, tmp_path):
+    # Whether a map key is comparable is decided by following its fields by value.
+    source = "package p\n" + "".join("type S%d struct { X S%d }\n" % (i, i + 1) for i in range(9000))
+    r = run(gpic, tmp_path, source + "type S9000 struct { X int }\nfunc F(m map[S0]int)\n")
+    assert r.returncode == 1
+    assert first_error(r).startswith("x.gpi:8747:6: error: type 'S8745' is nested too deeply")
+    assert "1 error generated." in r.stderr
