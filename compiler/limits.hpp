@@ -15,16 +15,19 @@ namespace gpic::limits {
 /// through to its underlying type, every embedded interface, and every parenthesis, unary
 /// operator or call in a constant expression, and every struct a struct holds by value.
 ///
-/// Why 256: real interfaces nest a handful of levels. The deepest walk per level is ANTLR's
-/// recursive descent through a func type (type_ -> signature -> parameters -> parameterDecl
-/// -> type_, about 1.5 KB of stack a level, measured); the targets' walks take less. 256
-/// levels thus need well under 1 MB of the default 8 MB stack, a margin of more than 8x
-/// (tests/e2e/test_limits.py compiles nesting at the limit under a 1 MB stack).
+/// Why 256: real interfaces nest a handful of levels. The deepest walks per level are ANTLR's
+/// recursive descent (a func type goes type_ -> signature -> parameters -> parameterDecl ->
+/// type_) and the targets' codec builders, 1-2 KB of stack a level: a compile with every
+/// target of input nested to the limit everywhere needs between 256 KB and 512 KB of stack
+/// (measured with ulimit -s), a margin of 16x on the default 8 MB. tests/e2e/test_limits.py
+/// compiles that input under a 1 MB stack.
 inline constexpr int kMaxNesting = 256;
 
 /// Inputs larger than this are refused before they are read. The largest real .gpi files
-/// are a few hundred kilobytes; 16 MiB leaves room for generated ones while keeping gpic's
-/// memory (a small multiple of the input) well within an ordinary machine.
+/// are a few hundred kilobytes; 16 MiB leaves room for generated ones. gpic's peak memory is
+/// about 110x its input for the front end (ANTLR's token objects and its UTF-32 copy of the
+/// text are most of it) and up to about 230x with the Python targets, measured on a 1.9 MB
+/// file of functions and structs, so the limit keeps any run within a few gigabytes.
 inline constexpr std::uintmax_t kMaxInputBytes = 16u << 20;
 
 /// Errors (and, separately, warnings) printed before the rest are summarised, unless
