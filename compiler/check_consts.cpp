@@ -68,14 +68,70 @@ class ConstTyper {
   ConstTyper(Context& cx, const ir::Module& module, bool report)
       : cx_(cx), module_(module), report_(report ? &cx : nullptr) {}
 
+  // Types every constant `c` depends on before `c` itself, so that typing one never waits on
+  // another: a chain of 100,000 constants, each the next plus one, needs no deeper a stack
+  // than a single constant.
   ConstType type_of(const ir::Const& c) {
     if (auto it = memo_.find(&c); it != memo_.end()) return it->second;
-    if (!in_progress_.insert(&c).second) {
-      if (report_ && cycle_reported_.insert(&c).second)
-        report_->error(c.loc, "constant " + quote(c.name) + " refers to itself");
-      return ConstType::failed();
+    for (const auto& [typer, d] : dependencies_first(c)) typer->type_one(*d);
+    return memo_.at(&c);
+  }
+
+ private:
+  struct Node {
+    ConstTyper* typer;  // of the module the constant is declared in
+    const ir::Const* constant;
+  };
+
+  // The constants `c`'s value names, each with the typer of its module.
+  std::vector<Node> dependencies(const ir::Const& c) {
+    std::vector<Node> out;
+    const std::vector<Token>& t = c.value.tokens;
+    for (size_t i = 0; i < t.size(); ++i) {
+      if (t[i].kind != Token::Kind::Ident) continue;
+      if (i + 1 < t.size() && t[i + 1].kind == Token::Kind::Op && t[i + 1].text == "(") continue;  // a call
+      const std::string& name = t[i].text;
+      size_t dot = name.find('.');
+      if (dot == std::string::npos) {
+        if (const ir::Const* d = cx_.find_const(module_, name)) out.push_back({this, d});
+        continue;
+      }
+      const ir::Module* home = imported_module(module_, name.substr(0, dot));
+      if (!home) continue;
+      if (const ir::Const* d = cx_.find_const(*home, name.substr(dot + 1))) out.push_back({&typer_for(*home), d});
     }
-    const ir::Const* outer = owner_;
+    return out;
+  }
+
+  // `c` and what it depends on, transitively, each after its dependencies (depth-first, with
+  // an explicit stack). In a cycle, the constant that closes it comes first; typing it then
+  // finds the other untyped and reports the cycle.
+  std::vector<Node> dependencies_first(const ir::Const& c) {
+    struct Frame {
+      Node node;
+      std::vector<Node> deps;
+      size_t next = 0;
+    };
+    std::vector<Node> order;
+    std::unordered_set<const ir::Const*> visited{&c};
+    std::vector<Frame> path;
+    path.push_back({{this, &c}, dependencies(c)});
+    while (!path.empty()) {
+      Frame& top = path.back();
+      if (top.next < top.deps.size()) {
+        Node d = top.deps[top.next++];
+        if (d.typer->memo_.count(d.constant) || !visited.insert(d.constant).second) continue;
+        path.push_back({d, d.typer->dependencies(*d.constant)});
+        continue;
+      }
+      order.push_back(top.node);
+      path.pop_back();
+    }
+    return order;
+  }
+
+  ConstType type_one(const ir::Const& c) {
+    if (auto it = memo_.find(&c); it != memo_.end()) return it->second;
     owner_ = &c;
     std::vector<const Token*> tokens;
     for (const Token& t : c.value.tokens) tokens.push_back(&t);
@@ -86,18 +142,11 @@ class ConstTyper {
     // A declared type wins; the value must still make sense (its names must resolve).
     bool declared = c.type && c.type->loc.line > 0;
     ConstType result = declared ? ConstType{c.type, ConstType::Untyped::Int, value.ok} : value;
-    owner_ = outer;
-    in_progress_.erase(&c);
+    owner_ = nullptr;
+    tokens_ = nullptr;
     memo_[&c] = result;
     return result;
   }
-
- private:
-  // Parsing state of the constant being typed; saved and restored around nested constants.
-  struct Cursor {
-    const std::vector<const Token*>* tokens;
-    size_t pos;
-  };
 
   const Token* peek() const { return pos_ < tokens_->size() ? (*tokens_)[pos_] : nullptr; }
   bool peek_op(std::string_view op) const {
@@ -231,11 +280,10 @@ class ConstTyper {
       return fail(other ? quote(name) + " in the value of " + quote(owner_->name) + " is not a constant"
                         : "unknown constant " + quote(name) + " in the value of " + quote(owner_->name));
     }
-    Cursor saved{tokens_, pos_};
-    ConstType t = type_of(*c);
-    tokens_ = saved.tokens;
-    pos_ = saved.pos;
-    return t;
+    if (auto it = memo_.find(c); it != memo_.end()) return it->second;
+    // Constants are typed after those they depend on: one still untyped is part of a cycle.
+    if (report_ && cycle_reported_.insert(c).second) report_->error(c->loc, "constant " + quote(c->name) + " refers to itself");
+    return ConstType::failed();
   }
 
   ConstTyper& typer_for(const ir::Module& m) {
@@ -248,7 +296,6 @@ class ConstTyper {
   const ir::Module& module_;
   Context* report_;  // null: types only, reports nothing (another module's constants)
   std::unordered_map<const ir::Const*, ConstType> memo_;
-  std::unordered_set<const ir::Const*> in_progress_;
   std::unordered_set<const ir::Const*> cycle_reported_;
   std::unordered_map<const ir::Module*, std::unique_ptr<ConstTyper>> imported_;
   const ir::Const* owner_ = nullptr;

@@ -77,6 +77,7 @@ void check_paths(Context& cx);
 void check_names(Context& cx);
 void check_types(Context& cx);
 void check_recursive_types(Context& cx);
+void check_nesting(Context& cx);
 void check_receivers(Context& cx);
 void check_directives(Context& cx);
 void complete_interfaces(Context& cx);

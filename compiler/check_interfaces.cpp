@@ -1,9 +1,11 @@
 // Embedded interfaces: each must be an interface, and its methods join the embedding
 // interface's method set (TypeDecl::methods), so that a target sees every method a Go value
 // (or a Python object standing in for one) must have.
+#include <unordered_map>
 #include <vector>
 
 #include "compiler/check_context.hpp"
+#include "compiler/limits.hpp"
 
 namespace gpic::check {
 
@@ -40,9 +42,13 @@ class InterfaceCompleter {
     if (state_[index] != State::New) return;
     state_[index] = State::InProgress;
     ir::TypeDecl& t = cx_.module.types[index];
+    // Where each method name is in t.methods: a method set built from a chain of embeddings
+    // holds thousands of methods, and finding each one by a scan would be quadratic.
+    std::unordered_map<std::string, size_t> by_name;
+    for (size_t i = 0; i < t.methods.size(); ++i) by_name.emplace(t.methods[i].name, i);
     for (const ir::TypeRef& embed : t.embeds) {
       if (!embed) continue;
-      for (ir::InterfaceMethod& m : methods_of(t, *embed)) add(t, std::move(m), *embed);
+      for (ir::InterfaceMethod& m : methods_of(t, *embed)) add(t, by_name, std::move(m), *embed);
     }
     state_[index] = State::Done;
   }
@@ -76,7 +82,7 @@ class InterfaceCompleter {
   // interfaces are followed here, and its types are spelled as this module must write them.
   std::vector<ir::InterfaceMethod> imported_methods(const ir::TypeDecl& decl, const ir::Module& home, int depth) {
     std::vector<ir::InterfaceMethod> out;
-    if (depth > 32) return out;  // an embedding cycle over there is that module's error
+    if (depth > limits::kMaxNesting) return out;  // an embedding cycle over there is that module's error
     for (const ir::InterfaceMethod& m : decl.methods) {
       ir::InterfaceMethod copy = m;
       copy.sig = requalify(m.sig, home);
@@ -120,9 +126,10 @@ class InterfaceCompleter {
   }
 
   // Go accepts the same method from two embedded interfaces when the signatures agree.
-  void add(ir::TypeDecl& t, ir::InterfaceMethod m, const ir::Type& from) {
-    for (const ir::InterfaceMethod& existing : t.methods) {
-      if (existing.name != m.name) continue;
+  void add(ir::TypeDecl& t, std::unordered_map<std::string, size_t>& by_name, ir::InterfaceMethod m,
+           const ir::Type& from) {
+    if (auto it = by_name.find(m.name); it != by_name.end()) {
+      const ir::InterfaceMethod& existing = t.methods[it->second];
       if (signature_types(existing.sig) != signature_types(m.sig)) {
         cx_.error(from.loc, "duplicate method " + quote(m.name) + " in interface " + quote(t.name) + ": " +
                                 quote(from.go_spelling()) + " brings one with a different signature");
@@ -130,6 +137,7 @@ class InterfaceCompleter {
       }
       return;
     }
+    by_name.emplace(m.name, t.methods.size());
     t.methods.push_back(std::move(m));
   }
 

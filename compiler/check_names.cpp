@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "compiler/check_context.hpp"
+#include "compiler/loader.hpp"
 
 namespace gpic::check {
 
@@ -104,6 +105,12 @@ void check_imports(Context& cx) {
     if (!first) {
       cx.error(import.loc, "duplicate import " + quote(import.path));
       cx.note(it->second->loc, "first imported here");
+      continue;
+    }
+    if (!names_gpi_file(import.path)) {
+      // The loader never reads such a path, so no other file's lines end up in diagnostics.
+      cx.error(import.loc, "an import must name a .gpi file, not " + quote(import.path));
+      cx.import_missing = true;
       continue;
     }
     if (!import.module) {

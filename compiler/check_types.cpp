@@ -6,6 +6,7 @@
 #include <unordered_set>
 
 #include "compiler/check_context.hpp"
+#include "compiler/limits.hpp"
 
 namespace gpic::check {
 
@@ -14,20 +15,22 @@ namespace {
 // Why `t` cannot be a map key, or nullopt when it can. Types that did not resolve count as
 // comparable: they were reported already.
 std::optional<std::string> not_comparable(Context& cx, const ir::Type& t, const ir::Module& in,
-                                          std::unordered_set<const ir::TypeDecl*>& visiting) {
+                                          std::unordered_set<const ir::TypeDecl*>& visiting, int depth = 0) {
+  // Structs nested by value deeper than this are reported by check_nesting, which runs later.
+  if (depth > limits::kMaxNesting) return std::nullopt;
   switch (t.kind) {
     case ir::Type::Kind::Slice: return "slices are not comparable";
     case ir::Type::Kind::Map: return "maps are not comparable";
     case ir::Type::Kind::Func: return "functions are not comparable";
     case ir::Type::Kind::Array:
-      return t.elem ? not_comparable(cx, *t.elem, in, visiting) : std::nullopt;
+      return t.elem ? not_comparable(cx, *t.elem, in, visiting, depth + 1) : std::nullopt;
     case ir::Type::Kind::Named: {
       Underlying u = cx.underlying_of(t, in);
-      if (u.type) return not_comparable(cx, *u.type, *u.module, visiting);
+      if (u.type) return not_comparable(cx, *u.type, *u.module, visiting, depth + 1);
       if (!u.decl || u.decl->kind != ir::TypeDecl::Kind::Struct) return std::nullopt;
       if (!visiting.insert(u.decl).second) return std::nullopt;  // a recursive struct, reported elsewhere
       for (const ir::Field& f : u.decl->fields) {
-        if (f.type && not_comparable(cx, *f.type, *u.module, visiting))
+        if (f.type && not_comparable(cx, *f.type, *u.module, visiting, depth + 1))
           return "field " + quote(f.name) + " has type " + quote(f.type->go_spelling()) + ", which is not comparable";
       }
       return std::nullopt;

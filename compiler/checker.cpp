@@ -1,6 +1,7 @@
 // check_module(): the .gpi language's rules (DESIGN §2), as a sequence of passes over the IR.
 #include "compiler/check_context.hpp"
 #include "compiler/frontend.hpp"
+#include "compiler/limits.hpp"
 
 namespace gpic {
 
@@ -53,7 +54,9 @@ Resolved Context::lookup(const ir::Module& in, const ir::Type& named) {
 }
 
 Underlying Context::underlying_of(const ir::Type& type, const ir::Module& in, int depth) {
-  if (depth > 64) return {};  // a cycle of defined types, reported by check_recursive_types
+  // Deeper only in a cycle of defined types (reported by check_recursive_types), or a chain
+  // too long (reported by check_nesting).
+  if (depth > limits::kMaxNesting) return {};
   if (type.kind != ir::Type::Kind::Named) return {nullptr, &in, &type};
   Resolved r = type.decl ? Resolved{type.decl, type.decl_module} : lookup(in, type);
   if (!r.decl || !r.module) return {};
@@ -73,7 +76,10 @@ void check_module(ir::Module& module, Diagnostics& diags) {
   check::check_recursive_types(cx);    // no struct contains itself by value
   check::check_receivers(cx);          // methods hang on a type of this file; bound_methods
   check::check_directives(cx);         // //gpic: marks name numeric slice parameters
-  check::complete_interfaces(cx);      // embedded interfaces' methods join the method set
+  int errors = diags.error_count();
+  check::check_nesting(cx);            // no type nests too deeply through names; no embedding cycle
+  // Completion follows embeddings recursively: only once they are known to be shallow.
+  if (diags.error_count() == errors) check::complete_interfaces(cx);  // embedded interfaces' methods join
   check::check_consts(cx);             // names in values resolve; untyped consts get a type
 }
 

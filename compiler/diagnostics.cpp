@@ -77,6 +77,32 @@ std::string caret_padding(const std::string& line, int col) {
   return pad;
 }
 
+// Source lines longer than this (in code points) are quoted as a window of about this many
+// around the column: a 64 KB line quoted whole by each of its 8,000 diagnostics would print
+// half a gigabyte.
+constexpr int kMaxQuotedLine = 160;
+
+// `line` cut to a window around the 1-based code point column `col`, with "..." where it
+// was cut; `col` becomes the caret's column in the window.
+std::string quoted_window(const std::string& line, int& col) {
+  std::vector<size_t> starts;  // byte offset of each code point
+  for (size_t i = 0; i < line.size();) {
+    starts.push_back(i);
+    next_code_point(line, i);
+  }
+  int count = static_cast<int>(starts.size());
+  if (count <= kMaxQuotedLine) return line;
+  int first = std::max(1, std::min(col, count) - kMaxQuotedLine / 2);      // 1-based, inclusive
+  int last = std::min(count, first + kMaxQuotedLine - 1);
+  size_t begin = starts[first - 1];
+  size_t end = last == count ? line.size() : starts[last];
+  std::string out = first > 1 ? "..." : "";
+  col = col - first + 1 + static_cast<int>(out.size());
+  out += line.substr(begin, end - begin);
+  if (last < count) out += "...";
+  return out;
+}
+
 const char* severity_word(Severity s) {
   switch (s) {
     case Severity::Error: return "error";
@@ -112,9 +138,12 @@ std::string Diagnostics::format(const Diagnostic& d, const SourceFiles& sources,
   o << (color ? severity_color(d.severity) : "") << severity_word(d.severity) << ':' << reset << bold << ' '
     << text::show(d.message, /*keep_newlines=*/true) << reset << '\n';
   if (d.loc.line > 0) {
-    std::string line = sources.line(d.loc.file, d.loc.line);
-    if (!line.empty() || sources.text(d.loc.file)) {
-      o << text::show(line) << '\n' << caret_padding(line, d.loc.col) << (color ? "\033[1;32m" : "") << '^' << reset << '\n';
+    // A window of a long line (robust), with hidden characters shown escaped (inject); the
+    // caret padding measures the escaped window.
+    int col = d.loc.col;
+    std::string window = quoted_window(sources.line(d.loc.file, d.loc.line), col);
+    if (!window.empty() || sources.text(d.loc.file)) {
+      o << text::show(window) << '\n' << caret_padding(window, col) << (color ? "\033[1;32m" : "") << '^' << reset << '\n';
     }
   }
   return o.str();
@@ -144,8 +173,28 @@ void Diagnostics::print(std::ostream& out, const SourceFiles& sources, bool colo
     if (a->loc.line != b->loc.line) return a->loc.line < b->loc.line;
     return a->loc.col < b->loc.col;
   });
-  for (const auto& unit : units)
+  // The limit counts errors and warnings apart (a flood of warnings must not hide the
+  // errors); a note is shown or hidden with the diagnostic it explains.
+  int shown_errors = 0, shown_warnings = 0, hidden_errors = 0, hidden_warnings = 0;
+  for (const auto& unit : units) {
+    Severity s = unit.front()->severity;
+    int& shown = s == Severity::Error ? shown_errors : shown_warnings;
+    if (s != Severity::Note && limit_ > 0 && shown >= limit_) {
+      ++(s == Severity::Error ? hidden_errors : hidden_warnings);
+      continue;
+    }
+    if (s != Severity::Note) ++shown;
     for (const Diagnostic* d : unit) out << format(*d, sources, color);
+  }
+  auto summarise = [&](int hidden, const char* what) {
+    if (hidden == 0) return;
+    Diagnostic note{Severity::Note, {}, std::string("too many ") + what + " emitted; " + std::to_string(hidden) +
+                                            " more not shown (--error-limit=N changes the limit of " +
+                                            std::to_string(limit_) + ", 0 for none)"};
+    out << format(note, sources, color);
+  };
+  summarise(hidden_errors, "errors");
+  summarise(hidden_warnings, "warnings");
   if (errors_ > 0) out << errors_ << (errors_ == 1 ? " error" : " errors") << " generated.\n";
 }
 

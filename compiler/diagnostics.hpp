@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "compiler/ir.hpp"
+#include "compiler/limits.hpp"
 
 namespace gpic {
 
@@ -48,6 +49,9 @@ class Diagnostics {
   /// Warnings named in `names` (e.g. "missing-translation") become errors: --Werror=NAME.
   void warning(const ir::Loc& loc, const std::string& name, std::string message);
   void set_werror(const std::string& name) { werror_.push_back(name); }
+  /// print() shows at most `limit` errors and, separately, `limit` warnings (with their
+  /// notes), then says how many more there are: --error-limit, 0 for no limit.
+  void set_limit(int limit) { limit_ = limit; }
 
   bool has_errors() const { return errors_ > 0; }
   int error_count() const { return errors_; }
@@ -56,7 +60,8 @@ class Diagnostics {
 
   /// Prints every diagnostic, sorted by file position within each file, clang-style.
   void print(std::ostream& out, const SourceFiles& sources, bool color) const;
-  /// One diagnostic, as print() writes it (used by tests).
+  /// One diagnostic, as print() writes it (used by tests). A long source line is quoted as a
+  /// window around the column, so that every diagnostic has a bounded size.
   static std::string format(const Diagnostic& d, const SourceFiles& sources, bool color);
 
  private:
@@ -64,6 +69,7 @@ class Diagnostics {
   std::vector<Diagnostic> list_;
   std::vector<std::string> werror_;
   int errors_ = 0;
+  int limit_ = limits::kDefaultErrorLimit;
 };
 
 }  // namespace gpic

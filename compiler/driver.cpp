@@ -11,6 +11,7 @@
 #include "compiler/build.hpp"
 #include "compiler/extract.hpp"
 #include "compiler/generate.hpp"
+#include "compiler/limits.hpp"
 #include "compiler/plugin.hpp"
 #include "targets/docs/docs_command.hpp"
 #include "targets/target.hpp"
@@ -49,7 +50,9 @@ po::options_description common_options(GenerateRequest& req) {
       ("py-names", po::value<std::string>(&req.py_names)->default_value("keep"), "Python names: keep (Go's) or snake")
       ("param", po::value<std::vector<std::string>>(&req.params)->composing(), "target parameter KEY=VALUE")
       ("Werror", po::value<std::vector<std::string>>(&req.werror)->composing(), "turn warning NAME into an error (e.g. --Werror=missing-translation)")
-      ("color", po::value<std::string>(&req.color)->default_value("auto"), "colour diagnostics: auto, always, never");
+      ("color", po::value<std::string>(&req.color)->default_value("auto"), "colour diagnostics: auto, always, never")
+      ("error-limit", po::value<int>(&req.error_limit)->default_value(limits::kDefaultErrorLimit),
+       "show at most N errors and N warnings (0: all of them)");
   return o;
 }
 
@@ -99,6 +102,10 @@ int run_cli(int argc, char** argv) {
   }
   if (req.targets.empty()) {
     std::cerr << "gpic: error: no --target given (try --list-targets)\n" << kUsage;
+    return 2;
+  }
+  if (req.error_limit < 0) {
+    std::cerr << "gpic: error: --error-limit must be 0 (no limit) or more, not " << req.error_limit << "\n";
     return 2;
   }
   if (req.py_names != "keep" && req.py_names != "snake") {

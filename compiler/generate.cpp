@@ -31,6 +31,7 @@ int generate(const GenerateRequest& req, std::ostream& err) {
   SourceFiles sources;
   Diagnostics diags;
   for (const auto& w : req.werror) diags.set_werror(w);
+  diags.set_limit(req.error_limit);
   bool color = use_color(req.color);
   auto report = [&] { diags.print(err, sources, color); };
 

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "compiler/diagnostics.hpp"
+#include "compiler/limits.hpp"
 #include "targets/target.hpp"
 
 namespace gpic {
@@ -21,6 +22,7 @@ struct GenerateRequest {
   std::vector<std::string> params;
   std::vector<std::string> werror;
   std::string color = "auto";
+  int error_limit = limits::kDefaultErrorLimit;
 };
 
 /// Options for targets from a request (languages, naming, params, version).

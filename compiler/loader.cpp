@@ -1,17 +1,25 @@
 #include "compiler/loader.hpp"
 
 #include <fstream>
+#include <optional>
 #include <sstream>
 
 #include "compiler/frontend.hpp"
+#include "compiler/limits.hpp"
 
 namespace fs = std::filesystem;
 
 namespace gpic {
 
+bool names_gpi_file(const std::string& import_path) {
+  fs::path p(import_path);
+  return p.extension() == ".gpi" && p.stem() != "";
+}
+
 const ir::Module* Loader::load(const std::string& path) { return load_file(fs::path(path), path); }
 
 fs::path Loader::resolve_import(const ir::Module& from, const std::string& import_path) const {
+  if (!names_gpi_file(import_path)) return {};  // reported by the checker, at the import
   std::error_code ec;
   std::vector<fs::path> dirs{fs::path(from.file).parent_path()};
   dirs.insert(dirs.end(), include_dirs_.begin(), include_dirs_.end());
@@ -22,21 +30,46 @@ fs::path Loader::resolve_import(const ir::Module& from, const std::string& impor
   return {};
 }
 
+// Reads a .gpi file, refusing what is not a regular file (a directory, /dev/zero, a FIFO,
+// which could block or never end) or is larger than limits::kMaxInputBytes.
+std::optional<std::string> Loader::read_source(const fs::path& path, const std::string& display) {
+  std::error_code ec;
+  fs::file_status status = fs::status(path, ec);
+  auto refuse = [&](const std::string& why) {
+    diags_.error({display, 0, 0}, "cannot read file: " + why);
+    return std::nullopt;
+  };
+  if (!fs::exists(status)) return refuse("no such file");
+  if (!fs::is_regular_file(status))
+    return refuse(fs::is_directory(status) ? "it is a directory" : "not a regular file (a device, pipe or socket)");
+  std::uintmax_t size = fs::file_size(path, ec);
+  auto too_large = [&](std::uintmax_t bytes) {
+    return refuse("it is " + std::to_string(bytes) + " bytes; .gpi files may be at most " +
+                  std::to_string(limits::kMaxInputBytes >> 20) + " MiB");
+  };
+  if (!ec && size > limits::kMaxInputBytes) return too_large(size);
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return refuse("permission denied");
+  // Read by chunks, never past the limit: the file may have grown since it was measured.
+  std::string text;
+  if (!ec) text.reserve(size);
+  char chunk[1 << 16];
+  while (in.read(chunk, sizeof chunk) || in.gcount() > 0) {
+    text.append(chunk, static_cast<size_t>(in.gcount()));
+    if (text.size() > limits::kMaxInputBytes) return too_large(text.size());
+  }
+  return text;
+}
+
 ir::Module* Loader::load_file(const fs::path& path, const std::string& display) {
   std::error_code ec;
   std::string key = fs::weakly_canonical(path, ec).string();
   if (auto it = modules_.find(key); it != modules_.end()) return it->second.get();
 
-  std::ifstream in(path, std::ios::binary);
-  if (!in || fs::is_directory(path, ec)) {
-    diags_.error({display, 0, 0}, "cannot read file: " + std::string(fs::exists(path, ec) ? "permission denied or not a file" : "no such file"));
-    return nullptr;
-  }
-  std::ostringstream text;
-  text << in.rdbuf();
-  sources_.add(display, text.str());
-
-  auto module = parse_gpi(display, text.str(), diags_);
+  std::optional<std::string> text = read_source(path, display);
+  if (!text) return nullptr;
+  auto module = parse_gpi(display, *text, diags_);
+  sources_.add(display, std::move(*text));
   ir::Module* m = module.get();
   modules_[key] = std::move(module);
   in_progress_[key] = true;

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -11,6 +12,9 @@
 #include "compiler/ir.hpp"
 
 namespace gpic {
+
+/// Whether an import's path names a .gpi file: the only files an import may read.
+bool names_gpi_file(const std::string& import_path);
 
 class Loader {
  public:
@@ -23,6 +27,7 @@ class Loader {
 
  private:
   ir::Module* load_file(const std::filesystem::path& path, const std::string& display);
+  std::optional<std::string> read_source(const std::filesystem::path& path, const std::string& display);
   std::filesystem::path resolve_import(const ir::Module& from, const std::string& import_path) const;
 
   SourceFiles& sources_;

@@ -16,6 +16,7 @@
 #include "compiler/ast_builder.hpp"
 #include "compiler/frontend.hpp"
 #include "compiler/gpi_lexing.hpp"
+#include "compiler/limits.hpp"
 #include "compiler/syntax_errors.hpp"
 
 namespace gpic {
@@ -24,12 +25,12 @@ namespace {
 
 using gpic_parser::GpiParser;
 
-// Generated parsers recurse once per level of nesting, and so do the builder and the checker:
-// `[][][]...int` or `((((...))))` nested a few ten thousand deep would overflow the stack. This
-// listener stops a clause nested deeper than any real one could be.
+// Generated parsers recurse once per level of nesting, and so do the builder, the checker
+// and the targets: `[][][]...int` or `((((...))))` nested a few thousand deep would overflow
+// the stack. This listener stops a clause nested deeper than limits::kMaxNesting, at the token
+// that goes one level too deep, so that no later stage sees such a structure.
 class NestingGuard : public antlr4::tree::ParseTreeListener {
  public:
-  static constexpr int kMaxDepth = 1000;
   struct TooDeep {
     antlr4::Token* token;
   };
@@ -40,12 +41,14 @@ class NestingGuard : public antlr4::tree::ParseTreeListener {
   }
 
   void enterEveryRule(antlr4::ParserRuleContext* ctx) override {
-    // A left-recursive rule (expr) re-enters itself once per binary operator without
-    // recursing: such a context starts with the left operand as its child. Only true nesting
-    // counts.
-    bool nests = ctx->children.empty();
+    // A level is a type (each type constructor enters type_ once) or an expression (each
+    // parenthesis, unary operator or call argument enters expr once). A left-recursive rule
+    // (expr) re-enters itself once per binary operator without recursing: such a context
+    // starts with the left operand as its child, and does not count.
+    size_t rule = ctx->getRuleIndex();
+    bool nests = ctx->children.empty() && (rule == GpiParser::RuleType_ || rule == GpiParser::RuleExpr);
     counted_.push_back(nests);
-    if (nests && ++depth_ > kMaxDepth) throw TooDeep{ctx->getStart()};
+    if (nests && ++depth_ > limits::kMaxNesting) throw TooDeep{ctx->getStart()};
   }
 
   void exitEveryRule(antlr4::ParserRuleContext*) override {
@@ -61,6 +64,11 @@ class NestingGuard : public antlr4::tree::ParseTreeListener {
   int depth_ = 0;
   std::vector<bool> counted_;
 };
+
+std::string nested_too_deeply_message() {
+  return "nested too deeply: types and constant expressions may nest at most " +
+         std::to_string(limits::kMaxNesting) + " levels";
+}
 
 bool starts_declaration(size_t type) {
   return type == GpiParser::IMPORT || type == GpiParser::CONST || type == GpiParser::VAR ||
@@ -102,7 +110,6 @@ class FileParser {
   }
 
  private:
-  // Parses one clause with `rule`, starting at the current token.
   // Parses one clause with `rule`, starting at the current token; null when it is nested too
   // deeply to parse (reported, and skipped up to the next declaration).
   template <typename Context>
@@ -112,7 +119,7 @@ class FileParser {
     } catch (const NestingGuard::TooDeep& deep) {
       parser_.removeErrorListeners();
       antlr4::Token* t = deep.token ? deep.token : tokens_.LT(1);
-      collector_.syntaxError(&parser_, t, t->getLine(), t->getCharPositionInLine(), "nested too deeply to parse",
+      collector_.syntaxError(&parser_, t, t->getLine(), t->getCharPositionInLine(), nested_too_deeply_message(),
                              nullptr);
       while (tokens_.LA(1) != antlr4::Token::EOF && !starts_declaration(tokens_.LA(1))) tokens_.consume();
       recovered = true;

@@ -5,6 +5,8 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <string_view>
+#include <unordered_set>
 
 #include "targets/cgo/codecs.hpp"
 #include "targets/cgo/convert.hpp"
@@ -391,6 +393,10 @@ class ChecksWriter {
       check(i.decl->loc, "var _ " + std::string(kPackageAlias) + "." + i.decl->name + " = ", "(*" + proxy_type(*i.decl) + ")(nil)");
     for (const auto& v : plan_.vars)
       check(v.var->loc, "var _ *" + go_type(*v.var->type) + " = ", "&$alias$." + v.var->name);
+    // A hash set, not a scan of the constants per name: a file of 10^5 constants each naming
+    // another stays linear.
+    std::unordered_set<std::string_view> const_names;
+    for (const ir::Const& c : m_.consts) const_names.insert(c.name);
     for (const auto& c : plan_.consts) {
       const ir::Const& k = *c.constant;
       check(k.loc, "const _ " + go_type(*k.type) + " = ", "$alias$." + k.name);
@@ -399,8 +405,7 @@ class ChecksWriter {
       // a more precise Go constant), must equal the package's: a duplicate map key otherwise.
       std::string want = "gpicWant" + k.name;
       auto qualify = [&](const std::string& id) {
-        bool ours = std::any_of(m_.consts.begin(), m_.consts.end(), [&](const ir::Const& c) { return c.name == id; });
-        if (!ours) return id;  // true, false, a builtin like len, or an imported pkg.Name
+        if (!const_names.count(id)) return id;  // true, false, a builtin like len, or an imported pkg.Name
         return std::string(kPackageAlias) + "." + id;
       };
       ir::ConstExpr value = k.value;

@@ -5,6 +5,8 @@
 #include <map>
 #include <set>
 
+#include "compiler/limits.hpp"
+
 namespace gpic::abi {
 
 const ir::TypeDecl* decl_of(const ir::Type& t) { return t.kind == ir::Type::Kind::Named ? t.decl : nullptr; }
@@ -16,7 +18,8 @@ bool is_handle_decl(const ir::TypeDecl& d) {
 
 const ir::Type& underlying(const ir::Type& t) {
   const ir::Type* cur = &t;
-  for (int depth = 0; depth < 64; ++depth) {
+  // The checker allows no longer chain (compiler/limits.hpp); only a cycle stops here.
+  for (int depth = 0; depth <= limits::kMaxNesting; ++depth) {
     const ir::TypeDecl* d = decl_of(*cur);
     if (!d || d->kind != ir::TypeDecl::Kind::Defined || is_handle_decl(*d) || !d->underlying) break;
     cur = d->underlying.get();

@@ -456,6 +456,68 @@ TEST_CASE("rule: an interface embeds only interfaces, not itself, without confli
   CHECK(d.loc.col == 20);
 }
 
+TEST_CASE("rule: types nest at most 256 levels, through the names they go through") {
+  // A chain of 9,500 aliases, and one of 9,500 embedded interfaces: one error each, where the
+  // chain first goes past the limit (the declarations built on it are not reported again).
+  std::string aliases = "package p\n";
+  for (int i = 0; i < 9500; ++i) aliases += "type A" + std::to_string(i) + " = A" + std::to_string(i + 1) + "\n";
+  aliases += "type A9500 []int\nfunc F(a A0) A0\n";
+  auto fe = test::check(aliases);
+  Diagnostic d = test::only_error(*fe);
+  CHECK(d.message == "type 'A9246' is nested too deeply: through the types it names it is 257 levels deep, and types "
+                     "may nest at most 256 levels");
+  CHECK(d.loc.line == 9248);
+  CHECK(d.loc.col == 6);
+
+  std::string embeds = "package p\n";
+  for (int i = 0; i < 8750; ++i)
+    embeds += "type I" + std::to_string(i) + " interface { I" + std::to_string(i + 1) + "; M" + std::to_string(i) + "() }\n";
+  embeds += "type I8750 interface { M() }\n";
+  fe = test::check(embeds);
+  d = test::only_error(*fe);
+  CHECK(d.message.find("type 'I8494' is nested too deeply") == 0);
+
+  // An embedding cycle 5,000 interfaces long is reported as the cycle it is.
+  std::string cycle = "package p\n";
+  for (int i = 0; i < 5000; ++i)
+    cycle += "type I" + std::to_string(i) + " interface { I" + std::to_string((i + 1) % 5000) + " }\n";
+  fe = test::check(cycle);
+  d = test::only_error(*fe);
+  CHECK(d.message == "invalid recursive interface 'I4999': it embeds itself through 'I0'");
+  CHECK(d.loc.line == 5001);
+
+  // Names add to what is written: 200 levels of slices around a 100-deep alias chain.
+  std::string mixed = "package p\n";
+  for (int i = 0; i < 100; ++i) mixed += "type B" + std::to_string(i) + " = B" + std::to_string(i + 1) + "\n";
+  mixed += "type B100 int\nvar V " + [] { std::string s; for (int i = 0; i < 200; ++i) s += "[]"; return s; }() + "B0\n";
+  fe = test::check(mixed);
+  d = test::only_error(*fe);
+  CHECK(d.message.find("type '[][]") == 0);
+  CHECK(d.message.find("is 302 levels deep") != std::string::npos);
+  CHECK(d.loc.line == 103);
+
+  // At the limit is fine.
+  std::string ok = "package p\n";
+  for (int i = 0; i < 254; ++i) ok += "type C" + std::to_string(i) + " = C" + std::to_string(i + 1) + "\n";
+  ok += "type C254 int\nfunc F(a C0) C0\n";
+  test::expect_clean(*test::check(ok));
+}
+
+TEST_CASE("constants: a chain of 100,000 constants is typed without deep recursion") {
+  std::string chain = "package p\n";
+  for (int i = 0; i < 100000; ++i) chain += "const C" + std::to_string(i) + " = C" + std::to_string(i + 1) + " + 1\n";
+  chain += "const C100000 = 1.5\n";
+  auto fe = test::check(chain);
+  test::expect_clean(*fe);
+  CHECK(fe->module->consts[0].type->go_spelling() == "float64");
+  // A cycle as long is reported once, at the constant that closes it.
+  std::string cycle = "package p\n";
+  for (int i = 0; i < 100000; ++i) cycle += "const K" + std::to_string(i) + " = K" + std::to_string((i + 1) % 100000) + "\n";
+  fe = test::check(cycle);
+  Diagnostic d = test::only_error(*fe);
+  CHECK(d.message == "constant 'K0' refers to itself");
+}
+
 TEST_CASE("one mistake, one error: no follow-on errors") {
   // One unknown type used five times: five errors, one at each use, and nothing else.
   auto fe = test::check(R"(package p

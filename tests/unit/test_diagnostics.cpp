@@ -48,6 +48,50 @@ TEST_CASE("the caret lines up after tabs, which are copied, and after wide Korea
         "1 error generated.\n");
 }
 
+TEST_CASE("a long source line is quoted as a window around the column") {
+  // 300 code points of Korean comment before the error, 300 after: the quote keeps 160 code
+  // points, cut with "...", and the caret still points at the name.
+  std::string before, after;
+  for (int i = 0; i < 150; ++i) before += "가 ";
+  for (int i = 0; i < 150; ++i) after += " 나";
+  auto fe = test::check("package p\n/* " + before + "*/ var V Nope /* " + after + " */\n");
+  const Diagnostic& d = test::only_error(*fe);
+  CHECK(d.loc.col == 313);
+  std::string out = printed(*fe);
+  std::istringstream lines(out);
+  std::string first, quote, caret;
+  std::getline(lines, first);
+  std::getline(lines, quote);
+  std::getline(lines, caret);
+  CHECK(first == "test.gpi:2:313: error: unknown type 'Nope'");
+  CHECK(quote.rfind("...", 0) == 0);
+  CHECK(quote.substr(quote.size() - 3) == "...");
+  CHECK(quote.find("*/ var V Nope /*") != std::string::npos);
+  // The caret's padding: two columns per Hangul syllable, one per other code point.
+  size_t cols = 0;
+  for (size_t i = 0; i < quote.find("Nope");) {
+    unsigned char c = static_cast<unsigned char>(quote[i]);
+    bool hangul = c >= 0xE0;
+    cols += hangul ? 2 : 1;
+    i += hangul ? 3 : 1;
+  }
+  CHECK(caret == std::string(cols, ' ') + "^");
+}
+
+TEST_CASE("at most the error limit of errors, and as many warnings, then a note with the rest") {
+  std::string text = "package p\n";
+  for (int i = 0; i < 30; ++i) text += "func F" + std::to_string(i) + "(a Nope)\n";
+  auto fe = test::check(text);
+  fe->diags.set_limit(3);
+  std::string out = printed(*fe);
+  CHECK(out.find("test.gpi:4:") != std::string::npos);
+  CHECK(out.find("test.gpi:5:") == std::string::npos);
+  CHECK(out.find("gpic: note: too many errors emitted; 27 more not shown (--error-limit=N changes the limit of 3, "
+                 "0 for none)\n30 errors generated.\n") != std::string::npos);
+  fe->diags.set_limit(0);
+  CHECK(printed(*fe).find("test.gpi:31:") != std::string::npos);
+}
+
 TEST_CASE("all errors of a file in one run, in source order, each note after its error") {
   auto fe = test::check(R"(package p
 type point struct{}

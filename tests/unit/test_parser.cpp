@@ -595,7 +595,8 @@ TEST_CASE("nesting too deep for the stack is an error, not a crash") {
   deep += "int\nconst B = " + std::string(50000, '(') + "1" + std::string(50000, ')') + "\n";
   deep += "const C = " + std::string(50000, '-') + "1\nfunc F()\n";
   auto fe = parse(deep);
-  CHECK(messages(*fe) == std::vector<std::string>(3, "nested too deeply to parse"));
+  CHECK(messages(*fe) ==
+        std::vector<std::string>(3, "nested too deeply: types and constant expressions may nest at most 256 levels"));
   REQUIRE(fe->module->funcs.size() == 1);  // and the declarations after them are read
   check_module(*fe->module, fe->diags);
 
