@@ -88,7 +88,7 @@ std::string quoted_window(const std::string& line, int& col) {
   std::vector<size_t> starts;  // byte offset of each code point
   for (size_t i = 0; i < line.size();) {
     starts.push_back(i);
-    next_code_point(line, i);
+    text::decode(line, i);
   }
   int count = static_cast<int>(starts.size());
   if (count <= kMaxQuotedLine) return line;
