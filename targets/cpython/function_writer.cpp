@@ -49,7 +49,8 @@ std::string converter(const cffi::Arg& a, size_t i, bool constructor, Codecs& co
     case abi::Kind::NumSlice:
     case abi::Kind::NumArray:
       return "gpic_py::SliceArg<" + elem_ctype(l.prim) + "> " + v + "(" + k + ", " +
-             (l.kind == abi::Kind::NumArray ? std::to_string(l.length) : std::string("-1")) + ", " + none + ");";
+             (l.kind == abi::Kind::NumArray ? std::to_string(l.length) : std::string("-1")) + ", " + none +
+             (a.readonly ? ", gpic_py::Access::ReadOnly" : "") + ");";
     case abi::Kind::Handle:
       return "gpic_py::HandleArg " + v + "(" + (l.nullable || constructor ? "true" : "false") + ");";
     case abi::Kind::Callback:
