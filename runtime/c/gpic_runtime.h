@@ -81,6 +81,7 @@ void gpic_release_py_n(const uint64_t* refs, size_t n);
 /* Exported by the shim's Go runtime (gpic_handles.go): the table of Go values Python holds. */
 void gpic_release(uint64_t h);
 int64_t gpic_handles(void);
+int64_t gpic_go_heap(void);   /* bytes of Go heap objects (for PyPy's memory pressure) */
 uint64_t gpic_identity(uint64_t h, gpic_status* st);
 void gpic_collect(void);
 

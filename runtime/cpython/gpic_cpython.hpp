@@ -43,6 +43,7 @@ struct State {
   PyObject* go_handle_error = nullptr;  // GoHandleError
   PyObject* bad_argument = nullptr;     // gpic_rt.bad_argument
   PyObject* enum_value = nullptr;       // gpic_wire.enum_value
+  PyObject* kept = nullptr;             // gpic_rt.kept: buffers Go keeps, held by their owner
   PyObject* bridge = nullptr;           // the package's Bridge (gpic_cpython_rt.py)
   PyObject* refs = nullptr;             // bridge.refs: the Python objects Go holds, by reference
   PyObject* ref_ids = nullptr;          // bridge._ids: the counter that numbers them (even numbers)

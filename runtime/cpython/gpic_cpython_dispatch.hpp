@@ -68,7 +68,7 @@ inline gpic_string arena_copy(const char* p, size_t n) {
 }
 
 // The last result a callback returned on this thread: Go objects in it must live until Go has
-// read their handles, right after the dispatcher returns (Bridge.call keeps its own likewise).
+// read their handles, right after the dispatcher returns.
 inline thread_local PyObject* kept_result = nullptr;
 
 inline void keep(PyObject* out) {
@@ -81,7 +81,9 @@ inline void keep(PyObject* out) {
 // What Go reads when the Python side of a call raised (gpic_rt.Bridge._report): the Go error
 // of a method that returns one; the exception itself, for the Python caller on this thread
 // to re-raise; or an unraisable report, when no Python caller waits (another goroutine).
-inline void report(int32_t proxy, int32_t method, gpic_status* st) {
+/// `raised`: the exception is the method's own; false for one about what it returned (a
+/// mistake in the Python code, raised to the Python caller even if the method returns an error).
+inline void report(int32_t proxy, int32_t method, gpic_status* st, bool raised = true) {
   PyObject *type, *value, *tb;
   PyErr_Fetch(&type, &value, &tb);
   PyErr_NormalizeException(&type, &value, &tb);
@@ -102,7 +104,9 @@ inline void report(int32_t proxy, int32_t method, gpic_status* st) {
   Py_XDECREF(text);
   Py_XDECREF(utf8);
   bool returns_error = false;
-  if (PyObject* r = PyObject_CallMethod(state.bridge, "returns_error", "ii", proxy, method)) {
+  if (!raised) {
+    // not the method's error
+  } else if (PyObject* r = PyObject_CallMethod(state.bridge, "returns_error", "ii", proxy, method)) {
     returns_error = PyObject_IsTrue(r) == 1;
     Py_DECREF(r);
   } else {
@@ -276,7 +280,7 @@ inline bool dispatch_fast(const ProxyMethod& pm, uint64_t ref, const char* args,
   }
   std::string data;
   size_t nres = std::strlen(pm.results);
-  bool encoded = true;
+  bool encoded = nres > 0 || out == Py_None;  // anything but None for no results: the codecs check it
   if (nres == 1) {
     encoded = encode_scalar(pm.results[0], out, data);
   } else if (nres > 1) {
@@ -288,7 +292,7 @@ inline bool dispatch_fast(const ProxyMethod& pm, uint64_t ref, const char* args,
     if (!bytes || !PyBytes_Check(bytes)) {
       Py_XDECREF(bytes);
       Py_DECREF(out);
-      report(pm.proxy, pm.method, st);
+      report(pm.proxy, pm.method, st, /*raised=*/false);
       return true;
     }
     data.assign(PyBytes_AS_STRING(bytes), static_cast<size_t>(PyBytes_GET_SIZE(bytes)));
@@ -330,17 +334,27 @@ inline void dispatch(uint64_t ref, int32_t proxy, int32_t method, const char* ar
   }
   static char empty[1];
   PyObject* mv = PyMemoryView_FromMemory(args_n ? const_cast<char*>(args) : empty, static_cast<Py_ssize_t>(args_n), PyBUF_READ);
-  PyObject* data = mv ? PyObject_CallMethod(state.bridge, "call", "OiiO", obj, proxy, method, mv) : nullptr;
+  PyObject* returned = mv ? PyObject_CallMethod(state.bridge, "invoke", "OiiO", obj, proxy, method, mv) : nullptr;
   Py_XDECREF(mv);
   Py_DECREF(obj);
-  if (data && !PyBytes_Check(data)) {
-    Py_CLEAR(data);
-    PyErr_SetString(PyExc_SystemError, "gpic: Bridge.call returned no bytes");
-  }
-  if (!data) {
+  if (!returned) {
     detail::report(proxy, method, st);
     return;
   }
+  PyObject* data = PyObject_CallMethod(state.bridge, "encode_results", "iiO", proxy, method, returned);
+  if (data && !PyBytes_Check(data)) {
+    Py_CLEAR(data);
+    PyErr_SetString(PyExc_SystemError, "gpic: Bridge.encode_results returned no bytes");
+  }
+  if (!data) {
+    Py_DECREF(returned);
+    detail::report(proxy, method, st, /*raised=*/false);
+    return;
+  }
+  // Go objects in the result must outlive this frame until Go has read their handles (right
+  // after this returns): the thread keeps the last result until its next one.
+  detail::keep(returned);
+  Py_DECREF(returned);
   gpic_string out = detail::arena_copy(PyBytes_AS_STRING(data), static_cast<size_t>(PyBytes_GET_SIZE(data)));
   result->p = out.p;
   result->n = out.n;

@@ -120,6 +120,7 @@ inline void init_runtime(py::module_& m, const char* doc, const char* error_doc)
   state.go_handle_error = keep(rt.attr("GoHandleError"));
   state.bad_argument = keep(rt.attr("bad_argument"));
   state.enum_value = keep(wire.attr("enum_value"));
+  state.kept = keep(rt.attr("kept"));
   py::object go_object = rt.attr("GoObject");
   state.go_object = reinterpret_cast<PyTypeObject*>(keep(go_object));
   // GoObject keeps its handle in the `_gh` slot: read it where it is, without a lookup.

@@ -29,30 +29,12 @@ class Bridge(_gpic_rt.Bridge):
     def identity(self, handle):
         return self.lib.gpicw_identity(handle)
 
-    def call(self, obj, proxy, method, args):
+    def invoke(self, obj, proxy, method, args):
         """Go calls method `method` of proxy table `proxy` on the Python object `obj` (which the
         dispatcher found by its reference), with the arguments encoded in `args` (a
-        memoryview): returns the encoded results."""
+        memoryview): returns what the method returned, for encode_results."""
         name, arg_codecs, _, _ = self.proxies[proxy][method]
-        out = self._invoke(obj, name, arg_codecs, args)
-        data = self.encode_results(proxy, method, out)
-        # Go objects in the result must outlive this frame until Go has read their handles
-        # (right after this returns): the thread keeps the last result until its next one.
-        self._pending.keep = out
-        return data
-
-    def encode_results(self, proxy, method, out):
-        """What a Python method or callback returned, encoded for Go (or the exception that
-        says why it cannot be)."""
-        name, _, result_codecs, _ = self.proxies[proxy][method]
-        if not result_codecs:
-            return b""
-        if len(result_codecs) == 1:
-            return self._encode_result(result_codecs[0], out, name)
-        if not isinstance(out, tuple) or len(out) != len(result_codecs):
-            raise TypeError("%s must return a tuple of %d values, not %r"
-                            % (name or "the callback", len(result_codecs), out))
-        return b"".join(self._encode_result(c, v, name) for c, v in zip(result_codecs, out))
+        return self._invoke(obj, name, arg_codecs, args)
 
     def handle_count(self):
         return self.lib.gpicw_handles() + len(self.refs) + self.lib.gpicw_py_held()

@@ -7,6 +7,7 @@
 // refuses a value; the generated function then lets gpic_rt.bad_argument word the message.
 #pragma once
 
+#include <initializer_list>
 #include <limits>
 #include <string>
 #include <string_view>
@@ -186,8 +187,11 @@ enum class Access { ReadWrite, ReadOnly };
 template <class E>
 class SliceArg {
  public:
-  SliceArg(PyObject* codec, int64_t length, bool none_is_empty, Access access = Access::ReadWrite)
-      : codec_(codec), length_(length), none_(none_is_empty), readonly_ok_(access == Access::ReadOnly) {}
+  /// `keep`: Go keeps the slice after the call (keeper() then hands its memory to an owner).
+  SliceArg(PyObject* codec, int64_t length, bool none_is_empty, bool keep = false)
+      : SliceArg(codec, length, none_is_empty, Access::ReadWrite, keep) {}
+  SliceArg(PyObject* codec, int64_t length, bool none_is_empty, Access access, bool keep = false)
+      : codec_(codec), length_(length), none_(none_is_empty), keep_(keep), readonly_ok_(access == Access::ReadOnly) {}
   SliceArg(const SliceArg&) = delete;
   SliceArg& operator=(const SliceArg&) = delete;
   ~SliceArg() {
@@ -209,10 +213,20 @@ class SliceArg {
         PyErr_Clear();
       }
     }
-    if ((PyList_CheckExact(o) || PyTuple_CheckExact(o)) && copy_sequence(o)) return copied_ = true;
+    // A kept slice needs a Python object to own its copy: the codec's array, below.
+    if (!keep_ && (PyList_CheckExact(o) || PyTuple_CheckExact(o)) && copy_sequence(o)) return copied_ = true;
     converted_ = PyObject_CallMethodOneArg(codec_, GPIC_NAME("buffer"), o);
     if (!converted_ || PyObject_GetBuffer(converted_, &view_, PyBUF_FULL_RO) < 0) return false;
     return held_ = true;
+  }
+
+  /// A new reference to what keeps the memory Go was given valid, for the Go object that keeps
+  /// using it (gpic_rt.kept): the caller's buffer exported once more (so that it cannot be
+  /// resized or freed while the owner lives), or the codec's copy, which nothing else holds.
+  PyObject* keeper() const {
+    if (!held_) return Py_NewRef(Py_None);
+    if (converted_) return Py_NewRef(converted_);
+    return view_.obj ? PyMemoryView_FromObject(view_.obj) : Py_NewRef(Py_None);
   }
 
  private:
@@ -255,6 +269,7 @@ class SliceArg {
   PyObject* codec_;
   int64_t length_;
   bool none_;
+  bool keep_;
   bool readonly_ok_;
   Py_buffer view_{};
   bool held_ = false;
@@ -262,6 +277,27 @@ class SliceArg {
   std::vector<E> copy_;
   bool copied_ = false;
 };
+
+/// `owner` (a new reference, or null after a failure) holding `keepers` (new references, see
+/// SliceArg::keeper) for as long as it lives, as gpic_rt.kept does; steals every reference.
+/// Returns the owner, or null with an exception set.
+inline PyObject* kept(PyObject* owner, std::initializer_list<PyObject*> keepers) {
+  bool ok = owner != nullptr;
+  for (PyObject* k : keepers) ok = ok && k != nullptr;
+  if (!ok) {
+    Py_XDECREF(owner);
+    for (PyObject* k : keepers) Py_XDECREF(k);
+    return nullptr;
+  }
+  PyObject* args = PyTuple_New(static_cast<Py_ssize_t>(1 + keepers.size()));
+  if (!args) return nullptr;
+  PyTuple_SET_ITEM(args, 0, owner);
+  Py_ssize_t i = 1;
+  for (PyObject* k : keepers) PyTuple_SET_ITEM(args, i++, k);
+  PyObject* r = PyObject_Call(state.kept, args, nullptr);
+  Py_DECREF(args);
+  return r;
+}
 
 /// A value in the wire format, encoded by its codec (the cffi target's own encoder).
 class WireArg {

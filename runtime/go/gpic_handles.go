@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"reflect"
 	"runtime"
+	"runtime/metrics"
 	"sync"
 	"time"
 	"unsafe"
@@ -91,6 +92,27 @@ func gpic_handles() C.int64_t {
 	n := len(gpicTable.values)
 	gpicTable.Unlock()
 	return C.int64_t(n)
+}
+
+// gpicHeapSample reads the bytes Go's heap objects take, reachable or not yet swept.
+var gpicHeapSample = struct {
+	sync.Mutex
+	s []metrics.Sample
+}{s: []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}}
+
+// gpic_go_heap tells a binding how much memory Go's heap objects take, so that a garbage
+// collector that cannot see it (PyPy's) learns what the Go objects its wrappers hold cost.
+// runtime/metrics reads it without stopping the world.
+//
+//export gpic_go_heap
+func gpic_go_heap() C.int64_t {
+	gpicHeapSample.Lock()
+	defer gpicHeapSample.Unlock()
+	metrics.Read(gpicHeapSample.s)
+	if gpicHeapSample.s[0].Value.Kind() != metrics.KindUint64 {
+		return 0
+	}
+	return C.int64_t(gpicHeapSample.s[0].Value.Uint64())
 }
 
 // gpic_identity names the Go object behind a handle (its address), so two handles to the same

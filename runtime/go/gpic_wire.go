@@ -11,6 +11,7 @@ import "C"
 
 import (
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"math"
 	"unsafe"
@@ -96,6 +97,15 @@ func (r *gpicReader) fail(format string, args ...any) {
 	r.b = nil
 }
 
+// failHandle reports a released or unknown handle inside a value (a list, an interface).
+func (r *gpicReader) failHandle() {
+	if r.err == nil {
+		r.err = errors.New("the Go object was released")
+		r.code = C.GPIC_BAD_HANDLE
+	}
+	r.b = nil
+}
+
 // failType reports a value of the wrong type (Python raises TypeError for it).
 func (r *gpicReader) failType(format string, args ...any) {
 	if r.err == nil {
@@ -166,7 +176,8 @@ func gpicHandleValue[T any](r *gpicReader, nullable bool) T {
 	}
 	v, ok := gpicLookup(h)
 	if !ok {
-		r.fail("a Go object was released or is unknown (handle %d)", h)
+		// As for a handle passed on its own (gpicArg): Python raises GoHandleError.
+		r.failHandle()
 		return zero
 	}
 	t, ok := v.(T)

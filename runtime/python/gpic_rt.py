@@ -7,6 +7,7 @@ Written beside every generated package so that the package is self-contained.
 """
 
 import enum as _enum
+import gc as _gc
 import itertools as _itertools
 import reprlib as _reprlib
 import sys as _sys
@@ -67,12 +68,59 @@ def text(unpack, p, n):
     return unpack(p, n).decode("utf-8", "surrogateescape")
 
 
+PYPY = hasattr(_sys, "pypy_version_info")
+
+
+class _GoMemory:
+    """What Go objects cost, told to PyPy's garbage collector.
+
+    A wrapper is a few dozen bytes to PyPy's GC, which cannot see the Go memory its handle keeps
+    (an 8 KB string, a table entry), and the handle is released only when the wrapper is
+    collected: without help, wrappers and the Go memory behind them pile up between PyPy's
+    collections (100,000 structs holding 8 KB grew resident memory by 415 MB). So every EVERY
+    new handles this reads the size of Go's heap: its growth is reported as memory pressure
+    (which brings PyPy's next collection forward, as for C allocations), and once Go's heap
+    has grown past twice its lowest size since the last collection (and by SLACK at least),
+    PyPy collects at once, releasing the handles of dropped wrappers so that Go can free what
+    they held (the same proportional rule as Go's own GOGC=100, so the cost stays amortised).
+    One per process, as there is one Go runtime per process. CPython frees a wrapper (and
+    releases its handle) as soon as it is dropped, and needs none of this."""
+
+    EVERY = 128
+    SLACK = 8 << 20
+
+    def __init__(self):
+        self.handles = 0
+        self.reported = 0       # Go heap bytes at the last look
+        self.low = 1 << 62      # the lowest Go heap size seen since the last collection
+
+    def note(self, bridge):
+        self.handles += 1
+        if self.handles < self.EVERY:
+            return
+        self.handles = 0
+        heap = bridge.lib.gpicw_go_heap()
+        if heap > self.reported:
+            _add_memory_pressure(heap - self.reported)
+        self.reported = heap
+        self.low = min(self.low, heap)
+        if heap > self.low + max(self.low // 4, self.SLACK):
+            self.low = heap
+            _gc.collect()
+
+
+if PYPY:
+    from __pypy__ import add_memory_pressure as _add_memory_pressure
+    GO_MEMORY = _GoMemory()
+
+
 class GoObject:
     """A Go value held by Python through one handle, released when this object is collected
     (or at once by ``release(obj)`` / leaving a ``with`` block). Equality is Go identity: two
     objects for the same Go pointer are equal."""
 
-    __slots__ = ("_gh", "__weakref__")
+    # _gkeep: buffers Go keeps using through this object (see kept()), alive as long as it is.
+    __slots__ = ("_gh", "_gkeep", "__weakref__")
     _gbridge = None    # the package's Bridge, set on the package's base class
     _gfields = ()      # field names shown by repr
 
@@ -84,6 +132,14 @@ class GoObject:
         obj = object.__new__(cls)
         obj._gh = handle
         return obj
+
+    if PYPY:
+        @classmethod
+        def _gwrap(cls, handle):
+            obj = object.__new__(cls)
+            obj._gh = handle
+            GO_MEMORY.note(cls._gbridge)
+            return obj
 
     def __del__(self):
         h = getattr(self, "_gh", 0)
@@ -147,13 +203,30 @@ _gpic_wire.GoObject = GoObject
 
 
 def release(obj):
-    """Releases the Go value behind ``obj`` now; using ``obj`` afterwards raises GoHandleError."""
+    """Releases the Go value behind ``obj`` now; using ``obj`` afterwards raises GoHandleError.
+    The buffers Go kept through it are let go too."""
     if not isinstance(obj, GoObject):
         raise TypeError("release() needs a Go object, not %s" % type(obj).__name__)
     h = getattr(obj, "_gh", 0)
     if h and h != RELEASED:
         obj._gh = RELEASED
         obj._gbridge.lib.gpicw_release(h)
+        obj._gkeep = None
+
+
+def kept(owner, *buffers):
+    """Returns ``owner`` (a GoObject, or None), now holding ``buffers``: the memory of slices
+    lent to Go that Go keeps using (a constructor's data, what a method stores in its
+    receiver). Each is the object that keeps that memory valid and, for a caller's buffer,
+    exported, so that the buffer cannot be resized (or freed) under Go while ``owner`` lives.
+    pybind11 calls this keep_alive."""
+    if owner is not None:
+        held = getattr(owner, "_gkeep", None)
+        if held is None:
+            owner._gkeep = list(buffers)
+        else:
+            held.extend(buffers)
+    return owner
 
 
 class Bridge:
@@ -254,21 +327,36 @@ class Bridge:
             obj = self.refs[ref]
             mv = memoryview(self.ffi.buffer(args, args_n)) if args_n else memoryview(b"")
             out = self._invoke(obj, name, arg_codecs, mv)
-            if not result_codecs:
-                data = b""
-            elif len(result_codecs) == 1:
-                data = self._encode_result(result_codecs[0], out, name)
-            else:
-                if not isinstance(out, tuple) or len(out) != len(result_codecs):
-                    raise TypeError("%s must return a tuple of %d values, not %r"
-                                    % (name or "the callback", len(result_codecs), out))
-                data = b"".join(self._encode_result(c, v, name) for c, v in zip(result_codecs, out))
-            result.p, result.n = self._arena_bytes(data)
+        except BaseException as e:  # every failure goes back to Go, never through cffi
+            self._report(e, returns_error, st)
+            return
+        try:
+            result.p, result.n = self._arena_bytes(self.encode_results(proxy, method, out))
             # Go objects in the result must outlive this frame until Go has read their handles
             # (right after this returns): the thread keeps the last result until its next one.
             self._pending.keep = out
-        except BaseException as e:  # every failure goes back to Go, never through cffi
-            self._report(e, returns_error, st)
+        except BaseException as e:
+            # A result Go cannot take is a mistake in the Python code, never the Go error a
+            # method returning one reports: it is raised to the Python caller.
+            self._report(e, False, st)
+
+    def encode_results(self, proxy, method, out):
+        """What a Python method or callback returned, encoded for Go (or the exception that
+        says why it cannot be)."""
+        name, _, result_codecs, returns_error = self.proxies[proxy][method]
+        if not result_codecs:
+            # A method that returns only a Go error reports it by raising; any other value
+            # (5, an error code, an exception object) would silently be a nil error.
+            if returns_error and out is not None:
+                raise TypeError("%s returns only a Go error, so it must return None (raise an exception "
+                                "to return an error), not %s" % (name or "the callback", _gpic_wire._type_name(out)))
+            return b""
+        if len(result_codecs) == 1:
+            return self._encode_result(result_codecs[0], out, name)
+        if not isinstance(out, tuple) or len(out) != len(result_codecs):
+            raise TypeError("%s must return a tuple of %d values, not %r"
+                            % (name or "the callback", len(result_codecs), out))
+        return b"".join(self._encode_result(c, v, name) for c, v in zip(result_codecs, out))
 
     # The C path (the cffi target's gpicw_py_dispatch) calls methods with C scalars and takes
     # back a plain number or bool; these are its ways back into the codecs.

@@ -10,6 +10,7 @@ import array
 import platform
 import struct
 import threading
+from collections.abc import Mapping as _Mapping, Set as _Set
 
 # PyPy does not lock a buffer while it is exported: an array.array or bytearray resized during
 # a call (by a callback, or another thread while Go runs without the GIL) would free the memory
@@ -27,6 +28,12 @@ _array = array.array
 GoObject = None  # set by _gpic_rt, which defines it (and imports this module)
 _KIND_HANDLE = struct.Struct("<BQ")
 _IFACE_GO = struct.Struct("<QI")
+
+
+def _unordered(value):
+    """A mapping or a set: iterable, but not a sequence of elements (a dict iterates its keys),
+    so never taken where Go expects a slice or an array."""
+    return isinstance(value, (_Mapping, _Set))
 
 
 def _type_name(value):
@@ -347,7 +354,7 @@ class Nums(Codec):
     def buffer(self, value, copy_resizable=True, lend_readonly=False):
         """The memoryview Go reads (and writes) for `value`, converting non-buffers once. A
         read-only buffer is copied unless `lend_readonly` (Go only reads this parameter)."""
-        if isinstance(value, str) or value is None:
+        if isinstance(value, str) or value is None or _unordered(value):
             raise TypeError("must be a sequence of %s (Go %s), not %s" % (self.elem, self.go, _type_name(value)))
         try:
             mv = memoryview(value)
@@ -434,9 +441,12 @@ class List(Codec):
         self.carries_refs = elem.carries_refs
 
     def _items(self, value):
-        if isinstance(value, (str, bytes)) or value is None or not hasattr(value, "__iter__"):
+        if type(value) is list or type(value) is tuple:
+            items = value
+        elif isinstance(value, (str, bytes)) or value is None or not hasattr(value, "__iter__") or _unordered(value):
             raise TypeError("must be a sequence (Go %s), not %s" % (self.go, _type_name(value)))
-        items = value if isinstance(value, (list, tuple)) else list(value)
+        else:
+            items = value if isinstance(value, (list, tuple)) else list(value)
         if self.length is not None and len(items) != self.length:
             raise ValueError("has %d elements; Go %s needs %d" % (len(items), self.go, self.length))
         return items

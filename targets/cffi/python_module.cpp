@@ -7,6 +7,7 @@
 
 #include "targets/cffi/py_fast.hpp"
 #include "targets/common/code_writer.hpp"
+#include "targets/common/lending.hpp"
 #include "targets/common/python_codecs.hpp"
 #include "targets/common/python_names.hpp"
 
@@ -233,6 +234,13 @@ class ModuleWriter {
     return false;
   }
 
+  // "_ga0 = _ga2": the locals, for one assignment.
+  static std::string chain(const std::vector<std::string>& locals) {
+    std::string s;
+    for (const auto& l : locals) s += (s.empty() ? "" : " = ") + l;
+    return s;
+  }
+
   // The zero value a constructor argument defaults to.
   static std::string zero_value(const abi::Lowering& l) {
     switch (l.kind) {
@@ -251,6 +259,11 @@ class ModuleWriter {
     std::string values, specs;
     std::vector<std::string> conversions;
     std::vector<std::string> write_backs;   // PyPy: Go's writes into copies of resizable buffers
+    // The cdata of every lent buffer: dropped before an exception is raised, which must hold no
+    // exported buffer (its traceback keeps this frame, and when a reference cycle holds the
+    // exception, the cycle collector may free the memoryview under the cdata's export).
+    std::vector<std::string> lent;
+    std::string kept_by_result, kept_by_self;   // ", _ga2": buffers Go keeps (lending.hpp)
     // Callables registered for Go, converted after every other argument: when a conversion
     // fails Go never sees them, and the except clause drops them again.
     struct Ref {
@@ -299,6 +312,13 @@ class ModuleWriter {
           }
           call_args += local + ", _glen(" + local + "), ";
           if (!constructor && !a.readonly) write_backs.push_back(k + ".done(" + x + ", " + local + ")");
+          lent.push_back(local);
+          // The cdata keeps the caller's buffer exported (cffi's from_buffer) or owns the copy.
+          if (c.sig) {
+            abi::Lend rule = abi::lend_rule(*c.sig, i, c.has_self, c.results);
+            if (rule == abi::Lend::Result) kept_by_result += ", " + local;
+            if (rule == abi::Lend::Receiver) kept_by_self += ", " + local;
+          }
           break;
         case abi::Kind::Handle:
           call_args += (l.nullable || constructor) ? "(0 if " + x + " is None else " + x + "._gh), " : x + "._gh, ";
@@ -340,6 +360,7 @@ class ModuleWriter {
       {
         auto body = w_.indent();
         for (const auto& r : refs) w_.print("if $l$:\n    $k$.unref($l$)  # Go never saw it\n", {{"l", r.local}, {"k", r.codec}});
+        if (!lent.empty()) w_.print("$l$ = None\n", {{"l", chain(lent)}});
         w_.print("raise _gbad(_ge, $go$, ($specs$), ($values$)) from None\n", v);
       }
       if (!write_backs.empty()) {
@@ -350,21 +371,28 @@ class ModuleWriter {
       w_.print(call, v);
     }
     // The cheapest test that tells failure (see cffi::failure_sentinel).
-    if (c.results.empty()) w_.print("if _gs:\n    raise _gfail()\n");
+    std::string fail = lent.empty() ? "raise _gfail()" : chain(lent) + " = None\n    raise _gfail()";
+    if (c.results.empty()) w_.print("if _gs:\n    $fail$\n", {{"fail", fail}});
     else if (auto sent = failure_sentinel(c))
-      w_.print(sent->python == "False" ? "if not _gr and _gffi.errno:\n    raise _gfail()\n"
-                                       : "if _gr == $s$ and _gffi.errno:\n    raise _gfail()\n",
-               {{"s", sent->python}});
-    else w_.print("if _gffi.errno:\n    raise _gfail()\n");
+      w_.print(sent->python == "False" ? "if not _gr and _gffi.errno:\n    $fail$\n"
+                                       : "if _gr == $s$ and _gffi.errno:\n    $fail$\n",
+               {{"s", sent->python}, {"fail", fail}});
+    else w_.print("if _gffi.errno:\n    $fail$\n", {{"fail", fail}});
+    if (!kept_by_self.empty()) w_.print("_gpic_rt.kept(self$b$)\n", {{"b", kept_by_self}});
     if (constructor) {
-      w_.print("self._gh = _gr\n");
+      w_.print("self._gh = _gr\n"
+               "if _gpypy:\n"
+               "    _gpic_rt.GO_MEMORY.note(_gbridge)\n");
       return;
     }
     if (c.results.empty()) return;
     std::string ret;
+    int owner = kept_by_result.empty() ? -1 : abi::owning_result(c.results);
     for (size_t i = 0; i < c.results.size(); ++i) {
       std::string r = c.direct ? "_gr" : "_gr.r" + std::to_string(i);
-      ret += (i ? ", " : "") + result_expr(c.results[i], r);
+      std::string value = result_expr(c.results[i], r);
+      if (static_cast<int>(i) == owner) value = "_gpic_rt.kept(" + value + kept_by_result + ")";
+      ret += (i ? ", " : "") + value;
     }
     w_.print("return $r$\n", {{"r", ret}});
   }

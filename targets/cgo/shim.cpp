@@ -11,6 +11,7 @@
 #include "targets/cgo/go_expr.hpp"
 #include "targets/cgo/go_names.hpp"
 #include "targets/common/code_writer.hpp"
+#include "targets/common/lending.hpp"
 
 namespace gpic::cgo {
 
@@ -39,6 +40,7 @@ struct Export {
   bool returns_error = false;
   bool direct = false;                          // results[0] returned by value
   bool retain = false;                          // Go keeps the parameters (fields, variables)
+  std::vector<bool> copied;                     // per parameter: Go keeps it with no owner (lending.hpp)
   bool recover = true;
   const ir::Doc* doc = nullptr;
   /// Builds the Go call (or statement) from the receiver and the argument expressions.
@@ -140,7 +142,7 @@ class ShimWriter {
       for (size_t i = 0; i < e.params.size(); ++i) {
         if (!args[i].empty()) continue;  // a callback, taken first
         GoArg a = to_go(*e.params[i].second, cnames[i], e.params[i].first.empty() ? cnames[i] : e.params[i].first,
-                        "x" + std::to_string(i), e.retain, codecs_);
+                        "x" + std::to_string(i), e.retain || (i < e.copied.size() && e.copied[i]), codecs_);
         for (const auto& line : a.prelude) w_.print("$l$\n", {{"l", line}});
         args[i] = a.expr;
       }
@@ -171,6 +173,10 @@ class ShimWriter {
     for (const auto& r : f.sig.out_results) e.results.push_back(&r.lowering);
     e.direct = f.sig.direct_result.has_value();
     e.returns_error = f.sig.returns_error;
+    std::vector<abi::Lowering> results;
+    for (const abi::Lowering* r : e.results) results.push_back(*r);
+    for (size_t i = 0; i < fn.sig.params.size(); ++i)
+      e.copied.push_back(abi::lend_rule(fn.sig, i, e.receiver != nullptr, results) == abi::Lend::GoCopy);
     bool variadic = fn.sig.variadic;
     std::string name = fn.name;
     std::string target = e.receiver ? "" : pkg(fn.name);

@@ -40,4 +40,14 @@ std::string cpp_string(std::string_view text, std::string_view indent) {
   return out;
 }
 
+std::string cpp_doc_string(std::string_view text, std::string_view indent) {
+  std::string shown;
+  shown.reserve(text.size());
+  for (char c : text) {
+    if (c == '\0') shown += "\xE2\x90\x80";  // U+2400 SYMBOL FOR NULL, in UTF-8
+    else shown += c;
+  }
+  return cpp_string(shown, indent);
+}
+
 }  // namespace gpic::cpython

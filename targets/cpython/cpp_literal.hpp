@@ -11,4 +11,8 @@ namespace gpic::cpython {
 /// lines ("a\n"\n"b"), continuation lines indented by `indent`. UTF-8 passes through.
 std::string cpp_string(std::string_view text, std::string_view indent = "    ");
 
+/// cpp_string() of a docstring, which CPython reads as a C string (PyMethodDef's ml_doc): a NUL
+/// would end it there, so each is shown as U+2400 (␀) and the text after it is kept.
+std::string cpp_doc_string(std::string_view text, std::string_view indent = "    ");
+
 }  // namespace gpic::cpython

@@ -1,5 +1,6 @@
 #include "targets/cpython/function_writer.hpp"
 
+#include "targets/common/lending.hpp"
 #include "targets/cpython/cpp_literal.hpp"
 #include "targets/pyi/docstrings.hpp"
 
@@ -36,7 +37,7 @@ const char* zero_kind(const abi::Lowering& l) {
 }
 
 // The converter of argument i: its declaration.
-std::string converter(const cffi::Arg& a, size_t i, bool constructor, Codecs& codecs) {
+std::string converter(const cffi::Arg& a, size_t i, bool constructor, bool keep, Codecs& codecs) {
   const abi::Lowering& l = a.lowering;
   std::string v = "a" + n(i);
   std::string k = "gpic_py::codec(" + std::to_string(codecs.index(*l.type)) + ")";
@@ -50,7 +51,7 @@ std::string converter(const cffi::Arg& a, size_t i, bool constructor, Codecs& co
     case abi::Kind::NumArray:
       return "gpic_py::SliceArg<" + elem_ctype(l.prim) + "> " + v + "(" + k + ", " +
              (l.kind == abi::Kind::NumArray ? std::to_string(l.length) : std::string("-1")) + ", " + none +
-             (a.readonly ? ", gpic_py::Access::ReadOnly" : "") + ");";
+             (a.readonly ? ", gpic_py::Access::ReadOnly" : "") + (keep ? ", /*keep=*/true" : "") + ");";
     case abi::Kind::Handle:
       return "gpic_py::HandleArg " + v + "(" + (l.nullable || constructor ? "true" : "false") + ");";
     case abi::Kind::Callback:
@@ -79,6 +80,19 @@ std::string result_expr(const abi::Lowering& l, const std::string& r, Codecs& co
     default:
       return "gpic_py::to_python(" + r + ")";
   }
+}
+
+// How long Go may use argument i (targets/common/lending.hpp); accessors lend for the call.
+abi::Lend lend(const cffi::Call& c, size_t i) {
+  return c.sig ? abi::lend_rule(*c.sig, i, c.has_self, c.results) : abi::Lend::Call;
+}
+
+// "{a1.keeper(), a2.keeper()}": what keeps the memory of the arguments Go keeps under `rule`.
+std::string keepers(const cffi::Call& c, abi::Lend rule) {
+  std::string list;
+  for (size_t i = 0; i < c.args.size(); ++i)
+    if (lend(c, i) == rule) list += (list.empty() ? "" : ", ") + std::string("a") + n(i) + ".keeper()";
+  return list.empty() ? "" : "{" + list + "}";
 }
 
 // static constexpr gpic_py::Param params[] = {{"a", 3}, {"b", 3}};
@@ -111,7 +125,8 @@ void emit_loads(CodeWriter& w, const cffi::Call& c, bool constructor, const std:
     const abi::Lowering& l = c.args[i].lowering;
     bool scalar = l.kind == abi::Kind::Scalar || l.kind == abi::Kind::Complex || l.kind == abi::Kind::String;
     w.print(scalar ? "$decl$\n" : "$decl$  // $go$\n",
-            {{"decl", converter(c.args[i], i, constructor, codecs)}, {"go", l.type ? l.type->go_spelling() : ""}});
+            {{"decl", converter(c.args[i], i, constructor, lend(c, i) != abi::Lend::Call, codecs)},
+             {"go", l.type ? l.type->go_spelling() : ""}});
     loads += (i ? " || " : "") + std::string("!a") + n(i) + ".load(" + (value.empty() ? "in[" + n(i) + "]" : value) + ")";
   }
   w.print("if ($loads$) $refused$\n", {{"loads", loads}, {"refused", refused}});
@@ -143,13 +158,20 @@ void emit_self(CodeWriter& w, const std::string& fail) {
 }
 
 void emit_return(CodeWriter& w, const cffi::Call& c, Codecs& codecs) {
+  // The Go object returned keeps the buffers Go keeps through it.
+  std::string by_result = keepers(c, abi::Lend::Result);
+  int owner = by_result.empty() ? -1 : abi::owning_result(c.results);
+  auto value = [&](size_t i) {
+    std::string v = result_expr(c.results[i], "r" + n(i), codecs);
+    return static_cast<int>(i) == owner ? "gpic_py::kept(" + v + ", " + by_result + ")" : v;
+  };
   if (c.results.empty()) {
     w.print("Py_RETURN_NONE;\n");
   } else if (c.results.size() == 1) {
-    w.print("return $r$;\n", {{"r", result_expr(c.results[0], "r0", codecs)}});
+    w.print("return $r$;\n", {{"r", value(0)}});
   } else {
     std::string items;
-    for (size_t i = 0; i < c.results.size(); ++i) items += (i ? ", " : "") + result_expr(c.results[i], "r" + n(i), codecs);
+    for (size_t i = 0; i < c.results.size(); ++i) items += (i ? ", " : "") + value(i);
     w.print("return gpic_py::tuple($items$);\n", {{"items", items}});
   }
 }
@@ -168,6 +190,13 @@ void emit_fastcall(CodeWriter& w, const cffi::Call& c, Shape shape, const std::s
   emit_loads(w, c, constructor, "", "return in.bad_argument();", codecs);
   emit_go_call(w, c, c.has_self);
   w.print("if (st.code) return gpic_py::raise_status(st);\n");
+  if (std::string by_self = keepers(c, abi::Lend::Receiver); !by_self.empty()) {
+    // The receiver keeps the buffers its method stored in it.
+    w.print("PyObject* owner = gpic_py::kept(Py_NewRef(self), $k$);\n"
+            "if (!owner) return nullptr;\n"
+            "Py_DECREF(owner);\n",
+            {{"k", by_self}});
+  }
   if (constructor) {
     // `self._gh = handle`, as the cffi target's __init__ does.
     w.print("if (gpic_py::set_handle(self, r0) < 0) return nullptr;\n"

@@ -93,7 +93,7 @@ class ModuleWriter {
   }
 
   void doc(const std::string& name, const std::string& text) {
-    w_.print("\nconstexpr char $name$[] =\n    $doc$;\n", {{"name", name}, {"doc", cpp_string(text)}});
+    w_.print("\nconstexpr char $name$[] =\n    $doc$;\n", {{"name", name}, {"doc", cpp_doc_string(text)}});
   }
 
   void functions() {
@@ -211,7 +211,7 @@ class ModuleWriter {
         const std::string F = g.go_name.substr(T.size() + 1);
         std::string doc = pyi::doc_text(*g.doc, g.go_name + " " + g.results[0].type->go_spelling());
         w_.print("{$py$, $T$_get_$F$, $T$_set_$F$,\n $doc$, nullptr},\n",
-                 {{"py", cpp_string(g.python_name)}, {"T", T}, {"F", F}, {"doc", cpp_string(doc, " ")}});
+                 {{"py", cpp_string(g.python_name)}, {"T", T}, {"F", F}, {"doc", cpp_doc_string(doc, " ")}});
       }
       if (!k.value.empty())
         w_.print("{\"value\", $T$_value, nullptr, \"The Go value, as its Python type.\", nullptr},\n", {{"T", T}});
@@ -231,7 +231,7 @@ class ModuleWriter {
                "if (PyModule_AddFunctions(m.ptr(), kFunctions) < 0) throw py::error_already_set();\n"
                "gpic_py::run_in_module(m, kDefinitions, \"definitions\");\n"
                "gpic_py::bind_structure(m);\n",
-               {{"doc", cpp_string(pyi::module_doc(m_), "    ")},
+               {{"doc", cpp_doc_string(pyi::module_doc(m_), "    ")},
                 {"error_doc", cpp_string("An error returned by a function of the Go package " + m_.go_path + ".")}});
       for (const auto& c : plan_.classes)
         w_.print("$v$ = gpic_py::class_of(m, $name$);\n", {{"v", class_var(*c.decl)}, {"name", cpp_string(Codecs::class_name(*c.decl))}});

@@ -235,10 +235,12 @@ def _gpic_bind(_gffi, _glib, _gfail, _gbad, _gtext):
             _ga0 = _gk1.arg(xs)
             _gr = _gfSum(_ga0, _glen(_ga0))
         except (TypeError, OverflowError, ValueError, AttributeError) as _ge:
+            _ga0 = None
             raise _gbad(_ge, "Sum", (("xs", _gk1),), (xs,)) from None
         if _gpypy:
             _gk1.done(xs, _ga0)
         if _gr == -1.1754943508222875e-38 and _gffi.errno:
+            _ga0 = None
             raise _gfail()
         return _gr
 
@@ -280,10 +282,12 @@ def _gpic_bind(_gffi, _glib, _gfail, _gbad, _gtext):
         except (TypeError, OverflowError, ValueError, AttributeError) as _ge:
             if _ga1:
                 _gk7.unref(_ga1)  # Go never saw it
+            _ga0 = None
             raise _gbad(_ge, "Each", (("xs", _gk6), ("visit", _gk7)), (xs, visit)) from None
         if _gpypy:
             _gk6.done(xs, _ga0)
         if _gs:
+            _ga0 = None
             raise _gfail()
 
     _gf_gconst_Version = _glib.gpicw_const_Version
@@ -365,6 +369,8 @@ def _gpic_bind(_gffi, _glib, _gfail, _gbad, _gtext):
         if _gr == 0 and _gffi.errno:
             raise _gfail()
         self._gh = _gr
+        if _gpypy:
+            _gpic_rt.GO_MEMORY.note(_gbridge)
 
     _gf_gPoint_get_X = _glib.gpicw_Point_get_X
 

@@ -18,6 +18,7 @@ const gpic_status* gpic_stashed(void);
 void* gpic_alloc(size_t n);
 int32_t gpic_call_depth(void);
 int64_t gpicw_handles(void);
+int64_t gpicw_go_heap(void);
 void gpicw_release(uint64_t h);
 uint64_t gpicw_identity(uint64_t h);
 void gpicw_collect(void);
@@ -105,6 +106,7 @@ static void gpicw_set_python(int on) {
 }
 
 static int64_t gpicw_handles(void) { return gpic_handles(); }
+static int64_t gpicw_go_heap(void) { return gpic_go_heap(); }
 static void gpicw_release(uint64_t h) { gpic_release(h); }
 static void gpicw_collect(void) { gpic_collect(); }
 
