@@ -310,15 +310,16 @@ def importable(d, module):
                                     for f in os.listdir(d))
 
 
-def build_gpic(work, gpic, log):
-    """{contender: {group: Build}} for every gpic Python target and .gpi group."""
+def build_gpic(work, gpic, log, groups=None):
+    """{contender: {group: Build}} for every gpic Python target and .gpi group (or only the
+    groups named: a filtered run builds what it measures)."""
     out = {}
     listed, listing = (None, "")
     if gpic.status == "ok":
         listed, listing = gpic_targets(gpic.path)
     for contender, target, python in GPIC_TARGETS:
         out[contender] = {}
-        for group in GPIC_GROUPS:
+        for group in GPIC_GROUPS if groups is None else [g for g in GPIC_GROUPS if g in groups]:
             gpi = os.path.join(GOPKG, "bench_%s.gpi" % group)
             module = gpi_module_name(gpi)
             if gpic.status != "ok":

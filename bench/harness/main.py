@@ -96,7 +96,7 @@ def real_executable(interp):
 
 # --- instruction counts ------------------------------------------------------------------------
 
-INSTR_WORKLOADS = ["add", "add_attr", "noop", "concat", "error", "callback"]
+INSTR_WORKLOADS = ["add", "add_attr", "noop", "concat", "error", "callback", "hash_64_bytes", "hash_64_bytearray"]
 INSTR_PYPY = ["add", "concat"]
 INSTR_CALLS = {"full": (2000, 12000), "quick": (200, 1200)}
 TOTALS_RX = re.compile(r"^totals:\s*(\d+)", re.M)
@@ -281,7 +281,9 @@ def build_all(work, log_fn, gpic_source="head"):
     log("gopy: %s %s" % (gopy.status, gopy.reason))
     gpic = build.find_gpic(work, log_fn, gpic_source)
     log("gpic binary: %s %s" % (gpic.status, gpic.path if gpic.status == "ok" else gpic.reason))
-    gpic_builds = build.build_gpic(work, gpic, log_fn)
+    wanted = set(g for c in C.CONTENDER_IDS if c.startswith("gpic_")
+                 for g, ws in C.GPIC_GROUP_WORKLOADS.items() if any(w in C.OFFERS.get(c, []) for w in ws))
+    gpic_builds = build.build_gpic(work, gpic, log_fn, wanted)
     for c, groups in gpic_builds.items():
         for g, b in groups.items():
             log("%s/%s: %s %s" % (c, g, b.status, b.reason))

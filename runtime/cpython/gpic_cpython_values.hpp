@@ -176,16 +176,22 @@ constexpr std::string_view buffer_formats() {
   }
 }
 
+/// What Go may do with a slice argument: write into it (the default), or only read it (the
+/// parameter is marked `//gpic:readonly`), so that a read-only buffer may be lent as it is.
+enum class Access { ReadWrite, ReadOnly };
+
 /// A numeric slice or array of E: a writable contiguous buffer of that element type is read
-/// and written by Go in place; anything else goes through the codec's buffer(), which copies
-/// a read-only buffer or a list once, or refuses the value. `length` is an array's length, -1
-/// for a slice.
+/// and written by Go in place (with Access::ReadOnly, a read-only one too: bytes, a read-only
+/// numpy array); anything else goes through the codec's buffer(), which copies a read-only
+/// buffer or a list once, or refuses the value. `length` is an array's length, -1 for a slice.
 template <class E>
 class SliceArg {
  public:
   /// `keep`: Go keeps the slice after the call (keeper() then hands its memory to an owner).
   SliceArg(PyObject* codec, int64_t length, bool none_is_empty, bool keep = false)
-      : codec_(codec), length_(length), none_(none_is_empty), keep_(keep) {}
+      : SliceArg(codec, length, none_is_empty, Access::ReadWrite, keep) {}
+  SliceArg(PyObject* codec, int64_t length, bool none_is_empty, Access access, bool keep = false)
+      : codec_(codec), length_(length), none_(none_is_empty), keep_(keep), readonly_ok_(access == Access::ReadOnly) {}
   SliceArg(const SliceArg&) = delete;
   SliceArg& operator=(const SliceArg&) = delete;
   ~SliceArg() {
@@ -227,7 +233,7 @@ class SliceArg {
   bool accepts(const Py_buffer& b) const {
     std::string_view fmt = b.format ? b.format : "B";
     while (!fmt.empty() && (fmt[0] == '@' || fmt[0] == '=' || fmt[0] == '<')) fmt.remove_prefix(1);
-    return !b.readonly && b.itemsize == Py_ssize_t(sizeof(E)) && buffer_formats<E>().find(fmt) != std::string_view::npos &&
+    return (!b.readonly || readonly_ok_) && b.itemsize == Py_ssize_t(sizeof(E)) && buffer_formats<E>().find(fmt) != std::string_view::npos &&
            (b.ndim == 1 || b.len == 0) && PyBuffer_IsContiguous(&b, 'C') &&
            (length_ < 0 || b.len / Py_ssize_t(sizeof(E)) == length_);
   }
@@ -264,6 +270,7 @@ class SliceArg {
   int64_t length_;
   bool none_;
   bool keep_;
+  bool readonly_ok_;
   Py_buffer view_{};
   bool held_ = false;
   PyObject* converted_ = nullptr;

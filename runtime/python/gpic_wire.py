@@ -17,6 +17,12 @@ from collections.abc import Mapping as _Mapping, Set as _Set
 # Go is reading. There Go works on a copy, and the binding writes it back after the call.
 PYPY = platform.python_implementation() == "PyPy"
 
+# The exact types a []byte parameter lends Go as they are, checked in the binding's own code
+# (no codec call): bytes where Go only reads the slice (//gpic:readonly), and bytearray on
+# CPython, which refuses to resize a buffer while it is lent (on PyPy it takes Nums.arg's copy).
+LEND_READ = frozenset((bytes,) if PYPY else (bytes, bytearray))
+LEND_WRITE = frozenset(() if PYPY else (bytearray,))
+
 _U64 = struct.Struct("<Q")
 _array = array.array
 GoObject = None  # set by _gpic_rt, which defines it (and imports this module)
@@ -266,7 +272,8 @@ _NUMS = []   # every Nums codec, for _learn_numpy
 class Nums(Codec):
     """A slice or array of one numeric type: a writable buffer-protocol object of that element
     type is used in place (Go's writes land in it); a read-only one (bytes) is copied once, as
-    is any other iterable. Results are array.array."""
+    is any other iterable, unless the .gpi says Go only reads the parameter (``arg_ro``).
+    Results are array.array."""
 
     def __init__(self, go, elem, kind, typecode, length=None):
         self.go, self.elem, self.kind = go, elem, kind
@@ -302,9 +309,34 @@ class Nums(Codec):
                         pass  # read-only or strided: checked (and copied or refused) below
             elif t is _array and not PYPY and value.typecode in self.formats:
                 return _ffi.from_buffer(self.ctype, value)
+        return self._arg_checked(value, t, False)
+
+    def arg_ro(self, value):
+        """``arg`` for a parameter Go only reads (``//gpic:readonly``): a read-only buffer of
+        the element type (bytes, a memoryview of bytes, a read-only numpy array) is lent to Go
+        in place too, and nothing is written back. On PyPy, cffi reads a large bytes in place
+        and copies a small one (young objects may move) once, into memory that lives as long
+        as the bytes; a bytearray or array.array is still copied there (see PYPY above)."""
+        t = type(value)
+        if self.length is None:
+            if t is list or t is tuple:
+                if self.new_lists:
+                    return _ffi.new(self.ctype, value)
+            elif t is _ndarray:
+                if value.dtype in self.np_dtypes and value.ndim == 1:
+                    try:  # C-contiguous, or the buffer protocol refuses it
+                        return _ffi.from_buffer(self.ctype, value)
+                    except Exception:
+                        pass  # strided: checked (and copied) below
+            elif t is _array and not PYPY and value.typecode in self.formats:
+                return _ffi.from_buffer(self.ctype, value)
+        return self._arg_checked(value, t, True)
+
+    def _arg_checked(self, value, t, lend_readonly):
+        """The slow path of ``arg`` and ``arg_ro``: any value, checked by ``buffer``."""
         if _ndarray is None and t.__name__ == "ndarray":
             _learn_numpy(t)
-        mv = self.buffer(value, False)
+        mv = self.buffer(value, False, lend_readonly)
         if PYPY and isinstance(getattr(value, "obj", value), (_array, bytearray)):
             c = _ffi.new(self.ctype, len(mv))  # see PYPY above: Go works on a copy
             _ffi.memmove(c, mv, mv.nbytes)
@@ -319,8 +351,9 @@ class Nums(Codec):
             a.frombytes(_ffi.buffer(p + 8, n - 8))
         return a
 
-    def buffer(self, value, copy_resizable=True):
-        """The memoryview Go reads (and writes) for `value`, converting non-buffers once."""
+    def buffer(self, value, copy_resizable=True, lend_readonly=False):
+        """The memoryview Go reads (and writes) for `value`, converting non-buffers once. A
+        read-only buffer is copied unless `lend_readonly` (Go only reads this parameter)."""
         if isinstance(value, str) or value is None or _unordered(value):
             raise TypeError("must be a sequence of %s (Go %s), not %s" % (self.elem, self.go, _type_name(value)))
         try:
@@ -343,7 +376,7 @@ class Nums(Codec):
             raise TypeError("must be a contiguous buffer (Go %s reads it in place)" % self.go)
         if self.length is not None and len(mv) != self.length:
             raise ValueError("has %d elements; Go %s needs %d" % (len(mv), self.go, self.length))
-        if mv.readonly or (copy_resizable and PYPY and isinstance(mv.obj, (array.array, bytearray))):
+        if (mv.readonly and not lend_readonly) or (copy_resizable and PYPY and isinstance(mv.obj, (array.array, bytearray))):
             # Go may write into its slice argument; a read-only buffer (bytes, which CPython
             # shares and interns, or a read-only array) must never see that: Go gets a copy.
             copy = array.array(self.typecode)

@@ -57,7 +57,8 @@ Call from_func(const abi::FuncExport& f, const std::string& owner, py::Case name
   c.has_self = f.sig.receiver.has_value();
   for (size_t i = 0; i < f.sig.params.size(); ++i) {
     const auto& p = fn.sig.params[i];
-    c.args.push_back({py::param_name(p.name, i), p.name, f.sig.params[i].lowering, fn.sig.variadic && i + 1 == fn.sig.params.size()});
+    c.args.push_back({py::param_name(p.name, i), p.name, f.sig.params[i].lowering, fn.sig.variadic && i + 1 == fn.sig.params.size(),
+                      p.marks.readonly});
   }
   if (f.sig.direct_result) c.results.push_back(f.sig.direct_result->lowering);
   for (const auto& r : f.sig.out_results) c.results.push_back(r.lowering);

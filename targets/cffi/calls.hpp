@@ -21,6 +21,7 @@ struct Arg {
   std::string go_name;       // as the .gpi wrote it (may be empty)
   abi::Lowering lowering;
   bool variadic = false;     // the last parameter of a variadic function: Python's *args
+  bool readonly = false;     // //gpic:readonly: Go only reads this slice, so read-only buffers are lent
 };
 
 struct Call {

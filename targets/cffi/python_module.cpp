@@ -1,5 +1,6 @@
 #include "targets/cffi/python_module.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <map>
 #include <set>
@@ -175,6 +176,8 @@ class ModuleWriter {
                "_gunpack = _gffi.unpack\n"
                "_gbuffer = _gffi.buffer\n"
                "_gfrom_buffer = _gffi.from_buffer\n");
+      if (any_lends_bytes())
+        w_.print("_gtype = type\n_glend_read = _gpic_wire.LEND_READ\n_glend_write = _gpic_wire.LEND_WRITE\n");
       for (const auto& c : calls_.funcs) {
         emit_function(c, c.python_name, Shape::Function);
         defined.push_back({&c, c.python_name});
@@ -217,6 +220,19 @@ class ModuleWriter {
   }
 
   enum class Shape { Function, Constructor };
+
+  // A []byte argument: bytes and bytearray are lent without a codec call (see emit_function).
+  static bool lends_bytes(const Arg& a) {
+    return a.lowering.kind == abi::Kind::NumSlice && ir::canonical(a.lowering.prim) == ir::Prim::Uint8;
+  }
+  bool any_lends_bytes() const {
+    for (const Call* c : calls_.all()) {
+      bool constructor = std::any_of(calls_.classes.begin(), calls_.classes.end(),
+                                     [&](const Calls::ClassCalls& k) { return &k.constructor == c; });
+      if (!constructor && std::any_of(c->args.begin(), c->args.end(), [](const Arg& a) { return lends_bytes(a); })) return true;
+    }
+    return false;
+  }
 
   // "_ga0 = _ga2": the locals, for one assignment.
   static std::string chain(const std::vector<std::string>& locals) {
@@ -282,11 +298,20 @@ class ModuleWriter {
           break;
         case abi::Kind::NumSlice:
         case abi::Kind::NumArray:
-          // A cdata array: the caller's buffer in place, or a copy (gpic_wire.Nums.arg).
-          conversions.push_back(local + " = " + k + ".arg(" + x + ")" +
-                                (constructor ? " if " + x + " is not None else _gfrom_buffer(b\"\")" : ""));
+          // A cdata array: the caller's buffer in place, or a copy (gpic_wire.Nums.arg). A slice
+          // Go only reads (//gpic:readonly) lends read-only buffers too, and has nothing to
+          // write back (Nums.arg_ro). A []byte lends bytes / bytearray without a codec call
+          // (gpic_wire.LEND_READ, LEND_WRITE).
+          if (constructor) {
+            conversions.push_back(local + " = " + k + ".arg(" + x + ") if " + x + " is not None else _gfrom_buffer(b\"\")");
+          } else if (lends_bytes(a)) {
+            conversions.push_back(local + " = _gfrom_buffer(" + x + ") if _gtype(" + x + ") in " +
+                                  (a.readonly ? "_glend_read else " + k + ".arg_ro(" : "_glend_write else " + k + ".arg(") + x + ")");
+          } else {
+            conversions.push_back(local + " = " + k + (a.readonly ? ".arg_ro(" : ".arg(") + x + ")");
+          }
           call_args += local + ", _glen(" + local + "), ";
-          if (!constructor) write_backs.push_back(k + ".done(" + x + ", " + local + ")");
+          if (!constructor && !a.readonly) write_backs.push_back(k + ".done(" + x + ", " + local + ")");
           lent.push_back(local);
           // The cdata keeps the caller's buffer exported (cffi's from_buffer) or owns the copy.
           if (c.sig) {

@@ -51,7 +51,7 @@ std::string converter(const cffi::Arg& a, size_t i, bool constructor, bool keep,
     case abi::Kind::NumArray:
       return "gpic_py::SliceArg<" + elem_ctype(l.prim) + "> " + v + "(" + k + ", " +
              (l.kind == abi::Kind::NumArray ? std::to_string(l.length) : std::string("-1")) + ", " + none +
-             (keep ? ", /*keep=*/true" : "") + ");";
+             (a.readonly ? ", gpic_py::Access::ReadOnly" : "") + (keep ? ", /*keep=*/true" : "") + ");";
     case abi::Kind::Handle:
       return "gpic_py::HandleArg " + v + "(" + (l.nullable || constructor ? "true" : "false") + ");";
     case abi::Kind::Callback:
