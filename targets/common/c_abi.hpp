@@ -60,6 +60,13 @@ const ir::Type& underlying(const ir::Type& t);
 const ir::TypeDecl* decl_of(const ir::Type& t);
 /// True for a named type that Python sees as a class holding a handle.
 bool is_handle_decl(const ir::TypeDecl& d);
+/// True for a named integer or float type with methods (norm.Form, a Level with String()):
+/// it stays a value in Python (an IntEnum when it has typed constants, else a subclass of int
+/// or float), and its methods are called in Go on that value, converted.
+bool is_value_decl(const ir::TypeDecl& d);
+/// True for `var ErrX error`: a sentinel error the package exports for errors.Is. It is not a
+/// variable Python reads but an exception class (ABI.md, "Sentinel errors").
+bool is_sentinel(const ir::Var& v);
 /// True when the wire format can carry `t` (everything but error, func results and
 /// unresolved names).
 bool wire_supported(const ir::Type& t, std::string* why);
@@ -119,6 +126,11 @@ struct ClassExport {
   std::vector<FuncExport> methods;
   int type_id = 0;                      // 1-based, stable in .gpi order; 0 is "no bound type"
 };
+/// A named scalar type with methods (is_value_decl): methods whose receiver is the value.
+struct ValueTypeExport {
+  const ir::TypeDecl* decl;
+  std::vector<FuncExport> methods;      // receiver: the scalar itself, not a handle
+};
 /// An interface: methods callable on a Go value held by handle, and the method table a
 /// Python implementation answers through the dispatcher.
 struct InterfaceExport {
@@ -141,7 +153,11 @@ struct Plan {
   std::vector<FuncExport> funcs;
   std::vector<ConstExport> consts;
   std::vector<VarExport> vars;
+  /// Error variables, in .gpi order: a failed call's status.sentinel is 1 + the index here of
+  /// the first one its error errors.Is.
+  std::vector<const ir::Var*> sentinels;
   std::vector<ClassExport> classes;
+  std::vector<ValueTypeExport> value_types;
   std::vector<InterfaceExport> interfaces;
   std::vector<CallbackType> callbacks;
   /// Every type that crosses in the wire format, deduplicated by Go spelling, in an order

@@ -148,6 +148,13 @@ class ModuleWriter {
       method_table(T, methods);
       field_table(k);
     }
+    for (const auto& vt : calls_.value_types) {
+      const std::string& T = vt.type->decl->name;
+      section("type " + T + " (a value with methods)");
+      std::vector<std::pair<const cffi::Call*, std::string>> methods;
+      for (const auto& me : vt.methods) methods.push_back(method(me, T));
+      method_table(T, methods);
+    }
     for (const auto& i : calls_.interfaces) {
       const std::string& T = i.iface->decl->name;
       section("interface " + T);
@@ -244,6 +251,11 @@ class ModuleWriter {
                  {{"v", class_var(*k.cls->decl)}, {"T", T}});
         for (const auto& me : k.methods)
           if (stringer(me)) w_.print("gpic_py::use_as_str($v$, $name$);\n", {{"v", class_var(*k.cls->decl)}, {"name", cpp_string(me.python_name)}});
+      }
+      for (const auto& vt : calls_.value_types) {
+        w_.print("gpic_py::add_methods($v$, k$T$_methods);\n", {{"v", class_var(*vt.type->decl)}, {"T", vt.type->decl->name}});
+        for (const auto& me : vt.methods)
+          if (stringer(me)) w_.print("gpic_py::use_as_str($v$, $name$);\n", {{"v", class_var(*vt.type->decl)}, {"name", cpp_string(me.python_name)}});
       }
       for (const auto& i : calls_.interfaces)
         w_.print("gpic_py::add_methods(gpic_py::class_of(m, $name$), k$T$_methods);\n",
