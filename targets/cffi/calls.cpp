@@ -10,7 +10,7 @@ std::vector<const Call*> Calls::all() const {
   for (const auto* list : {&funcs, &const_getters, &var_getters, &var_setters})
     for (const auto& c : *list) out.push_back(&c);
   for (const auto& k : classes) {
-    out.push_back(&k.constructor);
+    if (k.has_constructor) out.push_back(&k.constructor);
     for (const auto* list : {&k.getters, &k.setters, &k.value, &k.methods})
       for (const auto& c : *list) out.push_back(&c);
   }
@@ -120,6 +120,7 @@ Calls collect_calls(const ir::Module& m, const abi::Plan& plan, const Options& o
     Calls::ClassCalls cc;
     cc.cls = &k;
     const std::string& T = k.decl->name;
+    cc.has_constructor = !k.constructor.empty();
     cc.constructor.python_name = "__init__";
     cc.constructor.go_name = T;
     cc.constructor.abi_symbol = k.constructor;

@@ -63,7 +63,8 @@ struct Calls {
   /// Per class (in plan order): constructor, field getters and setters, value getter, methods.
   struct ClassCalls {
     const abi::ClassExport* cls;
-    Call constructor;
+    Call constructor;                      // unused when !has_constructor (an opaque func type)
+    bool has_constructor = true;
     std::vector<Call> getters, setters;
     std::vector<Call> methods;
     std::vector<Call> value;               // 0 or 1: the underlying value of a named type

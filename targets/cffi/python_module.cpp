@@ -186,8 +186,10 @@ class ModuleWriter {
           defined.push_back({&c, local_name(c)});
         }
       for (const auto& k : calls_.classes) {
-        emit_function(k.constructor, local_name(k.constructor), Shape::Constructor);
-        defined.push_back({&k.constructor, local_name(k.constructor)});
+        if (k.has_constructor) {
+          emit_function(k.constructor, local_name(k.constructor), Shape::Constructor);
+          defined.push_back({&k.constructor, local_name(k.constructor)});
+        }
         for (const auto* list : {&k.getters, &k.setters, &k.value, &k.methods})
           for (const auto& c : *list) {
             emit_function(c, local_name(c), Shape::Function);
@@ -382,8 +384,9 @@ class ModuleWriter {
     for (const auto& k : calls_.classes) {
       std::string cls = class_name(*k.cls->decl);
       w_.blank_lines(1);
-      w_.print("$cls$.__init__ = $ctor$\n$cls$.__init__.__name__ = \"__init__\"\n$cls$.__init__.__qualname__ = \"$cls$.__init__\"\n",
-               {{"cls", cls}, {"ctor", local_name(k.constructor)}});
+      if (k.has_constructor)  // else GoObject's: values come from Go
+        w_.print("$cls$.__init__ = $ctor$\n$cls$.__init__.__name__ = \"__init__\"\n$cls$.__init__.__qualname__ = \"$cls$.__init__\"\n",
+                 {{"cls", cls}, {"ctor", local_name(k.constructor)}});
       std::string fields;
       for (size_t i = 0; i < k.getters.size(); ++i) {
         const Call& g = k.getters[i];

@@ -217,7 +217,7 @@ class ShimWriter {
     const ir::TypeDecl& t = *c.decl;
     std::string T = pkg(t.name);
     // The constructor: a new Go object from field values (or from the underlying value).
-    {
+    if (!c.constructor.empty()) {
       Export e;
       e.symbol = c.constructor;
       e.comment = "makes a new " + m_.name + "." + t.name + " for Python.";
@@ -456,7 +456,11 @@ class ChecksWriter {
   void check_class(const abi::ClassExport& c) {
     const ir::TypeDecl& t = *c.decl;
     std::string T = std::string(kPackageAlias) + "." + t.name;
-    if (t.kind == ir::TypeDecl::Kind::Defined) {
+    if (abi::is_opaque_func_decl(t)) {
+      // Never called nor made here: any func type will do, so its signature (which may name
+      // unexported types) is not checked, only that it is one.
+      check(t.loc, "var _ = ", "func(f " + T + ") bool { return f == nil }");
+    } else if (t.kind == ir::TypeDecl::Kind::Defined) {
       const ir::Type& u = abi::underlying(*t.underlying);
       // A composite underlying type must be identical: an unnamed value of it is assignable.
       if (u.kind != ir::Type::Kind::Prim && u.kind != ir::Type::Kind::Named)

@@ -15,8 +15,12 @@ bool is_value_decl(const ir::TypeDecl& d) {
   return u.kind == ir::Type::Kind::Prim && (ir::is_integer(u.prim) || ir::is_float(u.prim));
 }
 
+bool is_opaque_func_decl(const ir::TypeDecl& d) {
+  return d.kind == ir::TypeDecl::Kind::Defined && !d.alias && d.underlying && d.underlying->kind == ir::Type::Kind::Func;
+}
+
 bool is_handle_decl(const ir::TypeDecl& d) {
-  if (d.kind == ir::TypeDecl::Kind::Struct) return true;
+  if (d.kind == ir::TypeDecl::Kind::Struct || is_opaque_func_decl(d)) return true;
   return d.kind == ir::TypeDecl::Kind::Defined && !d.alias && !d.bound_methods.empty() && !is_value_decl(d);
 }
 
@@ -287,7 +291,7 @@ class Planner {
         ClassExport c;
         c.decl = &t;
         c.type_id = next_type_id++;
-        c.constructor = "gpic_" + m_.name + "_" + t.name + "_new";
+        if (!is_opaque_func_decl(t)) c.constructor = "gpic_" + m_.name + "_" + t.name + "_new";
         plan_.classes.push_back(std::move(c));
       } else if (is_value_decl(t)) {
         plan_.value_types.push_back({&t, {}});
@@ -467,7 +471,7 @@ class Planner {
       std::string base = "gpic_" + m_.name + "_" + t.name;
       c.fields.push_back({&f, base + "_get_" + f.name, base + "_set_" + f.name, *get, *set});
     }
-    if (t.kind == ir::TypeDecl::Kind::Defined) {
+    if (t.kind == ir::TypeDecl::Kind::Defined && !is_opaque_func_decl(t)) {
       std::string why;
       auto get = lower(*t.underlying, false, &why);
       auto set = get ? lower(*t.underlying, true, &why) : std::nullopt;

@@ -60,6 +60,9 @@ const ir::Type& underlying(const ir::Type& t);
 const ir::TypeDecl* decl_of(const ir::Type& t);
 /// True for a named type that Python sees as a class holding a handle.
 bool is_handle_decl(const ir::TypeDecl& d);
+/// True for a named func type (zstd's `type EOption func(*encoderOptions) error`): an opaque
+/// Go value Python holds by handle and passes back, never calls or makes.
+bool is_opaque_func_decl(const ir::TypeDecl& d);
 /// True for a named integer or float type with methods (norm.Form, a Level with String()):
 /// it stays a value in Python (an IntEnum when it has typed constants, else a subclass of int
 /// or float), and its methods are called in Go on that value, converted.
@@ -119,7 +122,8 @@ struct FieldExport {
 /// A struct, or a named type with methods: a class over a handle.
 struct ClassExport {
   const ir::TypeDecl* decl;
-  std::string constructor;              // gpic_<m>_<T>_new(fields... | the underlying value)
+  std::string constructor;              // gpic_<m>_<T>_new(fields... | the underlying value);
+                                        // empty for an opaque func type (Go makes them)
   std::vector<FieldExport> fields;      // struct fields
   std::optional<Lowering> value;        // named non-struct type: its underlying value
   std::string value_getter;             // ..._<T>_value: the underlying value of a named type

@@ -135,9 +135,11 @@ class ModuleWriter {
       const std::string& T = k.cls->decl->name;
       section("class " + T);
       std::vector<std::pair<const cffi::Call*, std::string>> methods;  // call, C name
-      doc("kDoc_" + T + "_init", function_doc(k.constructor, Shape::Constructor));
-      function(k.constructor, Shape::Constructor, T + "_init", "");
-      methods.push_back({&k.constructor, T + "_init"});
+      if (k.has_constructor) {  // else GoObject's __init__: values come from Go
+        doc("kDoc_" + T + "_init", function_doc(k.constructor, Shape::Constructor));
+        function(k.constructor, Shape::Constructor, T + "_init", "");
+        methods.push_back({&k.constructor, T + "_init"});
+      }
       for (size_t i = 0; i < k.getters.size(); ++i) {
         const std::string& F = k.getters[i].go_name.substr(T.size() + 1);
         function(k.getters[i], Shape::Getter, T + "_get_" + F, k.getters[i].go_name);

@@ -96,6 +96,7 @@ class ClassWriter {
       case TypeView::ValueClass: value_class(); break;
       case TypeView::IntEnum: enumeration(); break;
       case TypeView::ScalarClass: methods(); break;
+      case TypeView::OpaqueClass: methods(); break;
       case TypeView::Protocol: protocol(); break;
       case TypeView::Alias: break;
     }

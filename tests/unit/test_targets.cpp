@@ -119,6 +119,24 @@ TEST_SUITE("targets") {
     CHECK(plan->classes[0].decl->name == "Temps");
   }
 
+  TEST_CASE("a named func type is an opaque handle class that Python cannot make") {
+    Diagnostics diags;
+    auto m = parse_gpi("/t/x.gpi",
+                       "package x \"example.com/x\"\n\ntype Option func()\ntype W struct {}\n"
+                       "func WithLevel(l int) Option\nfunc New(opts ...Option) *W\n",
+                       diags);
+    check_module(*m, diags);
+    REQUIRE_FALSE(diags.has_errors());
+    auto plan = abi::plan(*m, "cgo", diags);
+    REQUIRE(plan);
+    REQUIRE(plan->classes.size() == 2);
+    CHECK(plan->classes[0].decl->name == "Option");
+    CHECK(plan->classes[0].constructor.empty());
+    CHECK_FALSE(plan->classes[0].value);
+    CHECK(plan->callbacks.empty());
+    CHECK(plan->funcs[0].sig.c_declaration() == "uint64_t gpic_x_WithLevel(int64_t l, gpic_status* st)");
+  }
+
   TEST_CASE("ABI lowering: scalars direct, strings and multiple results through out-params") {
     Diagnostics diags;
     auto m = parse_gpi("/t/x.gpi",

@@ -185,3 +185,25 @@ def check_a_go_object_of_the_wrong_type_names_the_function():
     e = raises(TypeError, fivelibs.MinOf, fivelibs.Header())
     assert "MinOf() argument 'c' must be *fivelibs.Constraints, not *fivelibs.Header" in str(e), str(e)
     assert fivelibs.MinOf(fivelibs.NewConstraints(7)) == 7
+
+
+# --- Opaque func types (functional options) ------------------------------------------------------
+
+def check_functional_options_are_go_values_passed_back():
+    opt = fivelibs.WithEncoderLevel(fivelibs.Better)
+    assert isinstance(opt, fivelibs.EOption), type(opt)
+    e = fivelibs.NewWriter(opt, fivelibs.WithEncoderConcurrency(4))
+    assert e.Level() is fivelibs.Better and e.Concurrency() == 4
+    default = fivelibs.NewWriter()
+    assert default.Level() is fivelibs.Fastest and default.Concurrency() == 1
+    # The option's own error comes back through NewWriter, as the sentinel it wraps.
+    err = raises(fivelibs.ErrEmpty, fivelibs.NewWriter, fivelibs.WithEncoderLevel(0))
+    assert str(err) == "level 0: empty input", str(err)
+
+
+def check_an_opaque_func_type_cannot_be_made_or_called_in_python():
+    raises(TypeError, fivelibs.EOption)
+    opt = fivelibs.WithEncoderLevel(fivelibs.Fastest)
+    raises(TypeError, opt)
+    e = raises(TypeError, fivelibs.NewWriter, lambda o: None)
+    assert "NewWriter() argument 'opts'" in str(e), str(e)
