@@ -377,6 +377,12 @@ void AstBuilder::build_struct(GpiParser::StructTypeContext* ctx, ir::TypeDecl& d
     if (filter.skip(field)) continue;
     ir::Doc doc = doc_before(field);
     if (auto* named = dynamic_cast<GpiParser::NamedFieldsContext*>(field)) {
+      if (auto* anonymous = named->structType()) {
+        diags_.error(loc(anonymous->STRUCT()->getSymbol()),
+                     "a .gpi has no anonymous struct types: leave this field out (a .gpi may declare only some "
+                     "of a struct's fields; the rest stay in Go), or declare functions that read its parts");
+        continue;
+      }
       ir::TypeRef type = build_type(named->type_());
       if (!named->identList()) continue;
       for (auto* node : named->identList()->IDENT()) {

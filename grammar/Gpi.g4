@@ -94,9 +94,11 @@ structType
     : STRUCT LBRACE fieldDecl* RBRACE
     ;
 
-// Struct tags are accepted (so a struct can be pasted from Go source) and ignored.
+// Struct tags are accepted (so a struct can be pasted from Go source) and ignored. An
+// anonymous struct as a field's type (zstd's `Header.Dictionary struct {...}`) is parsed only
+// so that the builder can say what to write instead.
 fieldDecl
-    : identList type_ STRING? SEMI  # namedFields
+    : identList (type_ | structType) STRING? SEMI  # namedFields
     | STAR? typeName STRING? SEMI   # embeddedField
     ;
 

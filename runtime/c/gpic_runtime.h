@@ -34,6 +34,9 @@ enum {
 /* What went wrong in a call. All strings are UTF-8 in the calling thread's arena. */
 typedef struct gpic_status {
   int32_t code;
+  int32_t sentinel;  /* GPIC_ERROR: 1 + the index of the first error variable the .gpi declares
+                        that the error errors.Is (declaration order); 0 for none. It fills the
+                        padding after `code`, so the status a call zeroes is no larger. */
   const char* msg;   size_t msg_len;    /* err.Error(), or the panic value as text */
   const char* type;  size_t type_len;   /* the Go dynamic type of the error or panic value */
   const char* stack; size_t stack_len;  /* goroutine stack of a panic */

@@ -51,6 +51,7 @@ struct State {
   PyTypeObject* go_object = nullptr;    // gpic_rt.GoObject
   Py_ssize_t gh_offset = 0;             // where GoObject's `_gh` slot lives in an instance
   std::vector<PyObject*> codecs;        // the package's codecs, by the index the code uses
+  std::vector<PyObject*> sentinels;     // sentinel errors' classes, by status.sentinel - 1
 };
 inline State state;
 

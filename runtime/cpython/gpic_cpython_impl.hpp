@@ -208,7 +208,12 @@ inline PyObject* raise_status(const gpic_status& st) {
   if (!m || !t) return nullptr;
   PyObject* exc = nullptr;
   switch (st.code) {
-    case GPIC_ERROR: exc = PyObject_CallFunctionObjArgs(state.error, m.ptr(), t.ptr(), nullptr); break;
+    case GPIC_ERROR: {
+      size_t s = st.sentinel > 0 ? static_cast<size_t>(st.sentinel) : 0;
+      PyObject* cls = s && s <= state.sentinels.size() ? state.sentinels[s - 1] : state.error;
+      exc = PyObject_CallFunctionObjArgs(cls, m.ptr(), t.ptr(), nullptr);
+      break;
+    }
     case GPIC_PANIC: {
       py::object s = py::reinterpret_steal<py::object>(text(stack));
       if (!s) return nullptr;

@@ -197,6 +197,9 @@ inline void bind_structure(py::module_& m) {
   state.codecs.clear();  // a module run again (importlib.reload) numbers its codecs afresh
   for (py::handle c : codecs) state.codecs.push_back(py::reinterpret_borrow<py::object>(c).release().ptr());
   py::object bridge = m.attr("_gbridge");
+  state.sentinels.clear();
+  for (py::handle c : py::tuple(bridge.attr("sentinels")))
+    state.sentinels.push_back(py::reinterpret_borrow<py::object>(c).release().ptr());
   state.refs = py::object(bridge.attr("refs")).release().ptr();
   state.ref_ids = py::object(bridge.attr("_ids")).release().ptr();
   state.bridge = bridge.release().ptr();

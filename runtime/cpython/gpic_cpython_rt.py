@@ -17,8 +17,9 @@ class Bridge(_gpic_rt.Bridge):
     into them. The extension's dispatcher (C++) takes the GIL, calls `call`, and turns its
     result or exception into what Go reads."""
 
-    def __init__(self, lib, error_class):
+    def __init__(self, lib, error_class, sentinels=()):
         self.ffi, self.lib, self.error_class = None, lib, error_class
+        self.sentinels = sentinels  # read by the extension (state.sentinels) at import
         self.refs = {}
         # Even numbers: odd references are the extension's own (a callable's tagged address,
         # gpic_cpython_values.hpp held_ref), which Go holds without this table.

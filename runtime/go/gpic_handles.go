@@ -44,21 +44,22 @@ func gpicLookup(h C.uint64_t) (any, bool) {
 	return v, ok
 }
 
-// gpicArg finds the value of handle h for parameter `name`, or reports why it cannot.
+// gpicArg finds the value of handle h for parameter `name` ("F() argument 'p'", or the field or
+// variable assigned), or reports why it cannot.
 func gpicArg[T any](st *C.gpic_status, h C.uint64_t, name string) (T, bool) {
 	var zero T
 	v, ok := gpicLookup(h)
 	if !ok {
 		if h == 0 {
-			gpicFail(st, C.GPIC_BAD_VALUE, fmt.Sprintf("argument '%s' is nil", name), "", nil)
+			gpicFail(st, C.GPIC_BAD_VALUE, fmt.Sprintf("%s is nil", name), "", nil)
 		} else {
-			gpicFail(st, C.GPIC_BAD_HANDLE, fmt.Sprintf("argument '%s': the Go object was released", name), "", nil)
+			gpicFail(st, C.GPIC_BAD_HANDLE, fmt.Sprintf("%s: the Go object was released", name), "", nil)
 		}
 		return zero, false
 	}
 	t, ok := v.(T)
 	if !ok {
-		gpicFail(st, C.GPIC_BAD_TYPE, fmt.Sprintf("argument '%s' must be %s, not %s", name, gpicTypeName[T](), gpicTypeName2(v)), "", nil)
+		gpicFail(st, C.GPIC_BAD_TYPE, fmt.Sprintf("%s must be %s, not %s", name, gpicTypeName[T](), gpicTypeName2(v)), "", nil)
 		return zero, false
 	}
 	return t, true

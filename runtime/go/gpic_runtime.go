@@ -10,6 +10,7 @@ package main
 import "C"
 
 import (
+	"errors"
 	"fmt"
 	"reflect"
 	"runtime/debug"
@@ -81,9 +82,46 @@ func gpicLastingName(key any, name string) C.gpic_string {
 	return s.(C.gpic_string)
 }
 
+// gpicSentinelOf is set by a shim whose .gpi declares error variables (sentinel errors): it
+// returns 1 + the index of the first one that the error errors.Is, or 0. Only failed calls
+// ask it, so a call that succeeds costs the same with or without sentinels.
+var gpicSentinelOf func(err error) C.int32_t
+
 // gpicSetError reports a non-nil error returned by the bound function.
 func gpicSetError(st *C.gpic_status, err error) {
 	gpicFailTyped(st, C.GPIC_ERROR, err.Error(), gpicTypeOf(err), nil)
+	if gpicSentinelOf != nil {
+		st.sentinel = gpicSentinelOf(err)
+	}
+}
+
+// gpicPutError writes an error inside a result ([]error, map[K]error): u8 0 for nil, else 1,
+// its message, its Go type and its sentinel index (ABI.md), which Python makes an exception of.
+func gpicPutError(w *gpicWriter, err error) {
+	if err == nil {
+		w.u8(0)
+		return
+	}
+	w.u8(1)
+	w.str(err.Error())
+	w.str(reflect.TypeOf(err).String())
+	var s C.int32_t
+	if gpicSentinelOf != nil {
+		s = gpicSentinelOf(err)
+	}
+	w.u32(uint32(s))
+}
+
+// gpicGetError reads what gpicPutError wrote (Python never sends errors to Go; the codec of a
+// type that holds one has both directions).
+func gpicGetError(r *gpicReader) error {
+	if !r.boolean() {
+		return nil
+	}
+	msg := r.str()
+	r.str()
+	r.u32()
+	return errors.New(msg)
 }
 
 // gpicRecover turns a panic in the bound Go code into a GPIC_PANIC status instead of a dead

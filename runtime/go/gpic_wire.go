@@ -214,7 +214,7 @@ func gpicDecodeArg[T any](st *C.gpic_status, b C.gpic_bytes, name string, dec fu
 	r := gpicReaderOf(b)
 	v := dec(&r)
 	if r.err != nil {
-		gpicFail(st, r.code, fmt.Sprintf("argument '%s': %v", name, r.err), "", nil)
+		gpicFail(st, r.code, fmt.Sprintf("%s: %v", name, r.err), "", nil)
 		return zero, false
 	}
 	return v, true

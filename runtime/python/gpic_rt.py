@@ -233,8 +233,10 @@ class Bridge:
     """One per package: decodes failed calls into exceptions, holds the Python objects Go
     holds (interface implementations, callbacks), and answers Go's calls into Python."""
 
-    def __init__(self, ffi, lib, error_class):
+    def __init__(self, ffi, lib, error_class, sentinels=()):
         self.ffi, self.lib, self.error_class = ffi, lib, error_class
+        # The exception classes of the package's sentinel errors, by status.sentinel - 1.
+        self.sentinels = sentinels
         self.refs = {}
         self._ids = _itertools.count(1)
         self.proxies = {}            # proxy id -> ((method or None, arg codecs, result codecs, returns error), ...)
@@ -263,7 +265,8 @@ class Bridge:
             n = st.type_len
             go_type = self._types[p] = self._unpack(p, n).decode("utf-8", "surrogateescape") if n else ""
         if code == GPIC_ERROR:
-            return self.error_class(message, go_type)
+            s = st.sentinel
+            return (self.sentinels[s - 1] if s else self.error_class)(message, go_type)
         if code == GPIC_PANIC:
             return GoPanic(message, go_type, self.text(st.stack, st.stack_len))
         if code == GPIC_BAD_HANDLE:
@@ -441,7 +444,9 @@ def make_enum(name, module, members, doc):
 def bad_argument(error, func, params, values):
     """Returns the exception naming the parameter that ``error`` came from. ``params`` is a
     sequence of (python name, codec) pairs, or (name, codec, True) for a constructor's field
-    that None leaves at Go's zero value; a variadic parameter's value is its tuple."""
+    that None leaves at Go's zero value; a variadic parameter's value is its tuple. A ``func``
+    ending in `` =`` is a field's or variable's setter: its error is worded as an assignment."""
+    setter = func.endswith(" =")
     for spec, value in zip(params, values):
         name, codec = spec[0], spec[1]
         if value is None and len(spec) > 2:
@@ -451,8 +456,20 @@ def bad_argument(error, func, params, values):
         except (TypeError, OverflowError, ValueError) as e:
             msg = str(e)
             sep = " " if msg.startswith(("must", "has")) else ": "
-            return type(e)("%s() argument '%s'%s%s" % (func, name, sep, msg))
+            if setter:
+                return _same_kind(e)("cannot set %s: value%s%s" % (func[:-2], sep, msg))
+            return _same_kind(e)("%s() argument '%s'%s%s" % (func, name, sep, msg))
     return error
+
+
+def _same_kind(e):
+    """The exception class to report ``e`` again with a message: its own when that takes one
+    (UnicodeEncodeError, for a str with a lone surrogate, takes five arguments), else the
+    built-in class it derives from."""
+    cls = type(e)
+    if cls in (TypeError, OverflowError, ValueError) or not issubclass(cls, (UnicodeError,)):
+        return cls
+    return ValueError
 
 
 # --- Module attributes for Go variables and constants ------------------------------------------

@@ -24,6 +24,7 @@ LEND_READ = frozenset((bytes,) if PYPY else (bytes, bytearray))
 LEND_WRITE = frozenset(() if PYPY else (bytearray,))
 
 _U64 = struct.Struct("<Q")
+_U32 = struct.Struct("<I")
 _array = array.array
 GoObject = None  # set by _gpic_rt, which defines it (and imports this module)
 _KIND_HANDLE = struct.Struct("<BQ")
@@ -176,7 +177,13 @@ class Str(Codec):
     def check(self, value):
         if not isinstance(value, str):
             raise TypeError("must be str (Go string), not %s" % _type_name(value))
-        return value.encode("utf-8", "surrogateescape")
+        try:
+            return value.encode("utf-8", "surrogateescape")
+        except UnicodeEncodeError as e:
+            # A lone surrogate that is not one of surrogateescape's raw bytes (U+DC80..U+DCFF)
+            # has no UTF-8 form. UnicodeEncodeError cannot be re-raised with a new message.
+            raise ValueError("must not contain the lone surrogate %r (at index %d): Go strings are UTF-8"
+                             % (value[e.start], e.start)) from None
 
     def encode_into(self, out, value):
         b = self.check(value)
@@ -474,6 +481,31 @@ class List(Codec):
             v, pos = dec(mv, pos)
             out.append(v)
         return out, pos
+
+
+class Err(Codec):
+    """A Go error inside a result ([]error, map[K]error): None for nil, else the exception
+    the package raises for it (its sentinel error's class, or its Error), not raised."""
+
+    go = "error"
+
+    def __init__(self, bridge):
+        self.bridge = bridge
+
+    def check(self, value):
+        raise TypeError("Go error values cannot be made in Python (Go error), not %s" % _type_name(value))
+
+    def encode_into(self, out, value):
+        self.check(value)
+
+    def decode_at(self, mv, pos):
+        if mv[pos] == 0:
+            return None, pos + 1
+        message, pos = Str.decode_at(None, mv, pos + 1)
+        go_type, pos = Str.decode_at(None, mv, pos)
+        s = _U32.unpack_from(mv, pos)[0]
+        b = self.bridge
+        return (b.sentinels[s - 1] if s else b.error_class)(message, go_type), pos + 4
 
 
 class Map(Codec):

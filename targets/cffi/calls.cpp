@@ -10,12 +10,14 @@ std::vector<const Call*> Calls::all() const {
   for (const auto* list : {&funcs, &const_getters, &var_getters, &var_setters})
     for (const auto& c : *list) out.push_back(&c);
   for (const auto& k : classes) {
-    out.push_back(&k.constructor);
+    if (k.has_constructor) out.push_back(&k.constructor);
     for (const auto* list : {&k.getters, &k.setters, &k.value, &k.methods})
       for (const auto& c : *list) out.push_back(&c);
   }
   for (const auto& i : interfaces)
     for (const auto& c : i.methods) out.push_back(&c);
+  for (const auto& v : value_types)
+    for (const auto& c : v.methods) out.push_back(&c);
   return out;
 }
 
@@ -55,6 +57,7 @@ Call from_func(const abi::FuncExport& f, const std::string& owner, py::Case name
   c.abi_symbol = f.sig.symbol;
   c.wrapper = owner.empty() ? abi::c_name({"gpicw", fn.name}) : abi::c_name({"gpicw", owner, fn.name});
   c.has_self = f.sig.receiver.has_value();
+  if (c.has_self && f.sig.receiver->lowering.kind == abi::Kind::Scalar) c.self_value = f.sig.receiver->lowering;
   for (size_t i = 0; i < f.sig.params.size(); ++i) {
     const auto& p = fn.sig.params[i];
     c.args.push_back({py::param_name(p.name, i), p.name, f.sig.params[i].lowering, fn.sig.variadic && i + 1 == fn.sig.params.size(),
@@ -107,6 +110,7 @@ Calls collect_calls(const ir::Module& m, const abi::Plan& plan, const Options& o
     Call s = g;
     s.abi_symbol = v.setter;
     s.wrapper = abi::c_name({"gpicw", "set", v.var->name});
+    s.setter = true;
     s.args.push_back({"value", "value", *abi::lower(*v.var->type, true)});
     s.results.clear();
     s.direct = false;
@@ -117,6 +121,7 @@ Calls collect_calls(const ir::Module& m, const abi::Plan& plan, const Options& o
     Calls::ClassCalls cc;
     cc.cls = &k;
     const std::string& T = k.decl->name;
+    cc.has_constructor = !k.constructor.empty();
     cc.constructor.python_name = "__init__";
     cc.constructor.go_name = T;
     cc.constructor.abi_symbol = k.constructor;
@@ -143,6 +148,7 @@ Calls collect_calls(const ir::Module& m, const abi::Plan& plan, const Options& o
       s.go_name = g.go_name;
       s.abi_symbol = f.setter;
       s.wrapper = abi::c_name({"gpicw", T, "set", f.field->name});
+      s.setter = true;
       s.has_self = true;
       s.args.push_back({"value", "value", f.param});
       cc.getters.push_back(std::move(g));
@@ -167,6 +173,12 @@ Calls collect_calls(const ir::Module& m, const abi::Plan& plan, const Options& o
     ic.iface = &i;
     for (const auto& f : i.methods) ic.methods.push_back(from_func(f, i.decl->name, names));
     calls.interfaces.push_back(std::move(ic));
+  }
+  for (const auto& v : plan.value_types) {
+    Calls::ValueTypeCalls vc;
+    vc.type = &v;
+    for (const auto& f : v.methods) vc.methods.push_back(from_func(f, v.decl->name, names));
+    calls.value_types.push_back(std::move(vc));
   }
   (void)m;
   return calls;
@@ -202,7 +214,7 @@ std::string part_type(const abi::Lowering& l) { return l.prim == ir::Prim::Compl
 std::string wrapper_params(const Call& c) {
   std::string s;
   auto add = [&](const std::string& p) { s += (s.empty() ? "" : ", ") + p; };
-  if (c.has_self) add("uint64_t self");
+  if (c.has_self) add((c.self_value ? c.self_value->c_type : std::string("uint64_t")) + " self");
   for (size_t i = 0; i < c.args.size(); ++i) {
     const abi::Lowering& l = c.args[i].lowering;
     std::string a = "a" + std::to_string(i);
@@ -304,6 +316,7 @@ std::string emit_cdef(const Calls& calls) {
   CodeWriter w;
   w.print("typedef struct gpic_status {\n"
           "    int32_t code;\n"
+          "    int32_t sentinel;\n"
           "    const char* msg; size_t msg_len;\n"
           "    const char* type; size_t type_len;\n"
           "    const char* stack; size_t stack_len;\n"

@@ -30,6 +30,12 @@ struct Call {
   std::string abi_symbol;    // "gpic_calculatePi_GetPI"
   std::string wrapper;       // "gpicw_GetPI"
   bool has_self = false;     // methods and field accessors: the receiver's handle first
+  /// A named scalar type's method (abi::is_value_decl): the receiver is `self` itself, this C
+  /// scalar, not a handle.
+  std::optional<abi::Lowering> self_value;
+  /// An assignment (a field's or variable's setter): its errors say "cannot set X", not
+  /// "X() argument 'value'".
+  bool setter = false;
   std::vector<Arg> args;
   std::vector<abi::Lowering> results;     // value results (errors go through the status)
   bool direct = false;                    // the ABI returns results[0] by value
@@ -58,7 +64,8 @@ struct Calls {
   /// Per class (in plan order): constructor, field getters and setters, value getter, methods.
   struct ClassCalls {
     const abi::ClassExport* cls;
-    Call constructor;
+    Call constructor;                      // unused when !has_constructor (an opaque func type)
+    bool has_constructor = true;
     std::vector<Call> getters, setters;
     std::vector<Call> methods;
     std::vector<Call> value;               // 0 or 1: the underlying value of a named type
@@ -69,6 +76,12 @@ struct Calls {
     std::vector<Call> methods;
   };
   std::vector<InterfaceCalls> interfaces;
+  /// Per named scalar type with methods: its methods (on the IntEnum or int/float subclass).
+  struct ValueTypeCalls {
+    const abi::ValueTypeExport* type;
+    std::vector<Call> methods;
+  };
+  std::vector<ValueTypeCalls> value_types;
 
   /// Every call, in one list (for the C wrappers and the cdef).
   std::vector<const Call*> all() const;

@@ -46,9 +46,11 @@ class ModuleWriter {
     w_.blank_lines(2);
     w_.print("class Error(GoError):\n    $doc$\n",
              {{"doc", py::docstring("An error returned by a function of the Go package " + m_.go_path + ".", "    ")}});
+    py::emit_sentinel_classes(w_, plan_, doc_text);
     w_.blank_lines(2);
-    w_.print("_gbridge = _gpic_rt.Bridge(_gffi, _glib, Error)\n"
-             "_gfail = _gbridge.fail\n");
+    w_.print("_gbridge = _gpic_rt.Bridge(_gffi, _glib, Error$sentinels$)\n"
+             "_gfail = _gbridge.fail\n",
+             {{"sentinels", py::sentinel_tuple(plan_)}});
     w_.blank_lines(2);
     w_.print("class _GoObject(_gpic_rt.GoObject):\n"
              "    \"\"\"Base of this package's Go objects.\"\"\"\n\n"
@@ -188,8 +190,10 @@ class ModuleWriter {
           defined.push_back({&c, local_name(c)});
         }
       for (const auto& k : calls_.classes) {
-        emit_function(k.constructor, local_name(k.constructor), Shape::Constructor);
-        defined.push_back({&k.constructor, local_name(k.constructor)});
+        if (k.has_constructor) {
+          emit_function(k.constructor, local_name(k.constructor), Shape::Constructor);
+          defined.push_back({&k.constructor, local_name(k.constructor)});
+        }
         for (const auto* list : {&k.getters, &k.setters, &k.value, &k.methods})
           for (const auto& c : *list) {
             emit_function(c, local_name(c), Shape::Function);
@@ -198,6 +202,11 @@ class ModuleWriter {
       }
       for (const auto& i : calls_.interfaces)
         for (const auto& c : i.methods) {
+          emit_function(c, local_name(c), Shape::Function);
+          defined.push_back({&c, local_name(c)});
+        }
+      for (const auto& vt : calls_.value_types)
+        for (const auto& c : vt.methods) {
           emit_function(c, local_name(c), Shape::Function);
           defined.push_back({&c, local_name(c)});
         }
@@ -255,7 +264,7 @@ class ModuleWriter {
 
   void emit_function(const Call& c, const std::string& name, Shape shape) {
     std::string params = c.has_self || shape == Shape::Constructor ? "self" : "";
-    std::string call_args = c.has_self ? "self._gh, " : "";
+    std::string call_args = !c.has_self ? "" : c.self_value ? "self, " : "self._gh, ";
     std::string values, specs;
     std::vector<std::string> conversions;
     std::vector<std::string> write_backs;   // PyPy: Go's writes into copies of resizable buffers
@@ -339,7 +348,8 @@ class ModuleWriter {
       specs += ",";
     }
     CodeWriter::Vars v{{"name", name}, {"params", params}, {"f", "_gf" + name}, {"wrapper", c.wrapper},
-                       {"args", call_args}, {"values", values}, {"specs", specs}, {"go", py::string_literal(c.go_name)}};
+                       {"args", call_args}, {"values", values}, {"specs", specs},
+                       {"go", py::string_literal(c.go_name + (c.setter ? " =" : ""))}};  // gpic_rt.bad_argument's label
     w_.print("\n$f$ = _glib.$wrapper$\n\n", v);
     w_.print("def $name$($params$):\n", v);
     auto in = w_.indent();
@@ -427,8 +437,9 @@ class ModuleWriter {
     for (const auto& k : calls_.classes) {
       std::string cls = class_name(*k.cls->decl);
       w_.blank_lines(1);
-      w_.print("$cls$.__init__ = $ctor$\n$cls$.__init__.__name__ = \"__init__\"\n$cls$.__init__.__qualname__ = \"$cls$.__init__\"\n",
-               {{"cls", cls}, {"ctor", local_name(k.constructor)}});
+      if (k.has_constructor)  // else GoObject's: values come from Go
+        w_.print("$cls$.__init__ = $ctor$\n$cls$.__init__.__name__ = \"__init__\"\n$cls$.__init__.__qualname__ = \"$cls$.__init__\"\n",
+                 {{"cls", cls}, {"ctor", local_name(k.constructor)}});
       std::string fields;
       for (size_t i = 0; i < k.getters.size(); ++i) {
         const Call& g = k.getters[i];
@@ -445,6 +456,7 @@ class ModuleWriter {
       attach_methods(cls, k.methods);
     }
     for (const auto& i : calls_.interfaces) attach_methods(class_name(*i.iface->decl), i.methods);
+    for (const auto& vt : calls_.value_types) attach_methods(class_name(*vt.type->decl), vt.methods);
   }
 
   void attach_methods(const std::string& cls, const std::vector<Call>& methods) {

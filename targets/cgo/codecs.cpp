@@ -97,6 +97,7 @@ std::string Codecs::callback_maker(const ir::Type& t) const {
 
 std::string Codecs::enc(const ir::Type& t, const std::string& w, const std::string& x) const {
   const ir::Type& u = abi::underlying(t);
+  if (u.kind == K::Prim && u.prim == ir::Prim::Error) return "gpicPutError(" + w + ", " + x + ")";
   if (u.kind == K::Prim) {
     PrimIO io = prim_io(u.prim);
     std::string uns = wire_unsigned(u.prim);
@@ -114,6 +115,7 @@ std::string Codecs::enc(const ir::Type& t, const std::string& w, const std::stri
 std::string Codecs::dec(const ir::Type& t, const std::string& r) const {
   const ir::Type& u = abi::underlying(t);
   std::string T = go_type(t);
+  if (u.kind == K::Prim && u.prim == ir::Prim::Error) return "gpicGetError(" + r + ")";
   if (u.kind == K::Prim) {
     PrimIO io = prim_io(u.prim);
     std::string read = r + "." + io.method + "()";
@@ -259,9 +261,14 @@ void Codecs::emit_interface(CodeWriter& w, const abi::InterfaceExport& i) const 
           "\tcase 1:\n\t\tv := gpicHandleValue[any](r, false)\n\t\tif v == nil {\n\t\t\treturn nil\n\t\t}\n"
           "\t\tif s, ok := v.($T$); ok {\n\t\t\treturn s\n\t\t}\n"
           "\t\tr.failType(\"%s does not implement $name$\", gpicTypeName2(v))\n\t\treturn nil\n"
-          "\tcase 2:\n\t\treturn &$proxy${gpicNewPyRef(C.uint64_t(r.u64()))}\n\t}\n"
+          "\tcase 2:\n\t\tvar p any = &$proxy${gpicNewPyRef(C.uint64_t(r.u64()))}\n"
+          "\t\tif s, ok := p.($T$); ok {\n\t\t\treturn s\n\t\t}\n"
+          "\t\tr.failType(\"a Python object cannot be a $name$: the .gpi declares only some of its methods\")\n"
+          "\t\treturn nil\n\t}\n"
           "\tr.fail(\"malformed $name$ value\")\n\treturn nil\n}\n\n"
-          "// $proxy$ is a Python object implementing $name$: each method calls into Python.\n"
+          "// $proxy$ is a Python object implementing $name$: each method calls into Python. When\n"
+          "// the .gpi declares only some of $name$'s methods, it is no $name$, and Go values are the\n"
+          "// only ones Python can pass.\n"
           "type $proxy$ struct{ *gpicPyRef }\n\n",
           v);
   for (size_t k = 0; k < d.methods.size(); ++k) {

@@ -41,8 +41,8 @@ GoArg to_go(const abi::Lowering& l, const std::string& c, const std::string& nam
     case abi::Kind::NumArray: {
       std::string n = std::to_string(l.length);
       std::string cond = (l.nullable ? c + ".n != 0 && " : "") + c + ".n != " + n;
-      a.prelude.push_back("if " + cond + " {\n\tgpicFail(st, C.GPIC_BAD_VALUE, fmt.Sprintf(\"argument '" + name +
-                          "' has %d elements; " + u.go_spelling() + " needs " + n + "\", " + c + ".n), \"\", nil)\n\treturn\n}");
+      a.prelude.push_back("if " + cond + " {\n\tgpicFail(st, C.GPIC_BAD_VALUE, fmt.Sprintf(\"" + name +
+                          " has %d elements; " + u.go_spelling() + " needs " + n + "\", " + c + ".n), \"\", nil)\n\treturn\n}");
       a.expr = as_named(t, l.nullable ? "gpicArrayArg[" + go_type(u) + "](" + c + ")" : "*(*" + go_type(u) + ")(" + c + ".p)");
       break;
     }

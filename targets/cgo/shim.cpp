@@ -46,6 +46,10 @@ struct Export {
   std::vector<bool> copied;                     // per parameter: Go keeps it with no owner (lending.hpp)
   bool recover = true;
   const ir::Doc* doc = nullptr;
+  /// What a conversion error names: "Point.Dist" (its arguments are "Point.Dist() argument
+  /// 'q'"), or for an assignment (`setter`) the field or variable, "Header.WindowSize".
+  std::string label;
+  bool setter = false;
   /// Builds the Go call (or statement) from the receiver and the argument expressions.
   std::function<std::string(const std::string& self, const std::vector<std::string>& args)> call;
 };
@@ -61,10 +65,13 @@ class ShimWriter {
   std::string emit() {
     for (const auto& f : plan_.funcs) emit_func(f, nullptr);
     for (const auto& c : plan_.classes) emit_class(c);
+    for (const auto& v : plan_.value_types)
+      for (const auto& f : v.methods) emit_func(f, nullptr);
     for (const auto& i : plan_.interfaces)
       for (const auto& f : i.methods) emit_func(f, nullptr);
     for (const auto& c : plan_.consts) emit_const(c);
     for (const auto& v : plan_.vars) emit_var(v);
+    emit_sentinels();
     std::string body = w_.take();
 
     CodeWriter head("\t");
@@ -76,7 +83,9 @@ class ShimWriter {
                {{"module", m_.name}, {"path", quoting::comment(m_.go_path)}, {"header", header_file(m_)}});
     head.print("/*\n#include \"$header$\"\n*/\nimport \"C\"\n\n", {{"header", header_file(m_)}});
     std::string imports;
-    if (body.find("fmt.") != std::string::npos) imports += "\t\"fmt\"\n\n";
+    if (!plan_.sentinels.empty()) imports += "\t\"errors\"\n";
+    if (body.find("fmt.") != std::string::npos) imports += "\t\"fmt\"\n";
+    if (!imports.empty()) imports += "\n";
     if (body.find(std::string(kPackageAlias) + ".") != std::string::npos)
       imports += "\t" + std::string(kPackageAlias) + " " + quoting::go_string(m_.go_path) + "\n";
     if (!imports.empty()) head.print("import (\n$imports$)\n\n", {{"imports", imports}});
@@ -85,6 +94,21 @@ class ShimWriter {
 
  private:
   std::string pkg(const std::string& name) const { return std::string(kPackageAlias) + "." + name; }
+
+  // Sentinel errors: the runtime asks gpicSentinel which declared error variable a failed
+  // call's error matches. The variables are read at each failure, not copied at start-up, so
+  // a package that assigns one later is still matched.
+  void emit_sentinels() {
+    if (plan_.sentinels.empty()) return;
+    w_.print("// gpicSentinel is 1 + the index of the first error variable of the .gpi (in declaration\n"
+             "// order) that err errors.Is, wrapped errors included; 0 for none. Python raises that\n"
+             "// variable's exception class.\n"
+             "func gpicSentinel(err error) C.int32_t {\n\tswitch {\n");
+    for (size_t i = 0; i < plan_.sentinels.size(); ++i)
+      w_.print("\tcase errors.Is(err, $v$):\n\t\treturn $i$\n",
+               {{"v", pkg(plan_.sentinels[i]->name)}, {"i", std::to_string(i + 1)}});
+    w_.print("\t}\n\treturn 0\n}\n\nfunc init() { gpicSentinelOf = gpicSentinel }\n\n");
+  }
 
   void declare(const Export& e, const std::string& ret, const std::string& c_params) {
     std::string comment = e.symbol + " " + e.comment;
@@ -109,15 +133,21 @@ class ShimWriter {
     return args;
   }
 
+  // How a conversion error names parameter `param` of `e`.
+  static std::string subject(const Export& e, const std::string& param) {
+    if (e.setter) return e.label;
+    return e.label + "() argument '" + param + "'";
+  }
+
   void emit_export(const Export& e) {
-    std::string c_params = e.receiver ? "uint64_t self, " : "";
+    std::string c_params = e.receiver ? e.receiver->c_type + " self, " : "";
     for (size_t i = 0; i < e.params.size(); ++i)
       c_params += e.params[i].second->c_type + " " + local_name(e.params[i].first, i) + ", ";
     for (size_t i = e.direct ? 1 : 0; i < e.results.size(); ++i)
       c_params += e.results[i]->c_type + "* r" + std::to_string(i) + ", ";
     declare(e, e.direct ? e.results[0]->c_type : "void", c_params + "gpic_status* st");
     std::string params;
-    if (e.receiver) params += "self C.uint64_t, ";
+    if (e.receiver) params += "self " + e.receiver->go_ctype + ", ";
     std::vector<std::string> cnames;
     for (size_t i = 0; i < e.params.size(); ++i) {
       cnames.push_back(local_name(e.params[i].first, i));
@@ -136,7 +166,7 @@ class ShimWriter {
       std::vector<std::string> args = hoist_callbacks(e.params, cnames);
       std::string self;
       if (e.receiver) {
-        GoArg a = to_go(*e.receiver, "self", "self", "o", false, codecs_);
+        GoArg a = to_go(*e.receiver, "self", subject(e, "self"), "o", false, codecs_);
         for (const auto& line : a.prelude) w_.print("$l$\n", {{"l", line}});
         self = a.expr;
         // A value receiver's methods and fields are reached through the pointer Go holds.
@@ -144,7 +174,7 @@ class ShimWriter {
       }
       for (size_t i = 0; i < e.params.size(); ++i) {
         if (!args[i].empty()) continue;  // a callback, taken first
-        GoArg a = to_go(*e.params[i].second, cnames[i], e.params[i].first.empty() ? cnames[i] : e.params[i].first,
+        GoArg a = to_go(*e.params[i].second, cnames[i], subject(e, e.params[i].first.empty() ? cnames[i] : e.params[i].first),
                         "x" + std::to_string(i), e.retain || (i < e.copied.size() && e.copied[i]), codecs_);
         for (const auto& line : a.prelude) w_.print("$l$\n", {{"l", line}});
         args[i] = a.expr;
@@ -170,6 +200,7 @@ class ShimWriter {
     e.symbol = f.sig.symbol;
     e.doc = &fn.doc;
     e.comment = "exports " + (fn.recv ? fn.recv->type_name + "." : m_.name + ".") + fn.name + ".";
+    e.label = (fn.recv ? fn.recv->type_name + "." : "") + fn.name;
     e.receiver = f.sig.receiver ? &f.sig.receiver->lowering : receiver_override;
     for (size_t i = 0; i < f.sig.params.size(); ++i) e.params.push_back({fn.sig.params[i].name, &f.sig.params[i].lowering});
     if (f.sig.direct_result) e.results.push_back(&f.sig.direct_result->lowering);
@@ -195,10 +226,11 @@ class ShimWriter {
     const ir::TypeDecl& t = *c.decl;
     std::string T = pkg(t.name);
     // The constructor: a new Go object from field values (or from the underlying value).
-    {
+    if (!c.constructor.empty()) {
       Export e;
       e.symbol = c.constructor;
       e.comment = "makes a new " + m_.name + "." + t.name + " for Python.";
+      e.label = t.name;
       e.retain = true;
       std::vector<std::string> names;
       for (const auto& f : c.fields) {
@@ -219,6 +251,7 @@ class ShimWriter {
       Export get;
       get.symbol = f.getter;
       get.comment = "reads " + t.name + "." + f.field->name + ".";
+      get.label = t.name + "." + f.field->name;
       get.receiver = &self_handle(c);
       get.results.push_back(&f.type);
       get.direct = f.type.scalar;
@@ -231,6 +264,8 @@ class ShimWriter {
       Export set;
       set.symbol = f.setter;
       set.comment = "assigns " + t.name + "." + f.field->name + ".";
+      set.label = t.name + "." + f.field->name;
+      set.setter = true;
       set.receiver = get.receiver;
       set.params.push_back({f.field->name, &f.param});
       set.retain = true;
@@ -241,6 +276,7 @@ class ShimWriter {
       Export get;
       get.symbol = c.value_getter;
       get.comment = "reads the value of a " + t.name + ".";
+      get.label = t.name + ".value";
       get.receiver = &self_handle(c);
       value_result_ = *abi::lower(*t.underlying, false);
       get.results.push_back(&value_result_);
@@ -297,7 +333,7 @@ class ShimWriter {
         // A constructor argument may be left out: Go's zero value (handle 0, no elements).
         abi::Lowering optional = *e.params[i].second;
         optional.nullable = true;
-        GoArg a = to_go(optional, cnames[i], e.params[i].first, "x" + std::to_string(i), true, codecs_);
+        GoArg a = to_go(optional, cnames[i], subject(e, e.params[i].first), "x" + std::to_string(i), true, codecs_);
         for (const auto& line : a.prelude) w_.print("$l$\n", {{"l", line}});
         args[i] = a.expr;
       }
@@ -316,7 +352,7 @@ class ShimWriter {
     {
       auto in = w_.indent();
       w_.print("defer gpicRecover(st)\n");
-      GoArg a = to_go(*e.receiver, "self", "self", "o", false, codecs_);
+      GoArg a = to_go(*e.receiver, "self", subject(e, "self"), "o", false, codecs_);
       for (const auto& line : a.prelude) w_.print("$l$\n", {{"l", line}});
       std::string self = a.expr[0] == '*' ? a.expr.substr(1) : a.expr;
       w_.print("return gpicNewHandle(&$self$.$field$)\n", {{"self", self}, {"field", field}});
@@ -341,6 +377,7 @@ class ShimWriter {
     Export get;
     get.symbol = v.getter;
     get.comment = "reads the variable " + m_.name + "." + v.var->name + ".";
+    get.label = v.var->name;
     get.results.push_back(&v.type);
     get.direct = v.type.scalar;
     get.call = [=](const std::string&, const std::vector<std::string>&) { return target; };
@@ -350,6 +387,8 @@ class ShimWriter {
     Export set;
     set.symbol = v.setter;
     set.comment = "assigns the variable " + m_.name + "." + v.var->name + ".";
+    set.label = v.var->name;
+    set.setter = true;
     set.params.push_back({"value", set_lowerings_.back().get()});
     set.retain = true;
     set.call = [=](const std::string&, const std::vector<std::string>& args) { return target + " = " + args[0]; };
@@ -388,15 +427,21 @@ class ChecksWriter {
     for (const auto& f : plan_.funcs)
       check(f.func->loc, "var _ " + go_func_type(f.func->sig) + " = ", "$alias$." + f.func->name);
     for (const auto& c : plan_.classes) check_class(c);
+    for (const auto& v : plan_.value_types) check_value_type(v);
+    // Each method the .gpi declares must be one of the interface's, with its signature; the
+    // interface may have more (a .gpi may declare a subset of a package's API, DESIGN §2).
     for (const auto& i : plan_.interfaces)
-      // The proxy implements the .gpi's methods; Go's interface must not ask for more.
-      check(i.decl->loc, "var _ " + std::string(kPackageAlias) + "." + i.decl->name + " = ", "(*" + proxy_type(*i.decl) + ")(nil)");
+      for (const auto& me : i.decl->methods) {
+        std::string method = go_func_type(me.sig).substr(4);  // "func(x int) bool" without "func"
+        check(me.loc, "var _ interface{ " + me.name + method + " } = ", "$alias$." + i.decl->name + "(nil)");
+      }
     for (const auto& v : plan_.vars)
       check(v.var->loc, "var _ *" + go_type(*v.var->type) + " = ", "&$alias$." + v.var->name);
     // A hash set, not a scan of the constants per name: a file of 10^5 constants each naming
     // another stays linear.
     std::unordered_set<std::string_view> const_names;
     for (const ir::Const& c : m_.consts) const_names.insert(c.name);
+    for (const ir::Var* v : plan_.sentinels) check(v->loc, "var _ *error = ", "&$alias$." + v->name);
     for (const auto& c : plan_.consts) {
       const ir::Const& k = *c.constant;
       check(k.loc, "const _ " + go_type(*k.type) + " = ", "$alias$." + k.name);
@@ -427,7 +472,11 @@ class ChecksWriter {
   void check_class(const abi::ClassExport& c) {
     const ir::TypeDecl& t = *c.decl;
     std::string T = std::string(kPackageAlias) + "." + t.name;
-    if (t.kind == ir::TypeDecl::Kind::Defined) {
+    if (abi::is_opaque_func_decl(t)) {
+      // Never called nor made here: any func type will do, so its signature (which may name
+      // unexported types) is not checked, only that it is one.
+      check(t.loc, "var _ = ", "func(f " + T + ") bool { return f == nil }");
+    } else if (t.kind == ir::TypeDecl::Kind::Defined) {
       const ir::Type& u = abi::underlying(*t.underlying);
       // A composite underlying type must be identical: an unnamed value of it is assignable
       // (an array has no nil: its zero value is the composite literal).
@@ -455,6 +504,23 @@ class ChecksWriter {
       self.type->elem->name = t.name;
       sig.params.insert(sig.params.begin(), self);
       check(m.func->loc, "var _ " + go_func_type(sig) + " = ", "(*" + T + ")." + m.func->name);
+    }
+  }
+
+  // A named scalar type's methods are called on a copy of the value: Go's method must have
+  // a value receiver, which the method expression T.Method requires.
+  void check_value_type(const abi::ValueTypeExport& v) {
+    const ir::TypeDecl& t = *v.decl;
+    std::string T = std::string(kPackageAlias) + "." + t.name;
+    check(t.loc, "var _ = ", T + "(" + go_type(*t.underlying) + "(0))");
+    for (const auto& m : v.methods) {
+      ir::FuncSig sig = m.func->sig;
+      ir::Param self;
+      self.type = std::make_shared<ir::Type>();
+      self.type->kind = ir::Type::Kind::Named;
+      self.type->name = t.name;
+      sig.params.insert(sig.params.begin(), self);
+      check(m.func->loc, "var _ " + go_func_type(sig) + " = ", T + "." + m.func->name);
     }
   }
 

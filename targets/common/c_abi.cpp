@@ -11,9 +11,25 @@ namespace gpic::abi {
 
 const ir::TypeDecl* decl_of(const ir::Type& t) { return t.kind == ir::Type::Kind::Named ? t.decl : nullptr; }
 
+bool is_value_decl(const ir::TypeDecl& d) {
+  if (d.kind != ir::TypeDecl::Kind::Defined || d.alias || d.bound_methods.empty() || !d.underlying) return false;
+  const ir::Type& u = *d.underlying;
+  return u.kind == ir::Type::Kind::Prim && (ir::is_integer(u.prim) || ir::is_float(u.prim));
+}
+
+bool is_opaque_func_decl(const ir::TypeDecl& d) {
+  return d.kind == ir::TypeDecl::Kind::Defined && !d.alias && d.underlying && d.underlying->kind == ir::Type::Kind::Func;
+}
+
 bool is_handle_decl(const ir::TypeDecl& d) {
-  if (d.kind == ir::TypeDecl::Kind::Struct) return true;
-  return d.kind == ir::TypeDecl::Kind::Defined && !d.alias && !d.bound_methods.empty();
+  if (d.kind == ir::TypeDecl::Kind::Struct || is_opaque_func_decl(d)) return true;
+  return d.kind == ir::TypeDecl::Kind::Defined && !d.alias && !d.bound_methods.empty() && !is_value_decl(d);
+}
+
+bool is_sentinel(const ir::Var& v) {
+  if (!v.type) return false;
+  const ir::Type& u = underlying(*v.type);
+  return u.kind == ir::Type::Kind::Prim && u.prim == ir::Prim::Error;
 }
 
 const ir::Type& underlying(const ir::Type& t) {
@@ -106,8 +122,10 @@ bool wire_ok(const ir::Type& t, bool param, std::string* why, int depth) {
   using K = ir::Type::Kind;
   switch (u.kind) {
     case K::Prim:
-      if (u.prim == ir::Prim::Error) {
-        if (why) *why = "type error inside " + t.go_spelling();
+      // An error inside a result crosses as the exception it would raise; Python cannot make
+      // Go error values, so not the other way.
+      if (u.prim == ir::Prim::Error && param) {
+        if (why) *why = "an error value going from Python to Go (a parameter, field or variable holding one)";
         return false;
       }
       return true;
@@ -302,7 +320,6 @@ class Planner {
   Planner(const ir::Module& m, std::string_view target, Diagnostics& diags) : m_(m), target_(target), diags_(diags) {}
 
   std::optional<Plan> run() {
-    int errors = diags_.error_count();
     int next_type_id = 1;
     int next_proxy_id = 1;
     for (const auto& t : m_.types) {
@@ -310,8 +327,10 @@ class Planner {
         ClassExport c;
         c.decl = &t;
         c.type_id = next_type_id++;
-        c.constructor = c_name({"gpic", m_.name, t.name, "new"});
+        if (!is_opaque_func_decl(t)) c.constructor = c_name({"gpic", m_.name, t.name, "new"});
         plan_.classes.push_back(std::move(c));
+      } else if (is_value_decl(t)) {
+        plan_.value_types.push_back({&t, {}});
       } else if (t.kind == ir::TypeDecl::Kind::Interface) {
         InterfaceExport i;
         i.decl = &t;
@@ -323,6 +342,7 @@ class Planner {
       }
     }
     for (auto& c : plan_.classes) plan_class(c);
+    for (auto& v : plan_.value_types) plan_value_type(v);
     for (auto& i : plan_.interfaces) plan_interface(i);
     for (const auto& f : m_.funcs) {
       if (f.recv) continue;  // planned with its class
@@ -339,6 +359,10 @@ class Planner {
       plan_.consts.push_back({&c, const_symbol(m_, c), *l});
     }
     for (const auto& v : m_.vars) {
+      if (is_sentinel(v)) {
+        plan_.sentinels.push_back(&v);
+        continue;
+      }
       std::string why;
       auto get = lower(*v.type, false, &why);
       auto set = get ? lower(*v.type, true, &why) : std::nullopt;
@@ -358,13 +382,22 @@ class Planner {
       cb.proxy_id = next_proxy_id++;
       plan_.callbacks.push_back(cb);
     }
-    if (diags_.error_count() > errors) return std::nullopt;
+    if (failed_) return std::nullopt;
     return std::move(plan_);
   }
 
  private:
+  // Every target plans the same module the same way: a failure an earlier target already
+  // reported at the same place is not reported again (one diagnostic per problem).
   void fail(const ir::Loc& loc, const std::string& what, const std::string& where) {
-    diags_.error(loc, "the " + std::string(target_) + " target cannot bind " + what + where);
+    failed_ = true;
+    std::string tail = " target cannot bind " + what + where;
+    for (const auto& d : diags_.all()) {
+      bool same_place = d.loc.line == loc.line && d.loc.col == loc.col && d.loc.file == loc.file;
+      if (same_place && d.message.size() >= tail.size() && d.message.compare(d.message.size() - tail.size(), tail.size(), tail) == 0)
+        return;
+    }
+    diags_.error(loc, "the " + std::string(target_) + tail);
   }
 
   // Records the codec types a value of type `t` needs, elements before containers.
@@ -412,7 +445,7 @@ class Planner {
     s.symbol = symbol;
     s.returns_error = sig.returns_error();
     bool ok = true;
-    if (receiver) s.receiver = CParam{"uint64_t", "self", nullptr, *receiver};
+    if (receiver) s.receiver = CParam{receiver->c_type, "self", nullptr, *receiver};
     for (size_t i = 0; i < sig.params.size(); ++i) {
       const auto& p = sig.params[i];
       std::string why;
@@ -474,7 +507,7 @@ class Planner {
       c.fields.push_back({&f, c_name({"gpic", m_.name, t.name, "get", f.name}), c_name({"gpic", m_.name, t.name, "set", f.name}),
                           *get, *set});
     }
-    if (t.kind == ir::TypeDecl::Kind::Defined) {
+    if (t.kind == ir::TypeDecl::Kind::Defined && !is_opaque_func_decl(t)) {
       std::string why;
       auto get = lower(*t.underlying, false, &why);
       auto set = get ? lower(*t.underlying, true, &why) : std::nullopt;
@@ -491,6 +524,17 @@ class Planner {
       if (auto sig = lower_sig(f->sig, abi::symbol(m_, *f), &self, f->loc, "method " + t.name + "." + f->name))
         c.methods.push_back({f, std::move(*sig)});
     }
+  }
+
+  // The receiver is the value itself, lowered as the scalar it is (typed as the named type, so
+  // Go converts it back before calling the method).
+  void plan_value_type(ValueTypeExport& v) {
+    const ir::TypeDecl& t = *v.decl;
+    auto self = lower(*self_type(t), true);
+    if (!self) return;
+    for (const ir::Func* f : t.bound_methods)
+      if (auto sig = lower_sig(f->sig, abi::symbol(m_, *f), &*self, f->loc, "method " + t.name + "." + f->name))
+        v.methods.push_back({f, std::move(*sig)});
   }
 
   void plan_interface(InterfaceExport& i) {
@@ -534,6 +578,7 @@ class Planner {
   std::string_view target_;
   Diagnostics& diags_;
   Plan plan_;
+  bool failed_ = false;
   std::set<std::string> wire_keys_, func_keys_;
   std::vector<const ir::Type*> func_types_;
 };

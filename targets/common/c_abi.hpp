@@ -64,6 +64,16 @@ const ir::Type& underlying(const ir::Type& t);
 const ir::TypeDecl* decl_of(const ir::Type& t);
 /// True for a named type that Python sees as a class holding a handle.
 bool is_handle_decl(const ir::TypeDecl& d);
+/// True for a named func type (zstd's `type EOption func(*encoderOptions) error`): an opaque
+/// Go value Python holds by handle and passes back, never calls or makes.
+bool is_opaque_func_decl(const ir::TypeDecl& d);
+/// True for a named integer or float type with methods (norm.Form, a Level with String()):
+/// it stays a value in Python (an IntEnum when it has typed constants, else a subclass of int
+/// or float), and its methods are called in Go on that value, converted.
+bool is_value_decl(const ir::TypeDecl& d);
+/// True for `var ErrX error`: a sentinel error the package exports for errors.Is. It is not a
+/// variable Python reads but an exception class (ABI.md, "Sentinel errors").
+bool is_sentinel(const ir::Var& v);
 /// True when the wire format can carry `t` (everything but error, func results and
 /// unresolved names).
 bool wire_supported(const ir::Type& t, std::string* why);
@@ -116,12 +126,18 @@ struct FieldExport {
 /// A struct, or a named type with methods: a class over a handle.
 struct ClassExport {
   const ir::TypeDecl* decl;
-  std::string constructor;              // gpic_<m>_<T>_new(fields... | the underlying value)
+  std::string constructor;              // gpic_<m>_<T>_new(fields... | the underlying value);
+                                        // empty for an opaque func type (Go makes them)
   std::vector<FieldExport> fields;      // struct fields
   std::optional<Lowering> value;        // named non-struct type: its underlying value
   std::string value_getter;             // ..._<T>_value: the underlying value of a named type
   std::vector<FuncExport> methods;
   int type_id = 0;                      // 1-based, stable in .gpi order; 0 is "no bound type"
+};
+/// A named scalar type with methods (is_value_decl): methods whose receiver is the value.
+struct ValueTypeExport {
+  const ir::TypeDecl* decl;
+  std::vector<FuncExport> methods;      // receiver: the scalar itself, not a handle
 };
 /// An interface: methods callable on a Go value held by handle, and the method table a
 /// Python implementation answers through the dispatcher.
@@ -145,7 +161,11 @@ struct Plan {
   std::vector<FuncExport> funcs;
   std::vector<ConstExport> consts;
   std::vector<VarExport> vars;
+  /// Error variables, in .gpi order: a failed call's status.sentinel is 1 + the index here of
+  /// the first one its error errors.Is.
+  std::vector<const ir::Var*> sentinels;
   std::vector<ClassExport> classes;
+  std::vector<ValueTypeExport> value_types;
   std::vector<InterfaceExport> interfaces;
   std::vector<CallbackType> callbacks;
   /// Every type that crosses in the wire format, deduplicated by Go spelling, in an order

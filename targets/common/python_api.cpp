@@ -21,7 +21,7 @@ bool is_numeric_sequence(const ir::Type& t) {
 static std::string prim_annotation(ir::Prim p) {
   if (p == ir::Prim::Bool) return "bool";
   if (p == ir::Prim::String) return "str";
-  if (p == ir::Prim::Error) return "GoError";
+  if (p == ir::Prim::Error) return "Error | None";  // inside []error, map[K]error: nil is None
   if (ir::is_float(p)) return "float";
   if (ir::is_complex(p)) return "complex";
   return "int";

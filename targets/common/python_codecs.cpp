@@ -38,6 +38,9 @@ CodecTable::CodecTable(const abi::Plan& plan, const Options& options) : plan_(pl
         abi::underlying(*d->underlying).kind == K::Prim && ir::is_integer(abi::underlying(*d->underlying).prim))
       enums_[d].push_back(c.constant);
   }
+  // A named scalar type with methods but no constants is a class too (int or float subclass):
+  // its values are converted to it like an enum's, so that its methods can be called.
+  for (const auto& v : plan.value_types) enums_[v.decl];
 }
 
 std::string CodecTable::class_name(const ir::TypeDecl& d) { return module_name(d.name); }
@@ -74,6 +77,8 @@ std::string CodecTable::definition(const ir::Type& t) {
   const ir::Type& u = abi::underlying(t);
   switch (u.kind) {
     case K::Prim:
+      // An error inside a result ([]error, map[K]error) becomes the package's exception.
+      if (u.prim == ir::Prim::Error) return "_gpic_wire.Err(_gbridge)";
       return "_gc[" + string_literal(std::string(ir::prim_name(u.prim))) + "]";
     case K::Pointer: {
       const ir::TypeDecl* d = abi::decl_of(abi::underlying(*u.elem));
@@ -104,6 +109,8 @@ std::string CodecTable::definition(const ir::Type& t) {
 void emit_all(CodeWriter& w, const ir::Module& m, const std::vector<std::string>& more) {
   std::vector<std::string> names = {"Error", "GoError", "GoHandleError", "GoPanic", "collect", "handle_count", "release"};
   for (const auto& t : m.types) names.push_back(module_name(t.name));
+  for (const auto& v : m.vars)
+    if (abi::is_sentinel(v)) names.push_back(module_name(v.name));
   names.insert(names.end(), more.begin(), more.end());
   std::string s;
   for (const auto& n : names) s += "    " + string_literal(n) + ",\n";
@@ -118,7 +125,15 @@ void emit_enums_and_aliases(CodeWriter& w, const ir::Module& m, const CodecTable
     std::string doc = doc_text(t.doc, "type " + t.name + " " + (t.underlying ? t.underlying->go_spelling() : ""));
     std::string name = CodecTable::class_name(t);
     w.blank_lines(2);
-    if (auto it = codecs.enums().find(&t); it != codecs.enums().end()) {
+    auto it = codecs.enums().find(&t);
+    if (it != codecs.enums().end() && it->second.empty()) {  // methods, no constants
+      const ir::Type& u = abi::underlying(*t.underlying);
+      w.print("class $name$($base$):\n", {{"name", name}, {"base", ir::is_float(u.prim) ? "float" : "int"}});
+      auto in = w.indent();
+      w.print("$doc$\n\n__slots__ = ()\n", {{"doc", docstring(doc, "")}});
+      continue;
+    }
+    if (it != codecs.enums().end()) {
       std::string members;
       for (const ir::Const* c : it->second)
         members += "        (" + string_literal(member_name(c->name)) + ", " + member_value(*c) + "),\n";
@@ -140,6 +155,27 @@ void emit_enums_and_aliases(CodeWriter& w, const ir::Module& m, const CodecTable
             {{"name", name}, {"alias", alias}, {"under", t.underlying->go_spelling()}});
   }
 }
+
+void emit_sentinel_classes(CodeWriter& w, const abi::Plan& plan,
+                           const std::function<std::string(const ir::Doc&, const std::string&)>& doc_text) {
+  if (plan.sentinels.empty()) return;
+  std::string all;
+  for (const ir::Var* v : plan.sentinels) {
+    std::string name = module_name(v->name);
+    w.blank_lines(2);
+    w.print("class $name$(Error):\n", {{"name", name}});
+    auto in = w.indent();
+    w.print("$doc$\n", {{"doc", docstring(doc_text(v->doc, "var " + v->name + " error (raised when errors.Is(err, " +
+                                                             v->name + "))"), "")}});
+    all += name + ", ";
+  }
+  w.blank_lines(2);
+  w.print("# The sentinel errors in the order Go numbers them (status.sentinel - 1).\n"
+          "_gsentinels = ($all$)\n",
+          {{"all", plan.sentinels.size() == 1 ? all.substr(0, all.size() - 1) : all.substr(0, all.size() - 2)}});
+}
+
+std::string sentinel_tuple(const abi::Plan& plan) { return plan.sentinels.empty() ? "" : ", _gsentinels"; }
 
 bool emit_module_attributes(CodeWriter& w, const std::vector<ModuleAttr>& consts, const std::vector<ModuleAttr>& vars) {
   if (!consts.empty()) {

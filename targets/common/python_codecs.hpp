@@ -59,6 +59,14 @@ void emit_enums_and_aliases(CodeWriter& w, const ir::Module& m, const CodecTable
                             const std::function<std::string(const ir::Doc&, const std::string&)>& doc_text,
                             const std::function<std::string(const ir::Const&)>& member_value);
 
+/// The exception class of each sentinel error (`var ErrX error`), a subclass of the package's
+/// Error named as the Go variable, then `_gsentinels`: the classes in the order of the status's
+/// sentinel index (abi::Plan::sentinels). Nothing when the package declares none.
+void emit_sentinel_classes(CodeWriter& w, const abi::Plan& plan,
+                           const std::function<std::string(const ir::Doc&, const std::string&)>& doc_text);
+/// `, _gsentinels` when the package has sentinel errors, else nothing: the Bridge's last argument.
+std::string sentinel_tuple(const abi::Plan& plan);
+
 /// A Go constant or variable as the module shows it: its Python name and the module-private
 /// functions reading (and, for variables, writing) it.
 struct ModuleAttr {

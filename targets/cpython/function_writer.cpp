@@ -105,7 +105,8 @@ void emit_spec(CodeWriter& w, const cffi::Call& c, bool constructor, Codecs& cod
             (constructor ? std::string(", ") + zero_kind(a.lowering) : "") + "}";
     variadic = variadic || a.variadic;
   }
-  CodeWriter::Vars v{{"name", cpp_string(c.go_name)}, {"list", list}, {"variadic", variadic ? ", true" : ""}};
+  // A setter's name ends in " =": gpic_rt.bad_argument then words its error as an assignment.
+  CodeWriter::Vars v{{"name", cpp_string(c.go_name + (c.setter ? " =" : ""))}, {"list", list}, {"variadic", variadic ? ", true" : ""}};
   if (c.args.empty()) {
     w.print("static constexpr gpic_py::Func func{$name$};\n", v);
     return;
@@ -151,7 +152,13 @@ void emit_go_call(CodeWriter& w, const cffi::Call& c, bool self) {
   w.print("}\n");
 }
 
-void emit_self(CodeWriter& w, const std::string& fail) {
+void emit_self(CodeWriter& w, const cffi::Call& c, const std::string& fail) {
+  if (c.self_value) {  // a named scalar type's method: self is the value (an int or float subclass)
+    w.print("gpic_py::Arg<$t$> self_h;\n"
+            "if (!self_h.load(self)) $fail$\n",
+            {{"t", c.self_value->c_type}, {"fail", fail}});
+    return;
+  }
   w.print("uint64_t self_h = 0;\n"
           "if (!gpic_py::handle_of(self, &self_h)) $fail$\n",
           {{"fail", fail}});
@@ -186,7 +193,7 @@ void emit_fastcall(CodeWriter& w, const cffi::Call& c, Shape shape, const std::s
   w.print("gpic_py::Args<$n$> in(func, args, nargs, kwnames);\n"
           "if (!in) return nullptr;\n",
           {{"n", n(c.args.size())}});
-  if (c.has_self) emit_self(w, "return nullptr;");
+  if (c.has_self) emit_self(w, c, "return nullptr;");
   emit_loads(w, c, constructor, "", "return in.bad_argument();", codecs);
   emit_go_call(w, c, c.has_self);
   w.print("if (st.code) return gpic_py::raise_status(st);\n");
@@ -209,7 +216,7 @@ void emit_fastcall(CodeWriter& w, const cffi::Call& c, Shape shape, const std::s
 void emit_getter(CodeWriter& w, const cffi::Call& c, const std::string& c_name, Codecs& codecs) {
   w.print("PyObject* $name$(PyObject* self, void*) {\n", {{"name", c_name}});
   auto in = w.indent();
-  emit_self(w, "return nullptr;");
+  emit_self(w, c, "return nullptr;");
   emit_go_call(w, c, true);
   w.print("if (st.code) return gpic_py::raise_status(st);\n");
   emit_return(w, c, codecs);
@@ -220,7 +227,7 @@ void emit_setter(CodeWriter& w, const cffi::Call& c, const std::string& c_name, 
   auto in = w.indent();
   emit_spec(w, c, false, codecs);
   w.print("if (!value) return gpic_py::cannot_delete(self, $field$);\n", {{"field", cpp_string(c.python_name)}});
-  emit_self(w, "return -1;");
+  emit_self(w, c, "return -1;");
   emit_loads(w, c, false, "value", "return gpic_py::bad_argument(func, &value), -1;", codecs);
   emit_go_call(w, c, true);
   w.print("if (st.code) return gpic_py::raise_status(st), -1;\n"

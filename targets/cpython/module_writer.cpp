@@ -142,10 +142,12 @@ class ModuleWriter {
       const std::string& T = k.cls->decl->name;
       section("class " + T);
       std::vector<std::pair<const cffi::Call*, std::string>> methods;  // call, C name
-      std::string init = abi::c_name({"init", T});
-      doc("kDoc_" + init, function_doc(k.constructor, Shape::Constructor));
-      function(k.constructor, Shape::Constructor, init, "");
-      methods.push_back({&k.constructor, init});
+      if (k.has_constructor) {  // else GoObject's __init__: values come from Go
+        std::string init = abi::c_name({"init", T});
+        doc("kDoc_" + init, function_doc(k.constructor, Shape::Constructor));
+        function(k.constructor, Shape::Constructor, init, "");
+        methods.push_back({&k.constructor, init});
+      }
       for (size_t i = 0; i < k.getters.size(); ++i) {
         const std::string F = k.getters[i].go_name.substr(T.size() + 1);
         function(k.getters[i], Shape::Getter, abi::c_name({"get", T, F}), k.getters[i].go_name);
@@ -155,6 +157,13 @@ class ModuleWriter {
       for (const auto& me : k.methods) methods.push_back(method(me, T));
       method_table(T, methods);
       field_table(k);
+    }
+    for (const auto& vt : calls_.value_types) {
+      const std::string& T = vt.type->decl->name;
+      section("type " + T + " (a value with methods)");
+      std::vector<std::pair<const cffi::Call*, std::string>> methods;
+      for (const auto& me : vt.methods) methods.push_back(method(me, T));
+      method_table(T, methods);
     }
     for (const auto& i : calls_.interfaces) {
       const std::string& T = i.iface->decl->name;
@@ -253,6 +262,11 @@ class ModuleWriter {
                  {{"v", class_var(*k.cls->decl)}, {"T", abi::mangle(T)}});
         for (const auto& me : k.methods)
           if (stringer(me)) w_.print("gpic_py::use_as_str($v$, $name$);\n", {{"v", class_var(*k.cls->decl)}, {"name", cpp_string(me.python_name)}});
+      }
+      for (const auto& vt : calls_.value_types) {
+        w_.print("gpic_py::add_methods($v$, k$T$_methods);\n", {{"v", class_var(*vt.type->decl)}, {"T", abi::mangle(vt.type->decl->name)}});
+        for (const auto& me : vt.methods)
+          if (stringer(me)) w_.print("gpic_py::use_as_str($v$, $name$);\n", {{"v", class_var(*vt.type->decl)}, {"name", cpp_string(me.python_name)}});
       }
       for (const auto& i : calls_.interfaces)
         w_.print("gpic_py::add_methods(gpic_py::class_of(m, $name$), k$T$_methods);\n",

@@ -27,11 +27,14 @@ class PythonWriter {
   void definitions() {
     w_.print("import sys as _gsys\n\n");
     all_names();
-    w_.print("\n_gbridge = _gpic_cpython.Bridge(_glib, Error)\n\n\n"
+    py::emit_sentinel_classes(w_, plan_, pyi::doc_text);
+    if (!plan_.sentinels.empty()) w_.print("\n");
+    w_.print("\n_gbridge = _gpic_cpython.Bridge(_glib, Error$sentinels$)\n\n\n"
              "class _GoObject(_gpic_rt.GoObject):\n"
              "    \"\"\"Base of this package's Go objects.\"\"\"\n\n"
              "    __slots__ = ()\n"
-             "    _gbridge = _gbridge\n");
+             "    _gbridge = _gbridge\n",
+             {{"sentinels", py::sentinel_tuple(plan_)}});
     enums_and_aliases();
     for (const auto& c : plan_.classes) class_head(*c.decl);
     for (const auto& i : plan_.interfaces) class_head(*i.decl);

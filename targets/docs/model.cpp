@@ -95,11 +95,13 @@ class PageBuilder {
   }
 
   void add_const(Page& p, const ir::Const& c) {
-    p.consts.push_back(make(SymbolKind::Const, anchor_const(c.name), c.name, py_module_name(c.name, opts_.name_case),
-                            go_const(c), py_const(c, opts_.name_case), &c.doc, c.loc));
+    // Constants keep their Go names under --py-names=snake, as the Python targets bind them.
+    p.consts.push_back(make(SymbolKind::Const, anchor_const(c.name), c.name, py::module_name(c.name), go_const(c),
+                            py_const(c, py::Case::Keep), &c.doc, c.loc));
   }
   void add_var(Page& p, const ir::Var& v) {
-    p.vars.push_back(make(SymbolKind::Var, anchor_var(v.name), v.name, py_module_name(v.name, opts_.name_case),
+    std::string py_name = abi::is_sentinel(v) ? py::module_name(v.name) : py_module_name(v.name, opts_.name_case);
+    p.vars.push_back(make(SymbolKind::Var, anchor_var(v.name), v.name, py_name,
                           go_var(v), py_var(v, opts_.name_case), &v.doc, v.loc));
   }
   void add_func(Page& p, const ir::Func& f) {

@@ -77,6 +77,7 @@ std::string py_type(const ir::TypeDecl& t, const std::unordered_set<const ir::Ty
   const ir::Type& u = abi::underlying(*t.underlying);
   if (u.kind == ir::Type::Kind::Prim && ir::is_integer(u.prim) && const_types.count(&t))
     return "class " + name + "(enum.IntEnum)";
+  if (abi::is_value_decl(t)) return "class " + name + (ir::is_float(u.prim) ? "(float)" : "(int)");
   return name + " = " + py::type_annotation(*t.underlying, py::Role::Result);
 }
 
@@ -91,6 +92,8 @@ std::string py_const(const ir::Const& k, py::Case c) {
 }
 
 std::string py_var(const ir::Var& v, py::Case c) {
+  // A sentinel error is an exception class, named as the Go variable (classes keep Go names).
+  if (abi::is_sentinel(v)) return "class " + py::module_name(v.name) + "(Error)";
   return py::module_name(v.name, c) + ": " + py::type_annotation(*v.type, py::Role::Result);
 }
 

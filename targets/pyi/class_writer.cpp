@@ -86,7 +86,8 @@ class ClassWriter {
       docstring(w_, doc_text(t_.doc, go_type_decl(t_)));
       return;
     }
-    const char* base = view == TypeView::IntEnum ? "(enum.IntEnum)" : view == TypeView::Protocol ? "(Protocol)" : "(_GoObject)";
+    std::string base = view == TypeView::IntEnum ? "(enum.IntEnum)" : view == TypeView::Protocol ? "(Protocol)" : "(_GoObject)";
+    if (view == TypeView::ScalarClass) base = ir::is_float(t_.underlying->prim) ? "(float)" : "(int)";
     w_.print("class $name$$base$:\n", {{"name", name}, {"base", base}});
     auto in = w_.indent();
     docstring(w_, doc_text(t_.doc, go_type_decl(t_)));
@@ -94,6 +95,8 @@ class ClassWriter {
       case TypeView::StructClass: structure(); break;
       case TypeView::ValueClass: value_class(); break;
       case TypeView::IntEnum: enumeration(); break;
+      case TypeView::ScalarClass: methods(); break;
+      case TypeView::OpaqueClass: methods(); break;
       case TypeView::Protocol: protocol(); break;
       case TypeView::Alias: break;
     }

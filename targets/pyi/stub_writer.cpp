@@ -2,6 +2,7 @@
 
 #include <filesystem>
 
+#include "targets/common/c_abi.hpp"
 #include "targets/common/code_writer.hpp"
 #include "targets/common/python_api.hpp"
 #include "targets/common/python_names.hpp"
@@ -132,6 +133,13 @@ class StubWriter {
   }
 
   void variable(const ir::Var& v) {
+    if (abi::is_sentinel(v)) {  // an exception class, raised when the error errors.Is the variable
+      body_.print("class $name$(Error):\n", {{"name", py::module_name(v.name)}});
+      auto in = body_.indent();
+      body_.print("$doc$\n", {{"doc", py::docstring(doc_text(v.doc, "var " + v.name + " error (raised when errors.Is(err, " +
+                                                                       v.name + "))"), "")}});
+      return;
+    }
     body_.print("$name$: $type$\n", {{"name", py::module_name(v.name, ctx_.names)}, {"type", py::type_annotation(*v.type, py::Role::Result)}});
     body_.print("$doc$\n", {{"doc", py::docstring(doc_text(v.doc, "var " + v.name + " " + v.type->go_spelling()), "")}});
   }

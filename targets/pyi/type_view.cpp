@@ -1,5 +1,7 @@
 #include "targets/pyi/type_view.hpp"
 
+#include "targets/common/c_abi.hpp"
+
 namespace gpic::pyi {
 
 static bool is_integer_type(const ir::TypeDecl& t) {
@@ -27,6 +29,8 @@ TypeView view_of(const EnumIndex& enums, const ir::TypeDecl& t) {
     case ir::TypeDecl::Kind::Defined: break;
   }
   if (!enums.members(t).empty()) return TypeView::IntEnum;
+  if (abi::is_value_decl(t)) return TypeView::ScalarClass;
+  if (abi::is_opaque_func_decl(t)) return TypeView::OpaqueClass;
   if (!t.bound_methods.empty()) return TypeView::ValueClass;
   return TypeView::Alias;
 }

@@ -13,7 +13,10 @@
 
 namespace gpic::pyi {
 
-enum class TypeView { StructClass, ValueClass, IntEnum, Protocol, Alias };
+/// ScalarClass: a named integer or float type with methods and no constants (a subclass of
+/// int or float, abi::is_value_decl); ValueClass: another named type with methods (a handle).
+/// OpaqueClass: a named func type, a Go value held by handle that Python cannot make.
+enum class TypeView { StructClass, ValueClass, ScalarClass, OpaqueClass, IntEnum, Protocol, Alias };
 
 /// The constants typed with each named integer type, in .gpi order: the members of its
 /// IntEnum. Found in one pass over the module's constants, so that asking for every type's

@@ -6,7 +6,7 @@ import subprocess
 
 import pytest
 
-from conftest import INTERPRETERS, ROOT, run_python
+from conftest import INTERPRETERS, ROOT, TARGETS, run_python
 
 SAMPLES = [
     os.path.join(ROOT, "tests", "e2e", "fixtures", "basics", "basics.gpi"),
@@ -14,6 +14,7 @@ SAMPLES = [
     os.path.join(ROOT, "samples", "kitchen", "kitchen.gpi"),
     os.path.join(ROOT, "samples", "names", "names.gpi"),
     os.path.join(ROOT, "samples", "outliers", "outliers.gpi"),
+    os.path.join(ROOT, "tests", "e2e", "fixtures", "fivelibs", "fivelibs.gpi"),
 ]
 
 
@@ -83,3 +84,26 @@ def test_snake_case_struct_keywords(gpic, tmp_path, target):
                    "try:\n    g.Point(X=1)\nexcept TypeError:\n    pass\nelse:\n    raise SystemExit('Go name taken')\n"
                    "print('ok')\n")
     assert r.returncode == 0 and r.stdout.strip() == "ok", r.stderr
+
+
+@pytest.mark.parametrize("target, interpreter", TARGETS)
+def test_snake_case_keeps_constant_names(gpic, tmp_path, target, interpreter):
+    # PEP 8 spells constants in capitals: --py-names=snake leaves them (and IntEnum members,
+    # and types) as Go names them, while functions become snake_case (docs/*/cli.md).
+    gpi = tmp_path / "gounicode.gpi"
+    gpi.write_text('package gounicode "unicode"\n\nconst MaxRune rune = 1114111\nconst UpperCase = 0\n'
+                   "const MaxLatin1 = 255\nfunc IsUpper(r rune) bool\n", encoding="utf-8")
+    out = tmp_path / "out"
+    r = subprocess.run([gpic, "build", str(gpi), "-o", str(out), "--target", target, "--python", interpreter,
+                        "--py-names", "snake"], capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    r = run_python(interpreter, str(out), "import gounicode as g\n"
+                   "assert g.MaxRune == 0x10FFFF and g.UpperCase == 0\n"
+                   "assert not hasattr(g, 'max_rune')\n"
+                   "assert g.MaxLatin1 == 0xFF and g.is_upper(ord('A')) is True\n"
+                   "print('ok')\n")
+    assert r.returncode == 0 and r.stdout.strip() == "ok", r.stderr
+    # The stub says the same names (a package's __init__.pyi, or the extension's gounicode.pyi).
+    stub_path = out / "gounicode" / "__init__.pyi" if target == "cffi" else out / "gounicode.pyi"
+    stub = stub_path.read_text(encoding="utf-8")
+    assert "MaxRune: Final[int]" in stub and "def is_upper(" in stub, stub

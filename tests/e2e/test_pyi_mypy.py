@@ -199,3 +199,49 @@ def test_wrong_program_is_rejected_on_every_marked_line(build_cache, mypy_availa
             flagged.add(int(m.group(1)))
     marked = {i + 1 for i, text in enumerate(WRONG.splitlines()) if text.endswith("# wrong")}
     assert flagged == marked, "lines flagged %s, lines marked wrong %s\n%s" % (sorted(flagged), sorted(marked), r.stdout)
+
+
+FIVELIBS = os.path.join(ROOT, "tests", "e2e", "fixtures", "fivelibs", "fivelibs.gpi")
+
+FIVELIBS_TYPED = '''\
+"""Sentinel error classes, a named int with methods, []error and opaque options, as typed code."""
+import fivelibs
+
+
+def decode(data: str) -> str:
+    try:
+        return fivelibs.Decode(data)
+    except fivelibs.ErrMagicMismatch as e:
+        return "bad magic: " + str(e) + " " + e.go_type
+    except fivelibs.Error:
+        return "other"
+
+
+def main() -> None:
+    assert decode("wrap:1").startswith("bad magic")
+    form: fivelibs.Form = fivelibs.NFC
+    upper: str = form.String("abc")
+    assert upper == "ABC" and form == fivelibs.Form(0)
+    constraints = fivelibs.NewConstraints(3)
+    assert constraints is not None
+    ok, errs = constraints.Validate([1])
+    problems: list[fivelibs.Error | None] = errs
+    assert not ok and isinstance(problems[0], fivelibs.ErrInvalidSemVer)
+    opt: fivelibs.EOption = fivelibs.WithEncoderLevel(fivelibs.Better)
+    writer = fivelibs.NewWriter(opt)
+    assert writer is not None and writer.Level() == fivelibs.Better
+    print("ok")
+
+
+main()
+'''
+
+
+@pytest.mark.parametrize("target", LAYOUTS)
+def test_fivelibs_stub_passes_mypy_strict_and_runs(build_cache, mypy_available, tmp_path, target):
+    out = build_cache(FIVELIBS, "python3", target)
+    r, _ = mypy(FIVELIBS_TYPED, out, tmp_path)
+    assert r.returncode == 0, "mypy --strict rejected the typed program:\n" + r.stdout + r.stderr
+    run = subprocess.run([sys.executable, str(tmp_path / "program.py")], capture_output=True, text=True,
+                         env=dict(os.environ, PYTHONPATH=out), timeout=300)
+    assert run.returncode == 0 and run.stdout.strip() == "ok", run.stdout + run.stderr

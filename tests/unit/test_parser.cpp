@@ -629,6 +629,23 @@ TEST_CASE("variadic parameters and grouping mistakes the syntax alone decides") 
         std::vector<std::string>{"channel types are not supported: a channel cannot be shared with Python"});
 }
 
+TEST_CASE("an anonymous struct field type says what to write instead, once") {
+  auto fe = parse("package p\ntype Header struct {\n    WindowSize uint64\n    Dictionary struct {\n        ID uint32\n"
+                  "        Size int\n    }\n    Flags int\n}\nfunc F() int\n");
+  REQUIRE(fe->diags.error_count() == 1);
+  const Diagnostic& d = fe->diags.all().front();
+  CHECK(d.loc.line == 4);
+  CHECK(d.loc.col == 16);
+  CHECK(d.message.find("a .gpi has no anonymous struct types: leave this field out") == 0);
+  // The struct keeps the fields around it, and the file goes on.
+  REQUIRE(fe->module->types.size() == 1);
+  const auto& fields = fe->module->types[0].fields;
+  REQUIRE(fields.size() == 2);
+  CHECK(fields[0].name == "WindowSize");
+  CHECK(fields[1].name == "Flags");
+  CHECK(fe->module->funcs.size() == 1);
+}
+
 TEST_CASE("ir helpers: primitive names, classification and sizes") {
   CHECK(ir::prim_name(ir::Prim::Complex128) == "complex128");
   CHECK(ir::prim_from_name("byte") == ir::Prim::Byte);

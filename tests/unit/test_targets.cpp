@@ -79,6 +79,64 @@ TEST_SUITE("targets") {
     CHECK(out.files.empty());
   }
 
+  TEST_CASE("every target plans the module, but a construct none can carry is reported once") {
+    Diagnostics diags;
+    auto m = parse_gpi("/t/x.gpi", "package x \"example.com/x\"\n\nfunc Adder(n int) func(int) int\nfunc Take(e []error)\n", diags);
+    check_module(*m, diags);
+    REQUIRE_FALSE(diags.has_errors());
+    for (const char* target : {"cgo", "cffi", "cpython"}) run(target, *m, diags);
+    REQUIRE(diags.error_count() == 2);
+    CHECK(diags.all()[0].message == "the cgo target cannot bind func type func(int) int as a result (in func Adder)");
+    CHECK(diags.all()[1].message ==
+          "the cgo target cannot bind an error value going from Python to Go (a parameter, field or variable "
+          "holding one) (in func Take)");
+  }
+
+  TEST_CASE("sentinel errors, []error results and named scalar types with methods are planned") {
+    Diagnostics diags;
+    auto m = parse_gpi("/t/x.gpi",
+                       "package x \"example.com/x\"\n\nvar ErrA error\nvar N int\nvar ErrB error\n"
+                       "func V() (bool, []error)\nfunc M() map[string]error\n"
+                       "type Form int\nconst NFC Form = 0\nfunc (f Form) String(s string) string\n"
+                       "type Temps []float64\nfunc (t Temps) Max() float64\n",
+                       diags);
+    check_module(*m, diags);
+    REQUIRE_FALSE(diags.has_errors());
+    auto plan = abi::plan(*m, "cgo", diags);
+    REQUIRE(plan);
+    REQUIRE(plan->sentinels.size() == 2);
+    CHECK(plan->sentinels[0]->name == "ErrA");
+    CHECK(plan->sentinels[1]->name == "ErrB");
+    REQUIRE(plan->vars.size() == 1);
+    CHECK(plan->funcs.size() == 2);
+    // Form stays a value: its method takes the scalar as receiver; Temps is still a class.
+    REQUIRE(plan->value_types.size() == 1);
+    CHECK(plan->value_types[0].decl->name == "Form");
+    REQUIRE(plan->value_types[0].methods.size() == 1);
+    CHECK(plan->value_types[0].methods[0].sig.c_declaration() ==
+          "void gpic_x_Form_String(int64_t self, gpic_string s, gpic_string* r0, gpic_status* st)");
+    REQUIRE(plan->classes.size() == 1);
+    CHECK(plan->classes[0].decl->name == "Temps");
+  }
+
+  TEST_CASE("a named func type is an opaque handle class that Python cannot make") {
+    Diagnostics diags;
+    auto m = parse_gpi("/t/x.gpi",
+                       "package x \"example.com/x\"\n\ntype Option func()\ntype W struct {}\n"
+                       "func WithLevel(l int) Option\nfunc New(opts ...Option) *W\n",
+                       diags);
+    check_module(*m, diags);
+    REQUIRE_FALSE(diags.has_errors());
+    auto plan = abi::plan(*m, "cgo", diags);
+    REQUIRE(plan);
+    REQUIRE(plan->classes.size() == 2);
+    CHECK(plan->classes[0].decl->name == "Option");
+    CHECK(plan->classes[0].constructor.empty());
+    CHECK_FALSE(plan->classes[0].value);
+    CHECK(plan->callbacks.empty());
+    CHECK(plan->funcs[0].sig.c_declaration() == "uint64_t gpic_x_WithLevel(int64_t l, gpic_status* st)");
+  }
+
   TEST_CASE("ABI lowering: scalars direct, strings and multiple results through out-params") {
     Diagnostics diags;
     auto m = parse_gpi("/t/x.gpi",

@@ -55,8 +55,8 @@ func _(o *gopkg.Point) float64 {
 //line /golden/calc.gpi:38:1
 var _ func(*gopkg.Point, float64) = /*line /golden/calc.gpi:38:16*/ (*gopkg.Point).Scale
 
-//line /golden/calc.gpi:42:1
-var _ gopkg.Shape = /*line /golden/calc.gpi:42:5*/ (*gpicProxy_Shape)(nil)
+//line /golden/calc.gpi:43:1
+var _ interface{ Area() float64 } = /*line /golden/calc.gpi:43:1*/ gopkg.Shape(nil)
 
 //line /golden/calc.gpi:30:1
 var _ *bool = /*line /golden/calc.gpi:30:4*/ &gopkg.Verbose

@@ -98,7 +98,7 @@ func gpic_calc_Sum(xs C.gpic_slice, st *C.gpic_status) (r C.double) {
 //export gpic_calc_Histogram
 func gpic_calc_Histogram(words C.gpic_bytes, r0 *C.gpic_bytes, st *C.gpic_status) {
 	defer gpicRecover(st)
-	x0, ok := gpicDecodeArg(st, words, "words", gpicDec_2)
+	x0, ok := gpicDecodeArg(st, words, "Histogram() argument 'words'", gpicDec_2)
 	if !ok {
 		return
 	}
@@ -111,7 +111,7 @@ func gpic_calc_Histogram(words C.gpic_bytes, r0 *C.gpic_bytes, st *C.gpic_status
 //export gpic_calc_Largest
 func gpic_calc_Largest(shapes C.gpic_bytes, r0 *C.gpic_bytes, st *C.gpic_status) {
 	defer gpicRecover(st)
-	x0, ok := gpicDecodeArg(st, shapes, "shapes", gpicDec_5)
+	x0, ok := gpicDecodeArg(st, shapes, "Largest() argument 'shapes'", gpicDec_5)
 	if !ok {
 		return
 	}
@@ -145,7 +145,7 @@ func gpic_calc_Point_new(X C.double, Y C.double, st *C.gpic_status) (r C.uint64_
 //export gpic_calc_Point_get_X
 func gpic_calc_Point_get_X(self C.uint64_t, st *C.gpic_status) (r C.double) {
 	defer gpicRecover(st)
-	o, ok := gpicArg[*gopkg.Point](st, self, "self")
+	o, ok := gpicArg[*gopkg.Point](st, self, "Point.X() argument 'self'")
 	if !ok {
 		return
 	}
@@ -158,7 +158,7 @@ func gpic_calc_Point_get_X(self C.uint64_t, st *C.gpic_status) (r C.double) {
 //export gpic_calc_Point_set_X
 func gpic_calc_Point_set_X(self C.uint64_t, X C.double, st *C.gpic_status) {
 	defer gpicRecover(st)
-	o, ok := gpicArg[*gopkg.Point](st, self, "self")
+	o, ok := gpicArg[*gopkg.Point](st, self, "Point.X")
 	if !ok {
 		return
 	}
@@ -170,7 +170,7 @@ func gpic_calc_Point_set_X(self C.uint64_t, X C.double, st *C.gpic_status) {
 //export gpic_calc_Point_get_Y
 func gpic_calc_Point_get_Y(self C.uint64_t, st *C.gpic_status) (r C.double) {
 	defer gpicRecover(st)
-	o, ok := gpicArg[*gopkg.Point](st, self, "self")
+	o, ok := gpicArg[*gopkg.Point](st, self, "Point.Y() argument 'self'")
 	if !ok {
 		return
 	}
@@ -183,7 +183,7 @@ func gpic_calc_Point_get_Y(self C.uint64_t, st *C.gpic_status) (r C.double) {
 //export gpic_calc_Point_set_Y
 func gpic_calc_Point_set_Y(self C.uint64_t, Y C.double, st *C.gpic_status) {
 	defer gpicRecover(st)
-	o, ok := gpicArg[*gopkg.Point](st, self, "self")
+	o, ok := gpicArg[*gopkg.Point](st, self, "Point.Y")
 	if !ok {
 		return
 	}
@@ -195,7 +195,7 @@ func gpic_calc_Point_set_Y(self C.uint64_t, Y C.double, st *C.gpic_status) {
 //export gpic_calc_Point_Scale
 func gpic_calc_Point_Scale(self C.uint64_t, f C.double, st *C.gpic_status) {
 	defer gpicRecover(st)
-	o, ok := gpicArg[*gopkg.Point](st, self, "self")
+	o, ok := gpicArg[*gopkg.Point](st, self, "Point.Scale() argument 'self'")
 	if !ok {
 		return
 	}
@@ -207,7 +207,7 @@ func gpic_calc_Point_Scale(self C.uint64_t, f C.double, st *C.gpic_status) {
 //export gpic_calc_Shape_Area
 func gpic_calc_Shape_Area(self C.uint64_t, st *C.gpic_status) (r C.double) {
 	defer gpicRecover(st)
-	o, ok := gpicArg[gopkg.Shape](st, self, "self")
+	o, ok := gpicArg[gopkg.Shape](st, self, "Shape.Area() argument 'self'")
 	if !ok {
 		return
 	}

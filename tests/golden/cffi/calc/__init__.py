@@ -344,7 +344,7 @@ def _gpic_bind(_gffi, _glib, _gfail, _gbad, _gtext):
         try:
             _gs = _gf_gset_Verbose(value)
         except (TypeError, OverflowError, ValueError, AttributeError) as _ge:
-            raise _gbad(_ge, "Verbose", (("value", _gc["bool"]),), (value,)) from None
+            raise _gbad(_ge, "Verbose =", (("value", _gc["bool"]),), (value,)) from None
         if _gs:
             raise _gfail()
 
@@ -355,7 +355,7 @@ def _gpic_bind(_gffi, _glib, _gfail, _gbad, _gtext):
             _ga0 = value.encode("utf-8", "surrogateescape")
             _gs = _gf_gset_Name(_ga0, _glen(_ga0))
         except (TypeError, OverflowError, ValueError, AttributeError) as _ge:
-            raise _gbad(_ge, "Name", (("value", _gc["string"]),), (value,)) from None
+            raise _gbad(_ge, "Name =", (("value", _gc["string"]),), (value,)) from None
         if _gs:
             raise _gfail()
 
@@ -394,7 +394,7 @@ def _gpic_bind(_gffi, _glib, _gfail, _gbad, _gtext):
         try:
             _gs = _gf_gPoint_set_X(self._gh, value)
         except (TypeError, OverflowError, ValueError, AttributeError) as _ge:
-            raise _gbad(_ge, "Point.X", (("value", _gc["float64"]),), (value,)) from None
+            raise _gbad(_ge, "Point.X =", (("value", _gc["float64"]),), (value,)) from None
         if _gs:
             raise _gfail()
 
@@ -404,7 +404,7 @@ def _gpic_bind(_gffi, _glib, _gfail, _gbad, _gtext):
         try:
             _gs = _gf_gPoint_set_Y(self._gh, value)
         except (TypeError, OverflowError, ValueError, AttributeError) as _ge:
-            raise _gbad(_ge, "Point.Y", (("value", _gc["float64"]),), (value,)) from None
+            raise _gbad(_ge, "Point.Y =", (("value", _gc["float64"]),), (value,)) from None
         if _gs:
             raise _gfail()
 

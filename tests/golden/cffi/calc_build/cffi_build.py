@@ -9,6 +9,7 @@ EXTENSION = "_gpic_cffi"
 CDEF = r"""
 typedef struct gpic_status {
     int32_t code;
+    int32_t sentinel;
     const char* msg; size_t msg_len;
     const char* type; size_t type_len;
     const char* stack; size_t stack_len;

@@ -382,7 +382,7 @@ PyObject* get_Verbose(PyObject* /*module*/, PyObject* const* args, Py_ssize_t na
 // var Verbose =
 PyObject* set_Verbose(PyObject* /*module*/, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
   static constexpr gpic_py::Param params[] = {{"value", 7}};
-  static constexpr gpic_py::Func func{"Verbose", params};
+  static constexpr gpic_py::Func func{"Verbose =", params};
   gpic_py::Args<1> in(func, args, nargs, kwnames);
   if (!in) return nullptr;
   gpic_py::Arg<bool> a0;
@@ -416,7 +416,7 @@ PyObject* get_Name(PyObject* /*module*/, PyObject* const* args, Py_ssize_t nargs
 // var Name =
 PyObject* set_Name(PyObject* /*module*/, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
   static constexpr gpic_py::Param params[] = {{"value", 3}};
-  static constexpr gpic_py::Func func{"Name", params};
+  static constexpr gpic_py::Func func{"Name =", params};
   gpic_py::Args<1> in(func, args, nargs, kwnames);
   if (!in) return nullptr;
   gpic_py::Arg<gpic_string> a0;
@@ -499,7 +499,7 @@ PyObject* get_Point_X(PyObject* self, void*) {
 // Point.X =
 int set_Point_X(PyObject* self, PyObject* value, void*) {
   static constexpr gpic_py::Param params[] = {{"value", 1}};
-  static constexpr gpic_py::Func func{"Point.X", params};
+  static constexpr gpic_py::Func func{"Point.X =", params};
   if (!value) return gpic_py::cannot_delete(self, "X");
   uint64_t self_h = 0;
   if (!gpic_py::handle_of(self, &self_h)) return -1;
@@ -533,7 +533,7 @@ PyObject* get_Point_Y(PyObject* self, void*) {
 // Point.Y =
 int set_Point_Y(PyObject* self, PyObject* value, void*) {
   static constexpr gpic_py::Param params[] = {{"value", 1}};
-  static constexpr gpic_py::Func func{"Point.Y", params};
+  static constexpr gpic_py::Func func{"Point.Y =", params};
   if (!value) return gpic_py::cannot_delete(self, "Y");
   uint64_t self_h = 0;
   if (!gpic_py::handle_of(self, &self_h)) return -1;

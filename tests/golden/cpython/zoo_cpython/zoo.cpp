@@ -223,7 +223,7 @@ PyObject* get_Keeper(PyObject* /*module*/, PyObject* const* args, Py_ssize_t nar
 // var Keeper =
 PyObject* set_Keeper(PyObject* /*module*/, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
   static constexpr gpic_py::Param params[] = {{"value", 0}};
-  static constexpr gpic_py::Func func{"Keeper", params};
+  static constexpr gpic_py::Func func{"Keeper =", params};
   gpic_py::Args<1> in(func, args, nargs, kwnames);
   if (!in) return nullptr;
   gpic_py::Arg<gpic_string> a0;
@@ -378,7 +378,7 @@ PyObject* get_Animal_Name(PyObject* self, void*) {
 // Animal.Name =
 int set_Animal_Name(PyObject* self, PyObject* value, void*) {
   static constexpr gpic_py::Param params[] = {{"value", 0}};
-  static constexpr gpic_py::Func func{"Animal.Name", params};
+  static constexpr gpic_py::Func func{"Animal.Name =", params};
   if (!value) return gpic_py::cannot_delete(self, "Name");
   uint64_t self_h = 0;
   if (!gpic_py::handle_of(self, &self_h)) return -1;
@@ -412,7 +412,7 @@ PyObject* get_Animal_Kind(PyObject* self, void*) {
 // Animal.Kind =
 int set_Animal_Kind(PyObject* self, PyObject* value, void*) {
   static constexpr gpic_py::Param params[] = {{"value", 1}};
-  static constexpr gpic_py::Func func{"Animal.Kind", params};
+  static constexpr gpic_py::Func func{"Animal.Kind =", params};
   if (!value) return gpic_py::cannot_delete(self, "Kind");
   uint64_t self_h = 0;
   if (!gpic_py::handle_of(self, &self_h)) return -1;
@@ -446,7 +446,7 @@ PyObject* get_Animal_Weights(PyObject* self, void*) {
 // Animal.Weights =
 int set_Animal_Weights(PyObject* self, PyObject* value, void*) {
   static constexpr gpic_py::Param params[] = {{"value", 9}};
-  static constexpr gpic_py::Func func{"Animal.Weights", params};
+  static constexpr gpic_py::Func func{"Animal.Weights =", params};
   if (!value) return gpic_py::cannot_delete(self, "Weights");
   uint64_t self_h = 0;
   if (!gpic_py::handle_of(self, &self_h)) return -1;
@@ -480,7 +480,7 @@ PyObject* get_Animal_Tags(PyObject* self, void*) {
 // Animal.Tags =
 int set_Animal_Tags(PyObject* self, PyObject* value, void*) {
   static constexpr gpic_py::Param params[] = {{"value", 10}};
-  static constexpr gpic_py::Func func{"Animal.Tags", params};
+  static constexpr gpic_py::Func func{"Animal.Tags =", params};
   if (!value) return gpic_py::cannot_delete(self, "Tags");
   uint64_t self_h = 0;
   if (!gpic_py::handle_of(self, &self_h)) return -1;
@@ -514,7 +514,7 @@ PyObject* get_Animal_Noisy(PyObject* self, void*) {
 // Animal.Noisy =
 int set_Animal_Noisy(PyObject* self, PyObject* value, void*) {
   static constexpr gpic_py::Param params[] = {{"value", 5}};
-  static constexpr gpic_py::Func func{"Animal.Noisy", params};
+  static constexpr gpic_py::Func func{"Animal.Noisy =", params};
   if (!value) return gpic_py::cannot_delete(self, "Noisy");
   uint64_t self_h = 0;
   if (!gpic_py::handle_of(self, &self_h)) return -1;
@@ -548,7 +548,7 @@ PyObject* get_Animal_Friend(PyObject* self, void*) {
 // Animal.Friend =
 int set_Animal_Friend(PyObject* self, PyObject* value, void*) {
   static constexpr gpic_py::Param params[] = {{"value", 11}};
-  static constexpr gpic_py::Func func{"Animal.Friend", params};
+  static constexpr gpic_py::Func func{"Animal.Friend =", params};
   if (!value) return gpic_py::cannot_delete(self, "Friend");
   uint64_t self_h = 0;
   if (!gpic_py::handle_of(self, &self_h)) return -1;
