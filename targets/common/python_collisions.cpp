@@ -78,7 +78,9 @@ bool check_collisions(const ir::Module& m, Case c, Diagnostics& diags) {
       }
       case ir::DeclRef::Kind::Var: {
         const ir::Var& v = m.vars[ref.index];
-        top.declare(module_name(v.name, c), named("variable", v.name), v.loc);
+        // A sentinel error is an exception class, named as Go names it (python_codecs).
+        if (abi::is_sentinel(v)) top.declare(module_name(v.name), named("sentinel error", v.name), v.loc);
+        else top.declare(module_name(v.name, c), named("variable", v.name), v.loc);
         break;
       }
     }
@@ -89,6 +91,12 @@ bool check_collisions(const ir::Module& m, Case c, Diagnostics& diags) {
     Scope members(diags, " (attributes of " + t.name + ")");
     if (abi::is_handle_decl(t) && t.kind == ir::TypeDecl::Kind::Defined)
       members.declare("value", "the property 'value' that holds its Go value", {});
+    // A named number with methods is an int or float subclass (an IntEnum with constants):
+    // its methods must not hide what those classes already have.
+    if (abi::is_value_decl(t))
+      for (const char* a : {"name", "value", "real", "imag", "numerator", "denominator", "conjugate", "bit_length",
+                            "bit_count", "to_bytes", "from_bytes", "as_integer_ratio", "is_integer", "hex", "fromhex"})
+        members.declare(a, std::string("the attribute '") + a + "' of Python's int, float and IntEnum", {});
     Scope keywords(diags, " (keywords of the constructor " + t.name + "())");
     for (size_t i = 0; i < t.fields.size(); ++i) {
       const ir::Field& f = t.fields[i];

@@ -300,8 +300,14 @@ TEST_CASE("parameters that coincide after escaping") {
 TEST_CASE("a named type's value property") {
   CHECK(collisions("package p\ntype C int\nfunc (c C) Value() int\n").empty());
   auto v = collisions("package p\ntype C int\nfunc (c C) Value() int\n", py::Case::Snake);
+  // C is a value (an int subclass, an IntEnum with constants), whose `value` is Enum's.
   REQUIRE(v.size() == 1);
-  CHECK(v[0].find("method 'C.Value' is named 'value' in Python (attributes of C)") != std::string::npos);
+  CHECK(v[0].find("method 'C.Value' is named 'value' in Python (attributes of C), as the attribute 'value' of "
+                  "Python's int, float and IntEnum is") != std::string::npos);
+  // A named type that stays a handle class (here over a slice) has the property 'value'.
+  auto h = collisions("package p\ntype S []int\nfunc (s S) Value() int\n", py::Case::Snake);
+  REQUIRE(h.size() == 1);
+  CHECK(h[0].find("method 'S.Value' is named 'value' in Python (attributes of S)") != std::string::npos);
 }
 
 }  // TEST_SUITE("python name collisions")
