@@ -42,14 +42,28 @@ class InterfaceCompleter {
     if (state_[index] != State::New) return;
     state_[index] = State::InProgress;
     ir::TypeDecl& t = cx_.module.types[index];
+    const size_t own = t.methods.size();
+    total_ += own;
     // Where each method name is in t.methods: a method set built from a chain of embeddings
     // holds thousands of methods, and finding each one by a scan would be quadratic.
     std::unordered_map<std::string, size_t> by_name;
     for (size_t i = 0; i < t.methods.size(); ++i) by_name.emplace(t.methods[i].name, i);
     for (const ir::TypeRef& embed : t.embeds) {
-      if (!embed) continue;
-      for (ir::InterfaceMethod& m : methods_of(t, *embed)) add(t, by_name, std::move(m), *embed);
+      if (!embed || too_many_) continue;
+      std::vector<ir::InterfaceMethod> brought = methods_of(t, *embed);
+      if (total_ + brought.size() > limits::kMaxMethodSetTotal) {
+        // Completing further would make the output grow without bound (limits.hpp): one
+        // error, and the remaining interfaces keep the methods they declare themselves.
+        too_many_ = true;
+        cx_.error(embed->loc, "too many methods: with the methods " + quote(embed->go_spelling()) + " brings into " +
+                                  quote(t.name) + ", the interfaces of this file would hold more than " +
+                                  std::to_string(limits::kMaxMethodSetTotal) +
+                                  " methods in all, counting embedded ones in every interface that embeds them");
+        break;
+      }
+      for (ir::InterfaceMethod& m : brought) add(t, by_name, std::move(m), *embed);
     }
+    total_ += t.methods.size() - own;
     state_[index] = State::Done;
   }
 
@@ -143,6 +157,8 @@ class InterfaceCompleter {
 
   Context& cx_;
   std::vector<State> state_;
+  size_t total_ = 0;        // methods in the method sets completed so far
+  bool too_many_ = false;   // kMaxMethodSetTotal was reached (reported once)
 };
 
 }  // namespace

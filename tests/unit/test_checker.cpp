@@ -503,6 +503,35 @@ TEST_CASE("rule: types nest at most 256 levels, through the names they go throug
   test::expect_clean(*test::check(ok));
 }
 
+TEST_CASE("rule: the interfaces' method sets hold at most 100,000 methods in all") {
+  // 40 chains of 250 interfaces, each embedding the previous one and adding a method: 413 KB
+  // of .gpi whose complete method sets would hold 1.25 million methods. One error, at the
+  // embedding that goes past the limit.
+  std::string chains = "package p\n";
+  for (int c = 0; c < 40; ++c)
+    for (int i = 0; i < 250; ++i) {
+      std::string n = "C" + std::to_string(c) + "I" + std::to_string(i);
+      chains += "type " + n + " interface { M" + std::to_string(i) + "()";
+      if (i > 0) chains += "; C" + std::to_string(c) + "I" + std::to_string(i - 1);
+      chains += " }\n";
+    }
+  auto fe = test::check(chains);
+  Diagnostic d = test::only_error(*fe);
+  CHECK(d.message.find("too many methods: with the methods 'C3I") == 0);
+  CHECK(d.message.find("would hold more than 100000 methods in all") != std::string::npos);
+
+  // Three such chains (3 x 31,375 = 94,125 methods) stay within it.
+  std::string fewer = "package p\n";
+  for (int c = 0; c < 3; ++c)
+    for (int i = 0; i < 250; ++i) {
+      std::string n = "C" + std::to_string(c) + "I" + std::to_string(i);
+      fewer += "type " + n + " interface { M" + std::to_string(i) + "()";
+      if (i > 0) fewer += "; C" + std::to_string(c) + "I" + std::to_string(i - 1);
+      fewer += " }\n";
+    }
+  test::expect_clean(*test::check(fewer));
+}
+
 TEST_CASE("constants: a chain of 100,000 constants is typed without deep recursion") {
   std::string chain = "package p\n";
   for (int i = 0; i < 100000; ++i) chain += "const C" + std::to_string(i) + " = C" + std::to_string(i + 1) + " + 1\n";
