@@ -22,14 +22,26 @@ typedef struct block {
 typedef struct {
   block* arena;
   int32_t depth;
+  int32_t py_calls;  /* Go -> Python calls this thread is inside (see py_gate) */
   gpic_status stashed;
 } thread_state;
 
 static __thread thread_state tls;
 
-/* Set once at import by the binding, cleared at interpreter exit; read by any thread. */
+/* Set once at import by the binding; read by any thread. */
 static gpic_py_dispatch_fn py_dispatch;
 static gpic_py_release_fn py_release;
+
+/* The gate every Go -> Python call passes. The interpreter's exit closes it (the binding's
+ * atexit hook, before finalisation begins) and then waits until the calls already inside have
+ * returned: a goroutine must never take the GIL once the interpreter is finalising (CPython then
+ * ends the thread with pthread_exit, fatal on one of Go's threads, or the thread state it keeps
+ * is already freed). A call counts itself in before it looks at the gate, and the closer shuts
+ * the gate before it counts: one of the two always sees the other (sequentially consistent). */
+static int py_closed;
+static int64_t py_inside;
+static pthread_mutex_t py_drain_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t py_drained = PTHREAD_COND_INITIALIZER;
 
 /* The first block is kept across calls when it is small; anything bigger (a large slice
  * result) is given back at the next reset so that one huge result does not pin memory. */
@@ -119,9 +131,43 @@ void gpic_fail_forked(gpic_status* st) {
 
 int32_t gpic_call_depth(void) { return tls.depth; }
 
+static void py_leave(void) {
+  --tls.py_calls;
+  __atomic_sub_fetch(&py_inside, 1, __ATOMIC_SEQ_CST);
+  if (__atomic_load_n(&py_closed, __ATOMIC_SEQ_CST)) {  /* the closer may be waiting for this one */
+    pthread_mutex_lock(&py_drain_lock);
+    pthread_cond_broadcast(&py_drained);
+    pthread_mutex_unlock(&py_drain_lock);
+  }
+}
+
+/* Nonzero: the call may go into Python, and must py_leave when it returns. */
+static int py_enter(void) {
+  ++tls.py_calls;
+  __atomic_add_fetch(&py_inside, 1, __ATOMIC_SEQ_CST);
+  if (!__atomic_load_n(&py_closed, __ATOMIC_SEQ_CST)) return 1;
+  py_leave();
+  return 0;
+}
+
+/* Closes the gate and waits for the calls inside it, except the closing thread's own (a hook
+ * that runs inside a callback must not wait for itself). The binding calls this without the
+ * GIL, which those calls need to finish. */
+static void py_close(void) {
+  __atomic_store_n(&py_closed, 1, __ATOMIC_SEQ_CST);
+  pthread_mutex_lock(&py_drain_lock);
+  while (__atomic_load_n(&py_inside, __ATOMIC_SEQ_CST) > tls.py_calls) pthread_cond_wait(&py_drained, &py_drain_lock);
+  pthread_mutex_unlock(&py_drain_lock);
+}
+
 void gpic_set_python(gpic_py_dispatch_fn dispatch, gpic_py_release_fn release) {
+  if (!dispatch) {
+    py_close();
+    return;
+  }
   __atomic_store_n(&py_dispatch, dispatch, __ATOMIC_RELEASE);
   __atomic_store_n(&py_release, release, __ATOMIC_RELEASE);
+  __atomic_store_n(&py_closed, 0, __ATOMIC_SEQ_CST);
 }
 
 static const char* own_copy(char** at, const char* p, size_t n) {
@@ -134,7 +180,7 @@ static const char* own_copy(char** at, const char* p, size_t n) {
 void gpic_call_py(uint64_t ref, int32_t proxy, int32_t method, const char* args, size_t args_n,
                   gpic_bytes* result, gpic_status* st, gpic_py_buf* own) {
   gpic_py_dispatch_fn f = __atomic_load_n(&py_dispatch, __ATOMIC_ACQUIRE);
-  if (!f) {
+  if (!f || !py_enter()) {
     static const char msg[] = "gpic: Go called into Python after the interpreter shut down";
     st->code = GPIC_UNRAISED;
     st->msg = msg;
@@ -142,6 +188,7 @@ void gpic_call_py(uint64_t ref, int32_t proxy, int32_t method, const char* args,
     return;
   }
   f(ref, proxy, method, args, args_n, result, st);
+  py_leave();
   if (tls.depth != 0 || !own) return;  /* a binding call's thread: reset when its next call begins */
   /* A goroutine's thread: nothing else resets its arena, and another goroutine may run a
    * callback on this thread before Go reads the results, so they move to the call's own
@@ -163,5 +210,7 @@ void gpic_call_py(uint64_t ref, int32_t proxy, int32_t method, const char* args,
 
 void gpic_release_py_n(const uint64_t* refs, size_t n) {
   gpic_py_release_fn f = __atomic_load_n(&py_release, __ATOMIC_ACQUIRE);
-  if (f && n) f(refs, n);
+  if (!f || !n || !py_enter()) return;  /* after exit, Python's objects need no releasing */
+  f(refs, n);
+  py_leave();
 }

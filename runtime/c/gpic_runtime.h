@@ -69,6 +69,9 @@ typedef struct gpic_slice {
 typedef void (*gpic_py_dispatch_fn)(uint64_t ref, int32_t proxy, int32_t method, const char* args,
                                     size_t args_n, gpic_bytes* result, gpic_status* st);
 typedef void (*gpic_py_release_fn)(const uint64_t* refs, size_t n);  /* n references at once */
+/* gpic_set_python(NULL, NULL), at interpreter exit and without the GIL, disconnects Python: it
+ * waits for the Go -> Python calls under way to return, and every later one is refused
+ * (GPIC_UNRAISED: Go gets zero values) without touching the interpreter. */
 void gpic_set_python(gpic_py_dispatch_fn dispatch, gpic_py_release_fn release);
 /* A buffer (malloc'd, grown as needed) that a Go -> Python call owns: on a thread outside any
  * binding call (a goroutine's callback), whose arena nothing else would ever reset,

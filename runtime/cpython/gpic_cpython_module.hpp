@@ -52,7 +52,12 @@ inline PyObject* collect(PyObject*, PyObject*) {
 inline PyObject* set_python(PyObject*, PyObject* on) {
   int yes = PyObject_IsTrue(on);
   if (yes < 0) return nullptr;
-  gpic_set_python(yes ? dispatch : nullptr, yes ? release_ref : nullptr);
+  if (yes) {
+    gpic_set_python(dispatch, release_ref);
+  } else {
+    NoGil nogil;  // disconnecting waits for the callbacks under way, which need the GIL
+    gpic_set_python(nullptr, nullptr);
+  }
   Py_RETURN_NONE;
 }
 
