@@ -21,6 +21,8 @@ void check_go_path(Context& cx) {
     return;
   if (std::string why = import_path_error(m.go_path); !why.empty())
     cx.error(m.go_path_loc, "package path " + quote(text::show(m.go_path)) + " is not a Go import path: " + why);
+  else if (m.go_path == "C")  // the shim itself imports "C"; a .gpi binding it would fail in cgo
+    cx.error(m.go_path_loc, "package path 'C' is cgo's pseudo-package, not a Go package gpic can bind");
 }
 
 // Generated Go names the .gpi in //line directives (so that `go build` reports a mismatch at

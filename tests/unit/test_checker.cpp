@@ -503,6 +503,11 @@ TEST_CASE("rule: types nest at most 256 levels, through the names they go throug
   test::expect_clean(*test::check(ok));
 }
 
+TEST_CASE("rule: the package path is not cgo's pseudo-package C") {
+  expect_error("package x \"C\"\nfunc F()\n", "package path 'C' is cgo's pseudo-package, not a Go package gpic can bind", 1,
+               11);
+}
+
 TEST_CASE("rule: the interfaces' method sets hold at most 100,000 methods in all") {
   // 40 chains of 250 interfaces, each embedding the previous one and adding a method: 413 KB
   // of .gpi whose complete method sets would hold 1.25 million methods. One error, at the
