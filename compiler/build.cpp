@@ -4,12 +4,14 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <memory>
 #include <sstream>
 
 #include "compiler/generate.hpp"
 #include "compiler/go_toolchain.hpp"
 #include "compiler/import_version.hpp"
+#include "compiler/limits.hpp"
 #include "compiler/loader.hpp"
 #include "compiler/output.hpp"
 #include "compiler/output_paths.hpp"
@@ -40,8 +42,25 @@ struct BuildRequest {
   std::vector<std::string> include_dirs;
   std::string py_names = "keep";
   std::string color = "auto";
+  int error_limit = limits::kDefaultErrorLimit;
   bool verbose = false;
 };
+
+// A command as a shell would take it back (for -v): each word quoted when it needs to be.
+std::string shell_line(const std::vector<std::string>& cmd, const std::map<std::string, std::string>& env = {}) {
+  auto quoted = [](const std::string& w) {
+    if (!w.empty() && w.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789@%_+=:,./-") ==
+                          std::string::npos)
+      return w;
+    std::string q = "'";
+    for (char c : w) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return q + "'";
+  };
+  std::string line;
+  for (const auto& [k, v] : env) line += k + "=" + quoted(v) + " ";
+  for (const auto& w : cmd) line += (line.empty() || line.back() == ' ' ? "" : " ") + quoted(w);
+  return line;
+}
 
 std::string read_file(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);
@@ -131,7 +150,7 @@ class Builder {
     // directives) by the same relative path the user typed.
     std::vector<std::string> cmd = {"go", "build", "-buildmode=c-archive", "-o", archive_.string(),
                                     (build_dir_ / (m.name + "_cgo")).string()};
-    if (req_.verbose) std::cerr << "gpic: running go build in " << build_dir_.string() << "\n";
+    if (req_.verbose) std::cerr << "gpic: " << shell_line(cmd, po.env) << "\n";
     ProcessResult r = run_process(cmd, po);
     if (r.exit_code != 0) {
       diags_.error({}, "go build failed for package " + m.name + " (\"" + m.go_path + "\"):\n" + r.err + r.start_error);
@@ -152,7 +171,7 @@ class Builder {
     for (const std::string& a : {std::string("--cgo-dir"), (build_dir_ / (m.name + "_cgo")).string(), std::string("--archive"),
                                  archive_.string(), std::string("--out"), ext.string()})
       cmd.push_back(a);
-    if (req_.verbose) std::cerr << "gpic: building the " << req_.target << " extension with " << req_.python << "\n";
+    if (req_.verbose) std::cerr << "gpic: " << shell_line(cmd) << "\n";
     ProcessResult r = run_process(cmd);
     if (r.exit_code != 0) {
       diags_.error({}, "building the " + req_.target + " extension with " + req_.python + " failed:\n" + r.err + r.out +
@@ -207,6 +226,8 @@ int run_build(int argc, char** argv) {
       ("include,I", po::value<std::vector<std::string>>(&req.include_dirs)->composing(), "directory searched for imported .gpi files")
       ("py-names", po::value<std::string>(&req.py_names)->default_value("keep"), "Python names: keep or snake")
       ("color", po::value<std::string>(&req.color)->default_value("auto"), "colour diagnostics: auto, always, never")
+      ("error-limit", po::value<int>(&req.error_limit)->default_value(limits::kDefaultErrorLimit),
+       "errors (and warnings) shown before the rest are counted; 0 for no limit")
       ("verbose,v", po::bool_switch(&req.verbose), "say what is being run")
       ("help,h", "show this help");
   po::options_description hidden;
@@ -239,12 +260,17 @@ int run_build(int argc, char** argv) {
       return 2;
     }
   }
+  if (req.error_limit < 0) {
+    std::cerr << "gpic build: error: --error-limit must be 0 (no limit) or more, not " << req.error_limit << "\n";
+    return 2;
+  }
   if (!is_python_target(req.target)) {
     std::cerr << "gpic build: error: --target must name a Python target (cffi or cpython), not '" << req.target << "'\n";
     return 2;
   }
   SourceFiles sources;
   Diagnostics diags;
+  diags.set_limit(req.error_limit);
   Builder builder(req, sources, diags);
   bool ok = builder.run();
   diags.print(std::cerr, sources, use_color(req.color));

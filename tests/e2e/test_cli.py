@@ -175,3 +175,17 @@ def test_build_with_a_missing_interpreter_fails_clearly(gpic, tmp_path):
     r = gpic_run(gpic, "build", "s.gpi", "-o", str(tmp_path / "out"), "--python", "no-such-python", cwd=tmp_path)
     assert r.returncode == 1
     assert "no-such-python" in r.stderr and "not found" in r.stderr
+
+
+def test_build_takes_the_error_limit(gpic, tmp_path):
+    # gpic build reports .gpi mistakes like gpic does, --error-limit included.
+    write(tmp_path / "many.gpi", 'package many "example.com/many"\n\n' +
+          "".join("func f%d()\n" % i for i in range(5)))
+    r = gpic_run(gpic, "build", "many.gpi", "--error-limit", "2", "-o", str(tmp_path / "out"), cwd=tmp_path)
+    assert r.returncode == 1, r.stderr
+    errors = [l for l in r.stderr.splitlines() if re.match(r"many\.gpi:\d+:\d+: error: ", l)]
+    assert len(errors) == 2, r.stderr
+    assert "too many errors emitted; 3 more not shown" in r.stderr, r.stderr
+    assert r.stderr.rstrip().endswith("5 errors generated."), r.stderr
+    r = gpic_run(gpic, "build", "many.gpi", "--error-limit", "-1", "-o", str(tmp_path / "out"), cwd=tmp_path)
+    assert r.returncode == 2 and "--error-limit must be 0 (no limit) or more" in r.stderr, r.stderr

@@ -46,8 +46,15 @@ def test_a_go_mod_init_module_builds_and_imports(fresh_module, tmp_path, target,
     root, _ = fresh_module
     out = tmp_path / "out"
     r = subprocess.run([gpic_binary(), "build", "fresh.gpi", "--target", target, "--python", interpreter,
-                        "-o", str(out)], cwd=root, capture_output=True, text=True)
+                        "-o", str(out), "-v"], cwd=root, capture_output=True, text=True)
     assert r.returncode == 0, r.stderr
+    # -v shows each command as a shell would take it: go build with its environment, then the
+    # target's extension builder run by the interpreter.
+    commands = [l[len("gpic: "):] for l in r.stderr.splitlines() if l.startswith("gpic: ")]
+    go = [c for c in commands if " go build -buildmode=c-archive " in c]
+    assert len(go) == 1 and "GOWORK=" in go[0] and "GOTOOLCHAIN=local" in go[0], r.stderr
+    builder = "cffi_build.py" if target == "cffi" else "cpython_build.py"
+    assert any(c.startswith(interpreter + " ") and builder in c for c in commands), r.stderr
     r = run_python(interpreter, str(out), "import fresh; print(fresh.Greet('go'), fresh.Twice(21))")
     assert r.returncode == 0, r.stderr
     assert r.stdout.strip() == "hello, go 42"
