@@ -13,6 +13,19 @@ namespace fs = std::filesystem;
 
 namespace gpic {
 
+bool write_all(int fd, std::string_view content) {
+  for (size_t done = 0; done < content.size();) {
+    ssize_t n = ::write(fd, content.data() + done, content.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      if (n == 0) errno = EIO;
+      return false;
+    }
+    done += static_cast<size_t>(n);
+  }
+  return true;
+}
+
 namespace {
 
 bool write_synced(const fs::path& path, const std::string& content, std::string& error) {
@@ -21,13 +34,7 @@ bool write_synced(const fs::path& path, const std::string& content, std::string&
     error = "cannot write '" + path.string() + "': " + std::strerror(errno);
     return false;
   }
-  bool ok = true;
-  for (size_t done = 0; ok && done < content.size();) {
-    ssize_t n = ::write(fd, content.data() + done, content.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) ok = false;
-    else done += static_cast<size_t>(n);
-  }
+  bool ok = write_all(fd, content);
   if (ok) ok = ::fsync(fd) == 0;
   if (!ok) error = "cannot write '" + path.string() + "': " + std::strerror(errno);
   ::close(fd);

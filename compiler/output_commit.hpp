@@ -29,6 +29,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace gpic {
@@ -38,6 +39,10 @@ inline constexpr const char* kTempPrefix = ".gpic-tmp-";
 inline constexpr const char* kCommitRecord = ".gpic-commit";
 
 /// Whether a file may be put at `dest` (output-relative `rel`); on refusal, `why` says why.
+/// Writes all of `content` to `fd` (retrying short writes and EINTR); false with errno set
+/// when the file could not take it.
+bool write_all(int fd, std::string_view content);
+
 using ReplaceCheck = std::function<bool(const std::filesystem::path& dest, const std::string& rel, std::string& why)>;
 
 /// A fresh, empty staging directory DIR/.gpic-tmp-XXXXXX.

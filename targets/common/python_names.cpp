@@ -5,6 +5,7 @@
 #include <cctype>
 
 #include "compiler/hidden_chars.hpp"
+#include "targets/common/quoting.hpp"
 
 namespace gpic::py {
 namespace {
@@ -112,22 +113,10 @@ std::string field_param_name(std::string_view go_field, size_t index, Case c) {
 static std::string py_escape(char32_t cp, unsigned char byte) { return text::escaped(cp, byte); }
 
 std::string string_literal(std::string_view text) {
-  std::string out = "\"";
-  for (size_t i = 0; i < text.size();) {
-    size_t start = i;
-    char32_t cp = text::decode(text, i);
-    switch (cp) {
-      case '\\': out += "\\\\"; continue;
-      case '"': out += "\\\""; continue;
-      case '\n': out += "\\n"; continue;
-      case '\r': out += "\\r"; continue;
-      case '\t': out += "\\t"; continue;
-      default: break;
-    }
-    if (text::is_hidden(cp)) out += py_escape(cp, static_cast<unsigned char>(text[start]));
-    else out.append(text.substr(start, i - start));  // UTF-8 passes through: the file is UTF-8
-  }
-  return out + "\"";
+  // UTF-8 passes through: the file is UTF-8.
+  return quoting::quote_each(
+      text, [](char32_t cp) { return cp == '\r' ? "\\r" : quoting::common_escape(cp); },
+      [](char32_t cp, std::string_view bytes) { return py_escape(cp, static_cast<unsigned char>(bytes[0])); });
 }
 
 std::string docstring(std::string_view text, std::string_view indent) {

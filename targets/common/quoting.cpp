@@ -30,22 +30,9 @@ static std::string go_escape(char32_t cp, unsigned char byte) {
 }
 
 std::string go_string(std::string_view text) {
-  std::string out = "\"";
-  for (size_t i = 0; i < text.size();) {
-    size_t start = i;
-    char32_t cp = text::decode(text, i);
-    switch (cp) {
-      case '\\': out += "\\\\"; continue;
-      case '"': out += "\\\""; continue;
-      case '\n': out += "\\n"; continue;
-      case '\r': out += "\\r"; continue;
-      case '\t': out += "\\t"; continue;
-      default: break;
-    }
-    if (text::is_hidden(cp)) out += go_escape(cp, static_cast<unsigned char>(text[start]));
-    else out.append(text.substr(start, i - start));
-  }
-  return out + "\"";
+  return quote_each(
+      text, [](char32_t cp) { return cp == '\r' ? "\\r" : common_escape(cp); },
+      [](char32_t cp, std::string_view bytes) { return go_escape(cp, static_cast<unsigned char>(bytes[0])); });
 }
 
 std::string go_literal(std::string_view token) {
@@ -76,26 +63,13 @@ std::string go_literal(std::string_view token) {
 }
 
 std::string c_string(std::string_view text) {
-  std::string out = "\"";
-  for (size_t i = 0; i < text.size();) {
-    size_t start = i;
-    char32_t cp = text::decode(text, i);
-    switch (cp) {
-      case '\\': out += "\\\\"; continue;
-      case '"': out += "\\\""; continue;
-      case '\n': out += "\\n"; continue;
-      case '\t': out += "\\t"; continue;
-      case '?': out += "\\?"; continue;
-      default: break;
-    }
-    std::string_view bytes = text.substr(start, i - start);
-    if (text::is_hidden(cp)) {
-      for (char b : bytes) octal(out, static_cast<unsigned char>(b));
-    } else {
-      out.append(bytes);
-    }
-  }
-  return out + "\"";
+  return quote_each(
+      text, [](char32_t cp) { return cp == '?' ? "\\?" : common_escape(cp); },
+      [](char32_t, std::string_view bytes) {
+        std::string out;
+        for (char b : bytes) octal(out, static_cast<unsigned char>(b));
+        return out;
+      });
 }
 
 std::string comment(std::string_view text) {

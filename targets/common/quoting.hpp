@@ -10,9 +10,39 @@
 #include <string>
 #include <string_view>
 
+#include "compiler/hidden_chars.hpp"
 #include "compiler/ir.hpp"
 
 namespace gpic::quoting {
+
+/// The loop every language's string literal shares: `text` between double quotes, one code
+/// point at a time. `named(cp)` is the escape the language spells by name (`\n`, `\"`), or
+/// nullptr; `hidden(cp, bytes)` the escape of a hidden character (bytes: its UTF-8, or the
+/// one malformed byte); every other code point is copied as its UTF-8 bytes.
+template <class Named, class Hidden>
+std::string quote_each(std::string_view text, Named named, Hidden hidden) {
+  std::string out = "\"";
+  for (size_t i = 0; i < text.size();) {
+    size_t start = i;
+    char32_t cp = text::decode(text, i);
+    std::string_view bytes = text.substr(start, i - start);
+    if (const char* escape = named(cp)) out += escape;
+    else if (text::is_hidden(cp)) out += hidden(cp, bytes);
+    else out.append(bytes);
+  }
+  return out + "\"";
+}
+
+/// The escapes Go, C and Python all spell the same way.
+inline const char* common_escape(char32_t cp) {
+  switch (cp) {
+    case '\\': return "\\\\";
+    case '"': return "\\\"";
+    case '\n': return "\\n";
+    case '\t': return "\\t";
+    default: return nullptr;
+  }
+}
 
 /// A Go interpreted string literal: `"a\"b\n"`. Backslashes, quotes, controls and hidden
 /// characters are escaped; a malformed UTF-8 byte becomes \xNN, so the value is byte-exact.

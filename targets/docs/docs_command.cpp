@@ -15,6 +15,7 @@
 
 #include "compiler/diagnostics.hpp"
 #include "compiler/frontend.hpp"
+#include "compiler/output_commit.hpp"
 #include "targets/docs/coverage.hpp"
 #include "targets/docs/model.hpp"
 #include "targets/docs/stamp_rewrite.hpp"
@@ -72,13 +73,7 @@ bool write_atomically(const std::string& path, const std::string& content, std::
     return false;
   }
   struct stat st{};
-  bool ok = true;
-  for (size_t done = 0; ok && done < content.size();) {
-    ssize_t n = ::write(fd, content.data() + done, content.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) ok = false;
-    else done += static_cast<size_t>(n);
-  }
+  bool ok = write_all(fd, content);
   if (ok && ::stat(target.c_str(), &st) == 0) ok = ::fchmod(fd, st.st_mode & 07777) == 0;
   if (ok) ok = ::fsync(fd) == 0;
   if (ok) error.clear();
