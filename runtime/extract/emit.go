@@ -196,7 +196,9 @@ func (x *extractor) constSpec(c *types.Const) (string, string) {
 		if typ, why = x.spell(c.Type()); why != "" {
 			return "", why
 		}
-		if hasMethods(c.Type()) {
+		// A named number with methods is a value (an IntEnum with its constants); any other
+		// type with methods is a class, which has no constants.
+		if hasMethods(c.Type()) && !isNumber(c.Type()) {
 			return "", rules.methodConstant.why
 		}
 	}
@@ -242,7 +244,7 @@ func (x *extractor) constSpec(c *types.Const) (string, string) {
 
 func (x *extractor) varSpec(v *types.Var) (string, string) {
 	if isError(v.Type()) {
-		return "", rules.errorVar.why
+		return v.Name() + " error", "" // a sentinel error: an exception class of its own
 	}
 	t, why := x.spell(v.Type())
 	if why != "" {
@@ -504,6 +506,12 @@ func (x *extractor) interfaceDecl(name string, it *types.Interface, spec *ast.Ty
 }
 
 // hasMethods: the named type declares an exported method (so gpic binds it as a class).
+// isNumber says whether t's underlying type is an integer or a floating-point number.
+func isNumber(t types.Type) bool {
+	basic, ok := t.Underlying().(*types.Basic)
+	return ok && basic.Info()&(types.IsInteger|types.IsFloat) != 0
+}
+
 func hasMethods(t types.Type) bool {
 	named, ok := types.Unalias(t).(*types.Named)
 	if !ok {

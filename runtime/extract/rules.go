@@ -5,9 +5,9 @@ package main
 // language learns one of them, delete its rule and let spell() (types, spell.go) or the
 // emitter (declarations, emit.go) write the construct where it now returns the rule.
 //
-// Being taught to the language by work in progress: errorVar (sentinel errors as exception
-// classes), methodConstant (named scalar types with methods as IntEnums), errorNotLast for
-// []error, structLit (anonymous struct fields), interfaceLit (interface subsets).
+// Error variables (sentinel errors) and constants of named numbers with methods (IntEnums)
+// are bound since the language learned them. Still to teach: errorNotLast for []error and
+// map[K]error results (bindable now, not yet extracted), methodConstant for string types.
 
 type rule struct {
 	// why is the text after "—" in `// gpic: not bound: <decl> — <why>`.
@@ -25,12 +25,11 @@ var rules = struct {
 	unboundType     rule // a named type of this package that is itself not bound
 	generic         rule // type parameters, instantiated generic types
 	errorNotLast    rule // error anywhere but a function's last result
-	errorVar        rule // var ErrX = errors.New(...)
 	receiverKind    rule // a method of a named func type
 	unexportedMeth  rule // an interface with unexported methods: Python cannot implement it
 	bigConstant     rule // an untyped constant that fits no 64-bit type
 	complexConstant rule // a complex constant
-	methodConstant  rule // a constant of a named type that has methods
+	methodConstant  rule // a constant of a named non-numeric type that has methods
 	untypedNil      rule // a value of no type
 }{
 	chanType:        rule{"channels cannot cross to Python"},
@@ -43,11 +42,10 @@ var rules = struct {
 	unboundType:     rule{"uses %s, which is not bound"},
 	generic:         rule{"generic declarations are not bound"},
 	errorNotLast:    rule{"error is bound only as a function's last result"},
-	errorVar:        rule{"error variables (sentinel errors) are not bound"},
 	receiverKind:    rule{"methods of a named function type are not bound"},
 	unexportedMeth:  rule{"the interface has unexported methods, so Python could not implement it"},
 	bigConstant:     rule{"the value fits no 64-bit integer type"},
 	complexConstant: rule{"complex constants are not extracted"},
-	methodConstant:  rule{"a constant of a type with methods is not bound (gpic binds such a type as a class)"},
+	methodConstant:  rule{"a constant of a non-numeric type with methods is not bound (gpic binds such a type as a class)"},
 	untypedNil:      rule{"a value of no type"},
 }

@@ -26,6 +26,7 @@ GO_REFERENCE = r"""package main
 
 import (
 	"encoding/json"
+	"errors"
 	"os"
 	"strconv"
 	"strings"
@@ -38,6 +39,7 @@ func main() {
 	before, after, found := strings.Cut("key=value", "=")
 	f, _ := strconv.ParseFloat("2.5e3", 64)
 	n, _ := humanize.ParseBytes("42 MB")
+	_, atoiErr := strconv.Atoi("x")
 	json.NewEncoder(os.Stdout).Encode(map[string]any{
 		"upper":     strings.ToUpper("gopher"),
 		"split":     strings.Split("a,b,c", ","),
@@ -49,6 +51,8 @@ func main() {
 		"parsefl":   f,
 		"formatint": strconv.FormatInt(255, 16),
 		"intsize":   strconv.IntSize,
+		"syntax":    errors.Is(atoiErr, strconv.ErrSyntax),
+		"errmsg":    atoiErr.Error(),
 		"bytes":     humanize.Bytes(82854982),
 		"ibytes":    humanize.IBytes(82854982),
 		"comma":     humanize.Comma(-1234567),
@@ -60,6 +64,7 @@ func main() {
 		"md5":       uuid.NewMD5(uuid.NameSpaceURL, []byte("https://go.dev")).String(),
 		"urn":       uuid.MustParse("6ba7b810-9dad-11d1-80b4-00c04fd430c8").URN(),
 		"version":   uuid.MustParse("6ba7b810-9dad-11d1-80b4-00c04fd430c8").Version().String(),
+		"group":     []any{uuid.Group.String(), int(uuid.Group)},
 	})
 }
 """
@@ -71,7 +76,12 @@ PYTHON_CALLS = {
                  "     'index': m.Index('chicken', 'ken')}\n",
     "strconv": "import strconv as m\n"
                "r = {'quote': m.Quote('héllo\\n'), 'itoa': m.Itoa(-42), 'parsefl': m.ParseFloat('2.5e3', 64),\n"
-               "     'formatint': m.FormatInt(255, 16), 'intsize': m.IntSize}\n",
+               "     'formatint': m.FormatInt(255, 16), 'intsize': m.IntSize}\n"
+               "try:\n"
+               "    m.Atoi('x')\n"
+               "except m.ErrSyntax as e:  # strconv's *NumError wraps ErrSyntax: errors.Is matches\n"
+               "    r['syntax'] = isinstance(e, m.Error) and not isinstance(e, m.ErrRange)\n"
+               "    r['errmsg'] = str(e)\n",
     "humanize": "import humanize as m\n"
                 "r = {'bytes': m.Bytes(82854982), 'ibytes': m.IBytes(82854982), 'comma': m.Comma(-1234567),\n"
                 "     'ordinal': m.Ordinal(22), 'si': m.SI(2.2345e-12, 'F'), 'parsebyt': m.ParseBytes('42 MB'),\n"
@@ -80,7 +90,8 @@ PYTHON_CALLS = {
               "p = m.MustParse('6ba7b810-9dad-11d1-80b4-00c04fd430c8')\n"
               "r = {'sha1': str(m.NewSHA1(m.NameSpaceDNS, b'example.com')),\n"
               "     'md5': m.NewMD5(m.NameSpaceURL, b'https://go.dev').String(), 'urn': p.URN(),\n"
-              "     'version': str(p.Version())}\n",
+              "     'version': str(p.Version()), 'group': [str(m.Group), int(m.Group)]}\n"
+              "assert m.Domain(1) == m.Group and m.Group in m.Domain\n",
 }
 
 
@@ -145,7 +156,10 @@ def test_the_extracted_files_say_what_they_bind_and_why_not(extracted):
     # A struct keeps the fields it can bind; the others are comments inside it.
     assert "type RelTimeMagnitude struct {\n\t// gpic: not bound: D time.Duration" in humanize_gpi
     strconv_gpi = extracted["strconv"][0].read_text()
-    assert "// gpic: not bound: var ErrRange error — error variables (sentinel errors) are not bound" in strconv_gpi
+    # Error variables are sentinel errors (exception classes), and a named number with methods
+    # keeps its constants (an IntEnum).
+    assert "\nvar ErrRange error\n" in strconv_gpi and "\nvar ErrSyntax error\n" in strconv_gpi
+    assert "\tGroup Domain = 1\n" in uuid_gpi and "func (d Domain) String() string\n" in uuid_gpi
 
 
 def test_bound_counts(extracted):
@@ -158,7 +172,8 @@ def test_bound_counts(extracted):
     assert counts["humanize"][0] >= 30
     assert sum(counts["gouuid"]) == 80 and counts["gouuid"][0] >= 62
     assert counts["gostrings"][0] >= 60
-    assert counts["strconv"][0] >= 38
+    assert counts["strconv"][0] >= 40  # with ErrRange and ErrSyntax
+    assert counts["gouuid"][0] >= 70  # with the Domain and Variant constants
 
 
 def test_a_package_name_that_shadows_python_is_warned_about(tmp_path, cache_env):
