@@ -16,6 +16,7 @@
 #include "compiler/output.hpp"
 #include "compiler/output_paths.hpp"
 #include "compiler/process.hpp"
+#include "compiler/subcommand_args.hpp"
 
 namespace fs = std::filesystem;
 namespace po = boost::program_options;
@@ -230,30 +231,9 @@ int run_build(int argc, char** argv) {
        "errors (and warnings) shown before the rest are counted; 0 for no limit")
       ("verbose,v", po::bool_switch(&req.verbose), "say what is being run")
       ("help,h", "show this help");
-  po::options_description hidden;
-  hidden.add_options()("input", po::value<std::vector<std::string>>(), "");
-  po::options_description all;
-  all.add(o).add(hidden);
-  po::positional_options_description pos;
-  pos.add("input", -1);
-  po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(argc, argv).options(all).positional(pos).run(), vm);
-    if (vm.count("help")) {
-      std::cout << kBuildUsage << '\n' << o;
-      return 0;
-    }
-    po::notify(vm);
-  } catch (const po::error& e) {
-    std::cerr << "gpic build: error: " << e.what() << "\n" << kBuildUsage;
-    return 2;
-  }
-  auto inputs = vm.count("input") ? vm["input"].as<std::vector<std::string>>() : std::vector<std::string>{};
-  if (inputs.size() != 1) {
-    std::cerr << "gpic build: error: expected exactly one .gpi file, got " << inputs.size() << "\n" << kBuildUsage;
-    return 2;
-  }
-  req.input = inputs[0];
+  auto input = parse_subcommand(argc, argv, o, "build", kBuildUsage, "one .gpi file");
+  if (const int* status = std::get_if<int>(&input)) return *status;
+  req.input = std::get<std::string>(input);
   if (!req.go_version.empty()) {
     if (std::string why = split_import_version("p@" + req.go_version).error; !why.empty()) {
       std::cerr << "gpic build: error: --go-version " << req.go_version << ": " << why << "\n";

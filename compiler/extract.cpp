@@ -12,6 +12,7 @@
 #include "compiler/extract_helper.hpp"
 #include "compiler/generate.hpp"
 #include "compiler/generated_marker.hpp"
+#include "compiler/subcommand_args.hpp"
 #include "compiler/go_toolchain.hpp"
 #include "compiler/import_version.hpp"
 #include "compiler/output.hpp"
@@ -151,33 +152,12 @@ int run_extract(int argc, char** argv) {
       ("color", po::value<std::string>(&req.color)->default_value("auto"), "colour diagnostics: auto, always, never")
       ("verbose,v", po::bool_switch(&req.verbose), "say what is being run")
       ("help,h", "show this help");
-  po::options_description hidden;
-  hidden.add_options()("input", po::value<std::vector<std::string>>(), "");
-  po::options_description all;
-  all.add(o).add(hidden);
-  po::positional_options_description pos;
-  pos.add("input", -1);
-  po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(argc, argv).options(all).positional(pos).run(), vm);
-    if (vm.count("help")) {
-      std::cout << kExtractUsage << '\n' << o;
-      return 0;
-    }
-    po::notify(vm);
-  } catch (const po::error& e) {
-    std::cerr << "gpic extract: error: " << e.what() << "\n" << kExtractUsage;
-    return 2;
-  }
-  auto inputs = vm.count("input") ? vm["input"].as<std::vector<std::string>>() : std::vector<std::string>{};
-  if (inputs.size() != 1) {
-    std::cerr << "gpic extract: error: expected exactly one Go import path, got " << inputs.size() << "\n"
-              << kExtractUsage;
-    return 2;
-  }
-  VersionedPath split = split_import_version(inputs[0]);
+  auto input = parse_subcommand(argc, argv, o, "extract", kExtractUsage, "one Go import path");
+  if (const int* status = std::get_if<int>(&input)) return *status;
+  const std::string& spec = std::get<std::string>(input);
+  VersionedPath split = split_import_version(spec);
   if (!split.error.empty()) {
-    std::cerr << "gpic extract: error: " << inputs[0] << ": " << split.error << "\n";
+    std::cerr << "gpic extract: error: " << spec << ": " << split.error << "\n";
     return 2;
   }
   req.import_path = split.path;

@@ -1,0 +1,38 @@
+#include "compiler/subcommand_args.hpp"
+
+#include <iostream>
+#include <vector>
+
+namespace po = boost::program_options;
+
+namespace gpic {
+
+std::variant<std::string, int> parse_subcommand(int argc, char** argv, const po::options_description& options,
+                                                std::string_view command, std::string_view usage, std::string_view what) {
+  po::options_description hidden;
+  hidden.add_options()("input", po::value<std::vector<std::string>>(), "");
+  po::options_description all;
+  all.add(options).add(hidden);
+  po::positional_options_description pos;
+  pos.add("input", -1);
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(argc, argv).options(all).positional(pos).run(), vm);
+    if (vm.count("help")) {
+      std::cout << usage << '\n' << options;
+      return 0;
+    }
+    po::notify(vm);
+  } catch (const po::error& e) {
+    std::cerr << "gpic " << command << ": error: " << e.what() << "\n" << usage;
+    return 2;
+  }
+  auto inputs = vm.count("input") ? vm["input"].as<std::vector<std::string>>() : std::vector<std::string>{};
+  if (inputs.size() != 1) {
+    std::cerr << "gpic " << command << ": error: expected exactly " << what << ", got " << inputs.size() << "\n" << usage;
+    return 2;
+  }
+  return inputs[0];
+}
+
+}  // namespace gpic
