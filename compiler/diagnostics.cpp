@@ -15,6 +15,12 @@ const std::string* SourceFiles::text(const std::string& path) const {
   return it == files_.end() ? nullptr : &it->second.text;
 }
 
+std::vector<std::string> SourceFiles::paths() const {
+  std::vector<std::string> out;
+  for (const auto& [path, file] : files_) out.push_back(path);
+  return out;
+}
+
 std::string SourceFiles::line(const std::string& path, int line) const {
   auto it = files_.find(path);
   if (it == files_.end() || line < 1) return {};

@@ -30,6 +30,8 @@ class SourceFiles {
   const std::string* text(const std::string& path) const;
   /// The 1-based line `line` of `path`, without its newline; empty if unknown.
   std::string line(const std::string& path, int line) const;
+  /// Every path registered, in order.
+  std::vector<std::string> paths() const;
 
  private:
   struct File {

@@ -26,7 +26,7 @@ namespace gpic {
 //     the same signal), and
 //   - on Linux, when gpic dies any other way, even by SIGKILL: the child has
 //     PR_SET_PDEATHSIG = SIGKILL. (Its own children, a compiler say, then finish their current
-//     step and exit: they write only into work directories, go's own or DIR/.gpic-build, never
+//     step and exit: they write only into work directories, go's own or the build directory in gpic's cache, never
 //     into the committed output, which only gpic itself puts in place.)
 // A group of its own also keeps a terminal's Ctrl-C from reaching the child before gpic knows.
 namespace {

@@ -147,19 +147,26 @@ def test_missing_input_file(gpic, tmp_path):
 
 
 def test_build_reports_a_go_mismatch_at_the_gpi_line(gpic, tmp_path):
-    # The .gpi says Add takes int8s; the Go package takes ints: go build must say so at the
-    # .gpi's line and column, through the shim's //line directives.
+    # The .gpi disagrees with the Go package three ways: go build's errors come back as gpic's
+    # own, each once, at the .gpi's line and column with a caret, in words about the .gpi, and
+    # with nothing from the generated files (they only repeat the same mistakes).
     fixture = os.path.join(ROOT, "tests", "e2e", "fixtures", "basics")
     for name in ("go.mod", "basics.go"):
         write(tmp_path / name, open(os.path.join(fixture, name), encoding="utf-8").read())
     write(tmp_path / "basics.gpi", 'package basics "gpic.dev/fixtures/basics"\n\n'
                                    "func Add(a, b int8) int\n"
-                                   "const MaxItems int = 1000\n")
+                                   "const MaxItems int = 1000\n"
+                                   "func Subtract(a, b int) int\n")
     out = tmp_path / "out"
     r = gpic_run(gpic, "build", "basics.gpi", "-o", str(out), cwd=tmp_path)
     assert r.returncode == 1, r.stderr
-    assert "basics.gpi:3:6: cannot use gopkg.Add" in r.stderr, r.stderr
-    assert "basics.gpi:4:7: duplicate key false in map literal" in r.stderr or "basics.gpi:4:" in r.stderr, r.stderr
+    assert ("basics.gpi:3:6: error: Add is declared here as func(int8, int8) int, but in the Go package it is "
+            "func(a int, b int) int\nfunc Add(a, b int8) int\n     ^\n") in r.stderr, r.stderr
+    assert ("basics.gpi:4:7: error: the value given here differs from the constant's value in the Go package\n"
+            "const MaxItems int = 1000\n      ^\n") in r.stderr, r.stderr
+    assert "basics.gpi:5:6: error: Subtract is not in the Go package" in r.stderr, r.stderr
+    assert r.stderr.count("error:") == 3 and "3 errors generated." in r.stderr, r.stderr
+    assert "_shim.go" not in r.stderr and "gopkg" not in r.stderr, r.stderr
     assert not (out / "basics").exists()
 
 

@@ -203,8 +203,11 @@ def test_the_build_records_the_fetched_version(extracted, cache_env, tmp_path):
     r = gpic(["build", str(extracted["gouuid"][0]), "-o", str(out), "-v"], tmp_path, cache_env)
     assert r.returncode == 0, r.stderr
     assert 'package "github.com/google/uuid" from github.com/google/uuid v1.6.0 (fetched into ' in r.stderr
-    record = (out / ".gpic-build" / "gouuid" / "go-source.txt").read_text()
+    # The record sits in the package it describes; the build's working files are gone.
+    record = (out / "gouuid" / "go-source.txt").read_text()
     assert "github.com/google/uuid\tgithub.com/google/uuid\tv1.6.0\t" in record
+    assert sorted(p.name for p in out.iterdir()) == [".gpic-manifest", "gouuid"]
+    assert not os.listdir(os.path.join(cache_env["GPIC_CACHE_DIR"], "build"))
 
 
 def test_go_version_overrides_the_package_clause(cache_env, tmp_path):

@@ -19,10 +19,17 @@ SAMPLES = [
 
 
 @pytest.mark.parametrize("gpi", SAMPLES, ids=os.path.basename)
-def test_generated_go_is_gofmt_clean_and_vets(build_cache, gpi):
-    out = build_cache(gpi, "python3")
+def test_generated_go_is_gofmt_clean_and_vets(gpic, tmp_path, gpi):
+    # The build's working files live in gpic's cache and go when it ends; --keep-build-dir keeps
+    # them and says where.
+    env = dict(os.environ, GPIC_CACHE_DIR=str(tmp_path / "cache"))
+    r = subprocess.run([gpic, "build", gpi, "-o", str(tmp_path / "out"), "--keep-build-dir"], capture_output=True,
+                       text=True, cwd=ROOT, env=env)
+    assert r.returncode == 0, r.stderr
     name = os.path.basename(gpi)[:-4]
-    build = os.path.join(out, ".gpic-build", name)
+    build = [l.split("gpic: build directory ", 1)[1] for l in r.stderr.splitlines() if "gpic: build directory " in l]
+    assert len(build) == 1 and build[0].startswith(str(tmp_path / "cache" / "build")), r.stderr
+    build = build[0]
     shim = os.path.join(build, name + "_cgo")
     r = subprocess.run(["gofmt", "-l", shim], capture_output=True, text=True)
     assert r.returncode == 0 and r.stdout == "", "gofmt would change: " + r.stdout + r.stderr
