@@ -20,6 +20,7 @@
 #include "compiler/output.hpp"
 #include "compiler/output_paths.hpp"
 #include "compiler/process.hpp"
+#include "compiler/python_stdlib.hpp"
 #include "compiler/subcommand_args.hpp"
 #include "compiler/wheel_version.hpp"
 
@@ -48,6 +49,7 @@ struct BuildRequest {
   std::string wheel_name;
   std::string wheel_version;
   bool keep_build_dir = false;
+  bool first_build = true;             // warnings about the .gpi itself are given once
   std::string go_module;
   std::string go_version;
   std::vector<std::string> include_dirs;
@@ -96,6 +98,11 @@ class Builder {
     Loader loader(sources_, diags_, {req_.include_dirs.begin(), req_.include_dirs.end()});
     const ir::Module* m = loader.load(req_.input);
     if (!m || diags_.has_errors()) return false;
+    if (req_.first_build && is_python_stdlib_module(m->name))
+      diags_.warning(m->loc, "shadows-python-module",
+                     "the module name '" + m->name + "' shadows Python's own '" + m->name + "' module: `import " +
+                         m->name + "` finds one or the other, depending on sys.path; name it go" + m->name +
+                         " in the package clause");
     auto go_source = locate_go_module(*m, req_.go_module, req_.go_version, diags_);
     if (!go_source) return false;
     if (req_.verbose) std::cerr << "gpic: package \"" << m->go_path << "\" from " << go_source->describe() << "\n";
@@ -385,6 +392,7 @@ int run_build(int argc, char** argv) {
     Diagnostics diags;
     diags.set_limit(req.error_limit);
     bool ok = Builder(req, sources, diags).run();
+    req.first_build = false;
     diags.print(std::cerr, sources, use_color(req.color));
     if (!ok) return 1;
   }

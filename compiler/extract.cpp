@@ -17,6 +17,7 @@
 #include "compiler/import_version.hpp"
 #include "compiler/output.hpp"
 #include "compiler/process.hpp"
+#include "compiler/python_stdlib.hpp"
 
 namespace fs = std::filesystem;
 namespace po = boost::program_options;
@@ -55,15 +56,6 @@ std::optional<Origin> find_origin(const ExtractRequest& req, Diagnostics& diags)
   auto s = fetch_go_package(req.import_path, req.version, here, diags);
   if (!s) return std::nullopt;
   return Origin{s->use_dir, s->version};
-}
-
-// Python's own modules, which a package name must not shadow (`uuid`, `math`, `stat`).
-bool is_python_stdlib_module(const std::string& name) {
-  ProcessResult r = run_process({"python3", "-c", "import sys; print('\\n'.join(sorted(sys.stdlib_module_names)))"});
-  std::istringstream lines(r.out);
-  for (std::string line; std::getline(lines, line);)
-    if (line == name) return true;
-  return false;
 }
 
 std::string read_text(const fs::path& p) {

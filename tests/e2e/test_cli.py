@@ -170,6 +170,20 @@ def test_build_reports_a_go_mismatch_at_the_gpi_line(gpic, tmp_path):
     assert not (out / "basics").exists()
 
 
+def test_build_warns_when_the_module_name_shadows_python(gpic, tmp_path):
+    # Bound as `math`, the package would hide Python's math (or be hidden by it): a warning at the
+    # package clause, given once however many interpreters are built for, and the build goes on.
+    write(tmp_path / "math.gpi", 'package math "strings"\n\nfunc ToUpper(s string) string\n')
+    out = tmp_path / "out"
+    r = gpic_run(gpic, "build", "math.gpi", "-o", str(out), "--python", "python3", "--python", "pypy3", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    warning = ("math.gpi:1:9: warning: the module name 'math' shadows Python's own 'math' module: `import math` "
+               "finds one or the other, depending on sys.path; name it gomath in the package clause "
+               "[-Wshadows-python-module]\npackage math \"strings\"\n        ^\n")
+    assert warning in r.stderr and r.stderr.count("warning:") == 1, r.stderr
+    assert len(list((out / "math").glob("_gpic_cffi.*.so"))) == 2
+
+
 def test_build_needs_the_go_package(gpic, tmp_path):
     write(tmp_path / "calc.gpi", 'package calc "example.com/nowhere/calc"\n\nfunc Add(a, b int) int\n')
     r = gpic_run(gpic, "build", "calc.gpi", "-o", str(tmp_path / "out"), cwd=tmp_path)
