@@ -292,8 +292,17 @@ class Builder {
     for (const std::string& a : {std::string("--cgo-dir"), (build_dir_ / (m.name + "_cgo")).string(), std::string("--archive"),
                                  archive_.string(), std::string("--out"), ext.string()})
       cmd.push_back(a);
+    // Verbose, the builder prints the compiler and linker commands it runs (cc, c++), so that
+    // -v shows every command of the build, as the docs promise.
+    if (req_.verbose) cmd.push_back("--verbose");
     if (req_.verbose) std::cerr << "gpic: " << shell_line(cmd) << "\n";
     ProcessResult r = run_process(cmd);
+    if (req_.verbose && r.exit_code == 0) {
+      // Its last line on stdout is its answer (the extension's path); the rest is the log.
+      std::string log = r.out.substr(0, r.out.rfind('\n', r.out.size() >= 2 ? r.out.size() - 2 : 0) + 1);
+      if (r.out.find('\n') == r.out.size() - 1) log.clear();
+      std::cerr << log << r.err;
+    }
     if (r.exit_code != 0) {
       diags_.error({}, "building the " + req_.target + " extension with " + req_.python + " failed:\n" + r.err + r.out +
                            r.start_error);

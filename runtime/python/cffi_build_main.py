@@ -19,6 +19,12 @@ def main(argv=None):
     parser.add_argument("--verbose", action="store_true")
     args = parser.parse_args(argv)
 
+    if args.verbose:
+        # setuptools' distutils (PyPy's) logs the compiler commands through logging, which says
+        # nothing until configured; the standard library's distutils prints them itself.
+        import logging
+
+        logging.basicConfig(stream=sys.stderr, level=logging.INFO, format="%(message)s")
     ffi = cffi.FFI()
     ffi.cdef(CDEF)
     ffi.set_source(

@@ -55,6 +55,9 @@ def test_a_go_mod_init_module_builds_and_imports(fresh_module, tmp_path, target,
     assert len(go) == 1 and "GOWORK=" in go[0] and "GOTOOLCHAIN=local" in go[0], r.stderr
     builder = "cffi_build.py" if target == "cffi" else "cpython_build.py"
     assert any(c.startswith(interpreter + " ") and builder in c for c in commands), r.stderr
+    # ... and the compiler and linker commands the builder ran: every command of the build.
+    links = [l for l in r.stderr.splitlines() if not l.startswith("gpic: ") and " -shared " in l]
+    assert len(links) == 1 and "libgpic_fresh.a" in links[0], r.stderr
     r = run_python(interpreter, str(out), "import fresh; print(fresh.Greet('go'), fresh.Twice(21))")
     assert r.returncode == 0, r.stderr
     assert r.stdout.strip() == "hello, go 42"
