@@ -2,8 +2,8 @@
 # build, the way protobuf_generate runs protoc (docs/en/cmake.md).
 #
 #   gpic_add_python_module(NAME <target> GPI <file.gpi>
-#                          [TARGET cffi|cpython]     # default cffi
-#                          [PYTHON <interpreter>]    # default python3
+#                          [TARGET auto|cffi|cpython] # default auto
+#                          [PYTHON <interp>...]      # default python3; each is built for
 #                          [GO_MODULE <dir>]         # default: found from the .gpi's directory
 #                          [OUTPUT_DIR <dir>]        # default ${CMAKE_CURRENT_BINARY_DIR}/<target>
 #                          [INCLUDE_DIRS <dir>...]   # searched for imported .gpi files
@@ -17,8 +17,8 @@
 include_guard(GLOBAL)
 
 function(gpic_add_python_module)
-  cmake_parse_arguments(PARSE_ARGV 0 GPIC "EXCLUDE_FROM_ALL" "NAME;GPI;TARGET;PYTHON;GO_MODULE;OUTPUT_DIR"
-                        "INCLUDE_DIRS;DEPENDS")
+  cmake_parse_arguments(PARSE_ARGV 0 GPIC "EXCLUDE_FROM_ALL" "NAME;GPI;TARGET;GO_MODULE;OUTPUT_DIR"
+                        "PYTHON;INCLUDE_DIRS;DEPENDS")
   if(GPIC_UNPARSED_ARGUMENTS)
     message(FATAL_ERROR "gpic_add_python_module: unknown arguments: ${GPIC_UNPARSED_ARGUMENTS}")
   endif()
@@ -28,10 +28,10 @@ function(gpic_add_python_module)
     endif()
   endforeach()
   if(NOT GPIC_TARGET)
-    set(GPIC_TARGET cffi)
+    set(GPIC_TARGET auto)
   endif()
-  if(NOT GPIC_TARGET MATCHES "^(cffi|cpython)$")
-    message(FATAL_ERROR "gpic_add_python_module: TARGET must be cffi or cpython, not '${GPIC_TARGET}'")
+  if(NOT GPIC_TARGET MATCHES "^(auto|cffi|cpython)$")
+    message(FATAL_ERROR "gpic_add_python_module: TARGET must be auto, cffi or cpython, not '${GPIC_TARGET}'")
   endif()
   if(NOT GPIC_PYTHON)
     set(GPIC_PYTHON python3)
@@ -41,8 +41,11 @@ function(gpic_add_python_module)
   endif()
   get_filename_component(gpi "${GPIC_GPI}" ABSOLUTE BASE_DIR "${CMAKE_CURRENT_SOURCE_DIR}")
 
-  set(command "$<TARGET_FILE:gpic::gpic>" build "${gpi}" --target ${GPIC_TARGET}
-              --python ${GPIC_PYTHON} -o "${GPIC_OUTPUT_DIR}" --color never)
+  set(command "$<TARGET_FILE:gpic::gpic>" build "${gpi}" --target ${GPIC_TARGET} -o "${GPIC_OUTPUT_DIR}"
+              --color never)
+  foreach(python IN LISTS GPIC_PYTHON)
+    list(APPEND command --python ${python})
+  endforeach()
   set(inputs "${gpi}" ${GPIC_DEPENDS})
   if(GPIC_GO_MODULE)
     get_filename_component(go_module "${GPIC_GO_MODULE}" ABSOLUTE

@@ -31,17 +31,19 @@ namespace gpic {
 namespace {
 
 constexpr const char* kBuildUsage =
-    "usage: gpic build FILE.gpi --target cffi|cpython -o DIR [--python INTERP]... [--wheel] [--go-module DIR]\n"
+    "usage: gpic build FILE.gpi [--target cffi|cpython|auto] -o DIR [--python INTERP]... [--wheel] [--go-module DIR]\n"
     "                  [--go-version V] [-I DIR]...\n";
 
 // The Python targets `gpic build` knows how to compile, and what each leaves in DIR:
 //   cffi     DIR/<m>/ (a package: __init__.py, the cffi extension, __init__.pyi, py.typed)
 //   cpython  DIR/<m><EXT_SUFFIX> (one extension file), DIR/<m>.pyi, DIR/py.typed
-bool is_python_target(const std::string& t) { return t == "cffi" || t == "cpython"; }
+//   auto     DIR/<m>/ (a package holding the cpython extension for each CPython built for and
+//            the cffi module for PyPy; its __init__.py loads the one the interpreter can use)
+bool is_python_target(const std::string& t) { return t == "cffi" || t == "cpython" || t == "auto"; }
 
 struct BuildRequest {
   std::string input;
-  std::string target;
+  std::string target;                  // cffi, cpython or auto
   std::string out_dir;
   std::string python = "python3";     // the interpreter this Builder builds for
   std::vector<std::string> pythons;    // every --python, built one after the other
@@ -110,6 +112,7 @@ class Builder {
       diags_.error({}, "Python interpreter '" + req_.python + "' not found (gpic build --python INTERP)");
       return false;
     }
+    if (!choose_target()) return false;
     std::string wheel_version;
     if (req_.wheel && !(wheel_version = choose_wheel_version(*m, *go, *go_source)).size()) return false;
 
@@ -124,6 +127,7 @@ class Builder {
     if (!go_build(*m)) return false;
     std::map<std::string, std::string> files;
     if (!package_files(*m, files)) return false;
+    if (req_.target == "auto") files = auto_layout(*m, std::move(files));
     files[record_path(*m)] = go_source_record(*m, *go_source);
     if (req_.wheel) return write_wheel(*m, wheel_version, files);
     for (auto& [rel, content] : files) final_out_->write(rel, std::move(content));
@@ -135,9 +139,48 @@ class Builder {
   }
 
  private:
-  // A package (cffi) holds its extension and stubs; a single-file module (cpython) sits in the
-  // output directory with its stub beside it.
-  bool package() const { return req_.target == "cffi"; }
+  // A package (cffi, auto) holds its extension and stubs; a single-file module (cpython) sits
+  // in the output directory with its stub beside it.
+  bool package() const { return target_ != "cpython" || req_.target == "auto"; }
+
+  // The target built for req_.python: the one asked for, or under auto the cpython extension
+  // for CPython and cffi for any other interpreter (PyPy).
+  bool choose_target() {
+    target_ = req_.target;
+    if (target_ != "auto") return true;
+    ProcessResult r = run_process({req_.python, "-c", "import sys; print(sys.implementation.name)"});
+    if (r.exit_code != 0) {
+      diags_.error({}, "cannot run " + req_.python + ":\n" + r.err + r.start_error);
+      return false;
+    }
+    target_ = r.out == "cpython\n" ? "cpython" : "cffi";
+    if (req_.verbose) std::cerr << "gpic: " << req_.python << " gets the " << target_ << " binding\n";
+    return true;
+  }
+
+  // Under auto, the package holds both bindings side by side: the cffi binding's __init__.py
+  // becomes _gpic_cffi_init.py, the cpython extension _gpic_cpython<EXT_SUFFIX>, and
+  // __init__.py chooses (runtime/python/gpic_package_init.py). The stub is the same for both.
+  std::map<std::string, std::string> auto_layout(const ir::Module& m, std::map<std::string, std::string> files) const {
+    std::map<std::string, std::string> out;
+    std::string pkg = m.name + "/";
+    for (auto& [rel, content] : files) {
+      std::string dest = rel;
+      if (rel == pkg + "__init__.py")
+        dest = pkg + "_gpic_cffi_init.py";
+      else if (rel == m.name + ".pyi")
+        dest = pkg + "__init__.pyi";
+      else if (rel == "py.typed")
+        dest = pkg + "py.typed";
+      else if (target_ == "cpython" && rel.rfind(m.name + ".", 0) == 0)
+        dest = pkg + "_gpic_cpython" + rel.substr(m.name.size());
+      out[dest] = std::move(content);
+    }
+    std::string init(embedded_file("runtime/python/gpic_package_init.py"));
+    for (size_t at; (at = init.find("GPIC_MODULE")) != std::string::npos;) init.replace(at, 11, m.name);
+    out[pkg + "__init__.py"] = init;
+    return out;
+  }
 
   // Where the Go package came from, at which version, kept beside the module it built.
   std::string record_path(const ir::Module& m) const {
@@ -214,7 +257,7 @@ class Builder {
     std::vector<std::string> cmd = {req_.python, script.string(), "--root", root.string(), "--name",
                                     req_.wheel_name.empty() ? m.name : req_.wheel_name, "--version", version,
                                     "--summary", summary, "--out", dist.string()};
-    if (package()) cmd.push_back("--cffi");
+    if (target_ == "cffi") cmd.push_back("--cffi");
     if (req_.verbose) std::cerr << "gpic: " << shell_line(cmd) << "\n";
     ProcessResult r = run_process(cmd);
     std::string name = r.out.substr(0, r.out.find('\n'));
@@ -237,7 +280,7 @@ class Builder {
     Options options = target_options(g);
     StagedOutput staged(build_dir_);
     // The stub (pyi) ships with every Python target.
-    for (const char* t : {"cgo", req_.target.c_str(), "pyi"}) TargetRegistry::instance().find(t)->generate(m, options, staged, diags_);
+    for (const char* t : {"cgo", target_.c_str(), "pyi"}) TargetRegistry::instance().find(t)->generate(m, options, staged, diags_);
     if (diags_.has_errors() || !staged.commit(diags_)) return false;
     python_files_.clear();
     for (const auto& [path, content] : staged.files())
@@ -283,7 +326,7 @@ class Builder {
   // Runs the target's builder (it compiles the extension for req_.python into build_dir_/ext).
   bool build_extension(const ir::Module& m, const fs::path& ext) {
     std::vector<std::string> cmd;
-    if (req_.target == "cffi") {
+    if (target_ == "cffi") {
       cmd = {req_.python, (build_dir_ / (m.name + "_build") / "cffi_build.py").string()};
     } else {
       fs::path src = build_dir_ / (m.name + "_cpython");
@@ -304,7 +347,7 @@ class Builder {
       std::cerr << log << r.err;
     }
     if (r.exit_code != 0) {
-      diags_.error({}, "building the " + req_.target + " extension with " + req_.python + " failed:\n" + r.err + r.out +
+      diags_.error({}, "building the " + target_ + " extension with " + req_.python + " failed:\n" + r.err + r.out +
                            r.start_error);
       return false;
     }
@@ -318,11 +361,12 @@ class Builder {
     fs::path tmp = build_dir_ / "ext";
     fs::remove_all(tmp, ec);
     if (!build_extension(m, tmp)) return false;
-    std::string ext_dir = package() ? m.name + "/" : "";
+    bool cffi = target_ == "cffi";
+    std::string ext_dir = cffi ? m.name + "/" : "";
     for (const auto& rel : python_files_) files[rel] = read_file(build_dir_ / rel);
     for (const auto& entry : fs::directory_iterator(tmp, ec))
       files[ext_dir + entry.path().filename().string()] = read_file(entry.path());
-    files[package() ? m.name + "/__init__.pyi" : m.name + ".pyi"] = read_file(build_dir_ / (m.name + ".pyi"));
+    files[cffi ? m.name + "/__init__.pyi" : m.name + ".pyi"] = read_file(build_dir_ / (m.name + ".pyi"));
     files[ext_dir + "py.typed"] = "";
     return true;
   }
@@ -331,6 +375,7 @@ class Builder {
   SourceFiles& sources_;
   Diagnostics& diags_;
   std::unique_ptr<StagedOutput> final_out_;
+  std::string target_;  // the target built for req_.python (choose_target)
   fs::path build_dir_;
   fs::path archive_;
   std::vector<std::string> python_files_;
@@ -342,7 +387,8 @@ int run_build(int argc, char** argv) {
   BuildRequest req;
   po::options_description o("gpic build options");
   o.add_options()
-      ("target,t", po::value<std::string>(&req.target)->default_value("cffi"), "Python target: cffi or cpython")
+      ("target,t", po::value<std::string>(&req.target)->default_value("auto"),
+       "Python target: cffi, cpython, or auto (one package: the cpython extension for CPython, cffi for PyPy)")
       ("out,o", po::value<std::string>(&req.out_dir)->required(), "directory to leave the importable package in")
       ("python", po::value<std::vector<std::string>>(&req.pythons)->composing(),
        "interpreter to build for (python3, pypy3, ...); repeat it to build for each (default python3)")
@@ -374,7 +420,8 @@ int run_build(int argc, char** argv) {
     return 2;
   }
   if (!is_python_target(req.target)) {
-    std::cerr << "gpic build: error: --target must name a Python target (cffi or cpython), not '" << req.target << "'\n";
+    std::cerr << "gpic build: error: --target must name a Python target (cffi, cpython or auto), not '" << req.target
+              << "'\n";
     return 2;
   }
   if (!req.wheel && (!req.wheel_name.empty() || !req.wheel_version.empty())) {

@@ -55,6 +55,9 @@ def main(argv=None):
             os.path.abspath(args.source),
             os.path.abspath(args.archive),
             "-lpthread",
+            # The C++ runtime is linked in too, so the extension needs nothing beyond glibc (a
+            # wheel of it meets a manylinux policy whatever libstdc++ the user's system has).
+            "-static-libstdc++", "-static-libgcc",
             # The Go runtime inside stays private to this extension: another gpic module in the
             # same process must not bind to its symbols.
             "-Wl,--exclude-libs,ALL",

@@ -181,7 +181,9 @@ def test_build_warns_when_the_module_name_shadows_python(gpic, tmp_path):
                "finds one or the other, depending on sys.path; name it gomath in the package clause "
                "[-Wshadows-python-module]\npackage math \"strings\"\n        ^\n")
     assert warning in r.stderr and r.stderr.count("warning:") == 1, r.stderr
-    assert len(list((out / "math").glob("_gpic_cffi.*.so"))) == 2
+    # One package for both: the cpython extension for CPython, cffi for PyPy (no --target: auto).
+    assert len(list((out / "math").glob("_gpic_cpython.cpython-*.so"))) == 1
+    assert len(list((out / "math").glob("_gpic_cffi.pypy*.so"))) == 1
 
 
 def test_build_needs_the_go_package(gpic, tmp_path):

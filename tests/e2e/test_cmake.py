@@ -1,8 +1,8 @@
 """gpic as a CMake package (issue 12 §5): `cmake --install` of gpic's own build into a fresh prefix,
 then a user's CMake project that does `find_package(gpic CONFIG REQUIRED)` and
-`gpic_add_python_module(...)` builds importable modules as part of its build - for the cffi
-target on CPython and PyPy and for the cpython target - rebuilds only when an input changes, and
-reports a bad .gpi at its line."""
+`gpic_add_python_module(...)` builds importable modules as part of its build - one package for
+CPython and PyPy (the default), cffi for PyPy, and the cpython target - rebuilds only when an
+input changes, and reports a bad .gpi at its line."""
 
 import os
 import shutil
@@ -30,20 +30,20 @@ project(uses_gpic NONE)
 
 find_package(gpic 0.1 CONFIG REQUIRED)
 
-gpic_add_python_module(NAME calc_cffi GPI calc/calc.gpi)
+gpic_add_python_module(NAME calc_both GPI calc/calc.gpi PYTHON python3 pypy3)
 gpic_add_python_module(NAME calc_pypy GPI calc/calc.gpi TARGET cffi PYTHON pypy3)
 gpic_add_python_module(NAME calc_cpython GPI calc/calc.gpi TARGET cpython
                        OUTPUT_DIR ${CMAKE_BINARY_DIR}/fast GO_MODULE calc)
 
 # Where each module landed, as a user's test runner would read it.
 file(GENERATE OUTPUT ${CMAKE_BINARY_DIR}/pythonpath.txt CONTENT
-     "calc_cffi=$<TARGET_PROPERTY:calc_cffi,GPIC_PYTHONPATH>
+     "calc_both=$<TARGET_PROPERTY:calc_both,GPIC_PYTHONPATH>
 calc_pypy=$<TARGET_PROPERTY:calc_pypy,GPIC_PYTHONPATH>
 calc_cpython=$<TARGET_PROPERTY:calc_cpython,GPIC_PYTHONPATH>
 ")
 """
 
-BUILT_FOR = [("calc_cffi", "python3"), ("calc_pypy", "pypy3"), ("calc_cpython", "python3")]
+BUILT_FOR = [("calc_both", "python3"), ("calc_both", "pypy3"), ("calc_pypy", "pypy3"), ("calc_cpython", "python3")]
 
 
 def gpic_build_dir():
@@ -106,6 +106,10 @@ def test_each_module_imports_from_its_pythonpath(project, name, interpreter):
     path = pythonpaths(build)[name]
     expected = str(build / "fast") if name == "calc_cpython" else str(build / name)
     assert path == expected
+    if name == "calc_both":
+        # One package: the cpython extension for CPython, the cffi module for PyPy.
+        so = [f for f in os.listdir(os.path.join(path, "calc")) if f.endswith(".so")]
+        assert len(so) == 2 and all(f.startswith(("_gpic_cffi.pypy", "_gpic_cpython.cpython")) for f in so), so
     r = run_python(interpreter, path, "import calc; print(calc.Add(40, 2)); print(calc.Add.__doc__)")
     assert r.returncode == 0, r.stderr
     assert r.stdout.splitlines()[0] == "42"
@@ -149,7 +153,7 @@ def test_a_wrong_version_or_option_is_refused_at_configure_time(installed, tmp_p
     cases = {
         "find_package(gpic 9.0 CONFIG REQUIRED)\n": "gpic",
         "find_package(gpic CONFIG REQUIRED)\ngpic_add_python_module(NAME x GPI x.gpi TARGET go)\n":
-            "TARGET must be cffi or cpython",
+            "TARGET must be auto, cffi or cpython",
         "find_package(gpic CONFIG REQUIRED)\ngpic_add_python_module(NAME x)\n": "GPI is required",
     }
     for i, (body, message) in enumerate(cases.items()):

@@ -61,3 +61,30 @@ def test_a_go_mod_init_module_builds_and_imports(fresh_module, tmp_path, target,
     r = run_python(interpreter, str(out), "import fresh; print(fresh.Greet('go'), fresh.Twice(21))")
     assert r.returncode == 0, r.stderr
     assert r.stdout.strip() == "hello, go 42"
+
+
+def test_with_no_target_one_package_serves_cpython_and_pypy(fresh_module, tmp_path):
+    # The default target, auto: one package holding the cpython extension for CPython and the
+    # cffi module for PyPy, whose __init__.py loads the one the running interpreter can use.
+    root, _ = fresh_module
+    out = tmp_path / "out"
+    r = subprocess.run([gpic_binary(), "build", "fresh.gpi", "--python", "python3", "--python", "pypy3", "-o", str(out)],
+                       cwd=root, capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    code = "import fresh; print(fresh.Greet('go'), fresh.Twice(21)); print(fresh.__file__); print(fresh.Twice.__doc__)"
+    for interpreter, binding in (("python3", "_gpic_cpython.cpython-"), ("pypy3", "__init__.py")):
+        r = run_python(interpreter, str(out), code)
+        assert r.returncode == 0, r.stderr
+        lines = r.stdout.splitlines()
+        assert lines[0] == "hello, go 42"
+        assert binding in lines[1], lines[1]
+        assert "Twice doubles n." in r.stdout or "Go: func Twice(n int) int" in r.stdout, r.stdout
+    # Built for PyPy alone, the package says so on CPython.
+    only = tmp_path / "only"
+    r = subprocess.run([gpic_binary(), "build", "fresh.gpi", "--python", "pypy3", "-o", str(only)], cwd=root,
+                       capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    r = run_python("python3", str(only), "import fresh")
+    assert r.returncode == 1
+    assert "ImportError: fresh was built for other interpreters than cpython 3." in r.stderr, r.stderr
+    assert "gpic build --python " in r.stderr, r.stderr

@@ -77,12 +77,18 @@ def test_the_wheel_holds_the_package_its_stub_and_a_valid_record(wheels, interpr
                    "humanize-1.0.1.dist-info/METADATA", "humanize-1.0.1.dist-info/WHEEL",
                    "humanize-1.0.1.dist-info/RECORD"):
         assert member in names, sorted(names)
-    assert any(n.startswith("humanize/_gpic_cffi.") and n.endswith(".so") for n in names), sorted(names)
+    # With no --target, CPython's wheel holds the cpython extension and PyPy's the cffi module.
+    binding = "humanize/_gpic_cpython." if interpreter == "python3" else "humanize/_gpic_cffi."
+    assert [n for n in names if n.endswith(".so")] == [n for n in names if n.startswith(binding)], sorted(names)
+    assert any(n.startswith(binding) for n in names), sorted(names)
     wheel = whl.read("humanize-1.0.1.dist-info/WHEEL").decode()
     assert "Tag: %s\n" % wheel_tag(interpreter) in wheel and "Root-Is-Purelib: false\n" in wheel
     metadata = whl.read("humanize-1.0.1.dist-info/METADATA").decode()
     assert "Name: humanize\nVersion: 1.0.1\n" in metadata
-    assert 'Requires-Dist: cffi>=' in metadata and 'platform_python_implementation != "PyPy"' in metadata
+    if interpreter == "pypy3":
+        assert 'Requires-Dist: cffi>=' in metadata and 'platform_python_implementation != "PyPy"' in metadata
+    else:
+        assert "Requires-Dist" not in metadata, metadata
     # Every file but RECORD itself is listed with its sha256 and size, as pip verifies.
     rows = list(csv.reader(io.StringIO(whl.read("humanize-1.0.1.dist-info/RECORD").decode())))
     assert {row[0] for row in rows} == names
@@ -99,9 +105,10 @@ def test_the_wheel_holds_the_package_its_stub_and_a_valid_record(wheels, interpr
 def test_pip_install_into_a_fresh_venv_gives_an_importable_package(wheels, tmp_path, interpreter):
     dist, _ = wheels
     python = venv(tmp_path, interpreter)
-    r = subprocess.run([str(python), "-m", "pip", "install", "-q", str(dist / ("humanize-1.0.1-%s.whl"
-                                                                                % wheel_tag(interpreter)))],
-                       capture_output=True, text=True)
+    # --no-index: neither wheel needs anything from the index (PyPy has cffi built in; CPython's
+    # wheel holds the cpython extension).
+    r = subprocess.run([str(python), "-m", "pip", "install", "-q", "--no-index",
+                        str(dist / ("humanize-1.0.1-%s.whl" % wheel_tag(interpreter)))], capture_output=True, text=True)
     assert r.returncode == 0, r.stdout + r.stderr
     # From an unrelated directory, with no PYTHONPATH: the venv's site-packages alone.
     clean = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
@@ -146,6 +153,22 @@ def test_a_cpython_target_wheel_installs_a_single_file_module(wheels, env, tmp_p
     r = subprocess.run([str(python), "-m", "pip", "install", "-q", "--no-index", str(dist / name)],
                        capture_output=True, text=True)
     assert r.returncode == 0, r.stdout + r.stderr
+    r = subprocess.run([str(python), "-c", USE], capture_output=True, text=True, cwd=str(tmp_path))
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.split() == ["-1,234,567", "22nd", "79", "MiB"]
+
+
+def test_a_cffi_target_wheel_for_cpython_requires_cffi(wheels, env, tmp_path):
+    work = wheels[0].parent
+    dist = tmp_path / "dist"
+    r = gpic(["build", "humanize.gpi", "--target", "cffi", "--wheel", "-o", str(dist)], work, env)
+    assert r.returncode == 0, r.stderr
+    name = "humanize-1.0.1-%s.whl" % wheel_tag("python3")
+    metadata = zipfile.ZipFile(dist / name).read("humanize-1.0.1.dist-info/METADATA").decode()
+    assert 'Requires-Dist: cffi>=' in metadata, metadata
+    python = venv(tmp_path, "python3")
+    r = subprocess.run([str(python), "-m", "pip", "install", "-q", str(dist / name)], capture_output=True, text=True)
+    assert r.returncode == 0, r.stdout + r.stderr  # pip fetches cffi from the index
     r = subprocess.run([str(python), "-c", USE], capture_output=True, text=True, cwd=str(tmp_path))
     assert r.returncode == 0, r.stderr
     assert r.stdout.split() == ["-1,234,567", "22nd", "79", "MiB"]
