@@ -47,6 +47,9 @@ def check_docs_come_from_the_instantiation_or_else_the_generic():
     assert "larger of a and b" in generics.MaxFloat.__doc__, generics.MaxFloat.__doc__
     assert "set of ints" in generics.IntSet.__doc__, generics.IntSet.__doc__
     assert "set of comparable values" in generics.StringSet.__doc__, generics.StringSet.__doc__
+    # The Go declaration a docstring names is the instantiation, as the .gpi writes it.
+    assert "type IntSet = Set[int]" in generics.IntSet.__doc__, generics.IntSet.__doc__
+    assert "type IntSetPair = Pair[int, *IntSet]" in generics.IntSetPair.__doc__, generics.IntSetPair.__doc__
 
 
 # --- Generic types and their methods ------------------------------------------------------------
