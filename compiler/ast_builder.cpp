@@ -437,7 +437,7 @@ void AstBuilder::build_func(GpiParser::FuncDeclContext* ctx, const ir::Doc& doc)
   f.loc = loc(name);
   f.doc = doc;
   if (ctx->ASSIGN()) {
-    // `func MaxInt = Max[int]`: expanded by the checker (compiler/generics.cpp).
+    // `func MaxInt = Max[int]`: expanded by the checker (compiler/check_generics.cpp).
     if (ctx->receiver()) {
       diags_.error(loc(ctx->ASSIGN()->getSymbol()),
                    "a method cannot be an instantiation: instantiate the generic type instead "

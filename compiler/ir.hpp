@@ -74,7 +74,7 @@ struct Type {
   uint64_t length = 0;              // Array
   std::shared_ptr<FuncSig> sig;     // Func
   /// Kind::Named: the type arguments of an instantiation as written (`Set[int]`). The checker
-  /// (compiler/generics.cpp) replaces such a type by the name the file gives the
+  /// (compiler/check_generics.cpp) replaces such a type by the name the file gives the
   /// instantiation, so targets never see arguments here.
   std::vector<TypeRef> args;
 

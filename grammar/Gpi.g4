@@ -94,7 +94,7 @@ typeSpec
     ;
 
 // `[K comparable, V any]`, `[N ~int | ~float64]`, `[S ~[]E, E cmp.Ordered]`. Only the names
-// matter to gpic (compiler/generics.cpp substitutes them); Go checks type arguments against
+// matter to gpic (compiler/check_generics.cpp substitutes them); Go checks type arguments against
 // the constraints, and gpic itself where a constraint is a plain union or `comparable`.
 // Inside brackets, `[T any]` cannot be mistaken for an array type: an array's length is an
 // INT_LIT in a .gpi.
