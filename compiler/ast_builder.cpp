@@ -366,6 +366,7 @@ void AstBuilder::build_type_spec(GpiParser::TypeSpecContext* ctx, const ir::Doc&
   }
   decl.name = name->getText();
   decl.loc = loc(name);
+  decl.type_params = build_type_params(ctx->typeParams());
   module_->order.push_back({ir::DeclRef::Kind::Type, module_->types.size()});
   module_->types.push_back(std::move(decl));
 }
@@ -435,6 +436,28 @@ void AstBuilder::build_func(GpiParser::FuncDeclContext* ctx, const ir::Doc& doc)
   f.name = name->getText();
   f.loc = loc(name);
   f.doc = doc;
+  if (ctx->ASSIGN()) {
+    // `func MaxInt = Max[int]`: expanded by the checker (compiler/check_generics.cpp).
+    if (ctx->receiver()) {
+      diags_.error(loc(ctx->ASSIGN()->getSymbol()),
+                   "a method cannot be an instantiation: instantiate the generic type instead "
+                   "(type IntSet = Set[int]) and its methods come with it");
+      return;
+    }
+    ir::TypeRef generic = build_type_name(ctx->typeName());
+    if (!generic || broken(ctx->typeArgs())) return;
+    if (generic->kind != ir::Type::Kind::Named || !generic->qualifier.empty()) {
+      diags_.error(generic->loc, "'" + generic->go_spelling() +
+                                     "' is not a generic function of this file: declare it here, with its type "
+                                     "parameters, and instantiate that");
+      return;
+    }
+    f.instance_of = ir::Instantiation{generic->name, build_type_args(ctx->typeArgs())};
+    module_->order.push_back({ir::DeclRef::Kind::Func, module_->funcs.size()});
+    module_->funcs.push_back(std::move(f));
+    return;
+  }
+  f.type_params = build_type_params(ctx->typeParams());
   if (GpiParser::ReceiverContext* r = ctx->receiver()) {
     GpiParser::TypeNameContext* type_name = r->typeName();
     if (!type_name || type_name->IDENT().empty() || !token(type_name->IDENT(0))) return;
@@ -446,6 +469,17 @@ void AstBuilder::build_func(GpiParser::FuncDeclContext* ctx, const ir::Doc& doc)
     }
     recv.pointer = r->STAR() != nullptr;
     recv.loc = loc(token(type_name->IDENT(0)));
+    // `(s *Set[K, V])`: Go lets a method rename its type's parameters; each must be a name.
+    if (GpiParser::TypeArgsContext* args = r->typeArgs()) {
+      for (const ir::TypeRef& arg : build_type_args(args)) {
+        if (arg->kind != ir::Type::Kind::Named || !arg->qualifier.empty() || !arg->args.empty()) {
+          diags_.error(arg->loc, "a receiver names its type's parameters: write a name such as T, not '" +
+                                     arg->go_spelling() + "'");
+          return;
+        }
+        recv.type_params.push_back(arg->name);
+      }
+    }
     f.recv = std::move(recv);
   }
   f.sig = build_signature(ctx->signature());
@@ -479,7 +513,8 @@ std::vector<ir::Param> AstBuilder::build_params(GpiParser::ParametersContext* ct
 
   auto lone_identifier = [](GpiParser::ParameterDeclContext* item) -> antlr4::Token* {
     auto* named = dynamic_cast<GpiParser::NamedTypeContext*>(item->type_());
-    if (item->ELLIPSIS() || !named || !named->typeName() || named->typeName()->DOT()) return nullptr;
+    if (item->ELLIPSIS() || !named || !named->typeName() || named->typeName()->DOT() || named->typeArgs())
+      return nullptr;
     return token(named->typeName()->IDENT(0));
   };
 
@@ -549,7 +584,16 @@ ir::TypeRef AstBuilder::build_type_name(GpiParser::TypeNameContext* ctx) {
 
 ir::TypeRef AstBuilder::build_type(GpiParser::Type_Context* ctx) {
   if (!ctx || broken(ctx)) return nullptr;
-  if (auto* named = dynamic_cast<GpiParser::NamedTypeContext*>(ctx)) return build_type_name(named->typeName());
+  if (auto* named = dynamic_cast<GpiParser::NamedTypeContext*>(ctx)) {
+    ir::TypeRef type = build_type_name(named->typeName());
+    if (!type || !named->typeArgs()) return type;
+    if (type->kind != ir::Type::Kind::Named) {
+      diags_.error(type->loc, "'" + type->go_spelling() + "' is not a generic type: it takes no type arguments");
+      return nullptr;
+    }
+    type->args = build_type_args(named->typeArgs());
+    return type->args.empty() ? nullptr : type;
+  }
 
   auto type = std::make_shared<ir::Type>();
   type->loc = loc(ctx->getStart());
@@ -586,6 +630,35 @@ ir::TypeRef AstBuilder::build_type(GpiParser::Type_Context* ctx) {
     return nullptr;
   }
   return type->elem ? type : nullptr;
+}
+
+std::vector<ir::TypeRef> AstBuilder::build_type_args(GpiParser::TypeArgsContext* ctx) {
+  std::vector<ir::TypeRef> args;
+  if (!ctx || broken(ctx)) return args;
+  for (GpiParser::Type_Context* t : ctx->type_()) {
+    ir::TypeRef arg = build_type(t);
+    if (!arg) return {};  // already reported, or left out after a syntax error
+    args.push_back(arg);
+  }
+  return args;
+}
+
+std::vector<ir::TypeParam> AstBuilder::build_type_params(GpiParser::TypeParamsContext* ctx) {
+  std::vector<ir::TypeParam> params;
+  if (!ctx || broken(ctx)) return params;
+  for (GpiParser::TypeParamDeclContext* decl : ctx->typeParamDecl()) {
+    GpiParser::TypeConstraintContext* constraint = decl->typeConstraint();
+    if (!constraint || !decl->identList()) continue;
+    std::vector<ir::TypeParam::Term> terms;
+    for (GpiParser::ConstraintTermContext* term : constraint->constraintTerm())
+      terms.push_back({term->TILDE() != nullptr, term->type_() ? build_type(term->type_()) : nullptr});
+    // The constraint as the author wrote it (spacing included), for messages and the docs.
+    antlr4::misc::Interval span(constraint->getStart()->getStartIndex(), constraint->getStop()->getStopIndex());
+    std::string text = constraint->getStart()->getInputStream()->getText(span);
+    for (auto* node : decl->identList()->IDENT())
+      if (antlr4::Token* name = token(node)) params.push_back({name->getText(), terms, text, loc(name)});
+  }
+  return params;
 }
 
 ir::ConstExpr AstBuilder::build_expr(GpiParser::ExprContext* ctx) {

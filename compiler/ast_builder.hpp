@@ -51,6 +51,10 @@ class AstBuilder {
   std::vector<ir::Param> build_params(P::ParametersContext* ctx, bool results, bool* variadic);
   ir::TypeRef build_type(P::Type_Context* ctx);
   ir::TypeRef build_type_name(P::TypeNameContext* ctx);
+  /// `[int, *Point]`; empty when an argument could not be built.
+  std::vector<ir::TypeRef> build_type_args(P::TypeArgsContext* ctx);
+  /// `[K comparable, V any]`; empty for none.
+  std::vector<ir::TypeParam> build_type_params(P::TypeParamsContext* ctx);
   ir::ConstExpr build_expr(P::ExprContext* ctx);
 
   /// The token of a terminal node, or null when the parser did not really see it (absent, or

@@ -51,6 +51,8 @@ class Context {
   const ir::Const* find_const(const ir::Module& m, std::string_view name);
   /// A constant, variable or function of this module.
   bool is_value_name(std::string_view name);
+  /// Drops the indexes of `m`, whose declarations moved (expand_generics rebuilds the module).
+  void forget_index(const ir::Module& m) { indexes_.erase(&m); }
 
   /// Looks a Named type up as written in module `in`, without reporting anything; works for
   /// imported modules, which may not have been checked.
@@ -73,6 +75,7 @@ inline std::string quote(std::string_view name) { return "'" + std::string(name)
 
 // The passes, in the order check_module() runs them.
 void check_imports(Context& cx);
+void expand_generics(Context& cx);
 void check_paths(Context& cx);
 void check_names(Context& cx);
 void check_types(Context& cx);

@@ -1,6 +1,7 @@
 // Types: every name in a type resolves (setting Type::decl), and the rules that concern one
 // type expression or one signature: comparable map keys, `error` only as the last result,
 // positive array lengths, distinct parameter names.
+#include <algorithm>
 #include <optional>
 #include <unordered_map>
 #include <unordered_set>
@@ -102,6 +103,9 @@ class TypeWalker {
       if (const ir::TypeDecl* decl = cx_.find_type(cx_.module, t.name)) {
         t.decl = decl;
         t.decl_module = &cx_.module;
+      } else if (std::any_of(cx_.module.generic_types.begin(), cx_.module.generic_types.end(),
+                             [&](const ir::TypeDecl& g) { return g.name == t.name; })) {
+        // A generic used without a named instantiation: reported by expand_generics.
       } else if (cx_.is_value_name(t.name)) {
         cx_.error(t.loc, quote(t.name) + " is not a type");
       } else {
@@ -145,8 +149,15 @@ void check_types(Context& cx) {
     for (const ir::InterfaceMethod& method : t.methods) walk.signature(method.sig, nullptr);
     for (const ir::TypeRef& embed : t.embeds) walk.type(embed);
     walk.type(t.underlying);
+    // An instantiation's type arguments resolve too: the cgo target spells them in Go.
+    if (t.instance_of)
+      for (const ir::TypeRef& arg : t.instance_of->args) walk.type(arg);
   }
-  for (const ir::Func& f : m.funcs) walk.signature(f.sig, f.recv ? &*f.recv : nullptr);
+  for (const ir::Func& f : m.funcs) {
+    walk.signature(f.sig, f.recv ? &*f.recv : nullptr);
+    if (f.instance_of)
+      for (const ir::TypeRef& arg : f.instance_of->args) walk.type(arg);
+  }
   for (const ir::Const& c : m.consts) walk.type(c.type);
   for (const ir::Var& v : m.vars) walk.type(v.type);
 }

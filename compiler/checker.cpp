@@ -70,6 +70,7 @@ Underlying Context::underlying_of(const ir::Type& type, const ir::Module& in, in
 void check_module(ir::Module& module, Diagnostics& diags) {
   check::Context cx{module, diags};
   check::check_imports(cx);            // loaded, not twice: qualified names need them
+  check::expand_generics(cx);          // instantiations become ordinary declarations
   check::check_paths(cx);              // the Go import path, and a file name generated code can name
   check::check_names(cx);              // exported, ASCII, unique
   check::check_types(cx);              // every type resolves; map keys, results, arrays

@@ -109,7 +109,11 @@ std::string spelling_of(const TypeRef& t) { return t ? t->go_spelling() : std::s
 std::string Type::go_spelling() const {
   switch (kind) {
     case Kind::Prim: return std::string(prim_name(prim));
-    case Kind::Named: return qualifier.empty() ? name : qualifier + '.' + name;
+    case Kind::Named: {
+      std::string out = qualifier.empty() ? name : qualifier + '.' + name;
+      for (size_t i = 0; i < args.size(); ++i) out += (i ? ", " : "[") + spelling_of(args[i]);
+      return args.empty() ? out : out + ']';
+    }
     case Kind::Slice: return "[]" + spelling_of(elem);
     case Kind::Array: return '[' + std::to_string(length) + ']' + spelling_of(elem);
     case Kind::Map: return "map[" + spelling_of(key) + ']' + spelling_of(elem);
@@ -117,6 +121,12 @@ std::string Type::go_spelling() const {
     case Kind::Func: return "func" + (sig ? signature_spelling(*sig) : std::string("()"));
   }
   return "?";
+}
+
+std::string Instantiation::go_spelling() const {
+  std::string out = generic;
+  for (size_t i = 0; i < args.size(); ++i) out += (i ? ", " : "[") + spelling_of(args[i]);
+  return args.empty() ? out : out + ']';
 }
 
 bool FuncSig::returns_error() const {

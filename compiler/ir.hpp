@@ -73,6 +73,10 @@ struct Type {
   TypeRef key;                      // Map
   uint64_t length = 0;              // Array
   std::shared_ptr<FuncSig> sig;     // Func
+  /// Kind::Named: the type arguments of an instantiation as written (`Set[int]`). The checker
+  /// (compiler/check_generics.cpp) replaces such a type by the name the file gives the
+  /// instantiation, so targets never see arguments here.
+  std::vector<TypeRef> args;
 
   /// Set by the checker for Kind::Named: the declaration the name resolves to (possibly in an
   /// imported module). Null before checking or when the name did not resolve.
@@ -111,6 +115,31 @@ struct FuncSig {
   std::vector<const Param*> value_results() const;
 };
 
+/// A type parameter of a generic declaration: `T comparable`. Its constraint is kept for the
+/// checks gpic can make alone (a union of predeclared types, `comparable`, `any`); Go checks
+/// the rest when it compiles the shim.
+struct TypeParam {
+  std::string name;
+  /// The constraint's terms: `~int | float64` is {~int, float64}. A term that is an interface
+  /// literal has a null type.
+  struct Term {
+    bool tilde = false;
+    TypeRef type;
+  };
+  std::vector<Term> terms;
+  std::string constraint;           // Go text of the constraint, as written
+  Loc loc;
+};
+
+/// What a declaration instantiates: `type IntSet = Set[int]` has generic "Set" and args {int}.
+/// The declaration itself then holds the generic's body with the arguments substituted; only
+/// the cgo target, which names the Go type (`gopkg.Set[int]`), and the docs read this.
+struct Instantiation {
+  std::string generic;
+  std::vector<TypeRef> args;        // in the scope of the module that declares the instance
+  std::string go_spelling() const;  // "Set[int]"
+};
+
 struct Field {
   std::string name;                 // for an embedded field, the type's name
   TypeRef type;
@@ -147,6 +176,11 @@ struct TypeDecl {
   std::vector<TypeRef> embeds;                  // Interface: embedded interfaces, as written
   TypeRef underlying;                           // Defined
   bool alias = false;                           // Defined: `type A = B`
+  /// A generic declaration's type parameters. The checker moves generic declarations to
+  /// Module::generic_types, so targets never see one among Module::types.
+  std::vector<TypeParam> type_params;
+  /// Set for an instantiation (`type IntSet = Set[int]`) once the checker has expanded it.
+  std::optional<Instantiation> instance_of;
 
   /// Filled by the checker: the file's funcs whose receiver names this type, in file order.
   std::vector<const Func*> bound_methods;
@@ -157,6 +191,8 @@ struct Receiver {
   std::string type_name;
   bool pointer = false;
   Loc loc;
+  /// A method of a generic type names the type's parameters: `(s *Set[T])` has {"T"}.
+  std::vector<std::string> type_params = {};
 };
 
 /// A function, or a method when `recv` is set.
@@ -166,6 +202,10 @@ struct Func {
   FuncSig sig;
   Doc doc;
   Loc loc;
+  std::vector<TypeParam> type_params;           // a generic function's (see TypeDecl)
+  /// `func MaxInt = Max[int]` as written, before the checker expands it; after, the expanded
+  /// function (and an instance type's methods) carry what they instantiate.
+  std::optional<Instantiation> instance_of;
 };
 
 /// A constant expression kept as Go tokens: the cgo target re-emits it (qualifying names of
@@ -234,6 +274,10 @@ struct Module {
   std::vector<Const> consts;
   std::vector<Var> vars;
   std::vector<DeclRef> order;
+  /// Generic declarations, moved here by the checker once their instantiations are expanded:
+  /// they are documentation of the .gpi, not bindings.
+  std::vector<TypeDecl> generic_types;
+  std::vector<Func> generic_funcs;
 
   const TypeDecl* find_type(std::string_view name) const;
   /// Free functions (no receiver), in file order.

@@ -42,6 +42,15 @@ json to_json(const ir::Type& t) {
   return j;
 }
 
+// What a type or function instantiates (`Set[int]`), or null: a plugin binding the Go type
+// must spell it this way.
+static json instance_json(const std::optional<ir::Instantiation>& inst) {
+  if (!inst) return nullptr;
+  json args = json::array();
+  for (const auto& a : inst->args) args.push_back(to_json(*a));
+  return {{"generic", inst->generic}, {"args", args}, {"go", inst->go_spelling()}};
+}
+
 json to_json(const ir::Module& m) {
   json types = json::array(), funcs = json::array(), consts = json::array(), vars = json::array(),
        imports = json::array(), order = json::array();
@@ -58,12 +67,14 @@ json to_json(const ir::Module& m) {
     json j = {{"kind", kinds[static_cast<int>(t.kind)]}, {"name", t.name}, {"doc", to_json(t.doc)}, {"loc", to_json(t.loc)},
               {"fields", fields}, {"methods", methods}, {"bound_methods", bound}, {"alias", t.alias}};
     j["underlying"] = t.underlying ? to_json(*t.underlying) : json(nullptr);
+    j["instance_of"] = instance_json(t.instance_of);
     types.push_back(j);
   }
   for (const auto& f : m.funcs) {
     json j = {{"name", f.name}, {"sig", sig_json(f.sig)}, {"doc", to_json(f.doc)}, {"loc", to_json(f.loc)}};
     j["receiver"] = f.recv ? json{{"name", f.recv->name}, {"type", f.recv->type_name}, {"pointer", f.recv->pointer}}
                            : json(nullptr);
+    j["instance_of"] = instance_json(f.instance_of);
     funcs.push_back(j);
   }
   for (const auto& c : m.consts)

@@ -86,8 +86,38 @@ typeGroup
 // An alias (`= type_`), a struct, an interface, or a defined type. One rule, not four
 // alternatives, so that the choice is made at the token after the name and a missing type is
 // reported as such.
+//
+// A generic type declares its type parameters as Go does (`type Set[T comparable] struct {...}`);
+// it is bound only through instantiations the file names: `type IntSet = Set[int]`.
 typeSpec
-    : IDENT (ASSIGN type_ | structType | interfaceType | type_) SEMI
+    : IDENT typeParams? (ASSIGN type_ | structType | interfaceType | type_) SEMI
+    ;
+
+// `[K comparable, V any]`, `[N ~int | ~float64]`, `[S ~[]E, E cmp.Ordered]`. Only the names
+// matter to gpic (compiler/check_generics.cpp substitutes them); Go checks type arguments against
+// the constraints, and gpic itself where a constraint is a plain union or `comparable`.
+// Inside brackets, `[T any]` cannot be mistaken for an array type: an array's length is an
+// INT_LIT in a .gpi.
+typeParams
+    : LBRACK typeParamDecl (COMMA typeParamDecl)* COMMA? RBRACK
+    ;
+
+typeParamDecl
+    : identList typeConstraint
+    ;
+
+typeConstraint
+    : constraintTerm (PIPE constraintTerm)*
+    ;
+
+constraintTerm
+    : TILDE? type_
+    | interfaceType
+    ;
+
+// `Set[int]`, `Pair[string, *Point]`: the type arguments of an instantiation.
+typeArgs
+    : LBRACK type_ (COMMA type_)* COMMA? RBRACK
     ;
 
 structType
@@ -111,14 +141,16 @@ interfaceElem
     | typeName SEMI                 # embeddedInterface
     ;
 
+// A generic function declares its type parameters (`func Max[T cmp.Ordered](a, b T) T`) and
+// is bound through instantiations: `func MaxInt = Max[int]`.
 funcDecl
-    : FUNC receiver? IDENT signature SEMI
+    : FUNC receiver? IDENT (typeParams? signature | ASSIGN typeName typeArgs) SEMI
     ;
 
-// `(p *Point)`, `(p Point)`, `(*Point)`, `(Point)`. A qualified type is parsed so that the
-// checker can say why it is not allowed.
+// `(p *Point)`, `(p Point)`, `(*Point)`, `(Point)`, and on a generic type `(s *Set[T])`. A
+// qualified type is parsed so that the checker can say why it is not allowed.
 receiver
-    : LPAREN IDENT? STAR? typeName RPAREN
+    : LPAREN IDENT? STAR? typeName typeArgs? RPAREN
     ;
 
 signature
@@ -143,7 +175,7 @@ parameterDecl
     ;
 
 type_
-    : typeName                          # namedType
+    : typeName typeArgs?                # namedType
     | LBRACK RBRACK type_               # sliceType
     | LBRACK INT_LIT RBRACK type_       # arrayType
     | MAP LBRACK type_ RBRACK type_     # mapType
@@ -238,6 +270,7 @@ AMP       : '&';
 AMP_CARET : '&^';
 PIPE      : '|';
 CARET     : '^';
+TILDE     : '~';
 NOT       : '!';
 LAND      : '&&';
 LOR       : '||';

@@ -86,7 +86,8 @@ class ModuleWriter {
   }
 
   void emit_class_head(const ir::TypeDecl& t, const std::string&) {
-    std::string kind = t.kind == ir::TypeDecl::Kind::Struct ? "struct" : t.kind == ir::TypeDecl::Kind::Interface ? "interface" : t.underlying->go_spelling();
+    std::string kind = t.instance_of ? "= " + t.instance_of->go_spelling()  // as the .gpi writes it
+                       : t.kind == ir::TypeDecl::Kind::Struct ? "struct" : t.kind == ir::TypeDecl::Kind::Interface ? "interface" : t.underlying->go_spelling();
     w_.blank_lines(2);
     w_.print("class $name$(_GoObject):\n", {{"name", class_name(t)}});
     auto in = w_.indent();

@@ -249,7 +249,7 @@ std::string named_signature(const ir::FuncSig& sig) {
 
 void Codecs::emit_interface(CodeWriter& w, const abi::InterfaceExport& i) const {
   const ir::TypeDecl& d = *i.decl;
-  CodeWriter::Vars v{{"name", d.name}, {"T", std::string(kPackageAlias) + "." + d.name}, {"proxy", proxy_type(d)}};
+  CodeWriter::Vars v{{"name", d.name}, {"T", go_decl_type(d)}, {"proxy", proxy_type(d)}};
   w.print("// gpicEncIface_$name$ hands a $name$ to Python: a Python object back as itself, a Go value\n"
           "// as a handle with the id of its bound type (0: only the interface is known).\n"
           "func gpicEncIface_$name$(w *gpicWriter, v $T$) {\n"
@@ -307,7 +307,7 @@ void Codecs::emit_box_bound(CodeWriter& w) const {
   if (!plan_.classes.empty()) {
     w.print("\tswitch x := v.(type) {\n");
     for (const auto& c : plan_.classes) {
-      CodeWriter::Vars v{{"T", std::string(kPackageAlias) + "." + c.decl->name}, {"id", std::to_string(c.type_id)}};
+      CodeWriter::Vars v{{"T", go_decl_type(*c.decl)}, {"id", std::to_string(c.type_id)}};
       w.print("\tcase *$T$:\n\t\treturn x, $id$\n\tcase $T$:\n\t\treturn &x, $id$\n", v);
     }
     w.print("\t}\n");

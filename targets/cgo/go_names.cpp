@@ -44,6 +44,7 @@ std::string go_type(const ir::Type& t) {
   switch (t.kind) {
     case K::Prim: return std::string(ir::prim_name(t.prim));
     case K::Named:
+      if (t.decl && t.decl->instance_of) return go_instance(*t.decl->instance_of, t.qualifier);
       if (t.qualifier.empty()) return std::string(kPackageAlias) + "." + t.name;
       return t.qualifier + "." + t.name;
     case K::Slice: return "[]" + go_type(*t.elem);
@@ -53,6 +54,22 @@ std::string go_type(const ir::Type& t) {
     case K::Func: return go_func_type(*t.sig);
   }
   return "any";
+}
+
+std::string go_instance(const ir::Instantiation& inst, const std::string& qualifier) {
+  std::string out = (qualifier.empty() ? std::string(kPackageAlias) : qualifier) + "." + inst.generic + "[";
+  for (size_t i = 0; i < inst.args.size(); ++i) out += (i ? ", " : "") + go_type(*inst.args[i]);
+  return out + "]";
+}
+
+std::string go_decl_type(const ir::TypeDecl& t) {
+  if (t.instance_of) return go_instance(*t.instance_of, "");
+  return std::string(kPackageAlias) + "." + t.name;
+}
+
+std::string go_func_value(const ir::Func& f) {
+  if (f.instance_of) return go_instance(*f.instance_of, "");
+  return std::string(kPackageAlias) + "." + f.name;
 }
 
 std::string go_func_type(const ir::FuncSig& sig) {

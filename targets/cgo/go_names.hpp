@@ -21,6 +21,17 @@ inline constexpr std::string_view kPackageAlias = "gopkg";
 /// Go spelling of a .gpi type inside the shim: named types qualified with the package alias.
 std::string go_type(const ir::Type& t);
 
+/// Go spelling of an instantiation, `gopkg.Set[int]`: the generic's name in its package
+/// (`qualifier`, or the bound package when empty) with each type argument spelled by go_type.
+std::string go_instance(const ir::Instantiation& inst, const std::string& qualifier);
+
+/// The Go type a declaration of the .gpi binds: `gopkg.Point`, or for an instantiation
+/// (`type IntSet = Set[int]`) `gopkg.Set[int]`.
+std::string go_decl_type(const ir::TypeDecl& t);
+
+/// The Go function a free function of the .gpi calls: `gopkg.Max`, or `gopkg.Max[int]`.
+std::string go_func_value(const ir::Func& f);
+
 /// Go spelling of a function type with the given signature ("func(int, string) (float64, error)"),
 /// used to check a binding against the real package at compile time.
 std::string go_func_type(const ir::FuncSig& sig);

@@ -213,7 +213,7 @@ class ShimWriter {
       e.copied.push_back(abi::lend_rule(fn.sig, i, e.receiver != nullptr, results) == abi::Lend::GoCopy);
     bool variadic = fn.sig.variadic;
     std::string name = fn.name;
-    std::string target = e.receiver ? "" : pkg(fn.name);
+    std::string target = e.receiver ? "" : go_func_value(fn);
     e.call = [=](const std::string& self, const std::vector<std::string>& args) {
       std::string s = (self.empty() ? target : self + "." + name) + "(";
       for (size_t i = 0; i < args.size(); ++i) s += (i ? ", " : "") + args[i] + (variadic && i + 1 == args.size() ? "..." : "");
@@ -224,7 +224,7 @@ class ShimWriter {
 
   void emit_class(const abi::ClassExport& c) {
     const ir::TypeDecl& t = *c.decl;
-    std::string T = pkg(t.name);
+    std::string T = go_decl_type(t);
     // The constructor: a new Go object from field values (or from the underlying value).
     if (!c.constructor.empty()) {
       Export e;
@@ -424,8 +424,11 @@ class ChecksWriter {
              "// position of its declaration in the .gpi.\n",
              {{"version", options_.gpic_version}, {"file", quoting::source_name(m_)},
               {"alias", std::string(kPackageAlias)}, {"path", quoting::go_string(m_.go_path)}});
-    for (const auto& f : plan_.funcs)
-      check(f.func->loc, "var _ " + go_func_type(f.func->sig) + " = ", "$alias$." + f.func->name);
+    for (const auto& f : plan_.funcs) {
+      const ir::Func& fn = *f.func;
+      check(fn.loc, "var _ " + go_func_type(fn.sig) + " = ",
+            fn.instance_of ? instance(*fn.instance_of) : "$alias$." + fn.name);
+    }
     for (const auto& c : plan_.classes) check_class(c);
     for (const auto& v : plan_.value_types) check_value_type(v);
     // Each method the .gpi declares must be one of the interface's, with its signature; the
@@ -433,7 +436,7 @@ class ChecksWriter {
     for (const auto& i : plan_.interfaces)
       for (const auto& me : i.decl->methods) {
         std::string method = go_func_type(me.sig).substr(4);  // "func(x int) bool" without "func"
-        check(me.loc, "var _ interface{ " + me.name + method + " } = ", "$alias$." + i.decl->name + "(nil)");
+        check(me.loc, "var _ interface{ " + me.name + method + " } = ", go_decl_type(*i.decl) + "(nil)");
       }
     for (const auto& v : plan_.vars)
       check(v.var->loc, "var _ *" + go_type(*v.var->type) + " = ", "&$alias$." + v.var->name);
@@ -471,7 +474,8 @@ class ChecksWriter {
  private:
   void check_class(const abi::ClassExport& c) {
     const ir::TypeDecl& t = *c.decl;
-    std::string T = std::string(kPackageAlias) + "." + t.name;
+    std::string T = go_decl_type(t);
+    if (t.instance_of) check(t.loc, "var _ = ", "(*" + instance(*t.instance_of) + ")(nil)");
     if (abi::is_opaque_func_decl(t)) {
       // Never called nor made here: any func type will do, so its signature (which may name
       // unexported types) is not checked, only that it is one.
@@ -502,6 +506,7 @@ class ChecksWriter {
       self.type->elem = std::make_shared<ir::Type>();
       self.type->elem->kind = ir::Type::Kind::Named;
       self.type->elem->name = t.name;
+      self.type->elem->decl = &t;
       sig.params.insert(sig.params.begin(), self);
       check(m.func->loc, "var _ " + go_func_type(sig) + " = ", "(*" + T + ")." + m.func->name);
     }
@@ -511,7 +516,7 @@ class ChecksWriter {
   // a value receiver, which the method expression T.Method requires.
   void check_value_type(const abi::ValueTypeExport& v) {
     const ir::TypeDecl& t = *v.decl;
-    std::string T = std::string(kPackageAlias) + "." + t.name;
+    std::string T = go_decl_type(t);
     check(t.loc, "var _ = ", T + "(" + go_type(*t.underlying) + "(0))");
     for (const auto& m : v.methods) {
       ir::FuncSig sig = m.func->sig;
@@ -519,9 +524,24 @@ class ChecksWriter {
       self.type = std::make_shared<ir::Type>();
       self.type->kind = ir::Type::Kind::Named;
       self.type->name = t.name;
+      self.type->decl = &t;
       sig.params.insert(sig.params.begin(), self);
       check(m.func->loc, "var _ " + go_func_type(sig) + " = ", T + "." + m.func->name);
     }
+  }
+
+  // An instantiation, `gopkg.Set[int]`, with each type argument at its .gpi position: Go
+  // reports an argument that does not satisfy its constraint there. Written as gofmt writes
+  // it: `G[ /*line*/ A /*line*/, B]`, the directive before a comma naming the comma's column.
+  std::string instance(const ir::Instantiation& inst) {
+    std::string out = std::string(kPackageAlias) + "." + inst.generic + "[";
+    for (size_t i = 0; i < inst.args.size(); ++i) {
+      const ir::Loc& loc = inst.args[i]->loc;
+      int col = std::max(1, loc.col - (i ? 2 : 1));
+      out += " /*line " + line_file(m_) + ":" + std::to_string(loc.line) + ":" + std::to_string(col) + "*/" +
+             (i ? ", " : " ") + go_type(*inst.args[i]);
+    }
+    return out + "]";
   }
 
   // gofmt puts a space after a /*line*/ comment; the directive names the position of the

@@ -60,7 +60,8 @@ class PythonWriter {
   }
 
   void class_head(const ir::TypeDecl& t) {
-    std::string kind = t.kind == ir::TypeDecl::Kind::Struct      ? "struct"
+    std::string kind = t.instance_of                             ? "= " + t.instance_of->go_spelling()  // as the .gpi writes it
+                       : t.kind == ir::TypeDecl::Kind::Struct    ? "struct"
                        : t.kind == ir::TypeDecl::Kind::Interface ? "interface"
                                                                  : t.underlying->go_spelling();
     w_.blank_lines(2);

@@ -73,6 +73,8 @@ std::string go_func(const ir::Func& f) {
     if (!f.recv->name.empty()) out += f.recv->name + " ";
     out += (f.recv->pointer ? "*" : "") + f.recv->type_name + ") ";
   }
+  // An instantiation shows its signature with the type arguments in, and what it instantiates.
+  if (f.instance_of) return with_signature(out + f.name, f.sig) + "  // " + f.instance_of->go_spelling();
   return with_signature(out + f.name, f.sig);
 }
 
@@ -85,6 +87,9 @@ std::string go_field(const ir::Field& f) {
 
 std::string go_type(const ir::TypeDecl& t) {
   std::string out = "type " + t.name;
+  // An instantiation is declared as the .gpi (and Go code using it) writes it: its fields and
+  // methods are listed with it, types substituted.
+  if (t.instance_of) return out + " = " + t.instance_of->go_spelling();
   switch (t.kind) {
     case ir::TypeDecl::Kind::Defined:
       return out + (t.alias ? " = " : " ") + t.underlying->go_spelling();

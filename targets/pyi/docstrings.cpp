@@ -23,6 +23,7 @@ std::string go_signature(const ir::Func& f) {
 }
 
 std::string go_type_decl(const ir::TypeDecl& t) {
+  if (t.instance_of) return "type " + t.name + " = " + t.instance_of->go_spelling();  // as the .gpi writes it
   switch (t.kind) {
     case ir::TypeDecl::Kind::Struct: return "type " + t.name + " struct";
     case ir::TypeDecl::Kind::Interface: return "type " + t.name + " interface";
