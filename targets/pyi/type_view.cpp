@@ -1,6 +1,7 @@
 #include "targets/pyi/type_view.hpp"
 
 #include "targets/common/c_abi.hpp"
+#include "targets/common/named_values.hpp"
 
 namespace gpic::pyi {
 
@@ -32,6 +33,7 @@ TypeView view_of(const EnumIndex& enums, const ir::TypeDecl& t) {
   if (abi::is_value_decl(t)) return TypeView::ScalarClass;
   if (abi::is_opaque_func_decl(t)) return TypeView::OpaqueClass;
   if (!t.bound_methods.empty()) return TypeView::ValueClass;
+  if (py::is_container_decl(t)) return TypeView::ContainerClass;
   return TypeView::Alias;
 }
 
