@@ -437,10 +437,11 @@ class ChecksWriter {
       check(f.func->loc, "var _ " + go_func_type(f.func->sig) + " = ", "$alias$." + f.func->name);
     for (const auto& c : plan_.classes) check_class(c);
     for (const auto& v : plan_.value_types) check_value_type(v);
-    // Types no class or method set stands for are checked too (a method-less `type SliceUint8
-    // []string` against Go's []uint8), and so is an interface the .gpi declares no method of.
+    // Defined types that are values in Python, with or without methods, are checked too (a
+    // method-less `type SliceUint8 []string` against Go's []uint8), and so is an interface the
+    // .gpi declares no method of.
     for (const auto& t : m_.types) {
-      if (t.kind == ir::TypeDecl::Kind::Defined && !abi::is_handle_decl(t) && !abi::is_value_decl(t))
+      if (t.kind == ir::TypeDecl::Kind::Defined && !abi::is_handle_decl(t))
         check_defined(t);
       else if (t.kind == ir::TypeDecl::Kind::Interface && t.methods.empty())
         check(t.loc, "var _ = ", "$alias$." + t.name + "(nil)");
@@ -556,8 +557,7 @@ class ChecksWriter {
   // A named scalar type's methods are called on a copy of the value: Go's method must have
   // a value receiver, which the method expression T.Method requires.
   void check_value_type(const abi::ValueTypeExport& v) {
-    const ir::TypeDecl& t = *v.decl;
-    check_defined(t);
+    const ir::TypeDecl& t = *v.decl;  // the type itself: with the other defined types
     std::string T = std::string(kPackageAlias) + "." + t.name;
     for (const auto& m : v.methods) {
       ir::FuncSig sig = m.func->sig;

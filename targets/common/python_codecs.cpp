@@ -41,7 +41,8 @@ CodecTable::CodecTable(const abi::Plan& plan, const Options& options) : plan_(pl
   }
   // A named scalar type with methods but no constants is a class too (int or float subclass):
   // its values are converted to it like an enum's, so that its methods can be called.
-  for (const auto& v : plan.value_types) enums_[v.decl];
+  for (const auto& v : plan.value_types)
+    if (!abi::is_container_value_decl(*v.decl)) enums_[v.decl];
 }
 
 std::string CodecTable::class_name(const ir::TypeDecl& d) { return module_name(d.name); }

@@ -264,9 +264,12 @@ class ModuleWriter {
           if (stringer(me)) w_.print("gpic_py::use_as_str($v$, $name$);\n", {{"v", class_var(*k.cls->decl)}, {"name", cpp_string(me.python_name)}});
       }
       for (const auto& vt : calls_.value_types) {
-        w_.print("gpic_py::add_methods($v$, k$T$_methods);\n", {{"v", class_var(*vt.type->decl)}, {"T", abi::mangle(vt.type->decl->name)}});
+        const ir::TypeDecl& d = *vt.type->decl;
+        // A container class is no function's result class here (its codec makes instances).
+        std::string v = codecs_.is_enum(&d) ? class_var(d) : "gpic_py::class_of(m, " + cpp_string(Codecs::class_name(d)) + ")";
+        w_.print("gpic_py::add_methods($v$, k$T$_methods);\n", {{"v", v}, {"T", abi::mangle(d.name)}});
         for (const auto& me : vt.methods)
-          if (stringer(me)) w_.print("gpic_py::use_as_str($v$, $name$);\n", {{"v", class_var(*vt.type->decl)}, {"name", cpp_string(me.python_name)}});
+          if (stringer(me)) w_.print("gpic_py::use_as_str($v$, $name$);\n", {{"v", v}, {"name", cpp_string(me.python_name)}});
       }
       for (const auto& i : calls_.interfaces) {
         CodeWriter::Vars v{{"name", cpp_string(Codecs::class_name(*i.iface->decl))}, {"T", abi::mangle(i.iface->decl->name)}};

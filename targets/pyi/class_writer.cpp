@@ -161,6 +161,7 @@ class ClassWriter {
     const char* def = base == "NamedBytes" || base == "NamedArray" ? "def __new__(cls, value: $type$ | None = None) -> $name$: ...\n"
                                                                     : "def __init__(self, value: $type$ | None = None) -> None: ...\n";
     w_.print(def, {{"type", ann(*t_.underlying, py::Role::Param)}, {"name", py::module_name(t_.name)}});
+    methods();
   }
 
   void enumeration() {

@@ -32,8 +32,8 @@ TypeView view_of(const EnumIndex& enums, const ir::TypeDecl& t) {
   if (!enums.members(t).empty()) return TypeView::IntEnum;
   if (abi::is_value_decl(t)) return TypeView::ScalarClass;
   if (abi::is_opaque_func_decl(t)) return TypeView::OpaqueClass;
-  if (!t.bound_methods.empty()) return TypeView::ValueClass;
   if (py::is_container_decl(t)) return TypeView::ContainerClass;
+  if (!t.bound_methods.empty()) return TypeView::ValueClass;
   return TypeView::Alias;
 }
 

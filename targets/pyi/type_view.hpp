@@ -17,7 +17,7 @@ namespace gpic::pyi {
 /// ScalarClass: a named integer or float type with methods and no constants (a subclass of
 /// int or float, abi::is_value_decl); ValueClass: another named type with methods (a handle).
 /// OpaqueClass: a named func type, a Go value held by handle that Python cannot make.
-/// ContainerClass: a named slice, array or map type without methods (py::is_container_decl).
+/// ContainerClass: a named slice, array or map type, with or without methods (py::is_container_decl).
 enum class TypeView { StructClass, ValueClass, ScalarClass, OpaqueClass, ContainerClass, IntEnum, Protocol, Alias };
 
 /// The constants typed with each named integer type, in .gpi order: the members of its

@@ -91,3 +91,21 @@ def check_interface_value_str_is_go_string():
     v = named.NewLabel("x")
     assert v.Label() == "x"
     assert str(v) == "label(x)" and v.String() == "label(x)"
+
+
+def check_array_with_value_methods_is_a_value_class():
+    v = named.Vec([1, 2, 3])
+    assert isinstance(v, array.array) and v.Sum() == 6.0 and str(v) == "<1 2 3>"
+    w = v.Scaled(2)
+    assert type(w) is named.Vec and w.tolist() == [2.0, 4.0, 6.0] and v.tolist() == [1.0, 2.0, 3.0]
+    assert named.Vec.Sum(named.Vec([1, 1, 1])) == 3.0
+    assert w == named.Vec([2, 4, 6]), "compared as values"
+    assert "needs 3" in raises(ValueError, named.Vec, [1, 2])
+
+
+def check_array_with_a_pointer_receiver_stays_a_go_object():
+    c = named.Counter([5, 0])
+    c.Bump()
+    c.Bump()
+    assert c.Get() == 7 and list(c.value) == [7, 0]
+    assert not isinstance(c, (list, array.array))
