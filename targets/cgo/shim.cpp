@@ -545,7 +545,7 @@ class ChecksWriter {
     if (const ir::Type* u = go_underlying(t)) {
       std::string fn = "gpicUnderlying_" + t.name;
       w_.print("\nfunc $fn$[T ~$u$]() {}\n", {{"fn", fn}, {"u", go_type(*u)}});
-      check(t.loc, "var _ = " + fn + "[", T + "]");
+      check(t.loc, "var _ = " + fn + "[ ", T + "]");  // gofmt spaces a comment after [
       return;
     }
     const ir::Type& u = *t.underlying;
