@@ -221,6 +221,134 @@ def enum_value(cls, value):
         return value
 
 
+
+# --- Named slice, array and map types ------------------------------------------------------------
+# `type SliceInt16 []int16` is a class over its values' Python type (targets/common/named_values.hpp):
+# making one checks the value as a call would, and the values Go returns are made instances of it.
+
+
+class Named(Codec):
+    """A named slice, array or map type: encoded and checked as its underlying type (``inner``,
+    whose fast paths -- arg, arg_ro, buffer, done -- it lends), decoded as an instance of
+    ``cls``."""
+
+    def __init__(self, inner, cls):
+        self.inner, self.cls, self.go = inner, cls, cls.__name__
+        self.carries_refs = inner.carries_refs
+        cls._gcodec = self
+
+    def __getattr__(self, name):
+        return getattr(self.inner, name)
+
+    def check(self, value):
+        self.inner.check(value)
+
+    def encode_into(self, out, value):
+        self.inner.encode_into(out, value)
+
+    def decode_at(self, mv, pos):
+        value, pos = self.inner.decode_at(mv, pos)
+        return self.cls._gfrom(value), pos
+
+    def result(self, p, n):
+        return self.cls._gfrom(self.inner.result(p, n))
+
+
+def _checked_items(cls, value):
+    """The items of ``cls(value)`` for a list-like class: a list, each element checked."""
+    inner = cls._gcodec.inner
+    items = list(inner._items(value))
+    inner.check(items)
+    return items
+
+
+def _named_repr(self, base):
+    return "%s(%s)" % (type(self).__name__, base.__repr__(self))
+
+
+class NamedBytes(bytes):
+    """Base of named []byte and [N]byte types. ``T()`` is Go's zero value."""
+
+    __slots__ = ()
+
+    def __new__(cls, value=None):
+        inner = cls._gcodec.inner
+        if value is None:
+            return bytes.__new__(cls, inner.length or 0)
+        return bytes.__new__(cls, inner.buffer(value).cast("B"))
+
+    @classmethod
+    def _gfrom(cls, value):
+        return bytes.__new__(cls, value)
+
+    def __repr__(self):
+        return _named_repr(self, bytes)
+
+
+class NamedArray(array.array):
+    """Base of named numeric slice and array types: an array.array of the element type. ``T()``
+    is Go's zero value."""
+
+    __slots__ = ()
+
+    def __new__(cls, value=None):
+        inner = cls._gcodec.inner
+        self = array.array.__new__(cls, inner.typecode)
+        if value is None:
+            self.frombytes(bytes((inner.length or 0) * inner.itemsize))
+        else:
+            self.frombytes(inner.buffer(value).cast("B"))
+        return self
+
+    @classmethod
+    def _gfrom(cls, value):
+        self = array.array.__new__(cls, value.typecode)
+        self.frombytes(value.tobytes())
+        return self
+
+    def __repr__(self):
+        return "%s(%r)" % (type(self).__name__, self.tolist())
+
+
+class NamedList(list):
+    """Base of named slice and array types of other elements. ``T()`` is an empty slice; an
+    array type needs its elements."""
+
+    __slots__ = ()
+
+    def __init__(self, value=None):
+        list.__init__(self, _checked_items(type(self), [] if value is None else value))
+
+    @classmethod
+    def _gfrom(cls, value):
+        self = list.__new__(cls)
+        list.extend(self, value)
+        return self
+
+    def __repr__(self):
+        return _named_repr(self, list)
+
+
+class NamedDict(dict):
+    """Base of named map types. ``T()`` is an empty map."""
+
+    __slots__ = ()
+
+    def __init__(self, value=None):
+        if value is None:
+            value = {}
+        type(self)._gcodec.check(value)
+        dict.__init__(self, value.items())
+
+    @classmethod
+    def _gfrom(cls, value):
+        self = dict.__new__(cls)
+        dict.update(self, value)
+        return self
+
+    def __repr__(self):
+        return _named_repr(self, dict)
+
 # --- Sequences ------------------------------------------------------------------------------------
 
 # Buffer formats by (kind, item size): what a numeric Go slice accepts without a copy.

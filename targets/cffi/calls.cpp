@@ -57,7 +57,8 @@ Call from_func(const abi::FuncExport& f, const std::string& owner, py::Case name
   c.abi_symbol = f.sig.symbol;
   c.wrapper = owner.empty() ? abi::c_name({"gpicw", fn.name}) : abi::c_name({"gpicw", owner, fn.name});
   c.has_self = f.sig.receiver.has_value();
-  if (c.has_self && f.sig.receiver->lowering.kind == abi::Kind::Scalar) c.self_value = f.sig.receiver->lowering;
+  if (c.has_self && (f.sig.receiver->lowering.kind == abi::Kind::Scalar || f.sig.receiver->lowering.kind == abi::Kind::Wire))
+    c.self_value = f.sig.receiver->lowering;
   for (size_t i = 0; i < f.sig.params.size(); ++i) {
     const auto& p = fn.sig.params[i];
     c.args.push_back({py::param_name(p.name, i), p.name, f.sig.params[i].lowering, fn.sig.variadic && i + 1 == fn.sig.params.size(),
@@ -214,7 +215,12 @@ std::string part_type(const abi::Lowering& l) { return l.prim == ir::Prim::Compl
 std::string wrapper_params(const Call& c) {
   std::string s;
   auto add = [&](const std::string& p) { s += (s.empty() ? "" : ", ") + p; };
-  if (c.has_self) add((c.self_value ? c.self_value->c_type : std::string("uint64_t")) + " self");
+  if (c.has_self && c.self_value && c.self_value->kind == abi::Kind::Wire) {
+    add("const char* self_p");
+    add("size_t self_n");
+  } else if (c.has_self) {
+    add((c.self_value ? c.self_value->c_type : std::string("uint64_t")) + " self");
+  }
   for (size_t i = 0; i < c.args.size(); ++i) {
     const abi::Lowering& l = c.args[i].lowering;
     std::string a = "a" + std::to_string(i);
@@ -269,7 +275,7 @@ void emit_result_struct(CodeWriter& w, const Call& c) {
 void emit_wrapper_body(CodeWriter& w, const Call& c) {
   auto in = w.indent();
   w.print("gpic_status st = {0};\n");
-  std::string args = c.has_self ? "self, " : "";
+  std::string args = !c.has_self ? "" : c.self_value && c.self_value->kind == abi::Kind::Wire ? "(gpic_bytes){self_p, self_n}, " : "self, ";
   for (size_t i = 0; i < c.args.size(); ++i) {
     const abi::Lowering& l = c.args[i].lowering;
     std::string a = "a" + std::to_string(i);

@@ -31,7 +31,8 @@ struct Call {
   std::string wrapper;       // "gpicw_GetPI"
   bool has_self = false;     // methods and field accessors: the receiver's handle first
   /// A named scalar type's method (abi::is_value_decl): the receiver is `self` itself, this C
-  /// scalar, not a handle.
+  /// scalar, not a handle; a named slice, array or map type's (abi::is_container_value_decl):
+  /// `self` encoded as a wire value.
   std::optional<abi::Lowering> self_value;
   /// An assignment (a field's or variable's setter): its errors say "cannot set X", not
   /// "X() argument 'value'".

@@ -268,6 +268,10 @@ class ModuleWriter {
     std::string call_args = !c.has_self ? "" : c.self_value ? "self, " : "self._gh, ";
     std::string values, specs;
     std::vector<std::string> conversions;
+    if (c.has_self && c.self_value && c.self_value->kind == abi::Kind::Wire) {  // a container's value, encoded
+      conversions.push_back("_gself = " + codec(*c.self_value->type) + ".encode(self)");
+      call_args = "_gself, _glen(_gself), ";
+    }
     std::vector<std::string> write_backs;   // PyPy: Go's writes into copies of resizable buffers
     // The cdata of every lent buffer: dropped before an exception is raised, which must hold no
     // exported buffer (its traceback keeps this frame, and when a reference cycle holds the
@@ -379,6 +383,7 @@ class ModuleWriter {
         for (const auto& wb : write_backs) w_.print("    $wb$\n", {{"wb", wb}});
       }
     } else {
+      for (const auto& conv : conversions) w_.print("$c$\n", {{"c", conv}});  // a container receiver's
       w_.print(call, v);
     }
     // The cheapest test that tells failure (see cffi::failure_sentinel).

@@ -21,9 +21,24 @@ bool is_opaque_func_decl(const ir::TypeDecl& d) {
   return d.kind == ir::TypeDecl::Kind::Defined && !d.alias && d.underlying && d.underlying->kind == ir::Type::Kind::Func;
 }
 
+bool is_container_value_decl(const ir::TypeDecl& d) {
+  if (d.kind != ir::TypeDecl::Kind::Defined || d.alias || !d.underlying) return false;
+  ir::Type::Kind k = underlying(*d.underlying).kind;
+  if (k != ir::Type::Kind::Slice && k != ir::Type::Kind::Array && k != ir::Type::Kind::Map) return false;
+  // Methods may change a slice's elements or a map in place, and a pointer receiver the value
+  // itself: those stay with Go (a handle class). An array's value-receiver methods work on a
+  // copy in Go too, so a Python value loses nothing.
+  if (d.bound_methods.empty()) return true;
+  if (k != ir::Type::Kind::Array) return false;
+  for (const ir::Func* f : d.bound_methods)
+    if (f->recv && f->recv->pointer) return false;
+  return true;
+}
+
 bool is_handle_decl(const ir::TypeDecl& d) {
   if (d.kind == ir::TypeDecl::Kind::Struct || is_opaque_func_decl(d)) return true;
-  return d.kind == ir::TypeDecl::Kind::Defined && !d.alias && !d.bound_methods.empty() && !is_value_decl(d);
+  return d.kind == ir::TypeDecl::Kind::Defined && !d.alias && !d.bound_methods.empty() && !is_value_decl(d) &&
+         !is_container_value_decl(d);
 }
 
 bool is_sentinel(const ir::Var& v) {
@@ -329,7 +344,7 @@ class Planner {
         c.type_id = next_type_id++;
         if (!is_opaque_func_decl(t)) c.constructor = c_name({"gpic", m_.name, t.name, "new"});
         plan_.classes.push_back(std::move(c));
-      } else if (is_value_decl(t)) {
+      } else if (is_value_decl(t) || (is_container_value_decl(t) && !t.bound_methods.empty())) {
         plan_.value_types.push_back({&t, {}});
       } else if (t.kind == ir::TypeDecl::Kind::Interface) {
         InterfaceExport i;
@@ -532,6 +547,12 @@ class Planner {
     const ir::TypeDecl& t = *v.decl;
     auto self = lower(*self_type(t), true);
     if (!self) return;
+    if (is_container_value_decl(t)) {  // a slice, array or map receiver crosses as a wire value
+      const ir::Type* type = self->type;
+      self = wire();
+      self->type = type;
+      note_types(*type, false);
+    }
     for (const ir::Func* f : t.bound_methods)
       if (auto sig = lower_sig(f->sig, abi::symbol(m_, *f), &*self, f->loc, "method " + t.name + "." + f->name))
         v.methods.push_back({f, std::move(*sig)});

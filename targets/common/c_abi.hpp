@@ -71,6 +71,12 @@ bool is_opaque_func_decl(const ir::TypeDecl& d);
 /// it stays a value in Python (an IntEnum when it has typed constants, else a subclass of int
 /// or float), and its methods are called in Go on that value, converted.
 bool is_value_decl(const ir::TypeDecl& d);
+/// True for a named slice, array or map type without methods, or a named array type whose
+/// methods all have value receivers (`type UUID [16]byte` with String()): a value in Python,
+/// a class over its values' Python type (targets/common/named_values.hpp), never a handle; its
+/// methods, like a named scalar type's, are called in Go on that value, converted. A slice or
+/// map type with methods (which may change it in place) stays a handle class.
+bool is_container_value_decl(const ir::TypeDecl& d);
 /// True for `var ErrX error`: a sentinel error the package exports for errors.Is. It is not a
 /// variable Python reads but an exception class (ABI.md, "Sentinel errors").
 bool is_sentinel(const ir::Var& v);
@@ -134,7 +140,9 @@ struct ClassExport {
   std::vector<FuncExport> methods;
   int type_id = 0;                      // 1-based, stable in .gpi order; 0 is "no bound type"
 };
-/// A named scalar type with methods (is_value_decl): methods whose receiver is the value.
+/// A named scalar type with methods (is_value_decl), or a named slice, array or map type with
+/// methods (is_container_value_decl): methods whose receiver is the value (a C scalar, or a
+/// wire value for a container).
 struct ValueTypeExport {
   const ir::TypeDecl* decl;
   std::vector<FuncExport> methods;      // receiver: the scalar itself, not a handle

@@ -1,6 +1,7 @@
 #include "targets/common/python_api.hpp"
 
 #include "targets/common/c_abi.hpp"
+#include "targets/common/named_values.hpp"
 #include "targets/common/python_codecs.hpp"
 
 namespace gpic::py {
@@ -33,6 +34,9 @@ std::string type_annotation(const ir::Type& t, Role role) {
     case K::Prim:
       return prim_annotation(t.prim);
     case K::Named: {
+      // A container class's parameters take any value of its underlying type, as calls do.
+      if (role == Role::Param && t.decl && t.qualifier.empty() && is_container_decl(*t.decl))
+        return type_annotation(*t.decl->underlying, role);
       std::string n = module_name(t.name);
       if (!t.qualifier.empty()) n = t.qualifier + "." + n;
       // A Go interface value may be nil, which is None both ways.

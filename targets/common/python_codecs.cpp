@@ -1,5 +1,6 @@
 #include "targets/common/python_codecs.hpp"
 
+#include "targets/common/named_values.hpp"
 #include "targets/common/python_names.hpp"
 
 namespace gpic::py {
@@ -40,7 +41,8 @@ CodecTable::CodecTable(const abi::Plan& plan, const Options& options) : plan_(pl
   }
   // A named scalar type with methods but no constants is a class too (int or float subclass):
   // its values are converted to it like an enum's, so that its methods can be called.
-  for (const auto& v : plan.value_types) enums_[v.decl];
+  for (const auto& v : plan.value_types)
+    if (!abi::is_container_value_decl(*v.decl)) enums_[v.decl];
 }
 
 std::string CodecTable::class_name(const ir::TypeDecl& d) { return module_name(d.name); }
@@ -72,6 +74,9 @@ std::string CodecTable::definition(const ir::Type& t) {
              std::to_string(i ? i->proxy_id : 0) + ", _gclasses)";
     }
     if (d && is_enum(d)) return "_gpic_wire.Enum(" + name(*d->underlying) + ", " + class_name(*d) + ")";
+    // Only this module's classes: an imported container type is a value of its underlying type.
+    if (d && t.qualifier.empty() && is_container_decl(*d))
+      return "_gpic_wire.Named(" + name(*d->underlying) + ", " + class_name(*d) + ")";
     if (d && d->underlying) return name(*d->underlying);
   }
   const ir::Type& u = abi::underlying(t);
@@ -117,7 +122,7 @@ void emit_all(CodeWriter& w, const ir::Module& m, const std::vector<std::string>
   w.print("__all__ = [\n$names$]\n", {{"names", s}});
 }
 
-void emit_enums_and_aliases(CodeWriter& w, const ir::Module& m, const CodecTable& codecs,
+void emit_enums_and_aliases(CodeWriter& w, const ir::Module& m, CodecTable& codecs,
                             const std::function<std::string(const ir::Doc&, const std::string&)>& doc_text,
                             const std::function<std::string(const ir::Const&)>& member_value) {
   for (const auto& t : m.types) {
@@ -141,6 +146,17 @@ void emit_enums_and_aliases(CodeWriter& w, const ir::Module& m, const CodecTable
               {{"name", name}, {"qname", string_literal(name)}, {"members", members}, {"doc", string_literal(doc)}});
       continue;
     }
+    if (is_container_decl(t)) {
+      w.print("class $name$(_gpic_wire.$base$):\n", {{"name", name}, {"base", container_class(t).runtime_base}});
+      auto in = w.indent();
+      w.print("$doc$\n\n__slots__ = ()\n", {{"doc", docstring(doc, "")}});
+      ir::Type self;  // defines the class's codec, which the class checks its values with
+      self.kind = K::Named;
+      self.name = t.name;
+      self.decl = &t;
+      codecs.name(self);
+      continue;
+    }
     const ir::Type& u = abi::underlying(*t.underlying);
     std::string alias = "object";
     if (u.kind == K::Prim) {
@@ -149,7 +165,7 @@ void emit_enums_and_aliases(CodeWriter& w, const ir::Module& m, const CodecTable
     } else if (u.kind == K::Map) {
       alias = "dict";
     } else if (u.kind == K::Slice || u.kind == K::Array) {
-      alias = "list";
+      alias = is_byte_elem(abi::underlying(*u.elem)) ? "bytes" : "list";
     }
     w.print("$name$ = $alias$  # Go: type $name$ $under$\n",
             {{"name", name}, {"alias", alias}, {"under", t.underlying->go_spelling()}});

@@ -54,8 +54,10 @@ bool is_byte_elem(const ir::Type& elem);
 void emit_all(CodeWriter& w, const ir::Module& m, const std::vector<std::string>& names);
 
 /// Named integer types with constants as IntEnums, whose member values are `member_value(c)`
-/// (a Python expression); other named types without methods as aliases of their values' type.
-void emit_enums_and_aliases(CodeWriter& w, const ir::Module& m, const CodecTable& codecs,
+/// (a Python expression); named slice, array and map types as classes over their values' type
+/// (targets/common/named_values.hpp), defining their codecs; other named types without methods
+/// as aliases of their values' type.
+void emit_enums_and_aliases(CodeWriter& w, const ir::Module& m, CodecTable& codecs,
                             const std::function<std::string(const ir::Doc&, const std::string&)>& doc_text,
                             const std::function<std::string(const ir::Const&)>& member_value);
 

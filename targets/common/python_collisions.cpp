@@ -3,6 +3,7 @@
 #include <map>
 
 #include "targets/common/c_abi.hpp"
+#include "targets/common/named_values.hpp"
 
 namespace gpic::py {
 
@@ -97,6 +98,10 @@ bool check_collisions(const ir::Module& m, Case c, Diagnostics& diags) {
       for (const char* a : {"name", "value", "real", "imag", "numerator", "denominator", "conjugate", "bit_length",
                             "bit_count", "to_bytes", "from_bytes", "as_integer_ratio", "is_integer", "hex", "fromhex"})
         members.declare(a, std::string("the attribute '") + a + "' of Python's int, float and IntEnum", {});
+    // A named slice, array or map type is a subclass of bytes, array.array, list or dict.
+    if (is_container_decl(t))
+      for (const char* a : inherited_attributes(t))
+        members.declare(a, std::string("the attribute '") + a + "' of its base class " + container_class(t).python_base, {});
     Scope keywords(diags, " (keywords of the constructor " + t.name + "())");
     for (size_t i = 0; i < t.fields.size(); ++i) {
       const ir::Field& f = t.fields[i];

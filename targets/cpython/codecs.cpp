@@ -1,5 +1,7 @@
 #include "targets/cpython/codecs.hpp"
 
+#include "targets/common/named_values.hpp"
+
 namespace gpic::cpython {
 
 using K = ir::Type::Kind;
@@ -7,6 +9,7 @@ using K = ir::Type::Kind;
 std::string Codecs::numeric_result(const ir::Type& t, const std::string& r) {
   if (const ir::TypeDecl* d = abi::decl_of(t); d && (abi::is_handle_decl(*d) || d->kind == ir::TypeDecl::Kind::Interface))
     return "";
+  if (py::is_container_type(t)) return "";  // its class's codec makes the instance
   const ir::Type& u = abi::underlying(t);
   if (u.kind != K::Slice && u.kind != K::Array) return "";
   const ir::Type& e = abi::underlying(*u.elem);

@@ -152,7 +152,13 @@ void emit_go_call(CodeWriter& w, const cffi::Call& c, bool self) {
   w.print("}\n");
 }
 
-void emit_self(CodeWriter& w, const cffi::Call& c, const std::string& fail) {
+void emit_self(CodeWriter& w, const cffi::Call& c, const std::string& fail, Codecs& codecs) {
+  if (c.self_value && c.self_value->kind == abi::Kind::Wire) {  // a named slice, array or map: its value, encoded
+    w.print("gpic_py::WireArg self_h(gpic_py::codec($k$), false);\n"
+            "if (!self_h.load(self)) $fail$\n",
+            {{"k", std::to_string(codecs.index(*c.self_value->type))}, {"fail", fail}});
+    return;
+  }
   if (c.self_value) {  // a named scalar type's method: self is the value (an int or float subclass)
     w.print("gpic_py::Arg<$t$> self_h;\n"
             "if (!self_h.load(self)) $fail$\n",
@@ -193,7 +199,7 @@ void emit_fastcall(CodeWriter& w, const cffi::Call& c, Shape shape, const std::s
   w.print("gpic_py::Args<$n$> in(func, args, nargs, kwnames);\n"
           "if (!in) return nullptr;\n",
           {{"n", n(c.args.size())}});
-  if (c.has_self) emit_self(w, c, "return nullptr;");
+  if (c.has_self) emit_self(w, c, "return nullptr;", codecs);
   emit_loads(w, c, constructor, "", "return in.bad_argument();", codecs);
   emit_go_call(w, c, c.has_self);
   w.print("if (st.code) return gpic_py::raise_status(st);\n");
@@ -216,7 +222,7 @@ void emit_fastcall(CodeWriter& w, const cffi::Call& c, Shape shape, const std::s
 void emit_getter(CodeWriter& w, const cffi::Call& c, const std::string& c_name, Codecs& codecs) {
   w.print("PyObject* $name$(PyObject* self, void*) {\n", {{"name", c_name}});
   auto in = w.indent();
-  emit_self(w, c, "return nullptr;");
+  emit_self(w, c, "return nullptr;", codecs);
   emit_go_call(w, c, true);
   w.print("if (st.code) return gpic_py::raise_status(st);\n");
   emit_return(w, c, codecs);
@@ -227,7 +233,7 @@ void emit_setter(CodeWriter& w, const cffi::Call& c, const std::string& c_name, 
   auto in = w.indent();
   emit_spec(w, c, false, codecs);
   w.print("if (!value) return gpic_py::cannot_delete(self, $field$);\n", {{"field", cpp_string(c.python_name)}});
-  emit_self(w, c, "return -1;");
+  emit_self(w, c, "return -1;", codecs);
   emit_loads(w, c, false, "value", "return gpic_py::bad_argument(func, &value), -1;", codecs);
   emit_go_call(w, c, true);
   w.print("if (st.code) return gpic_py::raise_status(st), -1;\n"

@@ -264,13 +264,21 @@ class ModuleWriter {
           if (stringer(me)) w_.print("gpic_py::use_as_str($v$, $name$);\n", {{"v", class_var(*k.cls->decl)}, {"name", cpp_string(me.python_name)}});
       }
       for (const auto& vt : calls_.value_types) {
-        w_.print("gpic_py::add_methods($v$, k$T$_methods);\n", {{"v", class_var(*vt.type->decl)}, {"T", abi::mangle(vt.type->decl->name)}});
+        const ir::TypeDecl& d = *vt.type->decl;
+        // A container class is no function's result class here (its codec makes instances).
+        std::string v = codecs_.is_enum(&d) ? class_var(d) : "gpic_py::class_of(m, " + cpp_string(Codecs::class_name(d)) + ")";
+        w_.print("gpic_py::add_methods($v$, k$T$_methods);\n", {{"v", v}, {"T", abi::mangle(d.name)}});
         for (const auto& me : vt.methods)
-          if (stringer(me)) w_.print("gpic_py::use_as_str($v$, $name$);\n", {{"v", class_var(*vt.type->decl)}, {"name", cpp_string(me.python_name)}});
+          if (stringer(me)) w_.print("gpic_py::use_as_str($v$, $name$);\n", {{"v", v}, {"name", cpp_string(me.python_name)}});
       }
-      for (const auto& i : calls_.interfaces)
-        w_.print("gpic_py::add_methods(gpic_py::class_of(m, $name$), k$T$_methods);\n",
-                 {{"name", cpp_string(Codecs::class_name(*i.iface->decl))}, {"T", abi::mangle(i.iface->decl->name)}});
+      for (const auto& i : calls_.interfaces) {
+        CodeWriter::Vars v{{"name", cpp_string(Codecs::class_name(*i.iface->decl))}, {"T", abi::mangle(i.iface->decl->name)}};
+        w_.print("gpic_py::add_methods(gpic_py::class_of(m, $name$), k$T$_methods);\n", v);
+        for (const auto& me : i.methods)
+          if (stringer(me))
+            w_.print("gpic_py::use_as_str(gpic_py::class_of(m, $name$), $method$);\n",
+                     {{"name", v["name"]}, {"method", cpp_string(me.python_name)}});
+      }
       if (!plan_.interfaces.empty() || !plan_.callbacks.empty())
         w_.print("gpic_py::set_proxies(kProxies, std::size(kProxies));\n");
       w_.print("gpic_py::run_in_module(m, kSetup, \"setup\");\n");

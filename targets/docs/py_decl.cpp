@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "targets/common/c_abi.hpp"
+#include "targets/common/named_values.hpp"
 #include "targets/common/python_api.hpp"
 
 namespace gpic::docs {
@@ -78,6 +79,7 @@ std::string py_type(const ir::TypeDecl& t, const std::unordered_set<const ir::Ty
   if (u.kind == ir::Type::Kind::Prim && ir::is_integer(u.prim) && const_types.count(&t))
     return "class " + name + "(enum.IntEnum)";
   if (abi::is_value_decl(t)) return "class " + name + (ir::is_float(u.prim) ? "(float)" : "(int)");
+  if (py::is_container_decl(t)) return "class " + name + "(" + py::container_class(t).python_base + ")";
   return name + " = " + py::type_annotation(*t.underlying, py::Role::Result);
 }
 

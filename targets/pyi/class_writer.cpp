@@ -3,6 +3,7 @@
 #include <cctype>
 
 #include "targets/common/c_abi.hpp"
+#include "targets/common/named_values.hpp"
 #include "targets/common/python_api.hpp"
 #include "targets/pyi/docstrings.hpp"
 #include "targets/pyi/type_view.hpp"
@@ -88,6 +89,7 @@ class ClassWriter {
     }
     std::string base = view == TypeView::IntEnum ? "(enum.IntEnum)" : view == TypeView::Protocol ? "(Protocol)" : "(_GoObject)";
     if (view == TypeView::ScalarClass) base = ir::is_float(t_.underlying->prim) ? "(float)" : "(int)";
+    if (view == TypeView::ContainerClass) base = "(" + unhide(ctx_, py::container_class(t_).python_base, hidden_) + ")";
     w_.print("class $name$$base$:\n", {{"name", name}, {"base", base}});
     auto in = w_.indent();
     docstring(w_, doc_text(t_.doc, go_type_decl(t_)));
@@ -97,6 +99,7 @@ class ClassWriter {
       case TypeView::IntEnum: enumeration(); break;
       case TypeView::ScalarClass: methods(); break;
       case TypeView::OpaqueClass: methods(); break;
+      case TypeView::ContainerClass: container(); break;
       case TypeView::Protocol: protocol(); break;
       case TypeView::Alias: break;
     }
@@ -147,6 +150,17 @@ class ClassWriter {
              "def value(self) -> $result$:\n"
              "    \"\"\"The Go value, as its Python type.\"\"\"\n",
              {{"type", unhide(ctx_, constructor_param(*t_.underlying), hidden_)}, {"result", ann(*t_.underlying, py::Role::Result)}});
+    methods();
+  }
+
+  // Made from any value of the underlying type, checked as Go checks it; no value is Go's
+  // zero value (an array type of non-numeric elements needs its elements).
+  // (bytes and array.array take their value in __new__, list and dict in __init__.)
+  void container() {
+    std::string base = py::container_class(t_).runtime_base;
+    const char* def = base == "NamedBytes" || base == "NamedArray" ? "def __new__(cls, value: $type$ | None = None) -> $name$: ...\n"
+                                                                    : "def __init__(self, value: $type$ | None = None) -> None: ...\n";
+    w_.print(def, {{"type", ann(*t_.underlying, py::Role::Param)}, {"name", py::module_name(t_.name)}});
     methods();
   }
 

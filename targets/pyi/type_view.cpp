@@ -1,6 +1,7 @@
 #include "targets/pyi/type_view.hpp"
 
 #include "targets/common/c_abi.hpp"
+#include "targets/common/named_values.hpp"
 
 namespace gpic::pyi {
 
@@ -31,6 +32,7 @@ TypeView view_of(const EnumIndex& enums, const ir::TypeDecl& t) {
   if (!enums.members(t).empty()) return TypeView::IntEnum;
   if (abi::is_value_decl(t)) return TypeView::ScalarClass;
   if (abi::is_opaque_func_decl(t)) return TypeView::OpaqueClass;
+  if (py::is_container_decl(t)) return TypeView::ContainerClass;
   if (!t.bound_methods.empty()) return TypeView::ValueClass;
   return TypeView::Alias;
 }

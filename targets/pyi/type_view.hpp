@@ -2,6 +2,7 @@
 //   struct                                     -> a class over a Go handle, fields as attributes
 //   named type with methods                    -> a class over a Go handle, built from a value
 //   named integer type with typed constants    -> an enum.IntEnum (members also at module level)
+//   named slice, array or map type             -> a subclass of bytes, array.array, list or dict
 //   interface                                  -> a Protocol (any object with the methods)
 //   any other named type                       -> an alias of its Python type
 #pragma once
@@ -16,7 +17,8 @@ namespace gpic::pyi {
 /// ScalarClass: a named integer or float type with methods and no constants (a subclass of
 /// int or float, abi::is_value_decl); ValueClass: another named type with methods (a handle).
 /// OpaqueClass: a named func type, a Go value held by handle that Python cannot make.
-enum class TypeView { StructClass, ValueClass, ScalarClass, OpaqueClass, IntEnum, Protocol, Alias };
+/// ContainerClass: a named slice, array or map type, with or without methods (py::is_container_decl).
+enum class TypeView { StructClass, ValueClass, ScalarClass, OpaqueClass, ContainerClass, IntEnum, Protocol, Alias };
 
 /// The constants typed with each named integer type, in .gpi order: the members of its
 /// IntEnum. Found in one pass over the module's constants, so that asking for every type's

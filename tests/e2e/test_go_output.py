@@ -15,6 +15,7 @@ SAMPLES = [
     os.path.join(ROOT, "samples", "names", "names.gpi"),
     os.path.join(ROOT, "samples", "outliers", "outliers.gpi"),
     os.path.join(ROOT, "tests", "e2e", "fixtures", "fivelibs", "fivelibs.gpi"),
+    os.path.join(ROOT, "tests", "e2e", "fixtures", "named", "named.gpi"),
 ]
 
 

@@ -304,10 +304,15 @@ TEST_CASE("a named type's value property") {
   REQUIRE(v.size() == 1);
   CHECK(v[0].find("method 'C.Value' is named 'value' in Python (attributes of C), as the attribute 'value' of "
                   "Python's int, float and IntEnum is") != std::string::npos);
-  // A named type that stays a handle class (here over a slice) has the property 'value'.
-  auto h = collisions("package p\ntype S []int\nfunc (s S) Value() int\n", py::Case::Snake);
+  // A named type that stays a handle class (here over a string) has the property 'value'.
+  auto h = collisions("package p\ntype S string\nfunc (s S) Value() int\n", py::Case::Snake);
   REQUIRE(h.size() == 1);
   CHECK(h[0].find("method 'S.Value' is named 'value' in Python (attributes of S)") != std::string::npos);
+  // A named array with value-receiver methods is a list: its methods must not hide list's.
+  auto l = collisions("package p\ntype L [2]string\nfunc (s L) Count() int\nfunc (s L) Value() int\n", py::Case::Snake);
+  REQUIRE(l.size() == 1);
+  CHECK(l[0].find("method 'L.Count' is named 'count' in Python (attributes of L), as the attribute 'count' of its "
+                  "base class list[str] is") != std::string::npos);
 }
 
 }  // TEST_SUITE("python name collisions")

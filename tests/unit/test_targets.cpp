@@ -98,7 +98,8 @@ TEST_SUITE("targets") {
                        "package x \"example.com/x\"\n\nvar ErrA error\nvar N int\nvar ErrB error\n"
                        "func V() (bool, []error)\nfunc M() map[string]error\n"
                        "type Form int\nconst NFC Form = 0\nfunc (f Form) String(s string) string\n"
-                       "type Temps []float64\nfunc (t Temps) Max() float64\n",
+                       "type Temps []float64\nfunc (t Temps) Max() float64\n"
+                       "type ID [2]byte\nfunc (i ID) String() string\n",
                        diags);
     check_module(*m, diags);
     REQUIRE_FALSE(diags.has_errors());
@@ -110,11 +111,16 @@ TEST_SUITE("targets") {
     REQUIRE(plan->vars.size() == 1);
     CHECK(plan->funcs.size() == 2);
     // Form stays a value: its method takes the scalar as receiver; Temps is still a class.
-    REQUIRE(plan->value_types.size() == 1);
+    // A named array whose methods have value receivers is a value too, its receiver a wire value.
+    REQUIRE(plan->value_types.size() == 2);
     CHECK(plan->value_types[0].decl->name == "Form");
     REQUIRE(plan->value_types[0].methods.size() == 1);
     CHECK(plan->value_types[0].methods[0].sig.c_declaration() ==
           "void gpic_x_Form_String(int64_t self, gpic_string s, gpic_string* r0, gpic_status* st)");
+    CHECK(plan->value_types[1].decl->name == "ID");
+    REQUIRE(plan->value_types[1].methods.size() == 1);
+    CHECK(plan->value_types[1].methods[0].sig.c_declaration() ==
+          "void gpic_x_ID_String(gpic_bytes self, gpic_string* r0, gpic_status* st)");
     REQUIRE(plan->classes.size() == 1);
     CHECK(plan->classes[0].decl->name == "Temps");
   }

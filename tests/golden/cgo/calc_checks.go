@@ -42,6 +42,9 @@ var _ func([]gopkg.Shape) (gopkg.Shape, error) = /*line /golden/calc.gpi:46:5*/ 
 //line /golden/calc.gpi:47:1
 var _ func([]int, func(int) bool) = /*line /golden/calc.gpi:47:5*/ gopkg.Each
 
+//line /golden/calc.gpi:34:1
+var _ = /*line /golden/calc.gpi:34:5*/ gopkg.Point{}
+
 //line /golden/calc.gpi:35:1
 func _(o *gopkg.Point) float64 {
 	return /*line /golden/calc.gpi:35:1*/ o.X
