@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "compiler/generate.hpp"
+#include "compiler/go_diagnostics.hpp"
 #include "compiler/go_toolchain.hpp"
 #include "compiler/import_version.hpp"
 #include "compiler/limits.hpp"
@@ -149,12 +150,16 @@ class Builder {
               {"GOFLAGS", "-buildvcs=false"}};
     // Run from the caller's directory so that Go names the .gpi (through the shim's //line
     // directives) by the same relative path the user typed.
-    std::vector<std::string> cmd = {"go", "build", "-buildmode=c-archive", "-o", archive_.string(),
+    // -gcflags=-e: every error of the shim (so of the .gpi), not the compiler's first ten.
+    std::vector<std::string> cmd = {"go", "build", "-buildmode=c-archive", "-gcflags=-e", "-o", archive_.string(),
                                     (build_dir_ / (m.name + "_cgo")).string()};
     if (req_.verbose) std::cerr << "gpic: " << shell_line(cmd, po.env) << "\n";
     ProcessResult r = run_process(cmd, po);
     if (r.exit_code != 0) {
-      diags_.error({}, "go build failed for package " + m.name + " (\"" + m.go_path + "\"):\n" + r.err + r.start_error);
+      // Errors at a .gpi position are reported there; what remains as go build printed it.
+      std::string rest = report_go_errors(r.err, m, diags_);
+      if (!rest.empty() || !r.start_error.empty() || !diags_.has_errors())
+        diags_.error({}, "go build failed for package " + m.name + " (\"" + m.go_path + "\"):\n" + rest + r.start_error);
       return false;
     }
     return true;

@@ -158,8 +158,11 @@ def test_build_reports_a_go_mismatch_at_the_gpi_line(gpic, tmp_path):
     out = tmp_path / "out"
     r = gpic_run(gpic, "build", "basics.gpi", "-o", str(out), cwd=tmp_path)
     assert r.returncode == 1, r.stderr
-    assert "basics.gpi:3:6: cannot use gopkg.Add" in r.stderr, r.stderr
-    assert "basics.gpi:4:7: duplicate key false in map literal" in r.stderr or "basics.gpi:4:" in r.stderr, r.stderr
+    # As gpic's own diagnostics (compiler/go_diagnostics): source line, caret, the .gpi's words.
+    assert ("basics.gpi:3:6: error: cannot use Add (value of type func(a int, b int) int) as func(int8, int8) "
+            "int value in variable declaration\nfunc Add(a, b int8) int\n     ^\n") in r.stderr, r.stderr
+    assert ("basics.gpi:4:7: error: the package's MaxItems does not have the value the .gpi gives it\n"
+            "const MaxItems int = 1000\n      ^\n") in r.stderr, r.stderr
     assert not (out / "basics").exists()
 
 
