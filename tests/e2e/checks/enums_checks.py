@@ -53,7 +53,27 @@ def check_enums_cross_to_go_and_back():
     assert enums.Describe(enums.Org) == "domain Org"
     assert enums.Describe(2) == "domain Org"
     assert enums.Next(enums.Invalid) is enums.RFC4122
-    assert enums.Perms() == 3  # no constant has the value 3: a plain int, as documented
+
+
+
+def check_a_value_without_a_constant_is_still_of_the_go_type():
+    perms = enums.Perms()  # FlagRead | FlagWrite: no constant has the value 3
+    assert perms == 3 and type(perms) is enums.Flag and isinstance(perms, int)
+    assert str(perms) == "flags(0x3)" and "%s" % perms == "flags(0x3)"
+    assert perms.Has(enums.FlagWrite) is True and perms.Has(enums.FlagExec) is False
+    assert perms.name is None and repr(perms) == "<Flag: 3>"
+    assert hash(perms) == hash(3) and perms in {3}
+    past = enums.Next(enums.Future)
+    assert past == 5 and type(past) is enums.Variant and str(past) == "BadVariant5"
+    assert enums.Next(past) == 6 and str(enums.Next(past)) == "BadVariant6"  # and back to Go
+    assert enums.Next(enums.Microsoft) is enums.Future
+    # Python's own constructor stays an IntEnum's: only the constants' values.
+    try:
+        enums.Variant(5)
+    except ValueError:
+        pass
+    else:
+        raise AssertionError("Variant(5) was accepted")
 
 
 def check_untyped_integer_families():  # go-humanize's `1 << (10 * (iota + 1))`
