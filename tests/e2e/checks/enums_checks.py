@@ -96,6 +96,10 @@ def check_constants_of_every_kind():
     assert enums.Cplx == 1 + 2j
 
 
+def check_a_constant_of_an_imported_gpi():  # `Octet = sizes.Unit * 2`
+    assert enums.Octet == 16 and type(enums.Octet) is int
+
+
 def check_constants_are_read_only():
     for name in ("Group", "KB", "Name"):
         try:
