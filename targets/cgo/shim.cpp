@@ -6,12 +6,10 @@
 #include <map>
 #include <memory>
 #include <string_view>
-#include <unordered_set>
 
 #include "targets/cgo/codecs.hpp"
 #include "targets/cgo/const_values.hpp"
 #include "targets/cgo/convert.hpp"
-#include "targets/cgo/go_expr.hpp"
 #include "targets/cgo/go_names.hpp"
 #include "targets/common/code_writer.hpp"
 #include "targets/common/lending.hpp"
