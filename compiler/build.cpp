@@ -310,7 +310,8 @@ class Builder {
               {"GOFLAGS", "-buildvcs=false"}};
     // Run from the caller's directory so that Go names the .gpi (through the shim's //line
     // directives) by the same relative path the user typed.
-    std::vector<std::string> cmd = {"go", "build", "-buildmode=c-archive", "-o", archive_.string(),
+    // -gcflags=-e: every error of the shim (so of the .gpi), not the compiler's first ten.
+    std::vector<std::string> cmd = {"go", "build", "-buildmode=c-archive", "-gcflags=-e", "-o", archive_.string(),
                                     (build_dir_ / (m.name + "_cgo")).string()};
     if (req_.verbose) std::cerr << "gpic: " << shell_line(cmd, po.env) << "\n";
     ProcessResult r = run_process(cmd, po);

@@ -14,14 +14,15 @@
 namespace gpic {
 
 /// Reports the output of a failed `go build` run from `cwd`. Errors located in a .gpi that
-/// `sources` holds become diagnostics at that position; if there are any, errors located in
-/// generated files are left out (they repeat the same mismatch). Otherwise the whole output is
-/// one error under `heading`, as Go wrote it.
+/// `sources` holds become diagnostics at that position, each once; if there are any, errors
+/// located in generated files are left out (they repeat the same mismatch). Otherwise the whole
+/// output is one error under `heading`, as Go wrote it.
 void report_go_build_errors(const std::string& output, const std::string& cwd, const SourceFiles& sources,
                             const std::string& heading, Diagnostics& diags);
 
-/// Go's wording of a mismatch found by a shim check, in words about the .gpi ("Greet is
-/// declared as func(int) string, but the Go package's is func(name string) string").
-std::string explain_go_mismatch(const std::string& go_message);
+/// Go's wording of a mismatch found by a shim check, in words about the .gpi ("Greet is declared
+/// here as func(int) string, but in the Go package it is func(name string) string"), given the
+/// .gpi line and column it points at.
+std::string explain_go_mismatch(const std::string& go_message, const std::string& source_line = "", int col = 0);
 
 }  // namespace gpic

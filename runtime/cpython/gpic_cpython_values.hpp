@@ -409,9 +409,9 @@ inline PyObject* to_python(gpic_string s) {
   return PyUnicode_DecodeUTF8(s.p, static_cast<Py_ssize_t>(s.n), "surrogateescape");
 }
 
-/// A named integer type with constants: the IntEnum member (or the int, for a value that has
-/// no constant), as gpic_wire.enum_value. Before the enum exists (its own constants, read at
-/// import to define it) the plain int.
+/// A named integer type with constants: the IntEnum member (or an unnamed instance of the
+/// enum, for a value that has no constant), as gpic_wire.enum_value. Before the enum exists
+/// (its own constants, read at import to define it) the plain int.
 template <class T>
 PyObject* enum_value(PyObject* cls, T v) {
   PyObject* i = to_python(v);

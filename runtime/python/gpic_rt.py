@@ -434,6 +434,15 @@ def make_enum(name, module, members, doc):
     """An IntEnum for a named Go integer type with constants."""
     cls = _enum.IntEnum(name, members, module=module)
     cls.__doc__ = doc
+    named_repr = cls.__repr__
+
+    def __repr__(self):
+        # A value Go returned that no constant has (gpic_wire.enum_value) has no name.
+        if self._name_ is None:
+            return "<%s: %d>" % (type(self).__name__, int(self))
+        return named_repr(self)
+
+    cls.__repr__ = __repr__
     return cls
 
 

@@ -197,8 +197,8 @@ class Str(Codec):
 
 
 class Enum(Codec):
-    """A named integer type with constants: values come back as members of an IntEnum (or as
-    plain ints when Go holds a value that has no constant)."""
+    """A named integer type with constants: values come back as members of an IntEnum (a
+    value that has no constant as an unnamed instance of it, see enum_value)."""
 
     def __init__(self, inner, cls):
         self.inner, self.cls, self.go = inner, cls, cls.__name__
@@ -215,10 +215,18 @@ class Enum(Codec):
 
 
 def enum_value(cls, value):
+    """The member of IntEnum ``cls`` whose value Go returned; for a value no constant has (Go's
+    ``FlagRead | FlagWrite``, ``Domain(9)``), an unnamed instance of ``cls`` all the same, so
+    that it is still of the Go type: str() is Go's String() and its methods run. Go made the
+    value, so it is in the type's range; Python's own ``cls(value)`` stays strict."""
     try:
         return cls(value)
     except ValueError:
-        return value
+        pass
+    unnamed = int.__new__(cls, value)
+    unnamed._name_ = None
+    unnamed._value_ = value
+    return unnamed
 
 
 

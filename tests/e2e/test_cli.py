@@ -162,7 +162,7 @@ def test_build_reports_a_go_mismatch_at_the_gpi_line(gpic, tmp_path):
     assert r.returncode == 1, r.stderr
     assert ("basics.gpi:3:6: error: Add is declared here as func(int8, int8) int, but in the Go package it is "
             "func(a int, b int) int\nfunc Add(a, b int8) int\n     ^\n") in r.stderr, r.stderr
-    assert ("basics.gpi:4:7: error: the value given here differs from the constant's value in the Go package\n"
+    assert ("basics.gpi:4:7: error: the package's MaxItems does not have the value the .gpi gives it\n"
             "const MaxItems int = 1000\n      ^\n") in r.stderr, r.stderr
     assert "basics.gpi:5:6: error: Subtract is not in the Go package" in r.stderr, r.stderr
     assert r.stderr.count("error:") == 3 and "3 errors generated." in r.stderr, r.stderr

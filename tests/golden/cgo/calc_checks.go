@@ -70,7 +70,8 @@ var _ *string = /*line /golden/calc.gpi:31:4*/ &gopkg.Name
 //line /golden/calc.gpi:22:1
 const _ string = /*line /golden/calc.gpi:22:6*/ gopkg.Version
 
-const gpicWantVersion string = "1.0"
+//line /golden/calc.gpi:22:1
+const gpicWantVersion string = /*line /golden/calc.gpi:22:6*/ "1.0"
 
 //line /golden/calc.gpi:22:1
 var _ = map[bool]struct{}{
@@ -81,7 +82,8 @@ var _ = map[bool]struct{}{
 //line /golden/calc.gpi:24:1
 const _ int = /*line /golden/calc.gpi:24:1*/ gopkg.KB
 
-const gpicWantKB int = 1 << (10 * (0 + 1))
+//line /golden/calc.gpi:24:1
+const gpicWantKB int = /*line /golden/calc.gpi:24:1*/ 1 << (10 * (0 + 1))
 
 //line /golden/calc.gpi:24:1
 var _ = map[bool]struct{}{
@@ -92,7 +94,8 @@ var _ = map[bool]struct{}{
 //line /golden/calc.gpi:25:1
 const _ int = /*line /golden/calc.gpi:25:1*/ gopkg.MB
 
-const gpicWantMB int = 1 << (10 * (1 + 1))
+//line /golden/calc.gpi:25:1
+const gpicWantMB int = /*line /golden/calc.gpi:25:1*/ 1 << (10 * (1 + 1))
 
 //line /golden/calc.gpi:25:1
 var _ = map[bool]struct{}{
@@ -103,7 +106,8 @@ var _ = map[bool]struct{}{
 //line /golden/calc.gpi:27:1
 const _ int = /*line /golden/calc.gpi:27:6*/ gopkg.Mask
 
-const gpicWantMask int = 1<<3 | 1
+//line /golden/calc.gpi:27:1
+const gpicWantMask int = /*line /golden/calc.gpi:27:6*/ 1<<3 | 1
 
 //line /golden/calc.gpi:27:1
 var _ = map[bool]struct{}{
