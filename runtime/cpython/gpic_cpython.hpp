@@ -67,6 +67,7 @@ struct Param {
   const char* name;     // the Python parameter name
   int codec;            // index into state.codecs: what the parameter takes, for messages
   Zero zero = Zero::Required;
+  bool nil = false;     // required, but None is Go's nil (a slice or map): not a bad argument
 };
 
 /// What a generated function knows about itself for binding and reporting arguments.

@@ -104,8 +104,9 @@ inline PyObject* bad_argument(const Func& f, PyObject* const* values) {
   PyObject* exc = nullptr;
   bool ok = params && given;
   for (Py_ssize_t i = 0; i < f.n && ok; ++i) {
-    // A constructor's field that None leaves at Go's zero value: bad_argument skips its None.
-    PyObject* p = f.params[i].zero == Zero::None
+    // A constructor's field that None leaves at Go's zero value, or a slice or map that None
+    // makes nil: bad_argument skips its None.
+    PyObject* p = f.params[i].zero == Zero::None || f.params[i].nil
                       ? Py_BuildValue("(sOO)", f.params[i].name, codec(f.params[i].codec), Py_True)
                       : Py_BuildValue("(sO)", f.params[i].name, codec(f.params[i].codec));
     PyObject* v = values[i] ? (Py_INCREF(values[i]), values[i]) : detail::zero_value(f.params[i].zero);

@@ -200,11 +200,16 @@ class SliceArg {
   }
   operator gpic_slice() const {
     if (copied_) return {const_cast<E*>(copy_.data()), static_cast<int64_t>(copy_.size())};
+    if (nil_) return {nullptr, -1};  // Go's nil (targets/common/nil_values.hpp)
     return {held_ ? view_.buf : nullptr, held_ ? view_.len / Py_ssize_t(sizeof(E)) : 0};
   }
 
+  /// `none_is_empty`: None is taken, as nil for a slice, as the zero array for an array.
   bool load(PyObject* o) {
-    if (!o || (none_ && o == Py_None)) return true;
+    if (!o || (none_ && o == Py_None)) {
+      nil_ = length_ < 0;  // a missing field of a constructor too: the zero value
+      return true;
+    }
     if (PyObject_CheckBuffer(o)) {
       if (PyObject_GetBuffer(o, &view_, PyBUF_FULL_RO) == 0) {
         if (accepts(view_)) return held_ = true;
@@ -276,6 +281,7 @@ class SliceArg {
   PyObject* converted_ = nullptr;
   std::vector<E> copy_;
   bool copied_ = false;
+  bool nil_ = false;
 };
 
 /// `owner` (a new reference, or null after a failure) holding `keepers` (new references, see
@@ -300,6 +306,7 @@ inline PyObject* kept(PyObject* owner, std::initializer_list<PyObject*> keepers)
 }
 
 /// A value in the wire format, encoded by its codec (the cffi target's own encoder).
+/// `none_is_empty`: None crosses as empty bytes, Go's zero value (nil for a slice or map).
 class WireArg {
  public:
   WireArg(PyObject* codec, bool none_is_empty) : codec_(codec), none_(none_is_empty) {}

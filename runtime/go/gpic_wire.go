@@ -189,12 +189,26 @@ func gpicHandleValue[T any](r *gpicReader, nullable bool) T {
 }
 
 // gpicSliceArg views a numeric slice argument in place: Go reads and writes the caller's
-// buffer for the duration of the call.
+// buffer for the duration of the call. A negative length is Python's None: nil, which Go
+// tells from an empty slice (targets/common/nil_values.hpp).
 func gpicSliceArg[E any](s C.gpic_slice) []E {
-	if s.n <= 0 || s.p == nil {
+	if s.n < 0 {
+		return nil
+	}
+	if s.n == 0 || s.p == nil {
 		return []E{}
 	}
 	return unsafe.Slice((*E)(s.p), int(s.n))
+}
+
+// gpicSliceCopy copies a numeric slice argument that Go keeps (a field, a variable) into Go
+// memory: nil stays nil and empty stays empty, as in gpicSliceArg.
+func gpicSliceCopy[E any](s C.gpic_slice) []E {
+	v := gpicSliceArg[E](s)
+	if v == nil {
+		return nil
+	}
+	return append(make([]E, 0, len(v)), v...)
 }
 
 // gpicArrayArg copies a numeric array argument; no elements at all is the zero array.

@@ -411,6 +411,30 @@ def _learn_numpy(t):
 
 _NUMS = []   # every Nums codec, for _learn_numpy
 
+# Buffer formats of numbers Nums._converted converts by value (not bool, not complex, not
+# one-byte elements), and the float formats among them.
+_CONVERTIBLE = frozenset("hilqnHILQNefd")
+_FLOAT_FORMATS = frozenset("efd")
+
+
+def _numpy_of(value):
+    """numpy, when `value` is a numpy array (never importing it), else None."""
+    if _ndarray is None and type(value).__name__ == "ndarray":
+        _learn_numpy(type(value))
+    if _ndarray is not None and isinstance(value, _ndarray):
+        import sys
+        return sys.modules["numpy"]
+    return None
+
+
+def _describe(value, mv):
+    """What a buffer argument is, for an error: its type, element type (numpy's dtype, else the
+    buffer format), shape and strides."""
+    dtype = getattr(value, "dtype", None)
+    return "%s of %s, shape %s, strides %s" % (
+        _type_name(value), "dtype %s" % dtype if dtype is not None else "format %r" % mv.format,
+        tuple(mv.shape), tuple(mv.strides))
+
 
 class Nums(Codec):
     """A slice or array of one numeric type: a writable buffer-protocol object of that element
@@ -496,7 +520,11 @@ class Nums(Codec):
 
     def buffer(self, value, copy_resizable=True, lend_readonly=False):
         """The memoryview Go reads (and writes) for `value`, converting non-buffers once. A
-        read-only buffer is copied unless `lend_readonly` (Go only reads this parameter)."""
+        read-only buffer is copied unless `lend_readonly` (Go only reads this parameter). A
+        buffer of several dimensions is read in row-major (C) order: in place when it is
+        C-contiguous, else copied once, as is a strided one-dimensional view; a buffer of other
+        numbers is copied once, converted by value, when every value converts exactly
+        (``_converted``)."""
         if isinstance(value, str) or value is None or _unordered(value):
             raise TypeError("must be a sequence of %s (Go %s), not %s" % (self.elem, self.go, _type_name(value)))
         try:
@@ -511,12 +539,18 @@ class Nums(Codec):
             except OverflowError as e:
                 raise OverflowError("an element is out of range for Go %s (%s)" % (self.elem, e)) from None
             mv = memoryview(value)
+        if mv.ndim == 0:
+            raise TypeError("must be a sequence of %s (Go %s), not %s" % (self.elem, self.go, _describe(value, mv)))
         fmt = mv.format.lstrip("@=<")
-        if mv.itemsize != self.itemsize or fmt not in self.formats or (mv.ndim != 1 and mv.nbytes):
-            raise TypeError("must hold %s elements (Go %s), not a buffer of format %r with %d-byte items"
-                            % (self.elem, self.go, mv.format, mv.itemsize))
-        if not mv.c_contiguous:
-            raise TypeError("must be a contiguous buffer (Go %s reads it in place)" % self.go)
+        if mv.itemsize != self.itemsize or fmt not in self.formats:
+            mv = self._converted(value, mv)
+        elif mv.ndim != 1 or not mv.c_contiguous:
+            if mv.c_contiguous and mv.nbytes:  # row-major already: the same memory, one dimension
+                mv = mv.cast("B").cast(fmt)
+            else:  # strided: one copy, in row-major order (Go's writes land in the copy)
+                copy = array.array(self.typecode)
+                copy.frombytes(mv.tobytes())
+                mv = memoryview(copy)
         if self.length is not None and len(mv) != self.length:
             raise ValueError("has %d elements; Go %s needs %d" % (len(mv), self.go, self.length))
         if (mv.readonly and not lend_readonly) or (copy_resizable and PYPY and isinstance(mv.obj, (array.array, bytearray))):
@@ -527,13 +561,46 @@ class Nums(Codec):
             mv = memoryview(copy)
         return mv
 
+    def _converted(self, value, mv):
+        """A copy of the buffer `mv` of other numbers, converted by value to this slice's
+        element type (numpy's int64 or int32 for a []float64, float32 for a []float64, ...),
+        when every value converts exactly. Floats never become integers (numpy's own casting
+        refuses that too), and buffers of one-byte elements are never converted: their bytes
+        are as often another type's raw memory as numbers, and []byte is bytes both ways."""
+        code = mv.format.lstrip("@=<>!")
+        if (self.kind == "u" and self.itemsize == 1) or mv.itemsize == 1 or code not in _CONVERTIBLE:
+            raise TypeError("must hold %s elements (Go %s), not %s" % (self.elem, self.go, _describe(value, mv)))
+        if self.kind != "f" and code in _FLOAT_FORMATS:
+            raise TypeError("must hold %s elements (Go %s), not %s: floats are not converted to integers"
+                            % (self.elem, self.go, _describe(value, mv)))
+        np = _numpy_of(value)
+        if np is not None:
+            given = np.asarray(value)  # a subclass (np.matrix) would stay two-dimensional
+            with np.errstate(invalid="ignore", over="ignore"):
+                converted = given.astype(self.typecode, order="C")
+                exact = np.array_equal(converted.astype(given.dtype), given, equal_nan=given.dtype.kind == "f")
+            converted = converted.reshape(-1)
+        else:
+            values = [v for (v,) in struct.iter_unpack(mv.format, mv.tobytes())]
+            try:
+                converted = array.array(self.typecode, values)
+                exact = all(a == b or (a != a and b != b) for a, b in zip(converted, values))  # NaN is NaN
+            except OverflowError:
+                exact = False
+        if not exact:
+            raise TypeError("must hold %s elements (Go %s), not %s: its values do not all convert exactly"
+                            % (self.elem, self.go, _describe(value, mv)))
+        return memoryview(converted)
+
     def done(self, value, copy):
         """After a call on PyPy: Go's writes into the copy of a resizable buffer (the cdata
         array ``arg`` returned) land in it."""
         if not isinstance(getattr(value, "obj", value), (array.array, bytearray)):
             return  # a list or tuple: nobody sees Go's writes
         target = memoryview(value)
-        if not target.readonly and target.nbytes == len(copy) * self.itemsize:
+        # Only a buffer Go saw as it is: not one converted by value or copied out of its strides.
+        same = target.format.lstrip("@=<") in self.formats and target.itemsize == self.itemsize and target.c_contiguous
+        if same and not target.readonly and target.nbytes == len(copy) * self.itemsize:
             _ffi.memmove(target, copy, target.nbytes)
 
     @staticmethod

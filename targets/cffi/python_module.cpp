@@ -8,6 +8,7 @@
 #include "targets/cffi/py_fast.hpp"
 #include "targets/common/code_writer.hpp"
 #include "targets/common/lending.hpp"
+#include "targets/common/nil_values.hpp"
 #include "targets/common/python_codecs.hpp"
 #include "targets/common/python_names.hpp"
 #include "targets/common/quoting.hpp"
@@ -179,6 +180,7 @@ class ModuleWriter {
                "_gunpack = _gffi.unpack\n"
                "_gbuffer = _gffi.buffer\n"
                "_gfrom_buffer = _gffi.from_buffer\n");
+      if (any_nil_slices()) w_.print("_gnull = _gffi.NULL\n");
       if (any_lends_bytes())
         w_.print("_gtype = type\n_glend_read = _gpic_wire.LEND_READ\n_glend_write = _gpic_wire.LEND_WRITE\n");
       for (const auto& c : calls_.funcs) {
@@ -244,6 +246,14 @@ class ModuleWriter {
     return false;
   }
 
+  // True when some call takes a numeric slice that None makes nil (nil_values.hpp).
+  bool any_nil_slices() const {
+    for (const Call* c : calls_.all())
+      for (const Arg& a : c->args)
+        if (a.lowering.kind == abi::Kind::NumSlice && abi::none_is_nil(a.lowering, a.variadic)) return true;
+    return false;
+  }
+
   // "_ga0 = _ga2": the locals, for one assignment.
   static std::string chain(const std::vector<std::string>& locals) {
     std::string s;
@@ -293,7 +303,8 @@ class ModuleWriter {
       if (!params.empty()) params += ", ";
       params += (a.variadic ? "*" : "") + x + (constructor ? "=" + zero_value(l) : "");
       values += (i ? ", " : "") + x;
-      bool none_is_zero = constructor && (l.kind != abi::Kind::Scalar && l.kind != abi::Kind::Complex && l.kind != abi::Kind::String);
+      bool none_is_zero = (constructor && (l.kind != abi::Kind::Scalar && l.kind != abi::Kind::Complex && l.kind != abi::Kind::String)) ||
+                          abi::none_is_nil(l, a.variadic);
       specs += std::string(i ? ", " : "") + "(" + py::string_literal(x) + ", " + k + (none_is_zero ? ", True" : "") + ")";
       std::string local = "_ga" + std::to_string(i);
       // A constructor takes None for a missing composite field: Go's zero value.
@@ -316,15 +327,22 @@ class ModuleWriter {
           // Go only reads (//gpic:readonly) lends read-only buffers too, and has nothing to
           // write back (Nums.arg_ro). A []byte lends bytes / bytearray without a codec call
           // (gpic_wire.LEND_READ, LEND_WRITE).
-          if (constructor) {
-            conversions.push_back(local + " = " + k + ".arg(" + x + ") if " + x + " is not None else _gfrom_buffer(b\"\")");
-          } else if (lends_bytes(a)) {
-            conversions.push_back(local + " = _gfrom_buffer(" + x + ") if _gtype(" + x + ") in " +
-                                  (a.readonly ? "_glend_read else " + k + ".arg_ro(" : "_glend_write else " + k + ".arg(") + x + ")");
+          // None for a slice is Go's nil: a NULL pointer and length -1 (nil_values.hpp).
+          if (abi::none_is_nil(l, a.variadic)) {
+            std::string nil = "_gnull if " + x + " is None else ";
+            if (lends_bytes(a))
+              conversions.push_back(local + " = " + nil + "_gfrom_buffer(" + x + ") if _gtype(" + x + ") in " +
+                                    (a.readonly ? "_glend_read else " + k + ".arg_ro(" : "_glend_write else " + k + ".arg(") + x + ")");
+            else
+              conversions.push_back(local + " = " + nil + k + (a.readonly ? ".arg_ro(" : ".arg(") + x + ")");
+            call_args += local + ", " + std::to_string(abi::nil_slice_length) + " if " + x + " is None else _glen(" + local + "), ";
           } else {
-            conversions.push_back(local + " = " + k + (a.readonly ? ".arg_ro(" : ".arg(") + x + ")");
+            // An array (a constructor's missing field is the zero array, else None is refused), or
+            // a variadic slice, whose values are a tuple.
+            conversions.push_back(local + " = " + k + ".arg(" + x + ")" +
+                                  (constructor ? " if " + x + " is not None else _gfrom_buffer(b\"\")" : ""));
+            call_args += local + ", _glen(" + local + "), ";
           }
-          call_args += local + ", _glen(" + local + "), ";
           if (!constructor && !a.readonly) write_backs.push_back(k + ".done(" + x + ", " + local + ")");
           lent.push_back(local);
           // The cdata keeps the caller's buffer exported (cffi's from_buffer) or owns the copy.
@@ -342,6 +360,8 @@ class ModuleWriter {
           call_args += local + ", ";
           break;
         case abi::Kind::Wire:
+          // Empty bytes are Go's zero value: nil for a slice or map (nil_values.hpp).
+          if (abi::none_is_nil(l, a.variadic) && none_guard.empty()) none_guard = " if " + x + " is not None else ";
           conversions.push_back(local + " = " + k + ".encode(" + x + ")" + (none_guard.empty() ? "" : none_guard + "b\"\""));
           call_args += local + ", _glen(" + local + "), ";
           break;

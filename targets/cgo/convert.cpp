@@ -33,9 +33,8 @@ GoArg to_go(const abi::Lowering& l, const std::string& c, const std::string& nam
       a.expr = as_named(t, "goString(" + c + ")");
       break;
     case abi::Kind::NumSlice: {
-      std::string view = "gpicSliceArg[" + go_type(*u.elem) + "](" + c + ")";
       // A slice Go keeps (a field, a variable) must not point into Python's buffer.
-      a.expr = as_named(t, retain ? "append(" + go_type(u) + "(nil), " + view + "...)" : view);
+      a.expr = as_named(t, (retain ? "gpicSliceCopy[" : "gpicSliceArg[") + go_type(*u.elem) + "](" + c + ")");
       break;
     }
     case abi::Kind::NumArray: {

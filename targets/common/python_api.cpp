@@ -2,6 +2,7 @@
 
 #include "targets/common/c_abi.hpp"
 #include "targets/common/named_values.hpp"
+#include "targets/common/nil_values.hpp"
 #include "targets/common/python_codecs.hpp"
 
 namespace gpic::py {
@@ -95,7 +96,11 @@ std::vector<PyParam> params(const ir::FuncSig& sig) {
     const auto& p = sig.params[i];
     bool variadic = sig.variadic && i + 1 == sig.params.size();
     const ir::Type& t = variadic ? *p.type->elem : *p.type;
-    out.push_back({param_name(p.name, i), type_annotation(t, Role::Param), variadic});
+    std::string annotation = type_annotation(t, Role::Param);
+    // None is nil for a slice, map or func parameter (nil_values.hpp; pointers and interfaces
+    // say so in their own annotation), not for a variadic one's values.
+    if (!variadic && (abi::slice_or_map(t) || t.kind == ir::Type::Kind::Func)) annotation += " | None";
+    out.push_back({param_name(p.name, i), annotation, variadic});
   }
   return out;
 }

@@ -1,6 +1,7 @@
 #include "targets/cpython/function_writer.hpp"
 
 #include "targets/common/lending.hpp"
+#include "targets/common/nil_values.hpp"
 #include "targets/cpython/cpp_literal.hpp"
 #include "targets/pyi/docstrings.hpp"
 
@@ -41,7 +42,7 @@ std::string converter(const cffi::Arg& a, size_t i, bool constructor, bool keep,
   const abi::Lowering& l = a.lowering;
   std::string v = "a" + n(i);
   std::string k = "gpic_py::codec(" + std::to_string(codecs.index(*l.type)) + ")";
-  std::string none = constructor ? "true" : "false";
+  std::string none = constructor || abi::none_is_nil(l, a.variadic) ? "true" : "false";
   switch (l.kind) {
     case abi::Kind::Scalar:
     case abi::Kind::Complex:
@@ -101,8 +102,10 @@ void emit_spec(CodeWriter& w, const cffi::Call& c, bool constructor, Codecs& cod
   std::string list;
   bool variadic = false;
   for (const auto& a : c.args) {
+    std::string zero = constructor ? zero_kind(a.lowering) : "gpic_py::Zero::Required";
+    bool nil = !constructor && abi::none_is_nil(a.lowering, a.variadic);
     list += (list.empty() ? "{" : ", {") + cpp_string(a.python_name) + ", " + std::to_string(codecs.index(*a.lowering.type)) +
-            (constructor ? std::string(", ") + zero_kind(a.lowering) : "") + "}";
+            (constructor || nil ? ", " + zero : "") + (nil ? ", true" : "") + "}";
     variadic = variadic || a.variadic;
   }
   // A setter's name ends in " =": gpic_rt.bad_argument then words its error as an assignment.

@@ -1,7 +1,7 @@
 """Bad input from Python never crashes the process (issue 3 §3), checked on samples/kitchen
 inside each interpreter: a wrong type is a TypeError naming the parameter and the type Go
 expects, an integer out of range an OverflowError, None where Go takes no nil a TypeError,
-a buffer of the wrong element type is refused (never reinterpreted), a string with an
+a buffer of another element type is converted by value or refused (never reinterpreted), a string with an
 embedded NUL survives unchanged. Where numpy is missing (Debian's PyPy) the buffer cases use
 array.array and memoryview, so every case runs on both interpreters."""
 
@@ -211,24 +211,30 @@ def _float32_buffer(values):
     return array.array("f", values)
 
 
-def check_buffer_of_another_element_type_is_refused_not_reinterpreted():
+def check_buffer_of_another_element_type_is_converted_by_value_or_refused_never_reinterpreted():
+    # Issue 11: a buffer of other numbers is converted by value into a copy when every value
+    # converts exactly (Go's writes then stay in the copy); otherwise it is refused. Its memory
+    # is never read as the slice's element type.
     f32 = _float32_buffer([1.0, 2.0, 3.0])
-    names(raises(TypeError, kitchen.SumFloat64s, f32), "'xs'", "float64")
-    raises(TypeError, kitchen.DoubleFloat64s, f32)
-    assert list(f32) == [1.0, 2.0, 3.0], "the refused buffer was written"
-    raises(TypeError, kitchen.SumFloat64s, memoryview(array.array("f", [1.0, 2.0])))
-    raises(TypeError, kitchen.SumFloat64s, array.array("q", [1, 2]))  # same size, other kind
-    raises(TypeError, kitchen.DoubleFloat32s, array.array("d", [1.0]))
-    raises(TypeError, kitchen.DoubleInts, array.array("i", [1, 2]))  # int32 for Go int
-    raises(TypeError, kitchen.DoubleInt32s, array.array("q", [1, 2]))
-    raises(TypeError, kitchen.SumInt32s, bytearray(b"\x01\x00\x00\x00"))
-    raises(TypeError, kitchen.DoubleInt64s, array.array("d", [1.0]))
-    raises(TypeError, kitchen.Upper, array.array("h", [1]))
+    assert kitchen.SumFloat64s(f32) == 6.0
+    kitchen.DoubleFloat64s(f32)
+    assert list(f32) == [1.0, 2.0, 3.0], "a converted copy was written back"
+    assert kitchen.SumFloat64s(memoryview(array.array("f", [1.0, 2.0]))) == 3.0
+    assert kitchen.SumFloat64s(array.array("q", [1, 2])) == 3.0  # same size, other kind: by value
+    names(raises(TypeError, kitchen.SumFloat64s, array.array("q", [2 ** 53 + 1])), "'xs'", "float64")
+    names(raises(TypeError, kitchen.DoubleFloat32s, array.array("d", [0.1])), "'xs'", "float32")  # inexact
+    ints = array.array("i", [1, 2])  # int32 for Go int: widened by value
+    kitchen.DoubleInts(ints)
+    assert list(ints) == [1, 2]
+    names(raises(TypeError, kitchen.DoubleInt32s, array.array("q", [1, 2 ** 40])), "'xs'", "int32")
+    raises(TypeError, kitchen.SumInt32s, bytearray(b"\x01\x00\x00\x00"))  # bytes are never numbers
+    raises(TypeError, kitchen.DoubleInt64s, array.array("d", [1.0]))  # floats never become integers
+    raises(TypeError, kitchen.Upper, array.array("h", [1]))  # nor anything else bytes
     if np is not None:
-        raises(TypeError, kitchen.SumFloat64s, np.arange(3, dtype=np.int64))
+        assert kitchen.SumFloat64s(np.arange(3, dtype=np.int64)) == 3.0
         raises(TypeError, kitchen.DoubleInt32s, np.arange(3, dtype=np.float32))
-        raises(TypeError, kitchen.SumFloat64s, np.ones((2, 2)))  # 2-D is not a slice
-        raises(TypeError, kitchen.SumFloat64s, np.array([1.0, 2.0], dtype=">f8"))  # byte order
+        assert kitchen.SumFloat64s(np.ones((2, 2))) == 4.0  # 2-D: row-major, in place
+        assert kitchen.SumFloat64s(np.array([1.0, 2.0], dtype=">f8")) == 3.0  # byte order: by value
         raises(TypeError, kitchen.SumFloat64s, np.zeros(2, dtype=[("a", "<f8"), ("b", "<f8")]))
     raises(TypeError, kitchen.SumFloat64s, memoryview(array.array("d", [1.0])).cast("B"))
 

@@ -126,15 +126,15 @@ class Point(_GoObject):
 def Sum(*xs: float) -> float:
     """Go: func Sum(xs ...float64) float64"""
 
-def Histogram(words: Sequence[str]) -> dict[str, int]:
+def Histogram(words: Sequence[str] | None) -> dict[str, int]:
     """Go: func Histogram(words []string) map[string]int"""
 
 class Shape(Protocol):
     """Go: type Shape interface"""
     def Area(self) -> float: ...
 
-def Largest(shapes: Sequence[Shape | None]) -> Shape | None:
+def Largest(shapes: Sequence[Shape | None] | None) -> Shape | None:
     """Go: func Largest(shapes []Shape) (Shape, error)"""
 
-def Each(xs: Sequence[int] | Buffer, visit: Callable[[int], bool]) -> None:
+def Each(xs: Sequence[int] | Buffer | None, visit: Callable[[int], bool] | None) -> None:
     """Go: func Each(xs []int, visit func(x int) bool)"""

@@ -159,7 +159,7 @@ def Adopt(name: str, kind: Kind) -> Animal | None:
     Go: func Adopt(name string, kind Kind) (*Animal, error)
     """
 
-def Feed(animals: Sequence[Animal | None], f: Callable[[Animal | None], tuple[float, bool]]) -> int:
+def Feed(animals: Sequence[Animal | None] | None, f: Callable[[Animal | None], tuple[float, bool]] | None) -> int:
     """Feeds every animal f returns food for.
 
     Go: func Feed(animals []*Animal, f func(a *Animal) (float64, bool)) int
@@ -171,7 +171,7 @@ def Loudest(*things: Noisy | None) -> Noisy | None:
     Go: func Loudest(things ...Noisy) Noisy
     """
 
-def Census(animals: Sequence[Animal]) -> dict[Kind, int]:
+def Census(animals: Sequence[Animal] | None) -> dict[Kind, int]:
     """Counts by kind.
 
     Go: func Census(animals []Animal) map[Kind]int

@@ -129,6 +129,7 @@ def _gpic_bind(_gffi, _glib, _gfail, _gbad, _gtext):
     _gunpack = _gffi.unpack
     _gbuffer = _gffi.buffer
     _gfrom_buffer = _gffi.from_buffer
+    _gnull = _gffi.NULL
 
     _gfAdd = _glib.gpicw_Add
 
@@ -249,10 +250,10 @@ def _gpic_bind(_gffi, _glib, _gfail, _gbad, _gtext):
     def Histogram(words):
         """Go: func Histogram(words []string) map[string]int"""
         try:
-            _ga0 = _gk2.encode(words)
+            _ga0 = _gk2.encode(words) if words is not None else b""
             _gr = _gfHistogram(_ga0, _glen(_ga0))
         except (TypeError, OverflowError, ValueError, AttributeError) as _ge:
-            raise _gbad(_ge, "Histogram", (("words", _gk2),), (words,)) from None
+            raise _gbad(_ge, "Histogram", (("words", _gk2, True),), (words,)) from None
         if _gffi.errno:
             raise _gfail()
         return _gk3.decode(_gbuffer(_gr.r0_p, _gr.r0_n))
@@ -262,10 +263,10 @@ def _gpic_bind(_gffi, _glib, _gfail, _gbad, _gtext):
     def Largest(shapes):
         """Go: func Largest(shapes []Shape) (Shape, error)"""
         try:
-            _ga0 = _gk5.encode(shapes)
+            _ga0 = _gk5.encode(shapes) if shapes is not None else b""
             _gr = _gfLargest(_ga0, _glen(_ga0))
         except (TypeError, OverflowError, ValueError, AttributeError) as _ge:
-            raise _gbad(_ge, "Largest", (("shapes", _gk5),), (shapes,)) from None
+            raise _gbad(_ge, "Largest", (("shapes", _gk5, True),), (shapes,)) from None
         if _gffi.errno:
             raise _gfail()
         return _gk4.decode(_gbuffer(_gr.r0_p, _gr.r0_n))
@@ -276,14 +277,14 @@ def _gpic_bind(_gffi, _glib, _gfail, _gbad, _gtext):
         """Go: func Each(xs []int, visit func(x int) bool)"""
         _ga1 = 0
         try:
-            _ga0 = _gk6.arg(xs)
+            _ga0 = _gnull if xs is None else _gk6.arg(xs)
             _ga1 = _gk7.ref(visit)
-            _gs = _gfEach(_ga0, _glen(_ga0), _ga1)
+            _gs = _gfEach(_ga0, -1 if xs is None else _glen(_ga0), _ga1)
         except (TypeError, OverflowError, ValueError, AttributeError) as _ge:
             if _ga1:
                 _gk7.unref(_ga1)  # Go never saw it
             _ga0 = None
-            raise _gbad(_ge, "Each", (("xs", _gk6), ("visit", _gk7)), (xs, visit)) from None
+            raise _gbad(_ge, "Each", (("xs", _gk6, True), ("visit", _gk7)), (xs, visit)) from None
         if _gpypy:
             _gk6.done(xs, _ga0)
         if _gs:

@@ -231,11 +231,11 @@ constexpr char kDoc_fn_Histogram[] =
     "Go: func Histogram(words []string) map[string]int";
 
 PyObject* fn_Histogram(PyObject* /*module*/, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
-  static constexpr gpic_py::Param params[] = {{"words", 10}};
+  static constexpr gpic_py::Param params[] = {{"words", 10, gpic_py::Zero::Required, true}};
   static constexpr gpic_py::Func func{"Histogram", params};
   gpic_py::Args<1> in(func, args, nargs, kwnames);
   if (!in) return nullptr;
-  gpic_py::WireArg a0(gpic_py::codec(10), false);  // []string
+  gpic_py::WireArg a0(gpic_py::codec(10), true);  // []string
   if (!a0.load(in[0])) return in.bad_argument();
   gpic_status st{};
   gpic_bytes r0{};
@@ -255,11 +255,11 @@ constexpr char kDoc_fn_Largest[] =
     "Go: func Largest(shapes []Shape) (Shape, error)";
 
 PyObject* fn_Largest(PyObject* /*module*/, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
-  static constexpr gpic_py::Param params[] = {{"shapes", 12}};
+  static constexpr gpic_py::Param params[] = {{"shapes", 12, gpic_py::Zero::Required, true}};
   static constexpr gpic_py::Func func{"Largest", params};
   gpic_py::Args<1> in(func, args, nargs, kwnames);
   if (!in) return nullptr;
-  gpic_py::WireArg a0(gpic_py::codec(12), false);  // []Shape
+  gpic_py::WireArg a0(gpic_py::codec(12), true);  // []Shape
   if (!a0.load(in[0])) return in.bad_argument();
   gpic_status st{};
   gpic_bytes r0{};
@@ -279,11 +279,11 @@ constexpr char kDoc_fn_Each[] =
     "Go: func Each(xs []int, visit func(x int) bool)";
 
 PyObject* fn_Each(PyObject* /*module*/, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
-  static constexpr gpic_py::Param params[] = {{"xs", 14}, {"visit", 15}};
+  static constexpr gpic_py::Param params[] = {{"xs", 14, gpic_py::Zero::Required, true}, {"visit", 15}};
   static constexpr gpic_py::Func func{"Each", params};
   gpic_py::Args<2> in(func, args, nargs, kwnames);
   if (!in) return nullptr;
-  gpic_py::SliceArg<int64_t> a0(gpic_py::codec(14), -1, false);  // []int
+  gpic_py::SliceArg<int64_t> a0(gpic_py::codec(14), -1, true);  // []int
   gpic_py::CallbackArg a1(gpic_py::codec(15));  // func(x int) bool
   if (!a0.load(in[0]) || !a1.load(in[1])) return in.bad_argument();
   gpic_status st{};

@@ -56,11 +56,11 @@ constexpr char kDoc_fn_Feed[] =
     "Go: func Feed(animals []*Animal, f func(a *Animal) (float64, bool)) int";
 
 PyObject* fn_Feed(PyObject* /*module*/, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
-  static constexpr gpic_py::Param params[] = {{"animals", 2}, {"f", 3}};
+  static constexpr gpic_py::Param params[] = {{"animals", 2, gpic_py::Zero::Required, true}, {"f", 3}};
   static constexpr gpic_py::Func func{"Feed", params};
   gpic_py::Args<2> in(func, args, nargs, kwnames);
   if (!in) return nullptr;
-  gpic_py::WireArg a0(gpic_py::codec(2), false);  // []*Animal
+  gpic_py::WireArg a0(gpic_py::codec(2), true);  // []*Animal
   gpic_py::CallbackArg a1(gpic_py::codec(3));  // func(a *Animal) (float64, bool)
   if (!a0.load(in[0]) || !a1.load(in[1])) return in.bad_argument();
   gpic_status st{};
@@ -110,11 +110,11 @@ constexpr char kDoc_fn_Census[] =
     "Go: func Census(animals []Animal) map[Kind]int";
 
 PyObject* fn_Census(PyObject* /*module*/, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
-  static constexpr gpic_py::Param params[] = {{"animals", 6}};
+  static constexpr gpic_py::Param params[] = {{"animals", 6, gpic_py::Zero::Required, true}};
   static constexpr gpic_py::Func func{"Census", params};
   gpic_py::Args<1> in(func, args, nargs, kwnames);
   if (!in) return nullptr;
-  gpic_py::WireArg a0(gpic_py::codec(6), false);  // []Animal
+  gpic_py::WireArg a0(gpic_py::codec(6), true);  // []Animal
   if (!a0.load(in[0])) return in.bad_argument();
   gpic_status st{};
   gpic_bytes r0{};
@@ -445,12 +445,12 @@ PyObject* get_Animal_Weights(PyObject* self, void*) {
 
 // Animal.Weights =
 int set_Animal_Weights(PyObject* self, PyObject* value, void*) {
-  static constexpr gpic_py::Param params[] = {{"value", 9}};
+  static constexpr gpic_py::Param params[] = {{"value", 9, gpic_py::Zero::Required, true}};
   static constexpr gpic_py::Func func{"Animal.Weights =", params};
   if (!value) return gpic_py::cannot_delete(self, "Weights");
   uint64_t self_h = 0;
   if (!gpic_py::handle_of(self, &self_h)) return -1;
-  gpic_py::SliceArg<double> a0(gpic_py::codec(9), -1, false);  // []float64
+  gpic_py::SliceArg<double> a0(gpic_py::codec(9), -1, true);  // []float64
   if (!a0.load(value)) return gpic_py::bad_argument(func, &value), -1;
   gpic_status st{};
   gpic_py::GoCall call(st);
@@ -479,12 +479,12 @@ PyObject* get_Animal_Tags(PyObject* self, void*) {
 
 // Animal.Tags =
 int set_Animal_Tags(PyObject* self, PyObject* value, void*) {
-  static constexpr gpic_py::Param params[] = {{"value", 10}};
+  static constexpr gpic_py::Param params[] = {{"value", 10, gpic_py::Zero::Required, true}};
   static constexpr gpic_py::Func func{"Animal.Tags =", params};
   if (!value) return gpic_py::cannot_delete(self, "Tags");
   uint64_t self_h = 0;
   if (!gpic_py::handle_of(self, &self_h)) return -1;
-  gpic_py::WireArg a0(gpic_py::codec(10), false);  // map[string]int
+  gpic_py::WireArg a0(gpic_py::codec(10), true);  // map[string]int
   if (!a0.load(value)) return gpic_py::bad_argument(func, &value), -1;
   gpic_status st{};
   gpic_py::GoCall call(st);
