@@ -61,7 +61,7 @@ TEST_CASE("wellknown: the cgo shim decodes each with the runtime's codecs, and a
   CHECK(values.find("gpicNewReader(gpicFunc_") != std::string::npos);
   CHECK(values.find("gpicNewWriter(gpicFunc_") != std::string::npos);
   CHECK(values.find("\"time\"") != std::string::npos);
-  std::string shim = out.ending("wk_cgo.go");
+  std::string shim = out.ending("wk_shim.go");
   CHECK(shim.find("defer gpicReleaseContext(x0, st)") != std::string::npos);
   std::string checks = out.ending("wk_checks.go");
   CHECK(checks.find("\t\"time\"\n") != std::string::npos);
