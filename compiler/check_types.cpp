@@ -8,6 +8,7 @@
 
 #include "compiler/check_context.hpp"
 #include "compiler/limits.hpp"
+#include "targets/common/wellknown.hpp"
 
 namespace gpic::check {
 
@@ -59,7 +60,11 @@ class TypeWalker {
         type(t->elem);
         break;
       case ir::Type::Kind::Slice:
+        type(t->elem);
+        break;
       case ir::Type::Kind::Pointer:
+        // `*big.Int` is the well-known type; the pointer is part of its name.
+        if (t->elem && wellknown::find(*t) && seen_.insert(t->elem.get()).second) break;
         type(t->elem);
         break;
       case ir::Type::Kind::Map:
@@ -114,6 +119,15 @@ class TypeWalker {
       return;
     }
     const ir::Module* home = imported_module(cx_.module, t.qualifier);
+    if (!home && wellknown::is_builtin_name(t.qualifier, t.name)) {
+      // A standard-library type gpic builds in (targets/common/wellknown.hpp): no import.
+      if (!wellknown::find(t)) {
+        const auto* e = wellknown::find_name(t.qualifier, t.name);
+        cx_.error(t.loc, quote(t.go_spelling()) + " is only bound as " + quote(std::string(e->spelling)) +
+                             " (the standard library passes it by pointer)");
+      }
+      return;
+    }
     if (!home) {
       if (!cx_.import_missing)
         cx_.error(t.loc, "unknown package " + quote(t.qualifier) + " in " + quote(t.go_spelling()) +

@@ -27,8 +27,10 @@ enum {
   GPIC_BAD_TYPE = 6,     /* a handle of the wrong type for the parameter */
   GPIC_UNRAISED = 7,     /* dispatcher only: the callback raised on another goroutine's
                             thread; it was reported there and Go gets zero values */
-  GPIC_FORKED = 8        /* the call was made in a child of fork(): Go's runtime, whose
+  GPIC_FORKED = 8,       /* the call was made in a child of fork(): Go's runtime, whose
                             threads do not survive fork, cannot run there */
+  GPIC_INTERRUPTED = 9   /* SIGINT (Ctrl-C) cancelled the call's context.Context: the
+                            binding raises KeyboardInterrupt */
 };
 
 /* What went wrong in a call. All strings are UTF-8 in the calling thread's arena. */

@@ -225,6 +225,7 @@ inline PyObject* raise_status(const gpic_status& st) {
     case GPIC_BAD_TYPE: exc = PyObject_CallFunctionObjArgs(PyExc_TypeError, m.ptr(), nullptr); break;
     case GPIC_BAD_VALUE: exc = PyObject_CallFunctionObjArgs(PyExc_ValueError, m.ptr(), nullptr); break;
     case GPIC_FORKED: exc = PyObject_CallFunctionObjArgs(PyExc_RuntimeError, m.ptr(), nullptr); break;
+    case GPIC_INTERRUPTED: exc = PyObject_CallFunctionObjArgs(PyExc_KeyboardInterrupt, m.ptr(), nullptr); break;
     case GPIC_PY_EXCEPTION:
       exc = pending_exception;
       pending_exception = nullptr;

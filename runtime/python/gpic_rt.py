@@ -18,7 +18,7 @@ import types as _types
 from . import _gpic_wire
 
 (GPIC_OK, GPIC_ERROR, GPIC_PANIC, GPIC_BAD_HANDLE, GPIC_BAD_VALUE, GPIC_PY_EXCEPTION, GPIC_BAD_TYPE,
- GPIC_UNRAISED, GPIC_FORKED) = range(9)
+ GPIC_UNRAISED, GPIC_FORKED, GPIC_INTERRUPTED) = range(10)
 
 # A handle Go never hands out: what a released object keeps, so its next use is an error.
 RELEASED = (1 << 64) - 1
@@ -277,6 +277,8 @@ class Bridge:
             return ValueError(message)
         if code == GPIC_FORKED:
             return RuntimeError(message)
+        if code == GPIC_INTERRUPTED:
+            return KeyboardInterrupt(message)
         if code == GPIC_PY_EXCEPTION:
             exc = getattr(self._pending, "exc", None)
             self._pending.exc = None

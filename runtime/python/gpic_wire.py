@@ -881,6 +881,251 @@ class Callback(Codec):
         raise TypeError("a Go func cannot cross to Python")
 
 
+# --- The standard library's well-known types (targets/common/wellknown.hpp) ----------------------
+
+_datetime = None   # the datetime module, imported by the first well-known codec made
+
+
+def _dt():
+    global _datetime
+    if _datetime is None:
+        import datetime
+        _datetime = datetime
+    return _datetime
+
+
+_I64_MIN, _I64_MAX = -(1 << 63), (1 << 63) - 1
+_TIME = struct.Struct("<qIi")
+
+
+def _nanoseconds(delta):
+    return (delta.days * 86400 + delta.seconds) * 1000000000 + delta.microseconds * 1000
+
+
+class Time(Codec):
+    """time.Time <-> a timezone-aware datetime. Go's nanoseconds are floored to Python's
+    microseconds; the zone becomes a fixed-offset timezone with Go's name for it (UTC itself
+    is datetime.timezone.utc). A naive datetime is refused: Go needs to know the instant."""
+
+    go = "time.Time"
+
+    def __init__(self):
+        dt = _dt()
+        self.datetime, self.timedelta, self.utc = dt.datetime, dt.timedelta, dt.timezone.utc
+        self.epoch = dt.datetime(1970, 1, 1, tzinfo=self.utc)
+        self.name = Str()
+
+    def check(self, value):
+        if not isinstance(value, self.datetime):
+            raise TypeError("must be datetime.datetime (Go time.Time), not %s" % _type_name(value))
+        offset = value.utcoffset()
+        if offset is None:
+            raise ValueError("must be a timezone-aware datetime (Go time.Time is an instant): give it a tzinfo")
+        ns = _nanoseconds(value - self.epoch)
+        sec, nsec = divmod(ns, 1000000000)
+        name = value.tzname() or ""
+        return sec, nsec, int(offset.total_seconds()), name
+
+    def encode_into(self, out, value):
+        sec, nsec, offset, name = self.check(value)
+        out += _TIME.pack(sec, nsec, offset)
+        self.name.encode_into(out, name)
+
+    def decode_at(self, mv, pos):
+        sec, nsec, offset = _TIME.unpack_from(mv, pos)
+        name, pos = Str.decode_at(None, mv, pos + _TIME.size)
+        if offset == 0 and name in ("UTC", ""):
+            tz = self.utc
+        else:
+            tz = _dt().timezone(self.timedelta(seconds=offset), name or None)
+        try:
+            value = (self.epoch + self.timedelta(seconds=sec, microseconds=nsec // 1000)).astimezone(tz)
+        except OverflowError:
+            raise OverflowError("the Go time.Time %d s after 1970 is outside datetime's years 1 to 9999" % sec) from None
+        return value, pos
+
+
+class Duration(Codec):
+    """time.Duration <-> timedelta: nanoseconds, floored to microseconds on the way to Python."""
+
+    go = "time.Duration"
+
+    def __init__(self):
+        self.timedelta = _dt().timedelta
+
+    def check(self, value):
+        if not isinstance(value, self.timedelta):
+            raise TypeError("must be datetime.timedelta (Go time.Duration), not %s" % _type_name(value))
+        ns = _nanoseconds(value)
+        if not _I64_MIN <= ns <= _I64_MAX:
+            raise OverflowError("%r is out of range for Go time.Duration (about 292 years either way)" % (value,))
+        return ns
+
+    def encode_into(self, out, value):
+        out += _U64.pack(self.check(value) & 0xFFFFFFFFFFFFFFFF)
+
+    def decode_at(self, mv, pos):
+        ns = struct.unpack_from("<q", mv, pos)[0]
+        return self.timedelta(microseconds=ns // 1000), pos + 8
+
+
+class BigInt(Codec):
+    """*big.Int <-> int of any size; nil is None."""
+
+    go = "*big.Int"
+
+    def check(self, value):
+        if value is None:
+            return None
+        if not hasattr(value, "__index__"):
+            raise TypeError("must be int (Go *big.Int), not %s" % _type_name(value))
+        return value.__index__()
+
+    def encode_into(self, out, value):
+        v = self.check(value)
+        if v is None:
+            out.append(0)
+            return
+        n = -v if v < 0 else v
+        magnitude = n.to_bytes((n.bit_length() + 7) // 8, "big")
+        out.append(1)
+        out.append(1 if v < 0 else 0)
+        out += _U64.pack(len(magnitude))
+        out += magnitude
+
+    def decode_at(self, mv, pos):
+        if mv[pos] == 0:
+            return None, pos + 1
+        negative = mv[pos + 1] != 0
+        n = _U64.unpack_from(mv, pos + 2)[0]
+        pos += 10
+        v = int.from_bytes(mv[pos:pos + n], "big")
+        return (-v if negative else v), pos + n
+
+
+def _stream_method(value, names):
+    for name in names:
+        method = getattr(value, name, None)
+        if callable(method):
+            return name, method
+    return None, None
+
+
+class Reader(Codec):
+    """io.Reader parameter: a binary stream Python lends Go for the call (a file, BytesIO, a
+    socket). Go's Read calls its read1 (or read, or a socket's recv) with Go's buffer size:
+    the stream is read as Go consumes it, never whole first."""
+
+    go = "io.Reader"
+    carries_refs = True
+
+    def __init__(self, callback):
+        self.callback = callback
+
+    def check(self, value):
+        if value is not None and _stream_method(value, ("read1", "read", "recv"))[1] is None:
+            raise TypeError("must be a binary stream with read() (Go io.Reader), not %s" % _type_name(value))
+
+    def encode_into(self, out, value):
+        self.check(value)
+        self.callback.encode_into(out, None if value is None else self._read_func(value))
+
+    @staticmethod
+    def _read_func(stream):
+        name, read = _stream_method(stream, ("read1", "read", "recv"))
+
+        def go_read(n):
+            data = read(n)
+            if data is None:
+                raise BlockingIOError("%s.%s() has no data yet (a non-blocking stream cannot be a Go io.Reader)"
+                                      % (_type_name(stream), name))
+            if isinstance(data, str):
+                raise TypeError("%s.%s() returned str: Go io.Reader needs a binary stream" % (_type_name(stream), name))
+            return data
+
+        return go_read
+
+    def decode_at(self, mv, pos):
+        raise TypeError("a Go io.Reader is not returned to Python")
+
+
+class Writer(Codec):
+    """io.Writer parameter: a binary stream Python lends Go for the call. Each Write of Go's
+    goes to its write (all of it, as Go requires) or a socket's sendall, as it happens."""
+
+    go = "io.Writer"
+    carries_refs = True
+
+    def __init__(self, callback):
+        self.callback = callback
+
+    def check(self, value):
+        if value is not None and _stream_method(value, ("write", "sendall"))[1] is None:
+            raise TypeError("must be a binary stream with write() (Go io.Writer), not %s" % _type_name(value))
+
+    def encode_into(self, out, value):
+        self.check(value)
+        self.callback.encode_into(out, None if value is None else self._write_func(value))
+
+    @staticmethod
+    def _write_func(stream):
+        name, write = _stream_method(stream, ("write", "sendall"))
+
+        def go_write(p):
+            if name == "sendall":
+                write(p)
+                return len(p)
+            view, done = memoryview(p), 0
+            while done < len(p):
+                n = write(view[done:])
+                if n is None:
+                    raise BlockingIOError("%s.write() took nothing (a non-blocking stream cannot be a Go io.Writer)"
+                                          % _type_name(stream))
+                done += n
+            return done
+
+        return go_write
+
+    def decode_at(self, mv, pos):
+        raise TypeError("a Go io.Writer is not returned to Python")
+
+
+class Context(Codec):
+    """context.Context parameter: Go makes a context for the call, cancelled when it returns
+    and on Ctrl-C (SIGINT) while it runs. Python gives None, or a timeout: seconds (int or
+    float) or a timedelta."""
+
+    go = "context.Context"
+
+    def check(self, value):
+        if value is None:
+            return None
+        td = _dt().timedelta
+        if isinstance(value, td):
+            ns = _nanoseconds(value)
+        elif isinstance(value, (int, float)) and not isinstance(value, bool):
+            if value != value:
+                raise ValueError("a timeout must be a number of seconds, not NaN")
+            ns = value * 1000000000 if isinstance(value, int) else int(value * 1e9) if abs(value) < 9e9 else _I64_MAX
+        else:
+            raise TypeError("must be None or a timeout in seconds or a timedelta (Go context.Context), not %s"
+                            % _type_name(value))
+        if ns < 0:
+            raise ValueError("a timeout must not be negative")
+        return min(ns, _I64_MAX)
+
+    def encode_into(self, out, value):
+        ns = self.check(value)
+        if ns is None:
+            out.append(0)
+        else:
+            out.append(1)
+            out += _U64.pack(ns)
+
+    def decode_at(self, mv, pos):
+        raise TypeError("a Go context.Context is not returned to Python")
+
+
 def scalar_codecs():
     """Codecs of Go's predeclared types, by Go name."""
     i = lambda go, code, bits: Int(go, code, bits, True)

@@ -5,6 +5,7 @@
 #include "targets/cgo/go_names.hpp"
 #include "targets/common/code_writer.hpp"
 #include "targets/common/quoting.hpp"
+#include "targets/common/wellknown.hpp"
 
 namespace gpic::cgo {
 
@@ -65,6 +66,12 @@ bool is_interface_type(const ir::Type& u) {
 }
 
 bool is_handle_pointer(const ir::Type& u) { return u.kind == K::Pointer && is_handle_type(abi::underlying(*u.elem)); }
+
+std::string replace_all(std::string s, std::string_view from, std::string_view to) {
+  for (size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size()))
+    s.replace(at, from.size(), to);
+  return s;
+}
 
 }  // namespace
 
@@ -137,6 +144,16 @@ std::string Codecs::dec(const ir::Type& t, const std::string& r) const {
 void Codecs::emit_codec(CodeWriter& w, const ir::Type& u, int id) const {
   CodeWriter::Vars v{{"id", std::to_string(id)}, {"T", go_type(u)}, {"spelling", u.go_spelling()}};
   w.print("// $spelling$\n", v);
+  if (const wellknown::Entry* e = wellknown::find(u)) {
+    // The runtime's codecs (gpic_wellknown.go); a value made for a call only decodes.
+    std::string dec(e->go_dec);
+    if (const ir::Type* cb = wellknown::callback_type(*e)) dec = replace_all(dec, "$cb$", callback_maker(*cb));
+    v["dec"] = dec;
+    if (!e->go_enc.empty())
+      w.print("func gpicEnc_$id$(w *gpicWriter, v $T$) { " + std::string(e->go_enc) + "(w, v) }\n\n", v);
+    w.print("func gpicDec_$id$(r *gpicReader) $T$ { return $dec$ }\n\n", v);
+    return;
+  }
   const ir::Type* elem = u.elem.get();
   bool numeric = elem && is_numeric_prim(abi::underlying(*elem));
   if (elem) v["E"] = go_type(*elem);
@@ -335,8 +352,16 @@ std::string Codecs::emit_file(const ir::Module& m, const Options& options) const
            {"module", m.name}});
   bool uses_c = text.find("C.") != std::string::npos;
   bool uses_pkg = text.find(std::string(kPackageAlias) + ".") != std::string::npos;
+  std::string std_imports = wellknown::go_imports(text);
   if (uses_c) w.print("/*\n#include \"gpic_runtime.h\"\n*/\nimport \"C\"\n\n");
-  if (uses_pkg) w.print("import $alias$ $path$\n\n", {{"alias", std::string(kPackageAlias)}, {"path", quoting::go_string(m.go_path)}});
+  if (std_imports.empty()) {
+    if (uses_pkg) w.print("import $alias$ $path$\n\n", {{"alias", std::string(kPackageAlias)}, {"path", quoting::go_string(m.go_path)}});
+  } else {
+    std::string imports = std_imports;
+    if (uses_pkg)
+      imports += (imports.empty() ? "\t" : "\n\t") + std::string(kPackageAlias) + " " + quoting::go_string(m.go_path) + "\n";
+    w.print("import (\n$imports$)\n\n", {{"imports", imports}});
+  }
   return w.take() + text;
 }
 

@@ -2,6 +2,7 @@
 
 #include "targets/cgo/go_names.hpp"
 #include "targets/common/quoting.hpp"
+#include "targets/common/wellknown.hpp"
 
 namespace gpic::cgo {
 
@@ -62,6 +63,9 @@ GoArg to_go(const abi::Lowering& l, const std::string& c, const std::string& nam
     case abi::Kind::Wire:
       a.prelude.push_back(local + ", ok := gpicDecodeArg(st, " + c + ", " + quoted(name) + ", " + codecs.decoder(t) +
                           ")\nif !ok {\n\treturn\n}");
+      // A value made for the call (a context) is released when the export returns.
+      if (const wellknown::Entry* e = wellknown::find(u); e && !e->go_release.empty())
+        a.prelude.push_back("defer " + std::string(e->go_release) + "(" + local + ", st)");
       a.expr = as_named(t, local);
       break;
   }

@@ -15,6 +15,7 @@
 #include "targets/common/code_writer.hpp"
 #include "targets/common/lending.hpp"
 #include "targets/common/quoting.hpp"
+#include "targets/common/wellknown.hpp"
 
 namespace gpic::cgo {
 
@@ -85,6 +86,7 @@ class ShimWriter {
     std::string imports;
     if (!plan_.sentinels.empty()) imports += "\t\"errors\"\n";
     if (body.find("fmt.") != std::string::npos) imports += "\t\"fmt\"\n";
+    imports += wellknown::go_imports(body);
     if (!imports.empty()) imports += "\n";
     if (body.find(std::string(kPackageAlias) + ".") != std::string::npos)
       imports += "\t" + std::string(kPackageAlias) + " " + quoting::go_string(m_.go_path) + "\n";
@@ -480,7 +482,13 @@ class ChecksWriter {
                {{"file", line_file(m_)}, {"line", std::to_string(k.loc.line)}, {"col", std::to_string(column(k.loc))},
                 {"alias", std::string(kPackageAlias)}, {"name", k.name}, {"want", want}});
     }
-    return w_.take();
+    std::string text = w_.take();
+    // The standard-library packages of the well-known types the checks spell (time.Time...).
+    if (std::string std_imports = wellknown::go_imports(text); !std_imports.empty()) {
+      size_t at = text.find("import (\n");
+      if (at != std::string::npos) text.insert(at + 9, std_imports + "\n");
+    }
+    return text;
   }
 
   void check_class(const abi::ClassExport& c) {

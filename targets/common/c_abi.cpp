@@ -6,6 +6,7 @@
 #include <set>
 
 #include "compiler/limits.hpp"
+#include "targets/common/wellknown.hpp"
 
 namespace gpic::abi {
 
@@ -135,6 +136,14 @@ bool wire_ok(const ir::Type& t, bool param, std::string* why, int depth) {
   }
   const ir::Type& u = underlying(t);
   using K = ir::Type::Kind;
+  if (const wellknown::Entry* e = wellknown::find(u)) {
+    // A context or a Python stream is made for one call (wellknown.hpp, Use::Param).
+    if (e->use == wellknown::Use::Param && (!param || depth > 0)) {
+      if (why) *why = std::string(e->spelling) + " other than as a parameter of a function or method";
+      return false;
+    }
+    return true;
+  }
   switch (u.kind) {
     case K::Prim:
       // An error inside a result crosses as the exception it would raise; Python cannot make
@@ -185,6 +194,14 @@ std::optional<Lowering> lower(const ir::Type& t, bool param, std::string* why) {
   const ir::Type& u = underlying(t);
   std::optional<Lowering> out;
   using K = ir::Type::Kind;
+  if (wellknown::find(u)) {
+    // Every well-known type crosses in the wire format, with its own codecs.
+    if (wire_ok(u, param, why, 0)) {
+      out = wire();
+      out->type = &t;
+    }
+    return out;
+  }
   switch (u.kind) {
     case K::Prim:
       out = lower_prim(u.prim, param, why);
@@ -419,6 +436,12 @@ class Planner {
   void note_types(const ir::Type& t, bool param) {
     const ir::Type& u = underlying(t);
     using K = ir::Type::Kind;
+    if (const wellknown::Entry* e = wellknown::find(u)) {
+      // A Python stream reaches Go as a callable: its callback type is planned like any other.
+      if (const ir::Type* cb = wellknown::callback_type(*e)) note_types(*cb, param);
+      if (wire_keys_.insert(type_key(u)).second) plan_.wire_types.push_back(&u);
+      return;
+    }
     switch (u.kind) {
       case K::Slice: case K::Array: case K::Pointer:
         note_types(*u.elem, param);

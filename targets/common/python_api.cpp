@@ -4,6 +4,7 @@
 #include "targets/common/named_values.hpp"
 #include "targets/common/nil_values.hpp"
 #include "targets/common/python_codecs.hpp"
+#include "targets/common/wellknown.hpp"
 
 namespace gpic::py {
 
@@ -31,6 +32,7 @@ static std::string prim_annotation(ir::Prim p) {
 
 std::string type_annotation(const ir::Type& t, Role role) {
   using K = ir::Type::Kind;
+  if (const wellknown::Entry* e = wellknown::find(t)) return std::string(role == Role::Param ? e->py_param : e->py_result);
   switch (t.kind) {
     case K::Prim:
       return prim_annotation(t.prim);

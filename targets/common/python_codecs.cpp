@@ -2,6 +2,7 @@
 
 #include "targets/common/named_values.hpp"
 #include "targets/common/python_names.hpp"
+#include "targets/common/wellknown.hpp"
 
 namespace gpic::py {
 
@@ -63,6 +64,15 @@ std::string CodecTable::name(const ir::Type& t) {
 
 std::string CodecTable::definition(const ir::Type& t) {
   std::string go = string_literal(t.go_spelling());
+  if (const wellknown::Entry* e = wellknown::find(t)) {
+    // The runtime's codec (gpic_wire.py); a stream wraps the codec of its callback.
+    std::string codec(e->py_codec);
+    if (const ir::Type* cb = wellknown::callback_type(*e)) {
+      size_t at = codec.find("$cb$");
+      if (at != std::string::npos) codec.replace(at, 4, name(*cb));
+    }
+    return codec;
+  }
   if (t.kind == K::Named) {
     const ir::TypeDecl* d = t.decl;
     if (d && abi::is_handle_decl(*d)) return "_gpic_wire.Handle(" + class_name(*d) + ", False)";

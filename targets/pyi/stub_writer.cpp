@@ -64,13 +64,14 @@ std::string imports(const std::string& body) {
   auto uses = [&](const char* s) { return body.find(s) != std::string::npos; };
   std::string out;
   if (uses("array.array[")) out += "import array\n";
+  if (uses("datetime.")) out += "import datetime\n";
   if (uses("(enum.IntEnum)")) out += "import enum\n";
   std::string abc;
   for (const char* name : {"Callable", "Mapping", "Sequence"})
     if (uses((std::string(name) + "[").c_str())) abc += (abc.empty() ? "" : ", ") + std::string(name);
   if (!abc.empty()) out += "from collections.abc import " + abc + "\n";
   std::string typing;
-  for (const char* name : {"Final", "Protocol", "TypeAlias"})
+  for (const char* name : {"BinaryIO", "Final", "Protocol", "TypeAlias"})
     if (uses(name)) typing += (typing.empty() ? "" : ", ") + std::string(name);
   if (!typing.empty()) out += "from typing import " + typing + "\n";
   // typing_extensions: stubs are never run, and these names are there for every Python version.
