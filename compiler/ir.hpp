@@ -147,6 +147,9 @@ struct TypeDecl {
   std::vector<TypeRef> embeds;                  // Interface: embedded interfaces, as written
   TypeRef underlying;                           // Defined
   bool alias = false;                           // Defined: `type A = B`
+  /// Made by abi::plan, never written in a .gpi: the class of an unnamed func type whose Go
+  /// values Python holds (`func F() func() int`). Go spells it as that func type.
+  bool synthetic = false;
 
   /// Filled by the checker: the file's funcs whose receiver names this type, in file order.
   std::vector<const Func*> bound_methods;

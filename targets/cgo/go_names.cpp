@@ -44,6 +44,8 @@ std::string go_type(const ir::Type& t) {
   switch (t.kind) {
     case K::Prim: return std::string(ir::prim_name(t.prim));
     case K::Named:
+      // A class the plan made for an unnamed func type has no Go name: it is that type.
+      if (t.decl && t.decl->synthetic) return go_type(*t.decl->underlying);
       if (t.qualifier.empty()) return std::string(kPackageAlias) + "." + t.name;
       return t.qualifier + "." + t.name;
     case K::Slice: return "[]" + go_type(*t.elem);
