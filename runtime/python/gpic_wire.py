@@ -484,8 +484,10 @@ class List(Codec):
 
 
 class Err(Codec):
-    """A Go error inside a result ([]error, map[K]error): None for nil, else the exception
-    the package raises for it (its sentinel error's class, or its Error), not raised."""
+    """A Go error: from Go, None for nil, else the exception the package raises for it (its
+    sentinel error's class, or its Error), not raised; to Go, None or any exception, which Go
+    sees as an error whose Error() is str(exception) and which, for an exception of one of
+    the package's sentinel classes, errors.Is that sentinel error."""
 
     go = "error"
 
@@ -493,10 +495,25 @@ class Err(Codec):
         self.bridge = bridge
 
     def check(self, value):
-        raise TypeError("Go error values cannot be made in Python (Go error), not %s" % _type_name(value))
+        if value is not None and not isinstance(value, BaseException):
+            raise TypeError("must be an exception or None (Go error), not %s" % _type_name(value))
 
     def encode_into(self, out, value):
         self.check(value)
+        if value is None:
+            out.append(0)
+            return
+        out.append(1)
+        for text in (str(value), type(value).__qualname__):
+            b = text.encode("utf-8", "backslashreplace")   # any message, even a lone surrogate
+            out += _U64.pack(len(b))
+            out += b
+        sentinel = 0
+        for i, cls in enumerate(self.bridge.sentinels):
+            if isinstance(value, cls):
+                sentinel = i + 1
+                break
+        out += _U32.pack(sentinel)
 
     def decode_at(self, mv, pos):
         if mv[pos] == 0:

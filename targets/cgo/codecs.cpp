@@ -86,12 +86,14 @@ int Codecs::id_of(const ir::Type& t) const {
 
 std::string Codecs::decoder(const ir::Type& t) const {
   const ir::Type& u = abi::underlying(t);
+  if (u.kind == K::Prim && u.prim == ir::Prim::Error) return "gpicDecError";
   if (is_interface_type(u)) return "gpicDecIface_" + u.decl->name;
   return "gpicDec_" + std::to_string(id_of(t));
 }
 
 std::string Codecs::encoder(const ir::Type& t) const {
   const ir::Type& u = abi::underlying(t);
+  if (u.kind == K::Prim && u.prim == ir::Prim::Error) return "gpicEncError";
   if (is_interface_type(u)) return "gpicEncIface_" + u.decl->name;
   return "gpicEnc_" + std::to_string(id_of(t));
 }

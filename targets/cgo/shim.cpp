@@ -107,7 +107,15 @@ class ShimWriter {
     for (size_t i = 0; i < plan_.sentinels.size(); ++i)
       w_.print("\tcase errors.Is(err, $v$):\n\t\treturn $i$\n",
                {{"v", pkg(plan_.sentinels[i]->name)}, {"i", std::to_string(i + 1)}});
-    w_.print("\t}\n\treturn 0\n}\n\nfunc init() { gpicSentinelOf = gpicSentinel }\n\n");
+    w_.print("\t}\n\treturn 0\n}\n\n");
+    // The way back: an exception of a sentinel's class, passed to Go as an error, wraps the
+    // variable, so that errors.Is finds it.
+    w_.print("// gpicSentinelVar is the error variable of index i (as gpicSentinel numbers them), or nil.\n"
+             "func gpicSentinelVar(i C.int32_t) error {\n\tswitch i {\n");
+    for (size_t i = 0; i < plan_.sentinels.size(); ++i)
+      w_.print("\tcase $i$:\n\t\treturn $v$\n", {{"v", pkg(plan_.sentinels[i]->name)}, {"i", std::to_string(i + 1)}});
+    w_.print("\t}\n\treturn nil\n}\n\n"
+             "func init() {\n\tgpicSentinelOf = gpicSentinel\n\tgpicSentinelFor = gpicSentinelVar\n}\n\n");
   }
 
   void declare(const Export& e, const std::string& ret, const std::string& c_params) {

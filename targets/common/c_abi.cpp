@@ -112,8 +112,16 @@ std::optional<Lowering> lower_prim(ir::Prim prim, bool param, std::string* why) 
     }
     default: break;
   }
-  if (why) *why = param ? "a parameter of type error" : "a value of type error";
-  return std::nullopt;
+  // An error crosses encoded (the wire format's error): to Python the exception it would
+  // raise, to Go an error with the exception's message (ABI.md).
+  Lowering l;
+  l.kind = Kind::Wire;
+  l.prim = p;
+  l.c_type = "gpic_bytes";
+  l.go_ctype = "C.gpic_bytes";
+  (void)param;
+  (void)why;
+  return l;
 }
 
 Lowering wire() {
@@ -152,12 +160,8 @@ bool wire_ok(const ir::Type& t, bool param, std::string* why, int depth) {
   using K = ir::Type::Kind;
   switch (u.kind) {
     case K::Prim:
-      // An error inside a result crosses as the exception it would raise; Python cannot make
-      // Go error values, so not the other way.
-      if (u.prim == ir::Prim::Error && param) {
-        if (why) *why = "an error value going from Python to Go (a parameter, field or variable holding one)";
-        return false;
-      }
+      // An error crosses as the exception it would raise, and an exception (or None) as an
+      // error carrying its message.
       return true;
     case K::Named:
       if (!u.decl) {

@@ -67,8 +67,9 @@ TEST_SUITE("golden") {
 TEST_SUITE("targets") {
   TEST_CASE("a construct the ABI cannot carry is an error naming it and the target") {
     Diagnostics diags;
-    // A Go func handed to Python is called from Python: its parameters must go to Go.
-    auto m = parse_gpi("/t/x.gpi", "package x \"example.com/x\"\n\nfunc Adder(n int) func([]error)\n", diags);
+    // The wire format nests values 32 deep at most.
+    const std::string deep = "[][][][][][][][][][][][][][][][][][][][][][][][][][][][][][][][][][]int";
+    auto m = parse_gpi("/t/x.gpi", "package x \"example.com/x\"\n\nfunc Adder(n int) " + deep + "\n", diags);
     check_module(*m, diags);
     REQUIRE_FALSE(diags.has_errors());
     MemorySink out = run("cffi", *m, diags);
@@ -76,24 +77,23 @@ TEST_SUITE("targets") {
     const Diagnostic& d = diags.all().front();
     CHECK(d.loc.line == 3);
     CHECK(d.loc.col == 19);
-    CHECK(d.message ==
-          "the cffi target cannot bind an error value going from Python to Go (a parameter, field or variable "
-          "holding one) (in func Adder)");
+    CHECK(d.message.find("the cffi target cannot bind type ") == 0);
+    CHECK(d.message.find(" (nested too deeply) (in func Adder)") != std::string::npos);
     CHECK(out.files.empty());
   }
 
   TEST_CASE("every target plans the module, but a construct none can carry is reported once") {
     Diagnostics diags;
-    auto m = parse_gpi("/t/x.gpi", "package x \"example.com/x\"\n\nfunc Adder(n int) func([]error)\nfunc Take(e []error)\n", diags);
+    const std::string deep = "[][][][][][][][][][][][][][][][][][][][][][][][][][][][][][][][][][]int";
+    auto m = parse_gpi("/t/x.gpi", "package x \"example.com/x\"\n\nfunc Adder(n int) " + deep + "\nfunc Take(e " + deep + ")\n", diags);
     check_module(*m, diags);
     REQUIRE_FALSE(diags.has_errors());
     for (const char* target : {"cgo", "cffi", "cpython"}) run(target, *m, diags);
     REQUIRE(diags.error_count() == 2);
     CHECK(diags.all()[0].message.find("the cgo target cannot bind") == 0);
     CHECK(diags.all()[0].message.find("(in func Adder)") != std::string::npos);
-    CHECK(diags.all()[1].message ==
-          "the cgo target cannot bind an error value going from Python to Go (a parameter, field or variable "
-          "holding one) (in func Take)");
+    CHECK(diags.all()[1].message.find("the cgo target cannot bind") == 0);
+    CHECK(diags.all()[1].message.find("(in func Take)") != std::string::npos);
   }
 
   TEST_CASE("sentinel errors, []error results and named scalar types with methods are planned") {
@@ -126,7 +126,7 @@ TEST_SUITE("targets") {
   TEST_CASE("a named func type whose signature cannot cross is an opaque handle class that Python cannot make") {
     Diagnostics diags;
     auto m = parse_gpi("/t/x.gpi",
-                       "package x \"example.com/x\"\n\ntype Option func([]error)\ntype W struct {}\n"
+                       "package x \"example.com/x\"\n\ntype Option func([][][][][][][][][][][][][][][][][][][][][][][][][][][][][][][][][][]int)\ntype W struct {}\n"
                        "func WithLevel(l int) Option\nfunc New(opts ...Option) *W\n",
                        diags);
     check_module(*m, diags);

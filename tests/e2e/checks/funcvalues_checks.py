@@ -225,3 +225,53 @@ def check_python_callables_stored_in_go_are_released():
 def check_go_funcs_cannot_be_copied():
     import copy
     raises(TypeError, copy.copy, fv.Adder(1))
+
+
+# --- error values passed to Go ---------------------------------------------------------------
+
+
+def check_error_parameter_takes_none_and_any_exception():
+    assert fv.Describe(None) == "nil"
+    assert fv.Describe(ValueError("bad input")) == "error: bad input"
+    assert fv.Describe(fv.Error("from python")) == "error: from python"
+    assert fv.Describe(KeyError("k")) == "error: 'k'"
+    assert fv.IsNotFound(ValueError("not found")) is False
+
+
+def check_error_parameter_refuses_what_is_no_exception():
+    e = raises(TypeError, fv.Describe, "bad input")
+    assert "'err'" in str(e) and "exception" in str(e), str(e)
+    raises(TypeError, fv.Describe, ValueError)   # the class, not an exception
+
+
+def check_go_error_round_trips_with_errors_is():
+    e = raises(fv.ErrNotFound, fv.Find, "k")
+    assert str(e) == 'find "k": not found'
+    assert fv.Describe(e) == 'error: find "k": not found'
+    assert fv.IsNotFound(e) is True
+    # Wrapped again in Go, it is still the sentinel: Python raises its class.
+    e2 = raises(fv.ErrNotFound, fv.Wrap, e, "outer")
+    assert str(e2) == 'outer: find "k": not found'
+
+
+def check_sentinel_exception_made_in_python_is_the_sentinel_in_go():
+    assert fv.IsNotFound(fv.ErrNotFound("made in Python")) is True
+    e = raises(fv.ErrNotFound, fv.Wrap, fv.ErrNotFound("x"), "ctx")
+    assert str(e) == "ctx: x"
+    e = raises(fv.Error, fv.Wrap, ValueError("v"), "ctx")
+    assert str(e) == "ctx: v" and not isinstance(e, fv.ErrNotFound)
+
+
+def check_errors_in_slices_fields_and_func_values():
+    assert fv.CountErrors([None, ValueError("a"), fv.ErrNotFound("b")]) == 2
+    raises(TypeError, fv.CountErrors, [1])
+    o = fv.Outcome()
+    assert o.Err is None and o.Failed() is False
+    o.Err = ValueError("stored")
+    assert o.Failed() is True
+    got = o.Err
+    assert isinstance(got, fv.Error) and str(got) == "stored"
+    o2 = fv.Outcome(Err=fv.ErrNotFound("nf"))
+    assert isinstance(o2.Err, fv.ErrNotFound)
+    check = fv.Check()
+    assert check(fv.ErrNotFound("y")) is True and check(None) is False
