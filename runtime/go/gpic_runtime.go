@@ -141,7 +141,7 @@ func gpicGetError(r *gpicReader) error {
 // gpicEncError and gpicDecError are the codec of a lone `error` (a parameter, field or
 // variable of that type).
 func gpicEncError(w *gpicWriter, v error) { gpicPutError(w, v) }
-func gpicDecError(r *gpicReader) error   { return gpicGetError(r) }
+func gpicDecError(r *gpicReader) error    { return gpicGetError(r) }
 
 // gpicRecover turns a panic in the bound Go code into a GPIC_PANIC status instead of a dead
 // process. Every export defers it directly (recover only works in the deferred function).
