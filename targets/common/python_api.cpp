@@ -31,6 +31,8 @@ std::string type_annotation(const ir::Type& t, Role role) {
   using K = ir::Type::Kind;
   switch (t.kind) {
     case K::Prim:
+      // Go takes any exception as an error (python-api.md, "Errors passed to Go").
+      if (t.prim == ir::Prim::Error && role == Role::Param) return "BaseException | None";
       return prim_annotation(t.prim);
     case K::Named: {
       std::string n = module_name(t.name);
