@@ -119,8 +119,6 @@ std::optional<Lowering> lower_prim(ir::Prim prim, bool param, std::string* why) 
   l.prim = p;
   l.c_type = "gpic_bytes";
   l.go_ctype = "C.gpic_bytes";
-  (void)param;
-  (void)why;
   return l;
 }
 
