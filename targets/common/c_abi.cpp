@@ -34,6 +34,10 @@ bool func_sig_crosses(const ir::FuncSig& sig, std::string* why) {
 }
 
 bool callable_func_decl(const ir::TypeDecl& d) {
+  // A named func type stays opaque: its .gpi signature may stand in for one that names
+  // unexported types (`type EOption func()` for zstd's), so it cannot be trusted to call.
+  // Only the classes made for unnamed func types are called and made from Python.
+  if (!d.synthetic) return false;
   if (!is_opaque_func_decl(d) || !d.underlying->sig) return false;
   // `type F func(F)` reaches itself through its own signature: callable as far as it goes.
   static thread_local std::set<const ir::TypeDecl*> asking;
