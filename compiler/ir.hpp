@@ -181,6 +181,9 @@ struct TypeDecl {
   std::vector<TypeParam> type_params;
   /// Set for an instantiation (`type IntSet = Set[int]`) once the checker has expanded it.
   std::optional<Instantiation> instance_of;
+  /// Made by abi::plan, never written in a .gpi: the class of an unnamed func type whose Go
+  /// values Python holds (`func F() func() int`). Go spells it as that func type.
+  bool synthetic = false;
 
   /// Filled by the checker: the file's funcs whose receiver names this type, in file order.
   std::vector<const Func*> bound_methods;

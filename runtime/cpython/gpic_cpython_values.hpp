@@ -368,7 +368,7 @@ class CallbackArg {
   /// A reference Go never received (a later argument was refused, or Go cannot be called)
   /// goes back at once; one Go received, Go gives back when it drops the func.
   ~CallbackArg() {
-    if (!handed_ && is_held_ref(ref_.v)) {
+    if (!handed_ && !go_func_ && is_held_ref(ref_.v)) {
       Py_DECREF(held_object(ref_.v));
       --state.py_held;
     }
@@ -379,6 +379,13 @@ class CallbackArg {
   bool load(PyObject* o) {
     if (!o || o == Py_None) return true;
     if (PyCallable_Check(o)) {
+      // Only Go funcs are callable Go objects: Go takes the func back itself (gpicGoFunc).
+      if (PyObject_TypeCheck(o, state.go_object)) {
+        go_func_ = true;
+        if (!handle_of(o, &ref_.v)) return false;
+        ref_.v |= uint64_t{1} << 63;
+        return true;
+      }
       ref_.v = held_ref(o);
       return true;
     }
@@ -393,6 +400,7 @@ class CallbackArg {
   PyObject* codec_;
   Arg<uint64_t> ref_;
   bool handed_ = false;
+  bool go_func_ = false;   // ref_ is a tagged Go handle, no Python reference
 };
 
 // --- Results ----------------------------------------------------------------------------------------

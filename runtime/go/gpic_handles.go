@@ -343,3 +343,34 @@ func gpicCheckResult(r *gpicReader) {
 		panic(fmt.Sprintf("gpic: malformed result from a Python callback: %v", r.err))
 	}
 }
+
+// gpicGoFuncTag marks a callback reference that is no Python object but the handle of a Go
+// func Python holds (one Go handed it): Go gets that func back, itself, rather than a func
+// calling into Python that calls it.
+const gpicGoFuncTag = C.uint64_t(1) << 63
+
+// gpicGoFunc is the Go func behind a tagged reference, converted to F (a named func type and
+// its unnamed type hold the same funcs); false for a reference to a Python callable.
+func gpicGoFunc[F any](ref C.uint64_t) (F, bool) {
+	var f F
+	if ref&gpicGoFuncTag == 0 {
+		return f, false
+	}
+	v, ok := gpicLookup(ref &^ gpicGoFuncTag)
+	if !ok {
+		panic("gpic: the Go func was released")
+	}
+	want := reflect.TypeOf(&f).Elem()
+	if p := reflect.ValueOf(v); p.Kind() == reflect.Pointer && p.Elem().Type().ConvertibleTo(want) {
+		return p.Elem().Convert(want).Interface().(F), true
+	}
+	panic(fmt.Sprintf("gpic: a %s is no %s", gpicTypeName2(v), want))
+}
+
+// gpicFuncHandle hands Python a Go func: a handle (0 for nil, which Python sees as None).
+func gpicFuncHandle[F any](f F, isNil bool) C.uint64_t {
+	if isNil {
+		return 0
+	}
+	return gpicNewHandle(gpicBox(f))
+}

@@ -10,7 +10,6 @@ package main
 import "C"
 
 import (
-	"errors"
 	"fmt"
 	"reflect"
 	"runtime/debug"
@@ -112,17 +111,37 @@ func gpicPutError(w *gpicWriter, err error) {
 	w.u32(uint32(s))
 }
 
-// gpicGetError reads what gpicPutError wrote (Python never sends errors to Go; the codec of a
-// type that holds one has both directions).
+// gpicSentinelFor is set with gpicSentinelOf: the error variable of a sentinel index.
+var gpicSentinelFor func(i C.int32_t) error
+
+// gpicPyErr is an error Python passed to Go (an exception, or an error Go handed Python): its
+// message, the Python type it came as, and the sentinel error variable it is (or wraps), which
+// it unwraps to, so that errors.Is(err, pkg.ErrX) holds as it did in Go.
+type gpicPyErr struct {
+	msg, pyType string
+	sentinel    error
+}
+
+func (e *gpicPyErr) Error() string { return e.msg }
+func (e *gpicPyErr) Unwrap() error { return e.sentinel }
+
+// gpicGetError reads an error in the layout gpicPutError writes: u8 0 for nil, else 1, its
+// message, its type and its sentinel index.
 func gpicGetError(r *gpicReader) error {
 	if !r.boolean() {
 		return nil
 	}
-	msg := r.str()
-	r.str()
-	r.u32()
-	return errors.New(msg)
+	e := &gpicPyErr{msg: r.str(), pyType: r.str()}
+	if s := C.int32_t(r.u32()); s != 0 && gpicSentinelFor != nil {
+		e.sentinel = gpicSentinelFor(s)
+	}
+	return e
 }
+
+// gpicEncError and gpicDecError are the codec of a lone `error` (a parameter, field or
+// variable of that type).
+func gpicEncError(w *gpicWriter, v error) { gpicPutError(w, v) }
+func gpicDecError(r *gpicReader) error    { return gpicGetError(r) }
 
 // gpicRecover turns a panic in the bound Go code into a GPIC_PANIC status instead of a dead
 // process. Every export defers it directly (recover only works in the deferred function).

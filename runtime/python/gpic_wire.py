@@ -687,8 +687,10 @@ class List(Codec):
 
 
 class Err(Codec):
-    """A Go error inside a result ([]error, map[K]error): None for nil, else the exception
-    the package raises for it (its sentinel error's class, or its Error), not raised."""
+    """A Go error: from Go, None for nil, else the exception the package raises for it (its
+    sentinel error's class, or its Error), not raised; to Go, None or any exception, which Go
+    sees as an error whose Error() is str(exception) and which, for an exception of one of
+    the package's sentinel classes, errors.Is that sentinel error."""
 
     go = "error"
 
@@ -696,10 +698,25 @@ class Err(Codec):
         self.bridge = bridge
 
     def check(self, value):
-        raise TypeError("Go error values cannot be made in Python (Go error), not %s" % _type_name(value))
+        if value is not None and not isinstance(value, BaseException):
+            raise TypeError("must be an exception or None (Go error), not %s" % _type_name(value))
 
     def encode_into(self, out, value):
         self.check(value)
+        if value is None:
+            out.append(0)
+            return
+        out.append(1)
+        for text in (str(value), type(value).__qualname__):
+            b = text.encode("utf-8", "backslashreplace")   # any message, even a lone surrogate
+            out += _U64.pack(len(b))
+            out += b
+        sentinel = 0
+        for i, cls in enumerate(self.bridge.sentinels):
+            if isinstance(value, cls):
+                sentinel = i + 1
+                break
+        out += _U32.pack(sentinel)
 
     def decode_at(self, mv, pos):
         if mv[pos] == 0:
@@ -841,14 +858,21 @@ class Interface(Codec):
         return self.classes.get(type_id, self.cls)._gwrap(h), pos + 13
 
 
+# A callback reference that is the handle of a Go func Python holds, not a Python object: Go
+# takes that func back itself (gpicGoFunc in the shim).
+_GO_FUNC = 1 << 63
+
+
 class Callback(Codec):
-    """A Go func parameter: any Python callable, held for Go until Go drops the func."""
+    """A Go func: to Go, any Python callable, held for Go until Go drops the func (or a Go func
+    Python holds, which Go gets back itself); from Go, an object of ``cls``, the class of Go
+    funcs of this type, which calls the Go func."""
 
     carries_refs = True
 
-    def __init__(self, go, bridge):
-        self.go, self.bridge = go, bridge
-        refs, ids, is_callable, check = bridge.refs, bridge._ids, callable, self.check
+    def __init__(self, go, bridge, cls=None):
+        self.go, self.bridge, self.cls = go, bridge, cls
+        refs, ids, is_callable, check, isinstance_ = bridge.refs, bridge._ids, callable, self.check, isinstance
 
         # Per call of a Go function that takes a func: one Python frame, no method lookups
         # (what Bridge.add does, inline).
@@ -857,6 +881,8 @@ class Callback(Codec):
                 return 0
             if not is_callable(value):
                 check(value)
+            if isinstance_(value, GoObject):  # only Go funcs are callable Go objects
+                return value._gh | _GO_FUNC
             r = next(ids)
             refs[r] = value
             return r
@@ -873,12 +899,15 @@ class Callback(Codec):
 
     def encode_into(self, out, value):
         r = self.ref(value)
-        if r:
+        if r and not r & _GO_FUNC:
             _note_ref(self.bridge, r)
         out += _U64.pack(r)
 
     def decode_at(self, mv, pos):
-        raise TypeError("a Go func cannot cross to Python")
+        h = _U64.unpack_from(mv, pos)[0]
+        if self.cls is None:
+            raise TypeError("a Go %s cannot cross to Python" % self.go)
+        return (self.cls._gwrap(h) if h else None), pos + 8
 
 
 # --- The standard library's well-known types (targets/common/wellknown.hpp) ----------------------

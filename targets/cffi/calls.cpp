@@ -155,7 +155,7 @@ Calls collect_calls(const ir::Module& m, const abi::Plan& plan, const Options& o
       cc.getters.push_back(std::move(g));
       cc.setters.push_back(std::move(s));
     }
-    if (k.value) {
+    if (!k.value_getter.empty()) {
       Call g;
       g.python_name = "value";
       g.go_name = T;
@@ -167,6 +167,12 @@ Calls collect_calls(const ir::Module& m, const abi::Plan& plan, const Options& o
       cc.value.push_back(std::move(g));
     }
     for (const auto& f : k.methods) cc.methods.push_back(from_func(f, T, names));
+    if (k.call) {  // a Go func Python calls
+      Call call = from_func(*k.call, T, names);
+      call.python_name = "__call__";
+      call.go_name = T + ".__call__";  // as errors name it: "Op.__call__() argument 'a'"
+      cc.methods.push_back(std::move(call));
+    }
     calls.classes.push_back(std::move(cc));
   }
   for (const auto& i : plan.interfaces) {

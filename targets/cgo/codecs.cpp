@@ -65,6 +65,12 @@ bool is_interface_type(const ir::Type& u) {
   return d && d->kind == ir::TypeDecl::Kind::Interface;
 }
 
+// A Go func value: an unnamed func type, or a named one (its class).
+bool is_func_value(const ir::Type& u) {
+  const ir::TypeDecl* d = abi::decl_of(u);
+  return u.kind == K::Func || (d && abi::is_opaque_func_decl(*d));
+}
+
 bool is_handle_pointer(const ir::Type& u) { return u.kind == K::Pointer && is_handle_type(abi::underlying(*u.elem)); }
 
 std::string replace_all(std::string s, std::string_view from, std::string_view to) {
@@ -87,18 +93,22 @@ int Codecs::id_of(const ir::Type& t) const {
 
 std::string Codecs::decoder(const ir::Type& t) const {
   const ir::Type& u = abi::underlying(t);
+  if (u.kind == K::Prim && u.prim == ir::Prim::Error) return "gpicDecError";
   if (is_interface_type(u)) return "gpicDecIface_" + u.decl->name;
   return "gpicDec_" + std::to_string(id_of(t));
 }
 
 std::string Codecs::encoder(const ir::Type& t) const {
   const ir::Type& u = abi::underlying(t);
+  if (u.kind == K::Prim && u.prim == ir::Prim::Error) return "gpicEncError";
   if (is_interface_type(u)) return "gpicEncIface_" + u.decl->name;
   return "gpicEnc_" + std::to_string(id_of(t));
 }
 
 std::string Codecs::callback_maker(const ir::Type& t) const {
-  const abi::CallbackType* cb = plan_.find_callback(t);
+  // A named func type's funcs are made as its func type's (assignable to it).
+  const ir::TypeDecl* d = abi::decl_of(t);
+  const abi::CallbackType* cb = plan_.find_callback(d && abi::is_opaque_func_decl(*d) ? *d->underlying : t);
   return "gpicFunc_" + std::to_string(cb ? cb->proxy_id : 0);
 }
 
@@ -111,10 +121,10 @@ std::string Codecs::enc(const ir::Type& t, const std::string& w, const std::stri
     if (!uns.empty()) return w + "." + io.method + "(" + uns + "(" + x + "))";
     return w + "." + io.method + "(" + io.via + "(" + x + "))";
   }
+  if (is_func_value(u)) return w + ".u64(uint64(gpicFuncHandle(" + x + ", " + x + " == nil)))";
   if (is_handle_type(u)) return w + ".u64(uint64(gpicNewHandle(gpicBox(" + x + "))))";
   if (is_handle_pointer(u)) return w + ".u64(uint64(gpicPtrHandle(" + x + ")))";
   if (is_interface_type(u)) return encoder(t) + "(" + w + ", " + x + ")";
-  if (u.kind == K::Func) return "panic(\"gpic: a Go func cannot cross to Python\")";
   std::string value = &u == &t ? x : go_type(u) + "(" + x + ")";
   return encoder(t) + "(" + w + ", " + value + ")";
 }
@@ -130,6 +140,9 @@ std::string Codecs::dec(const ir::Type& t, const std::string& r) const {
     if (!uns.empty()) read = std::string(io.via) + "(" + read + ")";
     return T + "(" + read + ")";
   }
+  // A func from Python: a callable Go wraps, or a Go func Python held (callback_maker).
+  if (const ir::TypeDecl* d = abi::decl_of(u); d && abi::callable_func_decl(*d))
+    return T + "(" + callback_maker(*d->underlying) + "(C.uint64_t(" + r + ".u64())))";
   if (is_handle_type(u)) return "gpicDeref(gpicHandleValue[*" + T + "](" + r + ", false))";
   if (is_handle_pointer(u)) return "gpicHandleValue[" + go_type(u) + "](" + r + ", true)";
   if (is_interface_type(u)) return decoder(t) + "(" + r + ")";
@@ -298,16 +311,10 @@ void Codecs::emit_interface(CodeWriter& w, const abi::InterfaceExport& i) const 
 
 void Codecs::emit_callback(CodeWriter& w, const abi::CallbackType& c) const {
   CodeWriter::Vars v{{"id", std::to_string(c.proxy_id)}, {"type", c.key}, {"sig", named_signature(*c.sig)}};
-  std::string go = "func(";
-  for (size_t i = 0; i < c.sig->params.size(); ++i) go += (i ? ", " : "") + go_type(*c.sig->params[i].type);
-  go += ")";
-  std::string results;
-  for (const auto& r : c.sig->results) results += (results.empty() ? "" : ", ") + go_type(*r.type);
-  if (c.sig->results.size() == 1) go += " " + results;
-  else if (!c.sig->results.empty()) go += " (" + results + ")";
-  v["go"] = go;
+  v["go"] = go_func_type(*c.sig);
   w.print("// gpicFunc_$id$ makes a Go $type$ that calls a Python callable.\n"
           "func gpicFunc_$id$(ref C.uint64_t) $go$ {\n\tif ref == 0 {\n\t\treturn nil\n\t}\n"
+          "\tif f, ok := gpicGoFunc[$go$](ref); ok {\n\t\treturn f\n\t}\n"
           "\tp := gpicNewPyRef(ref)\n\treturn func$sig$ {\n",
           v);
   {

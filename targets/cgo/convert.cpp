@@ -83,6 +83,8 @@ std::string to_c(const abi::Lowering& l, const std::string& go, const Codecs& co
     case abi::Kind::String:
       return "gpicString(string(" + go + "))";
     case abi::Kind::Handle:
+      // A nil func is None in Python, not a handle to nil.
+      if (l.decl && abi::is_opaque_func_decl(*l.decl)) return "gpicFuncHandle(" + go + ", " + go + " == nil)";
       if (u.kind == ir::Type::Kind::Pointer) return "gpicPtrHandle(" + (&u == &t ? go : go_type(u) + "(" + go + ")") + ")";
       return "gpicNewHandle(gpicBox(" + go + "))";
     case abi::Kind::Wire: {

@@ -45,6 +45,8 @@ std::string go_type(const ir::Type& t) {
     case K::Prim: return std::string(ir::prim_name(t.prim));
     case K::Named:
       if (t.decl && t.decl->instance_of) return go_instance(*t.decl->instance_of, t.qualifier);
+      // A class the plan made for an unnamed func type has no Go name: it is that type.
+      if (t.decl && t.decl->synthetic) return go_type(*t.decl->underlying);
       if (t.qualifier.empty()) return std::string(kPackageAlias) + "." + t.name;
       return t.qualifier + "." + t.name;
     case K::Slice: return "[]" + go_type(*t.elem);
@@ -64,6 +66,8 @@ std::string go_instance(const ir::Instantiation& inst, const std::string& qualif
 
 std::string go_decl_type(const ir::TypeDecl& t) {
   if (t.instance_of) return go_instance(*t.instance_of, "");
+  // A class the plan made for an unnamed func type has no Go name: it is that type.
+  if (t.synthetic) return go_type(*t.underlying);
   return std::string(kPackageAlias) + "." + t.name;
 }
 

@@ -109,7 +109,15 @@ class ShimWriter {
     for (size_t i = 0; i < plan_.sentinels.size(); ++i)
       w_.print("\tcase errors.Is(err, $v$):\n\t\treturn $i$\n",
                {{"v", pkg(plan_.sentinels[i]->name)}, {"i", std::to_string(i + 1)}});
-    w_.print("\t}\n\treturn 0\n}\n\nfunc init() { gpicSentinelOf = gpicSentinel }\n\n");
+    w_.print("\t}\n\treturn 0\n}\n\n");
+    // The way back: an exception of a sentinel's class, passed to Go as an error, wraps the
+    // variable, so that errors.Is finds it.
+    w_.print("// gpicSentinelVar is the error variable of index i (as gpicSentinel numbers them), or nil.\n"
+             "func gpicSentinelVar(i C.int32_t) error {\n\tswitch i {\n");
+    for (size_t i = 0; i < plan_.sentinels.size(); ++i)
+      w_.print("\tcase $i$:\n\t\treturn $v$\n", {{"v", pkg(plan_.sentinels[i]->name)}, {"i", std::to_string(i + 1)}});
+    w_.print("\t}\n\treturn nil\n}\n\n"
+             "func init() {\n\tgpicSentinelOf = gpicSentinel\n\tgpicSentinelFor = gpicSentinelVar\n}\n\n");
   }
 
   void declare(const Export& e, const std::string& ret, const std::string& c_params) {
@@ -241,7 +249,9 @@ class ShimWriter {
       }
       if (c.value) e.params.push_back({"value", &*c.value});
       bool is_struct = t.kind == ir::TypeDecl::Kind::Struct;
+      bool synthetic = t.synthetic;  // the callback maker already makes a value of that type
       e.call = [=](const std::string&, const std::vector<std::string>& args) {
+        if (synthetic) return "gpicNewHandle(gpicBox(" + args[0] + "))";
         if (!is_struct) return "gpicNewHandle(gpicBox(" + T + "(" + args[0] + ")))";
         std::string s = "gpicNewHandle(&" + T + "{";
         for (size_t i = 0; i < args.size(); ++i) s += (i ? ", " : "") + names[i] + ": " + args[i];
@@ -258,7 +268,9 @@ class ShimWriter {
       get.results.push_back(&f.type);
       get.direct = f.type.scalar;
       std::string field = f.field->name;
-      bool live_view = f.type.kind == abi::Kind::Handle && abi::underlying(*f.field->type).kind != ir::Type::Kind::Pointer;
+      // A func field is a value like any other: Python gets the func, not the field.
+      bool live_view = f.type.kind == abi::Kind::Handle && abi::underlying(*f.field->type).kind != ir::Type::Kind::Pointer &&
+                       !abi::is_opaque_func_decl(*f.type.decl);
       get.call = [=](const std::string& self, const std::vector<std::string>&) { return self + "." + field; };
       if (live_view) emit_live_field(get, field);
       else emit_export(get);
@@ -274,7 +286,7 @@ class ShimWriter {
       set.call = [=](const std::string& self, const std::vector<std::string>& args) { return self + "." + field + " = " + args[0]; };
       emit_export(set);
     }
-    if (c.value) {
+    if (!c.value_getter.empty()) {
       Export get;
       get.symbol = c.value_getter;
       get.comment = "reads the value of a " + t.name + ".";
@@ -288,6 +300,31 @@ class ShimWriter {
       emit_export(get);
     }
     for (const auto& m : c.methods) emit_func(m, nullptr);
+    if (c.call) emit_func_call(c, *c.call);
+  }
+
+  // Calls the Go func a callable func class holds: Python's __call__.
+  void emit_func_call(const abi::ClassExport& c, const abi::FuncExport& f) {
+    const ir::Func& fn = *f.func;
+    Export e;
+    e.symbol = f.sig.symbol;
+    e.doc = &fn.doc;
+    e.comment = "calls a Go " + c.decl->underlying->go_spelling() + ".";
+    e.label = c.decl->synthetic ? c.decl->underlying->go_spelling() : c.decl->name;
+    e.receiver = &self_handle(c);
+    for (size_t i = 0; i < f.sig.params.size(); ++i) e.params.push_back({fn.sig.params[i].name, &f.sig.params[i].lowering});
+    if (f.sig.direct_result) e.results.push_back(&f.sig.direct_result->lowering);
+    for (const auto& r : f.sig.out_results) e.results.push_back(&r.lowering);
+    e.direct = f.sig.direct_result.has_value();
+    e.returns_error = f.sig.returns_error;
+    e.copied.assign(fn.sig.params.size(), false);
+    bool variadic = fn.sig.variadic;
+    e.call = [=](const std::string& self, const std::vector<std::string>& args) {
+      std::string s = "(*" + self + ")(";
+      for (size_t i = 0; i < args.size(); ++i) s += (i ? ", " : "") + args[i] + (variadic && i + 1 == args.size() ? "..." : "");
+      return s + ")";
+    };
+    emit_export(e);
   }
 
   // The receiver lowering of a class: a handle to the Go object.
@@ -443,7 +480,8 @@ class ChecksWriter {
       check(fn.loc, "var _ " + go_func_type(fn.sig) + " = ",
             fn.instance_of ? instance(*fn.instance_of) : "$alias$." + fn.name);
     }
-    for (const auto& c : plan_.classes) check_class(c);
+    for (const auto& c : plan_.classes)
+      if (!c.decl->synthetic) check_class(c);  // a made-up class has no Go declaration to check
     for (const auto& v : plan_.value_types) check_value_type(v);
     // Defined types that are values in Python, with or without methods, are checked too (a
     // method-less `type SliceUint8 []string` against Go's []uint8), and so is an interface the
@@ -495,7 +533,10 @@ class ChecksWriter {
     const ir::TypeDecl& t = *c.decl;
     std::string T = go_decl_type(t);
     if (t.instance_of) check(t.loc, "var _ = ", "(*" + instance(*t.instance_of) + ")(nil)");
-    if (abi::is_opaque_func_decl(t)) {
+    if (abi::callable_func_decl(t)) {
+      // Called and made from Python: its signature must be Go's.
+      check(t.loc, "var _ " + T + " = ", "(" + go_type(*t.underlying) + ")(nil)");
+    } else if (abi::is_opaque_func_decl(t)) {
       // Never called nor made here: any func type will do, so its signature (which may name
       // unexported types) is not checked, only that it is one.
       check(t.loc, "var _ = ", "func(f " + T + ") bool { return f == nil }");

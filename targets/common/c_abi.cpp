@@ -36,6 +36,32 @@ bool is_container_value_decl(const ir::TypeDecl& d) {
   return true;
 }
 
+namespace {
+bool wire_ok(const ir::Type& t, bool param, std::string* why, int depth);
+}  // namespace
+
+bool func_sig_crosses(const ir::FuncSig& sig, std::string* why) {
+  for (const auto& p : sig.params)
+    if (!wire_ok(*p.type, false, why, 1) || !wire_ok(*p.type, true, why, 1)) return false;
+  for (const auto* r : sig.value_results())
+    if (!wire_ok(*r->type, false, why, 1) || !wire_ok(*r->type, true, why, 1)) return false;
+  return true;
+}
+
+bool callable_func_decl(const ir::TypeDecl& d) {
+  // A named func type stays opaque: its .gpi signature may stand in for one that names
+  // unexported types (`type EOption func()` for zstd's), so it cannot be trusted to call.
+  // Only the classes made for unnamed func types are called and made from Python.
+  if (!d.synthetic) return false;
+  if (!is_opaque_func_decl(d) || !d.underlying->sig) return false;
+  // `type F func(F)` reaches itself through its own signature: callable as far as it goes.
+  static thread_local std::set<const ir::TypeDecl*> asking;
+  if (!asking.insert(&d).second) return true;
+  bool ok = func_sig_crosses(*d.underlying->sig, nullptr);
+  asking.erase(&d);
+  return ok;
+}
+
 bool is_handle_decl(const ir::TypeDecl& d) {
   if (d.kind == ir::TypeDecl::Kind::Struct || is_opaque_func_decl(d)) return true;
   return d.kind == ir::TypeDecl::Kind::Defined && !d.alias && !d.bound_methods.empty() && !is_value_decl(d) &&
@@ -106,8 +132,14 @@ std::optional<Lowering> lower_prim(ir::Prim prim, bool param, std::string* why) 
     }
     default: break;
   }
-  if (why) *why = param ? "a parameter of type error" : "a value of type error";
-  return std::nullopt;
+  // An error crosses encoded (the wire format's error): to Python the exception it would
+  // raise, to Go an error with the exception's message (ABI.md).
+  Lowering l;
+  l.kind = Kind::Wire;
+  l.prim = p;
+  l.c_type = "gpic_bytes";
+  l.go_ctype = "C.gpic_bytes";
+  return l;
 }
 
 Lowering wire() {
@@ -129,6 +161,14 @@ Lowering handle(const ir::TypeDecl* d, bool nullable) {
   return l;
 }
 
+Lowering callback() {
+  Lowering l;
+  l.kind = Kind::Callback;
+  l.c_type = "uint64_t";
+  l.go_ctype = "C.uint64_t";
+  return l;
+}
+
 bool wire_ok(const ir::Type& t, bool param, std::string* why, int depth) {
   if (depth > 32) {
     if (why) *why = "type " + t.go_spelling() + " (nested too deeply)";
@@ -146,12 +186,8 @@ bool wire_ok(const ir::Type& t, bool param, std::string* why, int depth) {
   }
   switch (u.kind) {
     case K::Prim:
-      // An error inside a result crosses as the exception it would raise; Python cannot make
-      // Go error values, so not the other way.
-      if (u.prim == ir::Prim::Error && param) {
-        if (why) *why = "an error value going from Python to Go (a parameter, field or variable holding one)";
-        return false;
-      }
+      // An error crosses as the exception it would raise, and an exception (or None) as an
+      // error carrying its message.
       return true;
     case K::Named:
       if (!u.decl) {
@@ -172,10 +208,9 @@ bool wire_ok(const ir::Type& t, bool param, std::string* why, int depth) {
     case K::Map:
       return wire_ok(*u.key, param, why, depth + 1) && wire_ok(*u.elem, param, why, depth + 1);
     case K::Func:
-      if (!param) {
-        if (why) *why = "func type " + u.go_spelling() + " as a result";
-        return false;
-      }
+      // A Go func value handed to Python is called from Python: its parameters go from
+      // Python to Go and its results back, so its signature must cross both ways.
+      if (!param) return func_sig_crosses(*u.sig, why);
       // A callback's own parameters go from Go to Python, its results from Python to Go.
       for (const auto& p : u.sig->params)
         if (!wire_ok(*p.type, false, why, depth + 1)) return false;
@@ -215,7 +250,9 @@ std::optional<Lowering> lower(const ir::Type& t, bool param, std::string* why) {
         if (why) *why = "type " + u.go_spelling() + " of another package";
         return std::nullopt;
       }
-      if (is_handle_decl(*u.decl)) out = handle(u.decl, false);
+      if (param && callable_func_decl(*u.decl)) out = callback();  // any Python callable, or a Go func
+      else if (is_opaque_func_decl(*u.decl)) out = handle(u.decl, true);  // nil is None
+      else if (is_handle_decl(*u.decl)) out = handle(u.decl, false);
       else if (wire_ok(u, param, why, 0)) out = wire();  // an interface
       break;
     }
@@ -245,17 +282,9 @@ std::optional<Lowering> lower(const ir::Type& t, bool param, std::string* why) {
       if (wire_ok(u, param, why, 0)) out = wire();
       break;
     case K::Func:
-      if (!param) {
-        if (why) *why = "func type " + u.go_spelling() + " as a result";
-        return std::nullopt;
-      }
-      if (wire_ok(u, param, why, 0)) {
-        Lowering l;
-        l.kind = Kind::Callback;
-        l.c_type = "uint64_t";
-        l.go_ctype = "C.uint64_t";
-        out = l;
-      }
+      // To Go: a Python callable (or a Go func Python holds). To Python: a handle to the Go
+      // func, whose class (decl) the plan makes (Planner::func_class).
+      if (wire_ok(u, param, why, 0)) out = param ? callback() : handle(nullptr, true);
       break;
   }
   if (out) out->type = &t;
@@ -309,6 +338,28 @@ std::string c_ident(std::string_view name) {
 
 std::string type_key(const ir::Type& t) { return t.go_spelling(); }
 
+std::string type_identity(const ir::Type& t) {
+  using K = ir::Type::Kind;
+  switch (t.kind) {
+    case K::Func: {
+      const ir::FuncSig& sig = *t.sig;
+      std::string s = "func(";
+      for (size_t i = 0; i < sig.params.size(); ++i) {
+        bool variadic = sig.variadic && i + 1 == sig.params.size();
+        s += (i ? ", " : "") + (variadic ? "..." + type_identity(*sig.params[i].type->elem) : type_identity(*sig.params[i].type));
+      }
+      s += ")";
+      for (size_t i = 0; i < sig.results.size(); ++i) s += (i ? ", " : sig.results.size() > 1 ? " (" : " ") + type_identity(*sig.results[i].type);
+      return sig.results.size() > 1 ? s + ")" : s;
+    }
+    case K::Slice: return "[]" + type_identity(*t.elem);
+    case K::Array: return "[" + std::to_string(t.length) + "]" + type_identity(*t.elem);
+    case K::Map: return "map[" + type_identity(*t.key) + "]" + type_identity(*t.elem);
+    case K::Pointer: return "*" + type_identity(*t.elem);
+    default: return t.go_spelling();
+  }
+}
+
 std::string symbol(const ir::Module& m, const ir::Func& f) {
   if (f.recv) return c_name({"gpic", m.name, f.recv->type_name, f.name});
   return c_name({"gpic", m.name, f.name});
@@ -337,6 +388,16 @@ const InterfaceExport* Plan::find_interface(const ir::TypeDecl* d) const {
   return nullptr;
 }
 
+const ClassExport* Plan::find_func_class(const ir::Type& func_type) const {
+  if (const ir::TypeDecl* d = decl_of(func_type); d && is_opaque_func_decl(*d)) return find_class(d);
+  const ir::Type& u = underlying(func_type);
+  if (u.kind != ir::Type::Kind::Func) return nullptr;
+  std::string key = type_identity(u);
+  for (const auto& c : classes)
+    if (c.decl->synthetic && type_identity(*c.decl->underlying) == key) return &c;
+  return nullptr;
+}
+
 const CallbackType* Plan::find_callback(const ir::Type& func_type) const {
   std::string key = type_key(underlying(func_type));
   for (const auto& c : callbacks)
@@ -352,15 +413,10 @@ class Planner {
   Planner(const ir::Module& m, std::string_view target, Diagnostics& diags) : m_(m), target_(target), diags_(diags) {}
 
   std::optional<Plan> run() {
-    int next_type_id = 1;
     int next_proxy_id = 1;
     for (const auto& t : m_.types) {
       if (is_handle_decl(t)) {
-        ClassExport c;
-        c.decl = &t;
-        c.type_id = next_type_id++;
-        if (!is_opaque_func_decl(t)) c.constructor = c_name({"gpic", m_.name, t.name, "new"});
-        plan_.classes.push_back(std::move(c));
+        plan_.classes.push_back(new_class(t));
       } else if (is_value_decl(t) || (is_container_value_decl(t) && !t.bound_methods.empty())) {
         plan_.value_types.push_back({&t, {}});
       } else if (t.kind == ir::TypeDecl::Kind::Interface) {
@@ -404,7 +460,16 @@ class Planner {
       }
       note_types(*v.type, false);
       note_types(*v.type, true);
+      resolve_func_class(*get);
       plan_.vars.push_back({&v, var_getter_symbol(m_, v), var_setter_symbol(m_, v), *get});
+    }
+    // The classes of unnamed func types Go hands Python, made while planning the rest (and
+    // while planning each other: a func returning a func).
+    while (!pending_func_classes_.empty()) {
+      const ir::TypeDecl* d = pending_func_classes_.front();
+      pending_func_classes_.erase(pending_func_classes_.begin());
+      plan_.classes.push_back(new_class(*d));
+      plan_class(plan_.classes.back());
     }
     // Callback types: every func type a parameter names, and those inside wire types.
     for (const auto* t : func_types_) {
@@ -432,6 +497,38 @@ class Planner {
     diags_.error(loc, "the " + std::string(target_) + tail);
   }
 
+  ClassExport new_class(const ir::TypeDecl& t) {
+    ClassExport c;
+    c.decl = &t;
+    c.type_id = next_type_id_++;
+    if (!is_opaque_func_decl(t) || callable_func_decl(t)) c.constructor = c_name({"gpic", m_.name, t.name, "new"});
+    return c;
+  }
+
+  // The class of Go func values of the unnamed func type `u`, made on first use: a Go value
+  // Python holds, named `_GoFuncN` (no Go name starts with `_`, so none collides with it).
+  const ir::TypeDecl* func_class(const ir::Type& u) {
+    std::string key = type_identity(u);
+    if (auto it = func_classes_.find(key); it != func_classes_.end()) return it->second;
+    auto d = std::make_shared<ir::TypeDecl>();
+    d->kind = ir::TypeDecl::Kind::Defined;
+    d->name = "_GoFunc" + std::to_string(func_classes_.size() + 1);
+    d->loc = u.loc;
+    d->synthetic = true;
+    // The module's type outlives the plan: an aliasing pointer that owns nothing.
+    d->underlying = ir::TypeRef(ir::TypeRef(), const_cast<ir::Type*>(&u));
+    plan_.owned_decls.push_back(d);
+    pending_func_classes_.push_back(d.get());
+    func_classes_.emplace(key, d.get());
+    return d.get();
+  }
+
+  // A Go func value going to Python is a handle of its class: fills in the class of an
+  // unnamed func type.
+  void resolve_func_class(Lowering& l) {
+    if (l.kind == Kind::Handle && !l.decl && l.type) l.decl = func_class(underlying(*l.type));
+  }
+
   // Records the codec types a value of type `t` needs, elements before containers.
   void note_types(const ir::Type& t, bool param) {
     const ir::Type& u = underlying(t);
@@ -440,6 +537,11 @@ class Planner {
       // A Python stream reaches Go as a callable: its callback type is planned like any other.
       if (const ir::Type* cb = wellknown::callback_type(*e)) note_types(*cb, param);
       if (wire_keys_.insert(type_key(u)).second) plan_.wire_types.push_back(&u);
+      return;
+    }
+    // A callable named func type crosses as its func type: to Go, through its callback maker.
+    if (const ir::TypeDecl* d = decl_of(u); d && callable_func_decl(*d) && param) {
+      note_types(*d->underlying, param);
       return;
     }
     switch (u.kind) {
@@ -451,10 +553,12 @@ class Planner {
         note_types(*u.elem, param);
         break;
       case K::Func: {
+        std::string key = type_key(u);
+        if (!param) func_class(u);  // Go hands Python a func value of this type
+        if (!func_keys_.insert(key).second) return;
+        func_types_.push_back(&u);
         for (const auto& p : u.sig->params) note_types(*p.type, false);
         for (const auto* r : u.sig->value_results()) note_types(*r->type, true);
-        std::string key = type_key(u);
-        if (func_keys_.insert(key).second) func_types_.push_back(&u);
         return;
       }
       default:
@@ -473,6 +577,7 @@ class Planner {
   std::optional<CParam> lower_param(const ir::Type& t, const std::string& name, bool param, std::string* why) {
     auto l = lower(t, param, why);
     if (!l) return std::nullopt;
+    resolve_func_class(*l);
     note_types(t, param);
     return CParam{l->c_type, name, &t, *l};
   }
@@ -542,9 +647,11 @@ class Planner {
       }
       note_types(*f.type, false);
       note_types(*f.type, true);
+      resolve_func_class(*get);
       c.fields.push_back({&f, c_name({"gpic", m_.name, t.name, "get", f.name}), c_name({"gpic", m_.name, t.name, "set", f.name}),
                           *get, *set});
     }
+    if (callable_func_decl(t)) plan_func_class(c, self);
     if (t.kind == ir::TypeDecl::Kind::Defined && !is_opaque_func_decl(t)) {
       std::string why;
       auto get = lower(*t.underlying, false, &why);
@@ -562,6 +669,26 @@ class Planner {
       if (auto sig = lower_sig(f->sig, abi::symbol(m_, *f), &self, f->loc, "method " + t.name + "." + f->name))
         c.methods.push_back({f, std::move(*sig)});
     }
+  }
+
+  // A callable func class: made from a Python callable (the constructor's one argument, which
+  // Go wraps as it wraps a callback), and called by `call` (Python's __call__).
+  void plan_func_class(ClassExport& c, const Lowering& self) {
+    const ir::TypeDecl& t = *c.decl;
+    const ir::Type& fn = *t.underlying;
+    auto value = lower(fn, true);
+    if (!value) return;
+    note_types(fn, true);
+    c.value = *value;
+    auto owned = std::make_shared<ir::Func>();
+    owned->name = "call";
+    owned->recv = ir::Receiver{"", t.name, false, t.loc};
+    owned->sig = *fn.sig;
+    owned->loc = t.loc;
+    owned->doc = t.doc;
+    c.call_func = owned;
+    if (auto sig = lower_sig(owned->sig, abi::symbol(m_, *owned), &self, t.loc, "func type " + fn.go_spelling()))
+      c.call = FuncExport{owned.get(), std::move(*sig)};
   }
 
   // The receiver is the value itself, lowered as the scalar it is (typed as the named type, so
@@ -624,6 +751,9 @@ class Planner {
   Plan plan_;
   bool failed_ = false;
   std::set<std::string> wire_keys_, func_keys_;
+  int next_type_id_ = 1;
+  std::map<std::string, const ir::TypeDecl*> func_classes_;   // Go spelling -> its class
+  std::vector<const ir::TypeDecl*> pending_func_classes_;     // made, not yet planned
   std::vector<const ir::Type*> func_types_;
 };
 

@@ -64,9 +64,17 @@ const ir::Type& underlying(const ir::Type& t);
 const ir::TypeDecl* decl_of(const ir::Type& t);
 /// True for a named type that Python sees as a class holding a handle.
 bool is_handle_decl(const ir::TypeDecl& d);
-/// True for a named func type (zstd's `type EOption func(*encoderOptions) error`): an opaque
-/// Go value Python holds by handle and passes back, never calls or makes.
+/// True for a named func type (`type Func func()`, zstd's `type EOption func(*encoderOptions)
+/// error`) or a class the plan made for an unnamed func type: a Go func value Python holds by
+/// handle. When its signature can cross both ways (callable_func_decl), Python calls it, makes
+/// one from any callable, and passes any callable where Go takes one; otherwise (zstd's
+/// EOption) it is opaque: Python only passes it back.
 bool is_opaque_func_decl(const ir::TypeDecl& d);
+/// A func class whose signature crosses both ways: callable from Python, made from callables.
+bool callable_func_decl(const ir::TypeDecl& d);
+/// True when every parameter and result of `sig` crosses both ways (Go calls a Python callable
+/// with it, and Python calls a Go func with it).
+bool func_sig_crosses(const ir::FuncSig& sig, std::string* why);
 /// True for a named integer or float type with methods (norm.Form, a Level with String()):
 /// it stays a value in Python (an IntEnum when it has typed constants, else a subclass of int
 /// or float), and its methods are called in Go on that value, converted.
@@ -138,6 +146,10 @@ struct ClassExport {
   std::optional<Lowering> value;        // named non-struct type: its underlying value
   std::string value_getter;             // ..._<T>_value: the underlying value of a named type
   std::vector<FuncExport> methods;
+  /// A callable func class: `..._<T>_call(self, params...)` calls the Go func (Python's
+  /// `__call__`); its receiver is the handle, its ir::Func owned here.
+  std::optional<FuncExport> call;
+  std::shared_ptr<const ir::Func> call_func;
   int type_id = 0;                      // 1-based, stable in .gpi order; 0 is "no bound type"
 };
 /// A named scalar type with methods (is_value_decl), or a named slice, array or map type with
@@ -181,10 +193,15 @@ struct Plan {
   std::vector<const ir::Type*> wire_types;
   /// Types the plan made up (a receiver's named type), kept alive with it.
   std::vector<std::shared_ptr<ir::Type>> owned_types;
+  /// Classes the plan made up for unnamed func types Go hands Python (ir::TypeDecl::synthetic).
+  std::vector<std::shared_ptr<ir::TypeDecl>> owned_decls;
 
   const ClassExport* find_class(const ir::TypeDecl* d) const;
   const InterfaceExport* find_interface(const ir::TypeDecl* d) const;
   const CallbackType* find_callback(const ir::Type& func_type) const;
+  /// The class of Go func values of `func_type` (a named func type's, or the one the plan made
+  /// for an unnamed func type), or null.
+  const ClassExport* find_func_class(const ir::Type& func_type) const;
 };
 
 /// Lowers a whole module. A construct the ABI cannot carry is an error at its .gpi position
@@ -211,5 +228,8 @@ bool is_c_reserved(std::string_view name);
 
 /// Stable key of a type for codec tables: its Go spelling.
 std::string type_key(const ir::Type& t);
+/// The Go type `t` is, whatever its func parameters are named: `func(a, b int) int` and
+/// `func(int, int) int` are one type (and so one class of Go funcs).
+std::string type_identity(const ir::Type& t);
 
 }  // namespace gpic::abi

@@ -35,6 +35,8 @@ std::string type_annotation(const ir::Type& t, Role role) {
   if (const wellknown::Entry* e = wellknown::find(t)) return std::string(role == Role::Param ? e->py_param : e->py_result);
   switch (t.kind) {
     case K::Prim:
+      // Go takes any exception as an error (python-api.md, "Errors passed to Go").
+      if (t.prim == ir::Prim::Error && role == Role::Param) return "BaseException | None";
       return prim_annotation(t.prim);
     case K::Named: {
       // A container class's parameters take any value of its underlying type, as calls do.
@@ -44,6 +46,9 @@ std::string type_annotation(const ir::Type& t, Role role) {
       if (!t.qualifier.empty()) n = t.qualifier + "." + n;
       // A Go interface value may be nil, which is None both ways.
       if (t.decl && t.decl->kind == ir::TypeDecl::Kind::Interface) n += " | None";
+      // A Go func of a named func type: given, any callable will do; read, it may be nil.
+      if (t.decl && abi::callable_func_decl(*t.decl))
+        n += role == Role::Param ? " | " + type_annotation(*t.decl->underlying, role) : " | None";
       return n;
     }
     case K::Slice:
@@ -62,22 +67,25 @@ std::string type_annotation(const ir::Type& t, Role role) {
       return type_annotation(*t.elem, role) + " | None";
     case K::Func: {
       // A callback's parameters are what Go passes to Python (results); its results are what
-      // Python hands back to Go (params).
+      // Python hands back to Go (params). A Go func Python calls (a result) is the other way
+      // round, and may be nil.
+      Role in = role == Role::Param ? Role::Result : Role::Param;
+      Role out = role == Role::Param ? Role::Param : Role::Result;
       std::string args;
       for (const auto& p : t.sig->params) {
         if (!args.empty()) args += ", ";
-        args += type_annotation(*p.type, Role::Result);
+        args += type_annotation(*p.type, in);
       }
       std::string res;
       auto vals = t.sig->value_results();
       if (vals.empty()) res = "None";
-      else if (vals.size() == 1) res = type_annotation(*vals[0]->type, Role::Param);
+      else if (vals.size() == 1) res = type_annotation(*vals[0]->type, out);
       else {
         res = "tuple[";
-        for (size_t i = 0; i < vals.size(); ++i) res += (i ? ", " : "") + type_annotation(*vals[i]->type, Role::Param);
+        for (size_t i = 0; i < vals.size(); ++i) res += (i ? ", " : "") + type_annotation(*vals[i]->type, out);
         res += "]";
       }
-      return "Callable[[" + args + "], " + res + "]";
+      return "Callable[[" + args + "], " + res + "]" + (role == Role::Param ? "" : " | None");
     }
   }
   return "object";

@@ -75,6 +75,8 @@ std::string CodecTable::definition(const ir::Type& t) {
   }
   if (t.kind == K::Named) {
     const ir::TypeDecl* d = t.decl;
+    if (d && abi::callable_func_decl(*d)) return "_gpic_wire.Callback(" + go + ", _gbridge, " + class_name(*d) + ")";
+    if (d && abi::is_opaque_func_decl(*d)) return "_gpic_wire.Handle(" + class_name(*d) + ", True)";
     if (d && abi::is_handle_decl(*d)) return "_gpic_wire.Handle(" + class_name(*d) + ", False)";
     if (d && d->kind == ir::TypeDecl::Kind::Interface) {
       const abi::InterfaceExport* i = plan_.find_interface(d);
@@ -113,8 +115,11 @@ std::string CodecTable::definition(const ir::Type& t) {
     }
     case K::Map:
       return "_gpic_wire.Map(" + go + ", " + name(*u.key) + ", " + name(*u.elem) + ")";
-    case K::Func:
-      return "_gpic_wire.Callback(" + go + ", _gbridge)";
+    case K::Func: {
+      // A Go func handed to Python is an object of the class the plan made for its type.
+      const abi::ClassExport* c = plan_.find_func_class(u);
+      return "_gpic_wire.Callback(" + go + ", _gbridge" + (c ? ", " + class_name(*c->decl) : std::string()) + ")";
+    }
     case K::Named:
       break;
   }

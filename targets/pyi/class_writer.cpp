@@ -98,7 +98,7 @@ class ClassWriter {
       case TypeView::ValueClass: value_class(); break;
       case TypeView::IntEnum: enumeration(); break;
       case TypeView::ScalarClass: methods(); break;
-      case TypeView::OpaqueClass: methods(); break;
+      case TypeView::OpaqueClass: func_class(); break;
       case TypeView::ContainerClass: container(); break;
       case TypeView::Protocol: protocol(); break;
       case TypeView::Alias: break;
@@ -130,6 +130,16 @@ class ClassWriter {
 
   void methods() {
     for (const ir::Func* f : t_.bound_methods) emit_def(w_, ctx_, py::member_name(f->name, ctx_.names), *f, true, hidden_);
+  }
+
+  // A named func type whose Go funcs Python calls, and makes from a callable.
+  void func_class() {
+    if (abi::callable_func_decl(t_)) {
+      const ir::FuncSig& sig = *t_.underlying->sig;
+      w_.print("def __init__(self, fn: $fn$) -> None: ...\n", {{"fn", ann(*t_.underlying, py::Role::Param)}});
+      w_.print("def $sig$: ...\n", {{"sig", signature(ctx_, "__call__", sig, true, hidden_)}});
+    }
+    methods();
   }
 
   void structure() {

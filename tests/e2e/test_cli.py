@@ -72,18 +72,22 @@ def test_three_mistakes_three_errors_in_one_run(gpic, tmp_path):
     assert_nothing_written(out)
 
 
+# A value the wire format cannot carry: nested deeper than 32.
+TOO_DEEP = "[]" * 34 + "int"
+
+
 def test_unsupported_construct_names_construct_and_target(gpic, tmp_path):
-    write(tmp_path / "s.gpi", 'package s "example.com/s"\n\nfunc Adder(n int) func(int) int\n')
+    write(tmp_path / "s.gpi", 'package s "example.com/s"\n\nfunc Adder(n int) %s\n' % TOO_DEEP)
     out = tmp_path / "out"
     r = gpic_run(gpic, "-t", "cgo", "-o", str(out), "s.gpi", cwd=tmp_path)
     assert r.returncode == 1
-    assert "s.gpi:3:19: error: the cgo target cannot bind func type func(int) int as a result (in func Adder)" in r.stderr
+    assert "s.gpi:3:19: error: the cgo target cannot bind type []int (nested too deeply) (in func Adder)" in r.stderr
     assert_nothing_written(out)
 
 
 def test_one_failing_target_writes_nothing_for_any(gpic, tmp_path):
     # cgo and cffi both fail here; a later target never writes what an earlier one generated.
-    write(tmp_path / "s.gpi", 'package s "example.com/s"\n\nfunc Ok() int\nfunc Adder(n int) func(int) int\n')
+    write(tmp_path / "s.gpi", 'package s "example.com/s"\n\nfunc Ok() int\nfunc Adder(n int) %s\n' % TOO_DEEP)
     out = tmp_path / "out"
     r = gpic_run(gpic, "-t", "cgo", "-t", "cffi", "-o", str(out), "s.gpi", cwd=tmp_path)
     assert r.returncode == 1

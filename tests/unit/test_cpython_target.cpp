@@ -61,7 +61,7 @@ TEST_SUITE("golden") {
 TEST_SUITE("targets") {
   TEST_CASE("the cpython target names itself when the ABI cannot carry a construct") {
     Diagnostics diags;
-    auto m = parse_gpi("/t/x.gpi", "package x \"example.com/x\"\n\nfunc Make() func(int) int\n", diags);
+    auto m = parse_gpi("/t/x.gpi", "package x \"example.com/x\"\n\nfunc Make() [][][][][][][][][][][][][][][][][][][][][][][][][][][][][][][][][][]int\n", diags);
     check_module(*m, diags);
     REQUIRE_FALSE(diags.has_errors());
     Sink out = generate(*m, diags);

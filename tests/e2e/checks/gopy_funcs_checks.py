@@ -1,0 +1,112 @@
+"""gopy's _examples/funcs (github.com/go-python/gopy v0.5.0, fetched through the Go module
+proxy), bound by tests/e2e/fixtures/real/gopy_funcs/funcs.gpi: what funcs.go declares and does,
+checked inside each interpreter. What Go prints goes to file descriptor 1, read back here."""
+
+import os
+import sys
+import tempfile
+
+import funcs
+
+
+def printed(fn, *args):
+    """What fn(*args) writes to the process's standard output (Go's fmt and C's stdio)."""
+    sys.stdout.flush()
+    saved = os.dup(1)
+    with tempfile.TemporaryFile() as f:
+        os.dup2(f.fileno(), 1)
+        try:
+            result = fn(*args)
+        finally:
+            sys.stdout.flush()
+            os.dup2(saved, 1)
+            os.close(saved)
+        f.seek(0)
+        return f.read().decode(), result
+
+
+def check_init_sets_F1_and_F2_to_go_funcs():
+    # func init() { F1 = func() {...}; F2 = Func(func() {...}) }
+    assert callable(funcs.F1)
+    assert isinstance(funcs.F2, funcs.Func)   # a named func type: an opaque Go value
+    assert printed(funcs.F1) == ("calling F1\n", None)
+
+
+def check_other_vars_hold_zero_values():
+    assert funcs.F3.F1 is None and list(funcs.F3.F2) == [] and list(funcs.F3.F3) == [None] * 4
+    assert funcs.F4.F1 is None and list(funcs.F4.F2) == [] and list(funcs.F4.F3) == [None] * 5
+    assert list(funcs.F5) == [] and list(funcs.F6) == []
+    assert list(funcs.F7) == [None, None] and list(funcs.F8) == [None, None, None]
+
+
+def check_callback_gets_the_struct_its_int_and_its_string_field():
+    fs = funcs.FunStruct(FieldI=42, FieldS="str field")
+    seen = []
+    fs.CallBack(22, lambda afs, ival, sval: seen.append((afs, afs.FieldI, ival, sval)))
+    assert len(seen) == 1
+    afs, field_i, ival, sval = seen[0]
+    assert afs == fs and (field_i, ival, sval) == (42, 22, "str field")
+
+
+def check_callback_may_be_a_bound_method():
+    class MyClass:
+        def __init__(self):
+            self.got = []
+
+        def ClassFun(self, afs, ival, sval):
+            self.got.append((ival, sval))
+
+    fs = funcs.FunStruct(FieldS="s")
+    c = MyClass()
+    fs.CallBack(32, c.ClassFun)
+    assert c.got == [(32, "s")]
+
+
+def check_s2_constructor_takes_a_callable_for_its_func_field():
+    seen = []
+    s2 = funcs.S2(F1=lambda: seen.append("F1"))
+    s2.F1()
+    assert seen == ["F1"]
+    assert list(s2.F3) == [None] * 5
+
+
+def check_other_meth_sets_the_fields_and_prints():
+    fs = funcs.FunStruct()
+    out, _ = printed(fs.OtherMeth, 7, "seven")
+    assert out == "i=7 s=seven\n"
+    assert (fs.FieldI, fs.FieldS) == (7, "seven")
+
+
+def check_obj_arg_nil_and_struct():
+    fs = funcs.FunStruct(FieldI=1, FieldS="one")
+    assert printed(fs.ObjArg, None)[0] == "got nil\n"
+    other = funcs.FunStruct(FieldI=2, FieldS="two")
+    assert printed(fs.ObjArg, other)[0] == "ofs FieldI: 2 FieldS: two\n"
+
+
+
+
+def check_func_var_takes_python_callables():
+    f1 = funcs.F1
+    calls = []
+    try:
+        funcs.F1 = lambda: calls.append("py F1")
+        funcs.F1()
+        assert calls == ["py F1"]
+    finally:
+        funcs.F1 = f1
+    assert printed(funcs.F1)[0] == "calling F1\n"
+
+
+def check_slices_and_arrays_of_funcs_in_vars():
+    calls = []
+    try:
+        funcs.F5 = [lambda: calls.append(5), funcs.F1]
+        funcs.F7 = [None, lambda: calls.append(7)]
+        funcs.F5[0]()
+        assert printed(funcs.F5[1])[0] == "calling F1\n"
+        assert funcs.F7[0] is None
+        funcs.F7[1]()
+        assert calls == [5, 7]
+    finally:
+        funcs.F5, funcs.F7 = [], [None, None]
