@@ -64,6 +64,9 @@ bool is_interface_type(const ir::Type& u) {
   return d && d->kind == ir::TypeDecl::Kind::Interface;
 }
 
+// `any`: the runtime's dynamic codec (runtime/go/gpic_any.go) carries it.
+bool is_any(const ir::Type& u) { return u.kind == K::Prim && u.prim == ir::Prim::Any; }
+
 bool is_handle_pointer(const ir::Type& u) { return u.kind == K::Pointer && is_handle_type(abi::underlying(*u.elem)); }
 
 }  // namespace
@@ -80,12 +83,14 @@ int Codecs::id_of(const ir::Type& t) const {
 
 std::string Codecs::decoder(const ir::Type& t) const {
   const ir::Type& u = abi::underlying(t);
+  if (is_any(u)) return "gpicGetAny";
   if (is_interface_type(u)) return "gpicDecIface_" + u.decl->name;
   return "gpicDec_" + std::to_string(id_of(t));
 }
 
 std::string Codecs::encoder(const ir::Type& t) const {
   const ir::Type& u = abi::underlying(t);
+  if (is_any(u)) return "gpicPutAny";
   if (is_interface_type(u)) return "gpicEncIface_" + u.decl->name;
   return "gpicEnc_" + std::to_string(id_of(t));
 }
@@ -98,6 +103,7 @@ std::string Codecs::callback_maker(const ir::Type& t) const {
 std::string Codecs::enc(const ir::Type& t, const std::string& w, const std::string& x) const {
   const ir::Type& u = abi::underlying(t);
   if (u.kind == K::Prim && u.prim == ir::Prim::Error) return "gpicPutError(" + w + ", " + x + ")";
+  if (is_any(u)) return "gpicPutAny(" + w + ", " + x + ")";
   if (u.kind == K::Prim) {
     PrimIO io = prim_io(u.prim);
     std::string uns = wire_unsigned(u.prim);
@@ -116,6 +122,7 @@ std::string Codecs::dec(const ir::Type& t, const std::string& r) const {
   const ir::Type& u = abi::underlying(t);
   std::string T = go_type(t);
   if (u.kind == K::Prim && u.prim == ir::Prim::Error) return "gpicGetError(" + r + ")";
+  if (is_any(u)) return "gpicGetAny(" + r + ")";
   if (u.kind == K::Prim) {
     PrimIO io = prim_io(u.prim);
     std::string read = r + "." + io.method + "()";
