@@ -45,7 +45,7 @@ enum class Prim {
   Error,
   /// `any` (also written `interface{}`): a dynamic value. Python's None, bool, int, float,
   /// complex, str, bytes, list and dict cross as Go's natural dynamic values; any other Go
-  /// value is an opaque Go object (targets/common/dynamic.hpp).
+  /// value is an opaque Go object (targets/common/ABI.md, "Wire format").
   Any,
 };
 

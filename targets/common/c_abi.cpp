@@ -173,7 +173,7 @@ std::optional<Lowering> lower(const ir::Type& t, bool param, std::string* why) {
   using K = ir::Type::Kind;
   switch (u.kind) {
     case K::Prim:
-      // `any` crosses as one tagged dynamic value in the wire format (dynamic.hpp).
+      // `any` crosses as one tagged dynamic value in the wire format (ABI.md, runtime/go/gpic_any.go).
       out = u.prim == ir::Prim::Any ? std::optional<Lowering>(wire()) : lower_prim(u.prim, param, why);
       break;
     case K::Named: {
