@@ -13,7 +13,7 @@ import (
 // The tag that starts every encoded `any` (gpic_wire.py has the same numbers).
 const (
 	gpicAnyNil     = 0  // nil
-	gpicAnyGo      = 1  // a Go value held by handle: u64 handle, u32 bound type id, its Go type
+	gpicAnyGo      = 1  // a Go value held by handle: u64 handle, u32 class id, its Go type
 	gpicAnyPython  = 2  // a Python object Go holds (an interface implementation): u64 reference
 	gpicAnyBool    = 3  // u8
 	gpicAnyInt     = 4  // int64
@@ -115,10 +115,11 @@ func gpicPutAnyAt(w *gpicWriter, v any, depth int) {
 		gpicPutAnyMap(w, rv, depth)
 	default:
 		// A struct, a non-nil pointer, func or channel of a type the .gpi does not declare:
-		// Python holds it as it is and can hand it back.
+		// Python holds it as it is and can hand it back (and call the methods of an interface
+		// of the .gpi it implements).
 		w.u8(gpicAnyGo)
 		w.u64(uint64(gpicNewHandle(v)))
-		w.u32(0)
+		w.u32(gpicAnyIface(v))
 		w.str(gpicTypeName2(v))
 	}
 }

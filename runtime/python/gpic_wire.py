@@ -717,12 +717,14 @@ class Any(Codec):
     tuple) and dict cross as Go's natural dynamic values (nil, bool, int or uint64, float64,
     complex128, string, []byte, []any, map[string]any) and back; a Go object held by Python is
     the Go value it holds. Go values of other types come to Python as objects holding them:
-    of their class when the .gpi declares the type, else GoValue."""
+    of their class when the .gpi declares the type, else of the first interface of the .gpi
+    they implement, else GoValue."""
 
     go = "any"
 
-    def __init__(self, bridge, classes, base):
+    def __init__(self, bridge, classes, base, interfaces=()):
         self.bridge, self.classes = bridge, classes
+        self.interfaces = interfaces   # the package's interface classes, by index + 1 (| 1 << 31)
         self.opaque = _go_value_class(base)
 
     def check(self, value):
@@ -846,6 +848,8 @@ class Any(Codec):
         h, type_id = _IFACE_GO.unpack_from(mv, pos)
         go_type, pos = _STR.decode_at(mv, pos + 12)
         cls = self.classes.get(type_id)
+        if cls is None and type_id >> 31:  # no bound type, but it implements a declared interface
+            cls = self.interfaces[(type_id & 0x7FFFFFFF) - 1]
         if cls is not None:
             return cls._gwrap(h), pos
         obj = self.opaque._gwrap(h)

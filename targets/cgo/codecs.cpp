@@ -320,6 +320,19 @@ void Codecs::emit_box_bound(CodeWriter& w) const {
     w.print("\t}\n");
   }
   w.print("\treturn v, 0\n}\n\n");
+  // Inside an `any`, a Go value of no bound type that implements an interface the .gpi declares
+  // gets that interface's class in Python, so that its methods are reachable. An interface
+  // without methods would claim every value: it is skipped (its index still counts).
+  w.print("// gpicAnyIface names the first interface of the .gpi (1<<31 | index + 1) that a Go value of\n"
+          "// no bound type implements, for Python to call its methods; 0 when it implements none.\n"
+          "func gpicAnyIface(v any) uint32 {\n");
+  for (size_t i = 0; i < plan_.interfaces.size(); ++i) {
+    const ir::TypeDecl& d = *plan_.interfaces[i].decl;
+    if (d.methods.empty()) continue;
+    w.print("\tif _, ok := v.($T$); ok {\n\t\treturn 1<<31 | $n$\n\t}\n",
+            {{"T", std::string(kPackageAlias) + "." + d.name}, {"n", std::to_string(i + 1)}});
+  }
+  w.print("\treturn 0\n}\n\n");
 }
 
 std::string Codecs::emit_file(const ir::Module& m, const Options& options) const {

@@ -80,7 +80,11 @@ std::string CodecTable::definition(const ir::Type& t) {
       // An error inside a result ([]error, map[K]error) becomes the package's exception.
       if (u.prim == ir::Prim::Error) return "_gpic_wire.Err(_gbridge)";
       // Go's any: natural Python values, or objects of the package's classes (by type id).
-      if (u.prim == ir::Prim::Any) return "_gpic_wire.Any(_gbridge, _gclasses, _GoObject)";
+      if (u.prim == ir::Prim::Any) {
+        std::string ifaces;  // in plan order: Go numbers them so (cgo's gpicAnyIface)
+        for (const auto& i : plan_.interfaces) ifaces += class_name(*i.decl) + ", ";
+        return "_gpic_wire.Any(_gbridge, _gclasses, _GoObject, (" + ifaces + "))";
+      }
       return "_gc[" + string_literal(std::string(ir::prim_name(u.prim))) + "]";
     case K::Pointer: {
       const ir::TypeDecl* d = abi::decl_of(abi::underlying(*u.elem));

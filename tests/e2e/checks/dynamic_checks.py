@@ -121,6 +121,16 @@ def check_any_callbacks_and_interfaces():
     assert dynamic.Fetch(V()) == {"from": "python"}
 
 
+def check_any_value_implementing_declared_interface():
+    # A Go value of a type the .gpi does not declare, implementing an interface it does: an
+    # object of the interface's class, whose methods Go runs on the value.
+    v = dynamic.NewValuer()
+    assert isinstance(v, dynamic.Valuer), type(v)
+    assert v.Value() == 1 and v.Value() == 2
+    assert dynamic.Fetch(v) == 3
+    assert dynamic.Echo(v) == v
+
+
 def check_any_bad_values():
     e = raises(TypeError, dynamic.Echo, {1, 2})
     assert "Go any" in str(e) and "set" in str(e)
