@@ -6,14 +6,20 @@
 #include "compiler/frontend.hpp"
 #include "targets/common/c_abi.hpp"
 #include "targets/common/promotion.hpp"
+#include "targets/target.hpp"
+#include "tests/unit/golden.hpp"
 
 namespace gpic {
 namespace {
 
-std::unique_ptr<ir::Module> checked(const std::string& text, Diagnostics& diags) {
-  auto m = parse_gpi("/t/x.gpi", text, diags);
+std::unique_ptr<ir::Module> checked_at(const std::string& path, const std::string& text, Diagnostics& diags) {
+  auto m = parse_gpi(path, text, diags);
   check_module(*m, diags);
   return m;
+}
+
+std::unique_ptr<ir::Module> checked(const std::string& text, Diagnostics& diags) {
+  return checked_at("/t/x.gpi", text, diags);
 }
 
 std::vector<std::string> field_names(const abi::Promoted& p) {
@@ -28,7 +34,29 @@ std::vector<std::string> method_names(const abi::Promoted& p) {
   return out;
 }
 
+struct Sink : FileSink {
+  std::map<std::string, std::string> files;
+  void write(const std::string& path, std::string content) override { files[path] = std::move(content); }
+};
+
 }  // namespace
+
+TEST_SUITE("golden") {
+  TEST_CASE("pyi stub for dynamic.gpi: any as typing.Any, promoted fields and methods") {
+    Diagnostics diags;
+    std::string rel = "pyi/input/dynamic.gpi";
+    auto m = checked_at("/golden/" + rel, testing::read_text(testing::golden_path(rel)), diags);
+    REQUIRE_FALSE(diags.has_errors());
+    Sink sink;
+    Options options;
+    options.gpic_version = "test";
+    const Target* t = TargetRegistry::instance().find("pyi");
+    REQUIRE(t != nullptr);
+    t->generate(*m, options, sink, diags);
+    REQUIRE_FALSE(diags.has_errors());
+    CHECK_GOLDEN("pyi/dynamic.pyi", sink.files.at("dynamic.pyi"));
+  }
+}
 
 TEST_SUITE("dynamic") {
   TEST_CASE("any and interface{} are both the predeclared any, and cross in the wire format") {
