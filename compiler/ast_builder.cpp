@@ -623,6 +623,11 @@ ir::TypeRef AstBuilder::build_type(GpiParser::Type_Context* ctx) {
     type->kind = ir::Type::Kind::Func;
     type->sig = std::make_shared<ir::FuncSig>(build_signature(func->signature()));
     return type;
+  } else if (dynamic_cast<GpiParser::EmptyInterfaceTypeContext*>(ctx)) {
+    // Go's `interface{}` is the predeclared `any`; docs and stubs spell it `any`.
+    type->kind = ir::Type::Kind::Prim;
+    type->prim = ir::Prim::Any;
+    return type;
   } else if (dynamic_cast<GpiParser::ChanTypeContext*>(ctx)) {
     diags_.error(type->loc, "channel types are not supported: a channel cannot be shared with Python");
     return nullptr;

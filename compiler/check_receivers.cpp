@@ -22,7 +22,8 @@ std::string receiver_problem(Context& cx, const ir::TypeDecl& t) {
   switch (u.type->kind) {
     case ir::Type::Kind::Pointer: return "a pointer type";
     case ir::Type::Kind::Func: return "a function type";
-    case ir::Type::Kind::Prim: return u.type->prim == ir::Prim::Error ? "an interface type" : "";
+    case ir::Type::Kind::Prim:
+      return u.type->prim == ir::Prim::Error || u.type->prim == ir::Prim::Any ? "an interface type" : "";
     default: return {};
   }
 }

@@ -7,7 +7,7 @@ namespace gpic::ir {
 
 namespace {
 
-constexpr std::array<std::pair<Prim, std::string_view>, 20> kPrimNames = {{
+constexpr std::array<std::pair<Prim, std::string_view>, 21> kPrimNames = {{
     {Prim::Bool, "bool"},         {Prim::Int, "int"},         {Prim::Int8, "int8"},
     {Prim::Int16, "int16"},       {Prim::Int32, "int32"},     {Prim::Int64, "int64"},
     {Prim::Uint, "uint"},         {Prim::Uint8, "uint8"},     {Prim::Uint16, "uint16"},
@@ -15,6 +15,7 @@ constexpr std::array<std::pair<Prim, std::string_view>, 20> kPrimNames = {{
     {Prim::Byte, "byte"},         {Prim::Rune, "rune"},       {Prim::Float32, "float32"},
     {Prim::Float64, "float64"},   {Prim::Complex64, "complex64"},
     {Prim::Complex128, "complex128"}, {Prim::String, "string"}, {Prim::Error, "error"},
+    {Prim::Any, "any"},
 }};
 
 }  // namespace

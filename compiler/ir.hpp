@@ -43,6 +43,10 @@ enum class Prim {
   Complex64, Complex128,
   String,
   Error,
+  /// `any` (also written `interface{}`): a dynamic value. Python's None, bool, int, float,
+  /// complex, str, bytes, list and dict cross as Go's natural dynamic values; any other Go
+  /// value is an opaque Go object (targets/common/ABI.md, "Wire format").
+  Any,
 };
 
 std::string_view prim_name(Prim);                   // "int64", "byte", ...

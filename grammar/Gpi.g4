@@ -181,6 +181,7 @@ type_
     | MAP LBRACK type_ RBRACK type_     # mapType
     | STAR type_                        # pointerType
     | FUNC signature                    # funcType
+    | INTERFACE LBRACE RBRACE           # emptyInterfaceType
     | CHAN type_                        # chanType
     ;
 

@@ -1155,6 +1155,185 @@ class Context(Codec):
         raise TypeError("a Go context.Context is not returned to Python")
 
 
+# --- Go's any -------------------------------------------------------------------------------------
+
+# The tag that starts every encoded ``any`` (runtime/go/gpic_any.go has the same numbers).
+_ANY_NIL, _ANY_GO, _ANY_PYTHON, _ANY_BOOL, _ANY_INT, _ANY_UINT = 0, 1, 2, 3, 4, 5
+_ANY_FLOAT, _ANY_COMPLEX, _ANY_STRING, _ANY_BYTES, _ANY_LIST, _ANY_DICT = 6, 7, 8, 9, 10, 11
+_ANY_MAX_DEPTH = 100
+_I64 = struct.Struct("<q")
+_F64 = struct.Struct("<d")
+_C128 = struct.Struct("<dd")
+_STR = Str()
+
+
+def _go_value_class(base):
+    """The class of Go values of types the .gpi does not declare, for one package (``base`` is
+    its GoObject base, which knows its bridge)."""
+
+    class GoValue(base):
+        """A Go value of a type the .gpi does not declare, held by handle: Python can keep it
+        and pass it back to Go, where it is the same Go value. ``go_type`` names its type."""
+
+        __slots__ = ("_gtype",)
+
+        @property
+        def go_type(self):
+            """The Go type of the value, as Go spells it (``*gjson.Result``)."""
+            return self._gtype
+
+        def __repr__(self):
+            return "<Go value of type %s>" % getattr(self, "_gtype", "?")
+
+    GoValue.__module__ = base.__module__
+    return GoValue
+
+
+class Any(Codec):
+    """Go's ``any`` (``interface{}``): None, bool, int, float, complex, str, bytes, list (or
+    tuple) and dict cross as Go's natural dynamic values (nil, bool, int or uint64, float64,
+    complex128, string, []byte, []any, map[string]any) and back; a Go object held by Python is
+    the Go value it holds. Go values of other types come to Python as objects holding them:
+    of their class when the .gpi declares the type, else of the first interface of the .gpi
+    they implement, else GoValue."""
+
+    go = "any"
+
+    def __init__(self, bridge, classes, base, interfaces=()):
+        self.bridge, self.classes = bridge, classes
+        self.interfaces = interfaces   # the package's interface classes, by index + 1 (| 1 << 31)
+        self.opaque = _go_value_class(base)
+
+    def check(self, value):
+        self.encode_into(bytearray(), value)
+
+    def encode_into(self, out, value, depth=0):
+        if depth > _ANY_MAX_DEPTH:
+            raise ValueError("is nested more than %d levels deep (does it contain itself?)" % _ANY_MAX_DEPTH)
+        t = type(value)
+        if value is None:
+            out.append(_ANY_NIL)
+        elif t is bool:
+            out.append(_ANY_BOOL)
+            out.append(1 if value else 0)
+        elif t is str:
+            out.append(_ANY_STRING)
+            _STR.encode_into(out, value)
+        elif t is float:
+            out.append(_ANY_FLOAT)
+            out += _F64.pack(value)
+        elif t is list or t is tuple:
+            out.append(_ANY_LIST)
+            out += _U64.pack(len(value))
+            for i, item in enumerate(value):
+                try:
+                    self.encode_into(out, item, depth + 1)
+                except (TypeError, OverflowError, ValueError) as e:
+                    raise type(e)(e.args[0] if depth else "element %d %s" % (i, e)) from None
+        elif isinstance(value, dict):
+            out.append(_ANY_DICT)
+            out += _U64.pack(len(value))
+            for k, v in list(value.items()):
+                if not isinstance(k, str):
+                    raise TypeError("a dict passed as Go any must have str keys (Go map[string]any), not %s"
+                                    % _type_name(k))
+                out.append(_ANY_STRING)
+                _STR.encode_into(out, k)
+                try:
+                    self.encode_into(out, v, depth + 1)
+                except (TypeError, OverflowError, ValueError) as e:
+                    raise type(e)(e.args[0] if depth else "value for key %r %s" % (k, e)) from None
+        elif isinstance(value, GoObject):
+            if value._gbridge is not self.bridge:
+                raise TypeError("is a Go object of another package (%s)" % _type_name(value))
+            out.append(_ANY_GO)
+            out += _U64.pack(value._gh)
+        elif isinstance(value, (bytes, bytearray, memoryview)):
+            b = bytes(value)
+            out.append(_ANY_BYTES)
+            out += _U64.pack(len(b))
+            out += b
+        elif isinstance(value, bool):
+            out.append(_ANY_BOOL)
+            out.append(1 if value else 0)
+        elif isinstance(value, int) or (hasattr(value, "__index__") and not isinstance(value, float)):
+            v = value.__index__()
+            if -(1 << 63) <= v < (1 << 63):
+                out.append(_ANY_INT)
+                out += _I64.pack(v)
+            elif 0 <= v < (1 << 64):
+                out.append(_ANY_UINT)
+                out += _U64.pack(v)
+            else:
+                raise OverflowError("%d is out of range for Go any (int, or uint64 above int64's range)" % v)
+        elif isinstance(value, float):
+            out.append(_ANY_FLOAT)
+            out += _F64.pack(value)
+        elif isinstance(value, complex):
+            out.append(_ANY_COMPLEX)
+            out += _C128.pack(value.real, value.imag)
+        elif isinstance(value, str):
+            out.append(_ANY_STRING)
+            _STR.encode_into(out, value)
+        else:
+            raise TypeError("must be None, bool, int, float, complex, str, bytes, list, tuple, dict or a Go "
+                            "object (Go any), not %s" % _type_name(value))
+
+    def decode_at(self, mv, pos):
+        tag = mv[pos]
+        pos += 1
+        if tag == _ANY_NIL:
+            return None, pos
+        if tag == _ANY_BOOL:
+            return mv[pos] != 0, pos + 1
+        if tag == _ANY_INT:
+            return _I64.unpack_from(mv, pos)[0], pos + 8
+        if tag == _ANY_UINT:
+            return _U64.unpack_from(mv, pos)[0], pos + 8
+        if tag == _ANY_FLOAT:
+            return _F64.unpack_from(mv, pos)[0], pos + 8
+        if tag == _ANY_COMPLEX:
+            re, im = _C128.unpack_from(mv, pos)
+            return complex(re, im), pos + 16
+        if tag == _ANY_STRING:
+            return _STR.decode_at(mv, pos)
+        if tag == _ANY_BYTES:
+            n = _U64.unpack_from(mv, pos)[0]
+            pos += 8
+            return bytes(mv[pos:pos + n]), pos + n
+        if tag == _ANY_LIST:
+            n = _U64.unpack_from(mv, pos)[0]
+            pos += 8
+            out = []
+            for _ in range(n):
+                v, pos = self.decode_at(mv, pos)
+                out.append(v)
+            return out, pos
+        if tag == _ANY_DICT:
+            n = _U64.unpack_from(mv, pos)[0]
+            pos += 8
+            out = {}
+            for _ in range(n):
+                k, pos = self.decode_at(mv, pos)
+                v, pos = self.decode_at(mv, pos)
+                if isinstance(k, list):  # an array key: hashable as a tuple
+                    k = tuple(k)
+                out[k] = v
+            return out, pos
+        if tag == _ANY_PYTHON:
+            return self.bridge.refs[_U64.unpack_from(mv, pos)[0]], pos + 8
+        h, type_id = _IFACE_GO.unpack_from(mv, pos)
+        go_type, pos = _STR.decode_at(mv, pos + 12)
+        cls = self.classes.get(type_id)
+        if cls is None and type_id >> 31:  # no bound type, but it implements a declared interface
+            cls = self.interfaces[(type_id & 0x7FFFFFFF) - 1]
+        if cls is not None:
+            return cls._gwrap(h), pos
+        obj = self.opaque._gwrap(h)
+        obj._gtype = go_type
+        return obj, pos
+
+
 def scalar_codecs():
     """Codecs of Go's predeclared types, by Go name."""
     i = lambda go, code, bits: Int(go, code, bits, True)

@@ -129,6 +129,7 @@ Calls collect_calls(const ir::Module& m, const abi::Plan& plan, const Options& o
     cc.constructor.wrapper = abi::c_name({"gpicw", T, "new"});
     for (size_t i = 0; i < k.fields.size(); ++i) {
       const auto& f = k.fields[i];
+      if (f.promoted) continue;  // set through the embedded struct's own constructor
       cc.constructor.args.push_back({py::field_param_name(f.field->name, i, names), f.field->name, f.param});
     }
     if (k.value) cc.constructor.args.push_back({"value", "value", *k.value});

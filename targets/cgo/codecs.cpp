@@ -70,6 +70,8 @@ bool is_func_value(const ir::Type& u) {
   const ir::TypeDecl* d = abi::decl_of(u);
   return u.kind == K::Func || (d && abi::is_opaque_func_decl(*d));
 }
+// `any`: the runtime's dynamic codec (runtime/go/gpic_any.go) carries it.
+bool is_any(const ir::Type& u) { return u.kind == K::Prim && u.prim == ir::Prim::Any; }
 
 bool is_handle_pointer(const ir::Type& u) { return u.kind == K::Pointer && is_handle_type(abi::underlying(*u.elem)); }
 
@@ -94,6 +96,7 @@ int Codecs::id_of(const ir::Type& t) const {
 std::string Codecs::decoder(const ir::Type& t) const {
   const ir::Type& u = abi::underlying(t);
   if (u.kind == K::Prim && u.prim == ir::Prim::Error) return "gpicDecError";
+  if (is_any(u)) return "gpicGetAny";
   if (is_interface_type(u)) return "gpicDecIface_" + u.decl->name;
   return "gpicDec_" + std::to_string(id_of(t));
 }
@@ -101,6 +104,7 @@ std::string Codecs::decoder(const ir::Type& t) const {
 std::string Codecs::encoder(const ir::Type& t) const {
   const ir::Type& u = abi::underlying(t);
   if (u.kind == K::Prim && u.prim == ir::Prim::Error) return "gpicEncError";
+  if (is_any(u)) return "gpicPutAny";
   if (is_interface_type(u)) return "gpicEncIface_" + u.decl->name;
   return "gpicEnc_" + std::to_string(id_of(t));
 }
@@ -115,6 +119,7 @@ std::string Codecs::callback_maker(const ir::Type& t) const {
 std::string Codecs::enc(const ir::Type& t, const std::string& w, const std::string& x) const {
   const ir::Type& u = abi::underlying(t);
   if (u.kind == K::Prim && u.prim == ir::Prim::Error) return "gpicPutError(" + w + ", " + x + ")";
+  if (is_any(u)) return "gpicPutAny(" + w + ", " + x + ")";
   if (u.kind == K::Prim) {
     PrimIO io = prim_io(u.prim);
     std::string uns = wire_unsigned(u.prim);
@@ -133,6 +138,7 @@ std::string Codecs::dec(const ir::Type& t, const std::string& r) const {
   const ir::Type& u = abi::underlying(t);
   std::string T = go_type(t);
   if (u.kind == K::Prim && u.prim == ir::Prim::Error) return "gpicGetError(" + r + ")";
+  if (is_any(u)) return "gpicGetAny(" + r + ")";
   if (u.kind == K::Prim) {
     PrimIO io = prim_io(u.prim);
     std::string read = r + "." + io.method + "()";
@@ -337,6 +343,19 @@ void Codecs::emit_box_bound(CodeWriter& w) const {
     w.print("\t}\n");
   }
   w.print("\treturn v, 0\n}\n\n");
+  // Inside an `any`, a Go value of no bound type that implements an interface the .gpi declares
+  // gets that interface's class in Python, so that its methods are reachable. An interface
+  // without methods would claim every value: it is skipped (its index still counts).
+  w.print("// gpicAnyIface names the first interface of the .gpi (1<<31 | index + 1) that a Go value of\n"
+          "// no bound type implements, for Python to call its methods; 0 when it implements none.\n"
+          "func gpicAnyIface(v any) uint32 {\n");
+  for (size_t i = 0; i < plan_.interfaces.size(); ++i) {
+    const ir::TypeDecl& d = *plan_.interfaces[i].decl;
+    if (d.methods.empty()) continue;
+    w.print("\tif _, ok := v.($T$); ok {\n\t\treturn 1<<31 | $n$\n\t}\n",
+            {{"T", std::string(kPackageAlias) + "." + d.name}, {"n", std::to_string(i + 1)}});
+  }
+  w.print("\treturn 0\n}\n\n");
 }
 
 std::string Codecs::emit_file(const ir::Module& m, const Options& options) const {

@@ -244,6 +244,7 @@ class ShimWriter {
       e.retain = true;
       std::vector<std::string> names;
       for (const auto& f : c.fields) {
+        if (f.promoted) continue;  // Go's composite literal names only the struct's own fields
         e.params.push_back({f.field->name, &f.param});
         names.push_back(f.field->name);
       }

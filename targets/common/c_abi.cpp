@@ -7,6 +7,7 @@
 
 #include "compiler/limits.hpp"
 #include "targets/common/wellknown.hpp"
+#include "targets/common/promotion.hpp"
 
 namespace gpic::abi {
 
@@ -239,7 +240,8 @@ std::optional<Lowering> lower(const ir::Type& t, bool param, std::string* why) {
   }
   switch (u.kind) {
     case K::Prim:
-      out = lower_prim(u.prim, param, why);
+      // `any` crosses as one tagged dynamic value in the wire format (ABI.md, runtime/go/gpic_any.go).
+      out = u.prim == ir::Prim::Any ? std::optional<Lowering>(wire()) : lower_prim(u.prim, param, why);
       break;
     case K::Named: {
       if (!u.decl) {
@@ -637,19 +639,12 @@ class Planner {
     const ir::TypeDecl& t = *c.decl;
     Lowering self = handle(&t, false);
     self.type = self_type(t);
-    for (const auto& f : t.fields) {
-      std::string why;
-      auto get = lower(*f.type, false, &why);
-      auto set = get ? lower(*f.type, true, &why) : std::nullopt;
-      if (!get || !set) {
-        fail(f.type->loc, why, " (field " + t.name + "." + f.name + ")");
-        continue;
-      }
-      note_types(*f.type, false);
-      note_types(*f.type, true);
-      resolve_func_class(*get);
-      c.fields.push_back({&f, c_name({"gpic", m_.name, t.name, "get", f.name}), c_name({"gpic", m_.name, t.name, "set", f.name}),
-                          *get, *set});
+    for (const auto& f : t.fields) plan_field(c, f, false);
+    // Embedded structs' fields and methods, reached through this struct as Go reaches them.
+    Promoted promoted = promoted_members(t);
+    for (const auto& p : promoted.fields) {
+      plan_.owned_fields.push_back(p.field);
+      plan_field(c, *p.field, true);
     }
     if (callable_func_decl(t)) plan_func_class(c, self);
     if (t.kind == ir::TypeDecl::Kind::Defined && !is_opaque_func_decl(t)) {
@@ -669,6 +664,28 @@ class Planner {
       if (auto sig = lower_sig(f->sig, abi::symbol(m_, *f), &self, f->loc, "method " + t.name + "." + f->name))
         c.methods.push_back({f, std::move(*sig)});
     }
+    for (const auto& p : promoted.methods) {
+      plan_.owned_funcs.push_back(p.func);
+      const ir::Func& f = *p.func;
+      if (auto sig = lower_sig(f.sig, abi::symbol(m_, f), &self, f.loc, "method " + t.name + "." + f.name))
+        c.methods.push_back({&f, std::move(*sig)});
+    }
+  }
+
+  void plan_field(ClassExport& c, const ir::Field& f, bool promoted) {
+    const ir::TypeDecl& t = *c.decl;
+    std::string why;
+    auto get = lower(*f.type, false, &why);
+    auto set = get ? lower(*f.type, true, &why) : std::nullopt;
+    if (!get || !set) {
+      fail(f.type->loc, why, " (field " + t.name + "." + f.name + ")");
+      return;
+    }
+    note_types(*f.type, false);
+    note_types(*f.type, true);
+    resolve_func_class(*get);
+    c.fields.push_back({&f, c_name({"gpic", m_.name, t.name, "get", f.name}), c_name({"gpic", m_.name, t.name, "set", f.name}),
+                        *get, *set, promoted});
   }
 
   // A callable func class: made from a Python callable (the constructor's one argument, which

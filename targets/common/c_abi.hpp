@@ -136,6 +136,10 @@ struct FieldExport {
   std::string getter, setter;
   Lowering type;       // as a result (the getter)
   Lowering param;      // as a parameter (the setter and the constructor)
+  /// A field of an embedded struct (promotion.hpp): read and written through the embedding
+  /// struct as Go does, but not a constructor argument (Go's composite literals name only a
+  /// struct's own fields).
+  bool promoted = false;
 };
 /// A struct, or a named type with methods: a class over a handle.
 struct ClassExport {
@@ -195,6 +199,9 @@ struct Plan {
   std::vector<std::shared_ptr<ir::Type>> owned_types;
   /// Classes the plan made up for unnamed func types Go hands Python (ir::TypeDecl::synthetic).
   std::vector<std::shared_ptr<ir::TypeDecl>> owned_decls;
+  /// Fields and methods promoted from embedded structs (promotion.hpp), kept alive with it.
+  std::vector<std::shared_ptr<const ir::Field>> owned_fields;
+  std::vector<std::shared_ptr<const ir::Func>> owned_funcs;
 
   const ClassExport* find_class(const ir::TypeDecl* d) const;
   const InterfaceExport* find_interface(const ir::TypeDecl* d) const;

@@ -25,6 +25,7 @@ static std::string prim_annotation(ir::Prim p) {
   if (p == ir::Prim::Bool) return "bool";
   if (p == ir::Prim::String) return "str";
   if (p == ir::Prim::Error) return "Error | None";  // inside []error, map[K]error: nil is None
+  if (p == ir::Prim::Any) return "Any";  // Go's any: any of Python's natural values, or a Go object
   if (ir::is_float(p)) return "float";
   if (ir::is_complex(p)) return "complex";
   return "int";

@@ -96,6 +96,12 @@ std::string CodecTable::definition(const ir::Type& t) {
     case K::Prim:
       // An error inside a result ([]error, map[K]error) becomes the package's exception.
       if (u.prim == ir::Prim::Error) return "_gpic_wire.Err(_gbridge)";
+      // Go's any: natural Python values, or objects of the package's classes (by type id).
+      if (u.prim == ir::Prim::Any) {
+        std::string ifaces;  // in plan order: Go numbers them so (cgo's gpicAnyIface)
+        for (const auto& i : plan_.interfaces) ifaces += class_name(*i.decl) + ", ";
+        return "_gpic_wire.Any(_gbridge, _gclasses, _GoObject, (" + ifaces + "))";
+      }
       return "_gc[" + string_literal(std::string(ir::prim_name(u.prim))) + "]";
     case K::Pointer: {
       const ir::TypeDecl* d = abi::decl_of(abi::underlying(*u.elem));
@@ -176,7 +182,7 @@ void emit_enums_and_aliases(CodeWriter& w, const ir::Module& m, CodecTable& code
     std::string alias = "object";
     if (u.kind == K::Prim) {
       alias = ir::is_float(u.prim) ? "float" : ir::is_complex(u.prim) ? "complex" : u.prim == ir::Prim::String ? "str"
-              : u.prim == ir::Prim::Bool ? "bool" : "int";
+              : u.prim == ir::Prim::Bool ? "bool" : u.prim == ir::Prim::Any ? "object" : "int";
     } else if (u.kind == K::Map) {
       alias = "dict";
     } else if (u.kind == K::Slice || u.kind == K::Array) {

@@ -141,6 +141,28 @@ class PageBuilder {
       m.sig = &f.sig;
       s.members.push_back(std::move(m));
     }
+    // Fields and methods of embedded structs, reachable through this one as in Go.
+    abi::Promoted promoted = abi::promoted_members(t);
+    if (!promoted.empty()) {
+      const std::string via_note = " // promoted from ";
+      for (const auto& pf : promoted.fields) {
+        const ir::Field& f = *pf.field;
+        Symbol field = make(SymbolKind::Field, anchor_field(t.name, f.name), t.name + "." + f.name,
+                            py_type_name + "." + py::member_name(f.name, opts_.name_case), go_field(f) + via_note + pf.via,
+                            py_field(f, opts_.name_case), &f.doc, f.loc);
+        field.field = &f;
+        s.members.push_back(std::move(field));
+      }
+      for (const auto& pm : promoted.methods) {
+        const ir::Func& f = *pm.func;
+        Symbol m = make(SymbolKind::Method, anchor_method(t.name, f.name), t.name + "." + f.name,
+                        py_type_name + "." + py::member_name(f.name, opts_.name_case), go_func(f) + via_note + pm.via,
+                        py_func(f, opts_.name_case), &f.doc, f.loc);
+        m.sig = &f.sig;
+        s.members.push_back(std::move(m));
+      }
+      p.promoted.push_back(std::move(promoted));
+    }
     auto& group = kind == SymbolKind::Struct ? p.structs : kind == SymbolKind::Interface ? p.interfaces : p.types;
     group.push_back(std::move(s));
   }

@@ -12,6 +12,7 @@
 #include "compiler/ir.hpp"
 #include "targets/docs/doc_markup.hpp"
 #include "targets/docs/stamp.hpp"
+#include "targets/common/promotion.hpp"
 #include "targets/common/python_names.hpp"
 
 namespace gpic::docs {
@@ -42,6 +43,8 @@ struct Page {
   std::string stem;                    // file name without extension
   Symbol package;
   std::vector<Symbol> consts, vars, funcs, structs, interfaces, types;
+  /// Members structs promote from embedded ones: their symbols point into these.
+  std::vector<abi::Promoted> promoted;
 
   /// Every symbol of the page, members after their type, in page order.
   std::vector<const Symbol*> all() const;

@@ -4,6 +4,7 @@
 
 #include "targets/common/c_abi.hpp"
 #include "targets/common/named_values.hpp"
+#include "targets/common/promotion.hpp"
 #include "targets/common/python_api.hpp"
 #include "targets/pyi/docstrings.hpp"
 #include "targets/pyi/type_view.hpp"
@@ -60,6 +61,9 @@ std::set<std::string> hidden_types(const StubContext& ctx, const ir::Module& m, 
   for (const auto& f : t.fields) members.insert(py::member_name(f.name, ctx.names));
   for (const ir::Func* f : t.bound_methods) members.insert(py::member_name(f->name, ctx.names));
   for (const auto& me : t.methods) members.insert(py::member_name(me.name, ctx.names));
+  abi::Promoted promoted = abi::promoted_members(t);
+  for (const auto& p : promoted.fields) members.insert(py::member_name(p.field->name, ctx.names));
+  for (const auto& p : promoted.methods) members.insert(py::member_name(p.func->name, ctx.names));
   for (const ir::Const* c : ctx.enums.members(t)) members.insert(py::member_name(c->name));
   std::set<std::string> hidden;
   for (const auto& n : members)
@@ -77,7 +81,8 @@ std::string constructor_param(const ir::Type& t) {
 
 class ClassWriter {
  public:
-  ClassWriter(CodeWriter& w, StubContext& ctx, const ir::TypeDecl& t) : w_(w), ctx_(ctx), t_(t), hidden_(hidden_types(ctx, ctx.m, t)) {}
+  ClassWriter(CodeWriter& w, StubContext& ctx, const ir::TypeDecl& t)
+      : w_(w), ctx_(ctx), t_(t), hidden_(hidden_types(ctx, ctx.m, t)), promoted_(abi::promoted_members(t)) {}
 
   void emit() {
     std::string name = py::module_name(t_.name);
@@ -110,11 +115,12 @@ class ClassWriter {
 
   // A field reads as one type and may be written as a wider one (a numeric slice reads as
   // array.array, takes any buffer or sequence): then it is a property with a setter.
-  void field(const ir::Field& f) {
+  void field(const ir::Field& f, const std::string& via = "") {
     std::string name = py::member_name(f.name, ctx_.names);
     std::string get = ann(*f.type, py::Role::Result);
     std::string set = ann(*f.type, py::Role::Param);
-    std::string doc = doc_text(f.doc, t_.name + "." + f.name + " " + f.type->go_spelling());
+    std::string go = via.empty() ? t_.name + "." + f.name : t_.name + "." + via + "." + f.name;
+    std::string doc = doc_text(f.doc, go + " " + f.type->go_spelling());
     if (get == set) {
       w_.print("$name$: $type$\n", {{"name", name}, {"type", get}});
       docstring(w_, doc);
@@ -130,6 +136,9 @@ class ClassWriter {
 
   void methods() {
     for (const ir::Func* f : t_.bound_methods) emit_def(w_, ctx_, py::member_name(f->name, ctx_.names), *f, true, hidden_);
+    // Methods of embedded structs, promoted as in Go (promotion.hpp).
+    for (const auto& p : promoted_.methods)
+      emit_def(w_, ctx_, py::member_name(p.func->name, ctx_.names), *p.func, true, hidden_);
   }
 
   // A named func type whose Go funcs Python calls, and makes from a callable.
@@ -150,6 +159,7 @@ class ClassWriter {
       init += ", " + py::field_param_name(f.name, i, ctx_.names) + ": " + unhide(ctx_, constructor_param(*f.type), hidden_) + " = ...";
     }
     for (const auto& f : t_.fields) field(f);
+    for (const auto& p : promoted_.fields) field(*p.field, p.via);
     w_.print("def __init__(self$init$) -> None: ...\n", {{"init", init}});
     methods();
   }
@@ -199,6 +209,7 @@ class ClassWriter {
   StubContext& ctx_;
   const ir::TypeDecl& t_;
   std::set<std::string> hidden_;
+  abi::Promoted promoted_;
 };
 
 }  // namespace

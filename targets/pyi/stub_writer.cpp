@@ -73,6 +73,12 @@ std::string imports(const std::string& body) {
   std::string typing;
   for (const char* name : {"BinaryIO", "Final", "Protocol", "TypeAlias"})
     if (uses(name)) typing += (typing.empty() ? "" : ", ") + std::string(name);
+  // Go's any (python_api.cpp): `Any` as a whole annotation or inside one.
+  for (const char* spelled : {": Any", "-> Any", "[Any", " Any]", "Any,", "Any |"})
+    if (uses(spelled)) {
+      typing = "Any" + std::string(typing.empty() ? "" : ", ") + typing;
+      break;
+    }
   if (!typing.empty()) out += "from typing import " + typing + "\n";
   // typing_extensions: stubs are never run, and these names are there for every Python version.
   std::string ext;
