@@ -6,11 +6,13 @@
 #include <iostream>
 #include <map>
 #include <memory>
+#include <set>
 #include <sstream>
 
 #include "compiler/generate.hpp"
 #include "compiler/go_toolchain.hpp"
 #include "compiler/import_version.hpp"
+#include "compiler/joint_program.hpp"
 #include "compiler/limits.hpp"
 #include "compiler/loader.hpp"
 #include "compiler/output.hpp"
@@ -25,8 +27,9 @@ namespace gpic {
 namespace {
 
 constexpr const char* kBuildUsage =
-    "usage: gpic build FILE.gpi --target cffi|cpython -o DIR [--python INTERP] [--go-module DIR] [--go-version V]\n"
-    "                  [-I DIR]...\n";
+    "usage: gpic build FILE.gpi... --target cffi|cpython -o DIR [--python INTERP] [--go-module DIR] [--go-version V]\n"
+    "                  [-I DIR]...\n"
+    "Several .gpi files build one Python module each over one Go runtime (a process runs only one).\n";
 
 // The Python targets `gpic build` knows how to compile, and what each leaves in DIR:
 //   cffi     DIR/<m>/ (a package: __init__.py, the cffi extension, __init__.pyi, py.typed)
@@ -34,7 +37,7 @@ constexpr const char* kBuildUsage =
 bool is_python_target(const std::string& t) { return t == "cffi" || t == "cpython"; }
 
 struct BuildRequest {
-  std::string input;
+  std::vector<std::string> inputs;  // one .gpi, or several for a joint build (one Go runtime)
   std::string target;
   std::string out_dir;
   std::string python = "python3";
@@ -70,7 +73,19 @@ std::string read_file(const fs::path& p) {
   return s.str();
 }
 
+// One bound package of a build, and where its pieces are made.
+struct Unit {
+  const ir::Module* m = nullptr;
+  GoSource source;
+  fs::path build_dir;                     // its generated sources
+  std::vector<std::string> python_files;  // the Python sources among them, relative to build_dir
+};
+
 // One build: every step reports into diags and returns false on failure.
+//
+// One .gpi gives a Go c-archive linked into its extension. Several (a joint build) give one
+// Go program of them all, built as one c-shared library that every module's extension links
+// to: Go supports one runtime per process, and the packages share its handle table.
 class Builder {
  public:
   Builder(const BuildRequest& req, SourceFiles& sources, Diagnostics& diags) : req_(req), sources_(sources), diags_(diags) {}
@@ -79,11 +94,23 @@ class Builder {
     auto go = find_go(diags_);
     if (!go) return false;
     Loader loader(sources_, diags_, {req_.include_dirs.begin(), req_.include_dirs.end()});
-    const ir::Module* m = loader.load(req_.input);
-    if (!m || diags_.has_errors()) return false;
-    auto go_source = locate_go_module(*m, req_.go_module, req_.go_version, diags_);
-    if (!go_source) return false;
-    if (req_.verbose) std::cerr << "gpic: package \"" << m->go_path << "\" from " << go_source->describe() << "\n";
+    std::map<std::string, std::string> files_of;
+    for (const auto& input : req_.inputs) {
+      const ir::Module* m = loader.load(input);
+      if (!m || diags_.has_errors()) return false;
+      if (auto [it, fresh] = files_of.emplace(m->name, input); !fresh) {
+        diags_.error(m->loc, "package " + m->name + " is built twice (" + it->second + " and " + input +
+                                 "): every module of a joint build needs its own name");
+        return false;
+      }
+      units_.push_back(Unit{m, {}, {}, {}});
+    }
+    for (auto& u : units_) {
+      auto go_source = locate_go_module(*u.m, req_.go_module, req_.go_version, diags_);
+      if (!go_source) return false;
+      u.source = *go_source;
+      if (req_.verbose) std::cerr << "gpic: package \"" << u.m->go_path << "\" from " << go_source->describe() << "\n";
+    }
     if (find_on_path(req_.python).empty()) {
       diags_.error({}, "Python interpreter '" + req_.python + "' not found (gpic build --python INTERP)");
       return false;
@@ -94,113 +121,160 @@ class Builder {
     fs::path out = fs::absolute(req_.out_dir);
     final_out_ = std::make_unique<StagedOutput>(out);
     if (!final_out_->open(diags_)) return false;
-    fs::path build_rel = fs::path(".gpic-build") / m->name;
-    if (std::string error; !make_real_directories(out, build_rel, error)) {
-      diags_.error({}, error);
-      return false;
+    if (joint()) {
+      std::vector<std::string> names;
+      for (const auto& u : units_) names.push_back(u.m->name);
+      library_ = joint_library_name(names);
+      root_ = out / ".gpic-build" / library_.substr(0, library_.size() - 3);
     }
-    build_dir_ = out / build_rel;
-    if (!generate_sources(*m)) return false;
-    if (!write_go_work(*m, *go, *go_source)) return false;
-    if (!go_build(*m)) return false;
-    return build_extension_and_install(*m, out);
+    for (auto& u : units_) {
+      fs::path rel = joint() ? fs::relative(root_, out) / u.m->name : fs::path(".gpic-build") / u.m->name;
+      if (std::string error; !make_real_directories(out, rel, error)) {
+        diags_.error({}, error);
+        return false;
+      }
+      u.build_dir = out / rel;
+      if (!generate_sources(u)) return false;
+    }
+    if (!joint()) {
+      Unit& u = units_.front();
+      root_ = u.build_dir;
+      if (!write_go_work(u.m->name + "_cgo", go->go_line()) || !go_build(u.build_dir / (u.m->name + "_cgo"), false))
+        return false;
+      return build_extension_and_install(u, out);
+    }
+    std::vector<JointPackage> packages;
+    for (const auto& u : units_) packages.push_back({u.m->name, u.build_dir / (u.m->name + "_cgo")});
+    if (!write_joint_program(packages, root_ / "go", diags_)) return false;
+    if (!write_go_work("go", go->go_line()) || !go_build(root_ / "go", true)) return false;
+    for (auto& u : units_)
+      if (!build_extension_and_install(u, out)) return false;
+    return true;
   }
 
  private:
-  // The shim and the Python sources, into the build directory.
-  bool generate_sources(const ir::Module& m) {
+  bool joint() const { return units_.size() > 1; }
+
+  // The shim and the Python sources, into the unit's build directory.
+  bool generate_sources(Unit& u) {
     GenerateRequest g;
-    g.inputs = {req_.input};
+    g.inputs = {u.m->file};
     g.include_dirs = req_.include_dirs;
     g.py_names = req_.py_names;
     Options options = target_options(g);
-    StagedOutput staged(build_dir_);
+    // A cffi package of a joint build loads the shared library, one folder up.
+    if (joint()) options.params["cffi.go-runtime"] = "../" + library_;
+    StagedOutput staged(u.build_dir);
     // The stub (pyi) ships with every Python target.
-    for (const char* t : {"cgo", req_.target.c_str(), "pyi"}) TargetRegistry::instance().find(t)->generate(m, options, staged, diags_);
+    for (const char* t : {"cgo", req_.target.c_str(), "pyi"})
+      TargetRegistry::instance().find(t)->generate(*u.m, options, staged, diags_);
     if (diags_.has_errors() || !staged.commit(diags_)) return false;
-    python_files_.clear();
+    u.python_files.clear();
     for (const auto& [path, content] : staged.files())
-      if (path.rfind(m.name + "/", 0) == 0) python_files_.push_back(path);
+      if (path.rfind(u.m->name + "/", 0) == 0) u.python_files.push_back(path);
     return true;
   }
 
-  // A Go workspace joining the generated shim module and the module the package comes from
-  // (its own, or one that requires it: then its go.mod pins the version), so the shim builds
-  // against the package with that module's go.mod and go.sum.
+  // A Go workspace joining the Go program (`main_dir`, relative to the build root) and the
+  // modules the packages come from (each its own, or one that requires it: then its go.mod pins
+  // the version), so the program builds against each package with that module's go.mod and
+  // go.sum.
   // Its `go` line is the toolchain's full version: a workspace must say at least what every
   // member module's go.mod says, and `go mod init` writes the toolchain's own (go 1.26.8).
-  // go-source.txt beside it records where the package came from, and at which version.
-  bool write_go_work(const ir::Module& m, const GoVersion& go, const GoSource& source) {
-    std::string work = "// Code generated by gpic. DO NOT EDIT.\n\ngo " + go.go_line() + "\n\nuse (\n\t./" +
-                       m.name + "_cgo\n";
-    if (!source.use_dir.empty()) work += "\t" + source.use_dir.string() + "\n";
+  // go-source.txt beside it records where each package came from, and at which version.
+  bool write_go_work(const std::string& main_dir, const std::string& go_line) {
+    std::string work = "// Code generated by gpic. DO NOT EDIT.\n\ngo " + go_line + "\n\nuse (\n\t./" + main_dir + "\n";
+    std::string record = "# generated by gpic: where the Go packages of this build came from\n";
+    std::set<std::string> used;
+    for (const auto& u : units_) {
+      if (!u.source.use_dir.empty() && used.insert(u.source.use_dir.string()).second)
+        work += "\t" + u.source.use_dir.string() + "\n";
+      record += u.m->go_path + "\t" + u.source.module + "\t" + u.source.version + "\t" + u.source.describe() + "\n";
+    }
     work += ")\n";
-    StagedOutput staged(build_dir_);
+    StagedOutput staged(root_);
     staged.write("go.work", work);
-    staged.write("go-source.txt", "# generated by gpic: where the Go package of this build came from\n" + m.go_path +
-                                      "\t" + source.module + "\t" + source.version + "\t" + source.describe() + "\n");
+    staged.write("go-source.txt", record);
     return staged.commit(diags_);
   }
 
-  bool go_build(const ir::Module& m) {
-    archive_ = build_dir_ / ("libgpic_" + m.name + ".a");
+  // Builds the Go program in `dir`: a c-archive of one package, or the c-shared library of a
+  // joint build.
+  bool go_build(const fs::path& dir, bool shared) {
+    const ir::Module& first = *units_.front().m;
+    archive_ = root_ / (shared ? library_ : "libgpic_" + first.name + ".a");
     ProcessOptions po;
-    po.env = {{"GOWORK", (build_dir_ / "go.work").string()}, {"GOTOOLCHAIN", "local"}, {"CGO_ENABLED", "1"},
+    po.env = {{"GOWORK", (root_ / "go.work").string()}, {"GOTOOLCHAIN", "local"}, {"CGO_ENABLED", "1"},
               {"GOFLAGS", "-buildvcs=false"}};
     // Run from the caller's directory so that Go names the .gpi (through the shim's //line
     // directives) by the same relative path the user typed.
-    std::vector<std::string> cmd = {"go", "build", "-buildmode=c-archive", "-o", archive_.string(),
-                                    (build_dir_ / (m.name + "_cgo")).string()};
+    std::vector<std::string> cmd = {"go", "build", shared ? "-buildmode=c-shared" : "-buildmode=c-archive", "-o",
+                                    archive_.string(), dir.string()};
     if (req_.verbose) std::cerr << "gpic: " << shell_line(cmd, po.env) << "\n";
     ProcessResult r = run_process(cmd, po);
     if (r.exit_code != 0) {
-      diags_.error({}, "go build failed for package " + m.name + " (\"" + m.go_path + "\"):\n" + r.err + r.start_error);
+      std::string what = "package " + first.name + " (\"" + first.go_path + "\")";
+      if (shared) {
+        what = "the joint build of";
+        for (const auto& u : units_) what += " " + u.m->name;
+      }
+      diags_.error({}, "go build failed for " + what + ":\n" + r.err + r.start_error);
       return false;
     }
     return true;
   }
 
-  // Runs the target's builder (it compiles the extension for req_.python into build_dir_/ext).
-  bool build_extension(const ir::Module& m, const fs::path& ext) {
+  // Runs the target's builder (it compiles the extension for req_.python into the unit's ext).
+  // In a joint build the extension links to the shared library, found beside it at run time:
+  // in DIR, the folder of a cpython module and the parent of a cffi package.
+  bool build_extension(const Unit& u, const fs::path& ext) {
+    const std::string& name = u.m->name;
     std::vector<std::string> cmd;
     if (req_.target == "cffi") {
-      cmd = {req_.python, (build_dir_ / (m.name + "_build") / "cffi_build.py").string()};
+      cmd = {req_.python, (u.build_dir / (name + "_build") / "cffi_build.py").string()};
     } else {
-      fs::path src = build_dir_ / (m.name + "_cpython");
-      cmd = {req_.python, (src / "cpython_build.py").string(), "--source", (src / (m.name + ".cpp")).string()};
+      fs::path src = u.build_dir / (name + "_cpython");
+      cmd = {req_.python, (src / "cpython_build.py").string(), "--source", (src / (name + ".cpp")).string()};
     }
-    for (const std::string& a : {std::string("--cgo-dir"), (build_dir_ / (m.name + "_cgo")).string(), std::string("--archive"),
-                                 archive_.string(), std::string("--out"), ext.string()})
+    for (const std::string& a : {std::string("--cgo-dir"), (u.build_dir / (name + "_cgo")).string(),
+                                 std::string(joint() ? "--shared" : "--archive"), archive_.string(),
+                                 std::string("--out"), ext.string()})
       cmd.push_back(a);
+    if (joint()) {
+      cmd.push_back("--rpath");
+      cmd.push_back(req_.target == "cffi" ? "$ORIGIN/.." : "$ORIGIN");
+    }
     if (req_.verbose) std::cerr << "gpic: " << shell_line(cmd) << "\n";
     ProcessResult r = run_process(cmd);
     if (r.exit_code != 0) {
-      diags_.error({}, "building the " + req_.target + " extension with " + req_.python + " failed:\n" + r.err + r.out +
-                           r.start_error);
+      diags_.error({}, "building the " + req_.target + " extension of " + name + " with " + req_.python + " failed:\n" +
+                           r.err + r.out + r.start_error);
       return false;
     }
     return true;
   }
 
-  bool build_extension_and_install(const ir::Module& m, const fs::path& out) {
+  bool build_extension_and_install(const Unit& u, const fs::path& out) {
+    const std::string& name = u.m->name;
     std::error_code ec;
-    fs::path tmp = build_dir_ / "ext";
+    fs::path tmp = u.build_dir / "ext";
     fs::remove_all(tmp, ec);
-    if (!build_extension(m, tmp)) return false;
+    if (!build_extension(u, tmp)) return false;
     // A package (cffi) gets its extension and stubs inside; a single-file module (cpython)
     // sits in DIR with its stub beside it.
     bool package = req_.target == "cffi";
-    std::string ext_dir = package ? m.name + "/" : "";
+    std::string ext_dir = package ? name + "/" : "";
     StagedOutput& final_out = *final_out_;
-    for (const auto& rel : python_files_) final_out.write(rel, read_file(build_dir_ / rel));
+    for (const auto& rel : u.python_files) final_out.write(rel, read_file(u.build_dir / rel));
     for (const auto& entry : fs::directory_iterator(tmp, ec))
       final_out.write(ext_dir + entry.path().filename().string(), read_file(entry.path()));
-    final_out.write(package ? m.name + "/__init__.pyi" : m.name + ".pyi", read_file(build_dir_ / (m.name + ".pyi")));
+    final_out.write(package ? name + "/__init__.pyi" : name + ".pyi", read_file(u.build_dir / (name + ".pyi")));
     final_out.write(ext_dir + "py.typed", "");
+    if (joint()) final_out.write(library_, read_file(archive_));
     bool ok = final_out.commit(diags_);
     fs::remove_all(tmp, ec);
     if (ok && req_.verbose)
-      std::cerr << "gpic: built " << (out / (package ? m.name : m.name + ".*")).string() << " for " << req_.python << "\n";
+      std::cerr << "gpic: built " << (out / (package ? name : name + ".*")).string() << " for " << req_.python << "\n";
     return ok;
   }
 
@@ -208,9 +282,10 @@ class Builder {
   SourceFiles& sources_;
   Diagnostics& diags_;
   std::unique_ptr<StagedOutput> final_out_;
-  fs::path build_dir_;
-  fs::path archive_;
-  std::vector<std::string> python_files_;
+  std::vector<Unit> units_;
+  fs::path root_;         // the build's Go workspace: the unit's build dir, or the joint build's
+  std::string library_;   // a joint build's shared library ("libgpic_joint_1a2b3c4d.so")
+  fs::path archive_;      // what go build made: the c-archive, or the shared library
 };
 
 }  // namespace
@@ -231,9 +306,14 @@ int run_build(int argc, char** argv) {
        "errors (and warnings) shown before the rest are counted; 0 for no limit")
       ("verbose,v", po::bool_switch(&req.verbose), "say what is being run")
       ("help,h", "show this help");
-  auto input = parse_subcommand(argc, argv, o, "build", kBuildUsage, "one .gpi file");
-  if (const int* status = std::get_if<int>(&input)) return *status;
-  req.input = std::get<std::string>(input);
+  auto inputs = parse_subcommand_inputs(argc, argv, o, "build", kBuildUsage, "one or more .gpi files", 1, SIZE_MAX);
+  if (const int* status = std::get_if<int>(&inputs)) return *status;
+  req.inputs = std::get<std::vector<std::string>>(inputs);
+  if (req.inputs.size() > 1 && !req.go_version.empty()) {
+    std::cerr << "gpic build: error: --go-version names one package's version; with several .gpi files, write each "
+                 "version into its package clause (\"path@v1.2.3\")\n";
+    return 2;
+  }
   if (!req.go_version.empty()) {
     if (std::string why = split_import_version("p@" + req.go_version).error; !why.empty()) {
       std::cerr << "gpic build: error: --go-version " << req.go_version << ": " << why << "\n";
