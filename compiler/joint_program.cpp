@@ -43,7 +43,8 @@ std::string as_package(const std::string& source, const std::string& package_nam
     if (line == "func main() {}") continue;
     out += line + "\n";
   }
-  if (!source.empty() && source.back() != '\n' && !out.empty()) out.pop_back();
+  // The shim ended with its main: no blank lines left at the end (gofmt).
+  while (out.size() > 1 && out.back() == '\n' && out[out.size() - 2] == '\n') out.pop_back();
   return out;
 }
 
@@ -54,7 +55,7 @@ std::string go_package_name(const std::string& module) { return "gpic_" + module
 bool write_joint_program(const std::vector<JointPackage>& packages, const fs::path& dir, Diagnostics& diags) {
   StagedOutput out(dir);
   const std::string table_joint(embedded_file("runtime/go/joint/gpic_table_joint.go"));
-  std::string imports;
+  std::vector<std::string> import_lines;
   for (const auto& p : packages) {
     std::string pkg = go_package_name(p.name);
     std::error_code ec;
@@ -70,8 +71,11 @@ bool write_joint_program(const std::vector<JointPackage>& packages, const fs::pa
       return false;
     }
     out.write(p.name + "/gpic_table_joint.go", as_package(table_joint, pkg));
-    imports += "\t_ \"" + std::string(kJointModule) + "/" + p.name + "\"\n";
+    import_lines.push_back("\t_ \"" + std::string(kJointModule) + "/" + p.name + "\"\n");
   }
+  std::sort(import_lines.begin(), import_lines.end());  // as gofmt orders them
+  std::string imports;
+  for (const auto& line : import_lines) imports += line;
   // The main package: the C runtime, the process-wide exports over the shared table, and the
   // runtime's Go helpers they use, taken from the first shim (every shim has the same).
   std::error_code ec;

@@ -45,8 +45,9 @@ class ModuleWriter {
     std::string library = runtime == options_.params.end() ? "None" : py::string_literal(runtime->second);
     w_.print("import sys as _gsys\n\n"
              "from . import _gpic_rt, _gpic_wire\n\n"
+             "# One Go runtime per process: claimed before the extension loads this package's.\n"
              "_gpic_rt.claim_go_runtime(__name__, __path__[0], $library$)\n\n"
-             "from ._gpic_cffi import ffi as _gffi, lib as _glib  # noqa: E402 (after the claim)\n"
+             "from ._gpic_cffi import ffi as _gffi, lib as _glib  # noqa: E402\n"
              "from ._gpic_rt import GoError, GoHandleError, GoPanic, release  # noqa: E402\n\n",
              {{"library", library}});
     emit_all();
