@@ -141,15 +141,15 @@ class Builder {
       root_ = u.build_dir;
       if (!write_go_work(u.m->name + "_cgo", go->go_line()) || !go_build(u.build_dir / (u.m->name + "_cgo"), false))
         return false;
-      return build_extension_and_install(u, out);
+      return build_and_stage(u) && install(out);
     }
     std::vector<JointPackage> packages;
     for (const auto& u : units_) packages.push_back({u.m->name, u.build_dir / (u.m->name + "_cgo")});
     if (!write_joint_program(packages, root_ / "go", diags_)) return false;
     if (!write_go_work("go", go->go_line()) || !go_build(root_ / "go", true)) return false;
     for (auto& u : units_)
-      if (!build_extension_and_install(u, out)) return false;
-    return true;
+      if (!build_and_stage(u)) return false;
+    return install(out);
   }
 
  private:
@@ -254,7 +254,8 @@ class Builder {
     return true;
   }
 
-  bool build_extension_and_install(const Unit& u, const fs::path& out) {
+  // Builds the unit's extension and stages it with its Python sources and stub in DIR.
+  bool build_and_stage(const Unit& u) {
     const std::string& name = u.m->name;
     std::error_code ec;
     fs::path tmp = u.build_dir / "ext";
@@ -270,12 +271,19 @@ class Builder {
       final_out.write(ext_dir + entry.path().filename().string(), read_file(entry.path()));
     final_out.write(package ? name + "/__init__.pyi" : name + ".pyi", read_file(u.build_dir / (name + ".pyi")));
     final_out.write(ext_dir + "py.typed", "");
-    if (joint()) final_out.write(library_, read_file(archive_));
-    bool ok = final_out.commit(diags_);
     fs::remove_all(tmp, ec);
-    if (ok && req_.verbose)
-      std::cerr << "gpic: built " << (out / (package ? name : name + ".*")).string() << " for " << req_.python << "\n";
-    return ok;
+    return true;
+  }
+
+  // Every module (and a joint build's library) goes into DIR as one unit.
+  bool install(const fs::path& out) {
+    if (joint()) final_out_->write(library_, read_file(archive_));
+    if (!final_out_->commit(diags_)) return false;
+    if (req_.verbose)
+      for (const auto& u : units_)
+        std::cerr << "gpic: built " << (out / (req_.target == "cffi" ? u.m->name : u.m->name + ".*")).string()
+                  << " for " << req_.python << "\n";
+    return true;
   }
 
   const BuildRequest& req_;
