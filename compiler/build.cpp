@@ -6,6 +6,7 @@
 #include <iostream>
 #include <map>
 #include <memory>
+#include <set>
 #include <sstream>
 
 #include <stdlib.h>
@@ -15,6 +16,7 @@
 #include "compiler/go_build_errors.hpp"
 #include "compiler/go_toolchain.hpp"
 #include "compiler/import_version.hpp"
+#include "compiler/joint_program.hpp"
 #include "compiler/limits.hpp"
 #include "compiler/loader.hpp"
 #include "compiler/output.hpp"
@@ -31,8 +33,9 @@ namespace gpic {
 namespace {
 
 constexpr const char* kBuildUsage =
-    "usage: gpic build FILE.gpi [--target cffi|cpython|auto] -o DIR [--python INTERP]... [--wheel] [--go-module DIR]\n"
-    "                  [--go-version V] [-I DIR]...\n";
+    "usage: gpic build FILE.gpi... [--target auto|cffi|cpython] -o DIR [--python INTERP]... [--wheel]\n"
+    "                  [--go-module DIR] [--go-version V] [-I DIR]...\n"
+    "Several .gpi files build one Python module each over one Go runtime (a process runs only one).\n";
 
 // The Python targets `gpic build` knows how to compile, and what each leaves in DIR:
 //   cffi     DIR/<m>/ (a package: __init__.py, the cffi extension, __init__.pyi, py.typed)
@@ -42,7 +45,7 @@ constexpr const char* kBuildUsage =
 bool is_python_target(const std::string& t) { return t == "cffi" || t == "cpython" || t == "auto"; }
 
 struct BuildRequest {
-  std::string input;
+  std::vector<std::string> inputs;     // one .gpi, or several for a joint build (one Go runtime)
   std::string target;                  // cffi, cpython or auto
   std::string out_dir;
   std::string python = "python3";     // the interpreter this Builder builds for
@@ -84,57 +87,106 @@ std::string read_file(const fs::path& p) {
   return s.str();
 }
 
-// One build: every step reports into diags and returns false on failure.
+// One bound package of a build, and where its pieces are made.
+struct Unit {
+  const ir::Module* m = nullptr;
+  GoSource source;
+  fs::path build_dir;                     // its generated sources
+  std::vector<std::string> python_files;  // the Python sources among them, relative to build_dir
+};
+
+// One build for one interpreter: every step reports into diags and returns false on failure.
+//
+// One .gpi gives a Go c-archive linked into its extension. Several (a joint build) give one
+// Go program of them all, built as one c-shared library that every module's extension links
+// to: Go supports one runtime per process, and the packages share its handle table.
 class Builder {
  public:
   Builder(const BuildRequest& req, SourceFiles& sources, Diagnostics& diags) : req_(req), sources_(sources), diags_(diags) {}
 
   ~Builder() {
     std::error_code ec;
-    if (!build_dir_.empty() && !req_.keep_build_dir) fs::remove_all(build_dir_.parent_path(), ec);
+    if (!work_dir_.empty() && !req_.keep_build_dir) fs::remove_all(work_dir_, ec);
   }
 
   bool run() {
     auto go = find_go(diags_);
     if (!go) return false;
     Loader loader(sources_, diags_, {req_.include_dirs.begin(), req_.include_dirs.end()});
-    const ir::Module* m = loader.load(req_.input);
-    if (!m || diags_.has_errors()) return false;
-    if (req_.first_build && is_python_stdlib_module(m->name))
-      diags_.warning(m->loc, "shadows-python-module",
-                     "the module name '" + m->name + "' shadows Python's own '" + m->name + "' module: `import " +
-                         m->name + "` finds one or the other, depending on sys.path; name it go" + m->name +
-                         " in the package clause");
-    auto go_source = locate_go_module(*m, req_.go_module, req_.go_version, diags_);
-    if (!go_source) return false;
-    if (req_.verbose) std::cerr << "gpic: package \"" << m->go_path << "\" from " << go_source->describe() << "\n";
+    std::map<std::string, std::string> files_of;
+    for (const auto& input : req_.inputs) {
+      const ir::Module* m = loader.load(input);
+      if (!m || diags_.has_errors()) return false;
+      if (auto [it, fresh] = files_of.emplace(m->name, input); !fresh) {
+        diags_.error(m->loc, "package " + m->name + " is built twice (" + it->second + " and " + input +
+                                 "): every module of a joint build needs its own name");
+        return false;
+      }
+      if (req_.first_build && is_python_stdlib_module(m->name))
+        diags_.warning(m->loc, "shadows-python-module",
+                       "the module name '" + m->name + "' shadows Python's own '" + m->name + "' module: `import " +
+                           m->name + "` finds one or the other, depending on sys.path; name it go" + m->name +
+                           " in the package clause");
+      units_.push_back(Unit{m, {}, {}, {}});
+    }
+    for (auto& u : units_) {
+      auto go_source = locate_go_module(*u.m, req_.go_module, req_.go_version, diags_);
+      if (!go_source) return false;
+      u.source = *go_source;
+      if (req_.verbose) std::cerr << "gpic: package \"" << u.m->go_path << "\" from " << go_source->describe() << "\n";
+    }
     if (find_on_path(req_.python).empty()) {
       diags_.error({}, "Python interpreter '" + req_.python + "' not found (gpic build --python INTERP)");
       return false;
     }
     if (!choose_target()) return false;
     std::string wheel_version;
-    if (req_.wheel && !(wheel_version = choose_wheel_version(*m, *go, *go_source)).size()) return false;
+    if (req_.wheel && !(wheel_version = choose_wheel_version(*units_.front().m, *go, units_.front().source)).size())
+      return false;
 
     // The output directory stays locked for the whole build: a second build into it (say, for
     // another interpreter) waits instead of racing on the manifest.
     fs::path out = fs::absolute(req_.out_dir);
     final_out_ = std::make_unique<StagedOutput>(out);
     if (!final_out_->open(diags_)) return false;
-    if (!make_build_dir(*m)) return false;
-    if (!generate_sources(*m)) return false;
-    if (!write_go_work(*m, *go, *go_source)) return false;
-    if (!go_build(*m)) return false;
+    if (!make_work_dir()) return false;
+    if (joint()) {
+      std::vector<std::string> names;
+      for (const auto& u : units_) names.push_back(u.m->name);
+      library_ = joint_library_name(names);
+      root_ = work_dir_ / "joint";
+    }
+    for (auto& u : units_) {
+      u.build_dir = work_dir_ / u.m->name;
+      if (!generate_sources(u)) return false;
+    }
+    if (!joint()) {
+      Unit& u = units_.front();
+      root_ = u.build_dir;
+      if (!write_go_work(u.m->name + "_cgo", go->go_line()) || !go_build(u.build_dir / (u.m->name + "_cgo"), false))
+        return false;
+    } else {
+      std::vector<JointPackage> packages;
+      for (const auto& u : units_) packages.push_back({u.m->name, u.build_dir / (u.m->name + "_cgo")});
+      if (!write_joint_program(packages, root_ / "go", diags_)) return false;
+      if (!write_go_work("go", go->go_line()) || !go_build(root_ / "go", true)) return false;
+    }
     std::map<std::string, std::string> files;
-    if (!package_files(*m, files)) return false;
-    if (req_.target == "auto") files = auto_layout(*m, std::move(files));
-    files[record_path(*m)] = go_source_record(*m, *go_source);
-    if (req_.wheel) return write_wheel(*m, wheel_version, files);
+    for (const auto& u : units_) {
+      std::map<std::string, std::string> unit_files;
+      if (!package_files(u, unit_files)) return false;
+      if (req_.target == "auto") unit_files = auto_layout(*u.m, std::move(unit_files));
+      unit_files[record_path(*u.m)] = go_source_record(*u.m, u.source);
+      files.merge(unit_files);
+    }
+    if (joint()) files[library_] = read_file(archive_);
+    if (req_.wheel) return write_wheel(*units_.front().m, wheel_version, files);
     for (auto& [rel, content] : files) final_out_->write(rel, std::move(content));
     if (!final_out_->commit(diags_)) return false;
     if (req_.verbose)
-      std::cerr << "gpic: built " << (out / (package() ? m->name : m->name + ".*")).string() << " for " << req_.python
-                << "\n";
+      for (const auto& u : units_)
+        std::cerr << "gpic: built " << (out / (package() ? u.m->name : u.m->name + ".*")).string() << " for "
+                  << req_.python << "\n";
     return true;
   }
 
@@ -194,7 +246,7 @@ class Builder {
   // The build's working files go into a directory of their own under gpic's cache, removed
   // when the build ends (--keep-build-dir keeps it): the output holds only what was asked for.
   // Directories a killed build left behind are removed by a later build after a day.
-  bool make_build_dir(const ir::Module& m) {
+  bool make_work_dir() {
     fs::path root = gpic_cache_dir() / "build";
     std::error_code ec;
     fs::create_directories(root, ec);
@@ -203,15 +255,15 @@ class Builder {
       auto age = fs::file_time_type::clock::now() - fs::last_write_time(entry.path(), age_ec);
       if (!age_ec && age > std::chrono::hours(24)) fs::remove_all(entry.path(), age_ec);
     }
-    std::string pattern = (root / (m.name + "-XXXXXX")).string();
+    std::string pattern = (root / (units_.front().m->name + "-XXXXXX")).string();
     if (ec || !mkdtemp(pattern.data())) {
       diags_.error({}, "cannot create a build directory under " + root.string() + " (set GPIC_CACHE_DIR to another place)");
       return false;
     }
-    build_dir_ = fs::path(pattern) / m.name;
-    fs::create_directories(build_dir_, ec);
-    if (req_.verbose || req_.keep_build_dir) std::cerr << "gpic: build directory " << build_dir_.string() << "\n";
-    return !ec;
+    work_dir_ = pattern;
+    if (req_.verbose || req_.keep_build_dir)
+      for (const auto& u : units_) std::cerr << "gpic: build directory " << (work_dir_ / u.m->name).string() << "\n";
+    return true;
   }
 
   // The wheel's version: --wheel-version, else the Go module's version in PEP 440 spelling (the
@@ -231,8 +283,8 @@ class Builder {
   // A PEP 427 wheel of the package, tagged by the interpreter it was built for, written by that
   // interpreter (runtime/python/gpic_wheel.py) and put into the output as one more file.
   bool write_wheel(const ir::Module& m, const std::string& version, std::map<std::string, std::string>& files) {
-    fs::path root = build_dir_ / "wheel-root";
-    fs::path dist = build_dir_ / "wheel-dist";
+    fs::path root = work_dir_ / "wheel-root";
+    fs::path dist = work_dir_ / "wheel-dist";
     std::error_code ec;
     fs::remove_all(root, ec);
     fs::remove_all(dist, ec);
@@ -248,7 +300,7 @@ class Builder {
         return false;
       }
     }
-    fs::path script = build_dir_ / "gpic_wheel.py";
+    fs::path script = work_dir_ / "gpic_wheel.py";
     {
       std::ofstream f(script, std::ios::binary);
       f << embedded_file("runtime/python/gpic_wheel.py");
@@ -271,71 +323,97 @@ class Builder {
     return true;
   }
 
-  // The shim and the Python sources, into the build directory.
-  bool generate_sources(const ir::Module& m) {
+  bool joint() const { return units_.size() > 1; }
+
+  // The shim and the Python sources, into the unit's build directory.
+  bool generate_sources(Unit& u) {
+    std::error_code ec;
+    fs::create_directories(u.build_dir, ec);
     GenerateRequest g;
-    g.inputs = {req_.input};
+    g.inputs = {u.m->file};
     g.include_dirs = req_.include_dirs;
     g.py_names = req_.py_names;
     Options options = target_options(g);
-    StagedOutput staged(build_dir_);
+    // A cffi package of a joint build loads the shared library, one folder up.
+    if (joint()) options.params["cffi.go-runtime"] = "../" + library_;
+    StagedOutput staged(u.build_dir);
     // The stub (pyi) ships with every Python target.
-    for (const char* t : {"cgo", target_.c_str(), "pyi"}) TargetRegistry::instance().find(t)->generate(m, options, staged, diags_);
+    for (const char* t : {"cgo", target_.c_str(), "pyi"})
+      TargetRegistry::instance().find(t)->generate(*u.m, options, staged, diags_);
     if (diags_.has_errors() || !staged.commit(diags_)) return false;
-    python_files_.clear();
+    u.python_files.clear();
     for (const auto& [path, content] : staged.files())
-      if (path.rfind(m.name + "/", 0) == 0) python_files_.push_back(path);
+      if (path.rfind(u.m->name + "/", 0) == 0) u.python_files.push_back(path);
     return true;
   }
 
-  // A Go workspace joining the generated shim module and the module the package comes from
-  // (its own, or one that requires it: then its go.mod pins the version), so the shim builds
-  // against the package with that module's go.mod and go.sum.
+  // A Go workspace joining the Go program (`main_dir`, relative to the build root) and the
+  // modules the packages come from (each its own, or one that requires it: then its go.mod pins
+  // the version), so the program builds against each package with that module's go.mod and
+  // go.sum.
   // Its `go` line is the toolchain's full version: a workspace must say at least what every
   // member module's go.mod says, and `go mod init` writes the toolchain's own (go 1.26.8).
-  bool write_go_work(const ir::Module& m, const GoVersion& go, const GoSource& source) {
-    std::string work = "// Code generated by gpic. DO NOT EDIT.\n\ngo " + go.go_line() + "\n\nuse (\n\t./" +
-                       m.name + "_cgo\n";
-    if (!source.use_dir.empty()) work += "\t" + source.use_dir.string() + "\n";
+  bool write_go_work(const std::string& main_dir, const std::string& go_line) {
+    std::string work = "// Code generated by gpic. DO NOT EDIT.\n\ngo " + go_line + "\n\nuse (\n\t./" + main_dir + "\n";
+    std::set<std::string> used;
+    for (const auto& u : units_)
+      if (!u.source.use_dir.empty() && used.insert(u.source.use_dir.string()).second)
+        work += "\t" + u.source.use_dir.string() + "\n";
     work += ")\n";
-    StagedOutput staged(build_dir_);
+    StagedOutput staged(root_);
     staged.write("go.work", work);
     return staged.commit(diags_);
   }
 
-  bool go_build(const ir::Module& m) {
-    archive_ = build_dir_ / ("libgpic_" + m.name + ".a");
+  // Builds the Go program in `dir`: a c-archive of one package, or the c-shared library of a
+  // joint build.
+  bool go_build(const fs::path& dir, bool shared) {
+    const ir::Module& first = *units_.front().m;
+    archive_ = root_ / (shared ? library_ : "libgpic_" + first.name + ".a");
     ProcessOptions po;
-    po.env = {{"GOWORK", (build_dir_ / "go.work").string()}, {"GOTOOLCHAIN", "local"}, {"CGO_ENABLED", "1"},
+    po.env = {{"GOWORK", (root_ / "go.work").string()}, {"GOTOOLCHAIN", "local"}, {"CGO_ENABLED", "1"},
               {"GOFLAGS", "-buildvcs=false"}};
     // Run from the caller's directory so that Go names the .gpi (through the shim's //line
     // directives) by the same relative path the user typed.
     // -gcflags=-e: every error of the shim (so of the .gpi), not the compiler's first ten.
-    std::vector<std::string> cmd = {"go", "build", "-buildmode=c-archive", "-gcflags=-e", "-o", archive_.string(),
-                                    (build_dir_ / (m.name + "_cgo")).string()};
+    std::vector<std::string> cmd = {"go", "build", shared ? "-buildmode=c-shared" : "-buildmode=c-archive",
+                                    "-gcflags=-e", "-o", archive_.string(), dir.string()};
     if (req_.verbose) std::cerr << "gpic: " << shell_line(cmd, po.env) << "\n";
     ProcessResult r = run_process(cmd, po);
     if (r.exit_code != 0) {
+      std::string what = "package " + first.name + " (\"" + first.go_path + "\")";
+      if (shared) {
+        what = "the joint build of";
+        for (const auto& u : units_) what += " " + u.m->name;
+      }
       std::error_code ec;
       report_go_build_errors(r.err + r.start_error, fs::current_path(ec).string(), sources_,
-                             "go build failed for package " + m.name + " (\"" + m.go_path + "\")", diags_);
+                             "go build failed for " + what, diags_);
       return false;
     }
     return true;
   }
 
-  // Runs the target's builder (it compiles the extension for req_.python into build_dir_/ext).
-  bool build_extension(const ir::Module& m, const fs::path& ext) {
+  // Runs the target's builder (it compiles the extension for req_.python into `ext`). In a
+  // joint build the extension links to the shared library, found at run time in DIR: beside a
+  // cpython module, the parent of a package's folder.
+  bool build_extension(const Unit& u, const fs::path& ext) {
+    const std::string& name = u.m->name;
     std::vector<std::string> cmd;
     if (target_ == "cffi") {
-      cmd = {req_.python, (build_dir_ / (m.name + "_build") / "cffi_build.py").string()};
+      cmd = {req_.python, (u.build_dir / (name + "_build") / "cffi_build.py").string()};
     } else {
-      fs::path src = build_dir_ / (m.name + "_cpython");
-      cmd = {req_.python, (src / "cpython_build.py").string(), "--source", (src / (m.name + ".cpp")).string()};
+      fs::path src = u.build_dir / (name + "_cpython");
+      cmd = {req_.python, (src / "cpython_build.py").string(), "--source", (src / (name + ".cpp")).string()};
     }
-    for (const std::string& a : {std::string("--cgo-dir"), (build_dir_ / (m.name + "_cgo")).string(), std::string("--archive"),
-                                 archive_.string(), std::string("--out"), ext.string()})
+    for (const std::string& a : {std::string("--cgo-dir"), (u.build_dir / (name + "_cgo")).string(),
+                                 std::string(joint() ? "--shared" : "--archive"), archive_.string(),
+                                 std::string("--out"), ext.string()})
       cmd.push_back(a);
+    if (joint()) {
+      cmd.push_back("--rpath");
+      cmd.push_back(package() ? "$ORIGIN/.." : "$ORIGIN");
+    }
     // Verbose, the builder prints the compiler and linker commands it runs (cc, c++), so that
     // -v shows every command of the build, as the docs promise.
     if (req_.verbose) cmd.push_back("--verbose");
@@ -348,27 +426,29 @@ class Builder {
       std::cerr << log << r.err;
     }
     if (r.exit_code != 0) {
-      diags_.error({}, "building the " + target_ + " extension with " + req_.python + " failed:\n" + r.err + r.out +
-                           r.start_error);
+      diags_.error({}, "building the " + target_ + " extension of " + name + " with " + req_.python + " failed:\n" +
+                           r.err + r.out + r.start_error);
       return false;
     }
     return true;
   }
 
-  // Every file of the built package, by its path in the output: the Python sources, the
+  // Every file of the unit's built module, by its path in the output: the Python sources, the
   // extension built for req_.python, the stub and py.typed.
-  bool package_files(const ir::Module& m, std::map<std::string, std::string>& files) {
+  bool package_files(const Unit& u, std::map<std::string, std::string>& files) {
+    const std::string& name = u.m->name;
     std::error_code ec;
-    fs::path tmp = build_dir_ / "ext";
+    fs::path tmp = u.build_dir / "ext";
     fs::remove_all(tmp, ec);
-    if (!build_extension(m, tmp)) return false;
+    if (!build_extension(u, tmp)) return false;
     bool cffi = target_ == "cffi";
-    std::string ext_dir = cffi ? m.name + "/" : "";
-    for (const auto& rel : python_files_) files[rel] = read_file(build_dir_ / rel);
+    std::string ext_dir = cffi ? name + "/" : "";
+    for (const auto& rel : u.python_files) files[rel] = read_file(u.build_dir / rel);
     for (const auto& entry : fs::directory_iterator(tmp, ec))
       files[ext_dir + entry.path().filename().string()] = read_file(entry.path());
-    files[cffi ? m.name + "/__init__.pyi" : m.name + ".pyi"] = read_file(build_dir_ / (m.name + ".pyi"));
+    files[cffi ? name + "/__init__.pyi" : name + ".pyi"] = read_file(u.build_dir / (name + ".pyi"));
     files[ext_dir + "py.typed"] = "";
+    fs::remove_all(tmp, ec);
     return true;
   }
 
@@ -376,10 +456,12 @@ class Builder {
   SourceFiles& sources_;
   Diagnostics& diags_;
   std::unique_ptr<StagedOutput> final_out_;
-  std::string target_;  // the target built for req_.python (choose_target)
-  fs::path build_dir_;
-  fs::path archive_;
-  std::vector<std::string> python_files_;
+  std::string target_;    // the target built for req_.python (choose_target)
+  std::vector<Unit> units_;
+  fs::path work_dir_;     // this build's directory under gpic's cache
+  fs::path root_;         // the build's Go workspace: the unit's build dir, or the joint build's
+  std::string library_;   // a joint build's shared library ("libgpic_joint_1a2b3c4d.so")
+  fs::path archive_;      // what go build made: the c-archive, or the shared library
 };
 
 }  // namespace
@@ -407,9 +489,19 @@ int run_build(int argc, char** argv) {
        "errors (and warnings) shown before the rest are counted; 0 for no limit")
       ("verbose,v", po::bool_switch(&req.verbose), "say what is being run")
       ("help,h", "show this help");
-  auto input = parse_subcommand(argc, argv, o, "build", kBuildUsage, "one .gpi file");
-  if (const int* status = std::get_if<int>(&input)) return *status;
-  req.input = std::get<std::string>(input);
+  auto inputs = parse_subcommand_inputs(argc, argv, o, "build", kBuildUsage, "one or more .gpi files", 1, SIZE_MAX);
+  if (const int* status = std::get_if<int>(&inputs)) return *status;
+  req.inputs = std::get<std::vector<std::string>>(inputs);
+  if (req.inputs.size() > 1 && !req.go_version.empty()) {
+    std::cerr << "gpic build: error: --go-version names one package's version; with several .gpi files, write each "
+                 "version into its package clause (\"path@v1.2.3\")\n";
+    return 2;
+  }
+  if (req.inputs.size() > 1 && req.wheel) {
+    std::cerr << "gpic build: error: --wheel packs one .gpi's module; build a joint build's modules into a "
+                 "directory instead\n";
+    return 2;
+  }
   if (!req.go_version.empty()) {
     if (std::string why = split_import_version("p@" + req.go_version).error; !why.empty()) {
       std::cerr << "gpic build: error: --go-version " << req.go_version << ": " << why << "\n";

@@ -166,7 +166,7 @@ class Expander {
   bool satisfies(const ir::Type& arg, const ir::TypeParam& param) {
     if (param.terms.empty()) return true;
     for (const ir::TypeParam::Term& term : param.terms)
-      if (!term.type || term.type->kind != ir::Type::Kind::Prim) return true;
+      if (!term.type || term.type->kind != ir::Type::Kind::Prim || term.type->prim == ir::Prim::Any) return true;
     const ir::Type* core = &arg;
     bool named = false;
     if (arg.kind == ir::Type::Kind::Named) {

@@ -28,9 +28,11 @@ typedef struct {
 
 static __thread thread_state tls;
 
-/* Set once at import by the binding; read by any thread. */
-static gpic_py_dispatch_fn py_dispatch;
-static gpic_py_release_fn py_release;
+/* Set once at import by each binding, in its slot (the top byte of its references: several
+ * Python modules share the runtime of a joint build); read by any thread. */
+static gpic_py_dispatch_fn py_dispatch[GPIC_PY_SLOTS];
+static gpic_py_release_fn py_release[GPIC_PY_SLOTS];
+static int32_t py_slots_taken;
 
 /* The gate every Go -> Python call passes. The interpreter's exit closes it (the binding's
  * atexit hook, before finalisation begins) and then waits until the calls already inside have
@@ -160,13 +162,19 @@ static void py_close(void) {
   pthread_mutex_unlock(&py_drain_lock);
 }
 
-void gpic_set_python(gpic_py_dispatch_fn dispatch, gpic_py_release_fn release) {
+int32_t gpic_py_slot(void) {
+  int32_t slot = __atomic_fetch_add(&py_slots_taken, 1, __ATOMIC_SEQ_CST);
+  return slot < GPIC_PY_SLOTS ? slot : -1;
+}
+
+void gpic_set_python(int32_t slot, gpic_py_dispatch_fn dispatch, gpic_py_release_fn release) {
   if (!dispatch) {
     py_close();
     return;
   }
-  __atomic_store_n(&py_dispatch, dispatch, __ATOMIC_RELEASE);
-  __atomic_store_n(&py_release, release, __ATOMIC_RELEASE);
+  if (slot < 0 || slot >= GPIC_PY_SLOTS) return;
+  __atomic_store_n(&py_dispatch[slot], dispatch, __ATOMIC_RELEASE);
+  __atomic_store_n(&py_release[slot], release, __ATOMIC_RELEASE);
   __atomic_store_n(&py_closed, 0, __ATOMIC_SEQ_CST);
 }
 
@@ -179,7 +187,7 @@ static const char* own_copy(char** at, const char* p, size_t n) {
 
 void gpic_call_py(uint64_t ref, int32_t proxy, int32_t method, const char* args, size_t args_n,
                   gpic_bytes* result, gpic_status* st, gpic_py_buf* own) {
-  gpic_py_dispatch_fn f = __atomic_load_n(&py_dispatch, __ATOMIC_ACQUIRE);
+  gpic_py_dispatch_fn f = __atomic_load_n(&py_dispatch[GPIC_REF_SLOT(ref)], __ATOMIC_ACQUIRE);
   if (!f || !py_enter()) {
     static const char msg[] = "gpic: Go called into Python after the interpreter shut down";
     st->code = GPIC_UNRAISED;
@@ -209,8 +217,13 @@ void gpic_call_py(uint64_t ref, int32_t proxy, int32_t method, const char* args,
 }
 
 void gpic_release_py_n(const uint64_t* refs, size_t n) {
-  gpic_py_release_fn f = __atomic_load_n(&py_release, __ATOMIC_ACQUIRE);
-  if (!f || !n || !py_enter()) return;  /* after exit, Python's objects need no releasing */
-  f(refs, n);
+  if (!n || !py_enter()) return;  /* after exit, Python's objects need no releasing */
+  /* Each run of references of one binding goes to that binding's release function. */
+  for (size_t i = 0, j; i < n; i = j) {
+    uint64_t slot = GPIC_REF_SLOT(refs[i]);
+    for (j = i + 1; j < n && GPIC_REF_SLOT(refs[j]) == slot;) ++j;
+    gpic_py_release_fn f = __atomic_load_n(&py_release[slot], __ATOMIC_ACQUIRE);
+    if (f) f(refs + i, j - i);
+  }
   py_leave();
 }

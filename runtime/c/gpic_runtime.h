@@ -66,15 +66,22 @@ typedef struct gpic_slice {
   int64_t n;   /* elements, not bytes */
 } gpic_slice;
 
-/* Go calling Python: the binding registers one dispatcher and one release function.
+/* Go calling Python: each binding registers one dispatcher and one release function, in a
+ * slot of its own: several Python modules share the Go runtime of a joint build. The top byte
+ * of every reference a binding hands Go is its slot, so Go's calls and releases reach it.
  * proxy: which interface or callback type (its method table); method: index in it. */
+#define GPIC_PY_SLOTS 256
+#define GPIC_REF_SLOT_SHIFT 56
+#define GPIC_REF_SLOT(ref) ((ref) >> GPIC_REF_SLOT_SHIFT)
 typedef void (*gpic_py_dispatch_fn)(uint64_t ref, int32_t proxy, int32_t method, const char* args,
                                     size_t args_n, gpic_bytes* result, gpic_status* st);
 typedef void (*gpic_py_release_fn)(const uint64_t* refs, size_t n);  /* n references at once */
-/* gpic_set_python(NULL, NULL), at interpreter exit and without the GIL, disconnects Python: it
- * waits for the Go -> Python calls under way to return, and every later one is refused
- * (GPIC_UNRAISED: Go gets zero values) without touching the interpreter. */
-void gpic_set_python(gpic_py_dispatch_fn dispatch, gpic_py_release_fn release);
+/* A binding's slot, taken once at import: -1 when all GPIC_PY_SLOTS are taken. */
+int32_t gpic_py_slot(void);
+/* gpic_set_python(slot, NULL, NULL), at interpreter exit and without the GIL, disconnects
+ * Python (every binding's): it waits for the Go -> Python calls under way to return, and every
+ * later one is refused (GPIC_UNRAISED: Go gets zero values) without touching the interpreter. */
+void gpic_set_python(int32_t slot, gpic_py_dispatch_fn dispatch, gpic_py_release_fn release);
 /* A buffer (malloc'd, grown as needed) that a Go -> Python call owns: on a thread outside any
  * binding call (a goroutine's callback), whose arena nothing else would ever reset,
  * gpic_call_py copies the result and the status texts into it and resets the arena. */

@@ -48,6 +48,7 @@ struct State {
   PyObject* refs = nullptr;             // bridge.refs: the Python objects Go holds, by reference
   PyObject* ref_ids = nullptr;          // bridge._ids: the counter that numbers them (even numbers)
   int64_t py_held = 0;                  // callables Go holds by tagged pointer (held_ref), under the GIL
+  int32_t slot = 0;                     // this binding's slot in the Go runtime (gpic_py_slot)
   PyTypeObject* go_object = nullptr;    // gpic_rt.GoObject
   Py_ssize_t gh_offset = 0;             // where GoObject's `_gh` slot lives in an instance
   std::vector<PyObject*> codecs;        // the package's codecs, by the index the code uses

@@ -3,6 +3,7 @@
 // functions the runtime's Python reaches Go through. Included once, by gpic_cpython.hpp.
 #pragma once
 
+#include <dlfcn.h>  // dladdr: the file of the Go runtime (claim_go_runtime)
 #include <structmember.h>  // PyMemberDef: where GoObject's `_gh` slot lives
 
 #include "gpic_rt_source.hpp"  // kWireSource, kRtSource, kCpythonRtSource: the runtime's Python
@@ -53,12 +54,24 @@ inline PyObject* set_python(PyObject*, PyObject* on) {
   int yes = PyObject_IsTrue(on);
   if (yes < 0) return nullptr;
   if (yes) {
-    gpic_set_python(dispatch, release_ref);
+    gpic_set_python(state.slot, dispatch, release_ref);
   } else {
     NoGil nogil;  // disconnecting waits for the callbacks under way, which need the GIL
-    gpic_set_python(nullptr, nullptr);
+    gpic_set_python(state.slot, nullptr, nullptr);
   }
   Py_RETURN_NONE;
+}
+
+/// Takes this binding's slot in the Go runtime (once, when its bridge is made): the top byte
+/// of the references it hands Go.
+inline PyObject* py_slot(PyObject*, PyObject*) {
+  int32_t slot = gpic_py_slot();
+  if (slot < 0) {
+    PyErr_SetString(PyExc_ImportError, "too many gpic packages share one Go runtime");
+    return nullptr;
+  }
+  state.slot = slot;
+  return to_python(static_cast<int64_t>(slot));
 }
 
 inline PyMethodDef methods[] = {
@@ -68,6 +81,7 @@ inline PyMethodDef methods[] = {
     {"gpicw_py_held", py_held, METH_NOARGS, "The number of callables Go holds outside the bridge's table."},
     {"gpicw_collect", collect, METH_NOARGS, "Runs Go's GC and waits for its finalisers."},
     {"gpicw_set_python", set_python, METH_O, "Connects Go to the dispatcher (or disconnects it)."},
+    {"gpicw_py_slot", py_slot, METH_NOARGS, "Takes this binding's slot in the Go runtime."},
     {nullptr, nullptr, 0, nullptr},
 };
 
@@ -102,6 +116,20 @@ inline void init_runtime(py::module_& m, const char* doc, const char* error_doc)
   m.doc() = doc;
   py::object wire = detail::run_module(m, "_gpic_wire", kWireSource);
   py::object rt = detail::run_module(m, "_gpic_rt", kRtSource);
+  // One Go runtime per process: the library holding gpic_release is this module's Go runtime
+  // (the extension itself, or the shared library of a joint build). The extension loaded it
+  // already; a second one is refused before any call reaches it.
+  Dl_info where{};
+  if (!dladdr(reinterpret_cast<void*>(&gpic_release), &where) || !where.dli_fname)
+    throw std::runtime_error("gpic: cannot find the file of this module's Go runtime");
+  try {
+    rt.attr("claim_go_runtime")(name, where.dli_fname);
+  } catch (py::error_already_set& e) {
+    // pybind11 turns a Python exception out of module init into "ImportError: initialization
+    // failed" (the reason only in __cause__), a C++ exception into an ImportError of its text.
+    if (!e.matches(PyExc_ImportError)) throw;
+    throw std::runtime_error(py::str(e.value()).cast<std::string>());
+  }
   detail::run_module(m, "_gpic_cpython", kCpythonRtSource);
   for (const char* cls : {"GoError", "GoHandleError", "GoPanic", "release"}) m.attr(cls) = rt.attr(cls);
   py::dict attrs;

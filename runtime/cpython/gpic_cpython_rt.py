@@ -23,7 +23,9 @@ class Bridge(_gpic_rt.Bridge):
         self.refs = {}
         # Even numbers: odd references are the extension's own (a callable's tagged address,
         # gpic_cpython_values.hpp held_ref), which Go holds without this table.
-        self._ids = _itertools.count(2, 2)
+        # The top byte is this binding's slot, as on every reference (gpic_runtime.h).
+        self.slot = lib.gpicw_py_slot()
+        self._ids = _itertools.count((self.slot << 56) + 2, 2)
         self.proxies = {}
         self._pending = _threading.local()
 

@@ -333,13 +333,19 @@ class WireArg {
 /// object's address with the low bit set (objects are aligned, so the bit is free), holding a
 /// strong reference until Go drops it (release_ref). The bridge's table numbers its objects
 /// with even numbers, so the two never meet. No table to insert into or look up on a call.
+/// The top byte is the binding's slot, as on every reference (gpic_runtime.h): addresses
+/// leave it free.
 inline uint64_t held_ref(PyObject* o) {
   Py_INCREF(o);
   ++state.py_held;
-  return static_cast<uint64_t>(reinterpret_cast<uintptr_t>(o)) | 1u;
+  return static_cast<uint64_t>(reinterpret_cast<uintptr_t>(o)) | 1u |
+         (static_cast<uint64_t>(state.slot) << GPIC_REF_SLOT_SHIFT);
 }
 inline bool is_held_ref(uint64_t ref) { return (ref & 1u) != 0; }
-inline PyObject* held_object(uint64_t ref) { return reinterpret_cast<PyObject*>(static_cast<uintptr_t>(ref & ~uint64_t{1})); }
+inline PyObject* held_object(uint64_t ref) {
+  constexpr uint64_t address = (uint64_t{1} << GPIC_REF_SLOT_SHIFT) - 2;  // no slot, no tag bit
+  return reinterpret_cast<PyObject*>(static_cast<uintptr_t>(ref & address));
+}
 
 /// The Python object of reference `ref` (a new reference), or null with KeyError set when the
 /// bridge's table does not hold it.

@@ -229,6 +229,41 @@ def kept(owner, *buffers):
     return owner
 
 
+# --- One Go runtime per process ---------------------------------------------------------------
+
+# Go supports one runtime per process (golang/go#65050): two separately built gpic libraries,
+# each with its own, crash or fail to load. Every gpic module claims its runtime here before
+# loading it; the record lives in sys.modules, where every module's copy of this file finds it.
+_RUNTIMES_KEY = "_gpic_go_runtimes"
+UNSAFE_ENV = "GPIC_UNSAFE_MULTIPLE_GO_RUNTIMES"
+
+
+def claim_go_runtime(module, where, library=None):
+    """Records that `module` runs on the Go runtime in `where` (a file or folder; joined with
+    `library`, the shared library of a joint build, when given). Raises ImportError when the
+    process already runs another one, unless the environment sets GPIC_UNSAFE_MULTIPLE_GO_RUNTIMES=1."""
+    import os
+    runtime = os.path.realpath(os.path.join(where, library) if library else where)
+    record = _sys.modules.get(_RUNTIMES_KEY)
+    if record is None:
+        record = _types.ModuleType(_RUNTIMES_KEY, "gpic: the Go runtimes of this process and their modules.")
+        record.runtimes = {}
+        _sys.modules[_RUNTIMES_KEY] = record
+    others = [(path, mods) for path, mods in record.runtimes.items() if path != runtime]
+    if others and os.environ.get(UNSAFE_ENV) != "1":
+        loaded = sorted({m for _, mods in others for m in mods})
+        names = loaded + [module]
+        raise ImportError(
+            "cannot import %s: its Go runtime (%s) was built separately from the one this process "
+            "already runs for %s (%s), and Go supports one runtime per process. Build them together "
+            "into one Go runtime: gpic build %s -o DIR (the .gpi files of %s). %s=1 loads it anyway, "
+            "unsafely: two Go runtimes may crash the process."
+            % (module, runtime, ", ".join(loaded), ", ".join(p for p, _ in others),
+               " ".join("%s.gpi" % n.rpartition(".")[2] for n in names), ", ".join(names), UNSAFE_ENV),
+            name=module)
+    record.runtimes.setdefault(runtime, []).append(module)
+
+
 class Bridge:
     """One per package: decodes failed calls into exceptions, holds the Python objects Go
     holds (interface implementations, callbacks), and answers Go's calls into Python."""
@@ -238,7 +273,12 @@ class Bridge:
         # The exception classes of the package's sentinel errors, by status.sentinel - 1.
         self.sentinels = sentinels
         self.refs = {}
-        self._ids = _itertools.count(1)
+        self.slot = lib.gpic_py_slot()
+        if self.slot < 0:
+            raise ImportError("too many gpic packages share one Go runtime")
+        # References carry this binding's slot in their top byte: Go's calls and releases find
+        # it by that when several modules share one Go runtime (a joint build).
+        self._ids = _itertools.count((self.slot << 56) + 1)
         self.proxies = {}            # proxy id -> ((method or None, arg codecs, result codecs, returns error), ...)
         self._pending = _threading.local()
         self._unpack = ffi.unpack
@@ -408,8 +448,8 @@ class Bridge:
         ffi, lib = self.ffi, self.lib
         ffi.def_extern(name="gpic_py_dispatch")(self.dispatch)
         ffi.def_extern(name="gpic_py_release")(self.release)
-        lib.gpicw_set_python(1)
-        atexit.register(lib.gpicw_set_python, 0)
+        lib.gpicw_set_python(self.slot, 1)
+        atexit.register(lib.gpicw_set_python, self.slot, 0)
 
     def handle_count(self):
         return self.lib.gpicw_handles() + len(self.refs)

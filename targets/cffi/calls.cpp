@@ -346,7 +346,8 @@ std::string emit_cdef(const Calls& calls) {
           "extern \"Python\" void gpic_py_dispatch(uint64_t, int32_t, int32_t, const char*, size_t, gpic_bytes*,\n"
           "                                       gpic_status*);\n"
           "extern \"Python\" void gpic_py_release(const uint64_t*, size_t);\n"
-          "void gpicw_set_python(int on);\n");
+          "int32_t gpic_py_slot(void);\n"
+          "void gpicw_set_python(int32_t slot, int on);\n");
   for (const Call* c : calls.all()) {
     emit_result_struct(w, *c);
     w.print("$ret$ $name$($params$);\n", {{"ret", return_type(*c)}, {"name", c->wrapper}, {"params", wrapper_params(*c)}});
@@ -367,8 +368,8 @@ std::string emit_c_source(const ir::Module& m, const Calls& calls) {
           "static void gpic_py_dispatch(uint64_t, int32_t, int32_t, const char*, size_t, gpic_bytes*, gpic_status*);\n"
           "static void gpic_py_release(const uint64_t*, size_t);\n"
           "static void gpicw_py_dispatch(uint64_t, int32_t, int32_t, const char*, size_t, gpic_bytes*, gpic_status*);\n\n"
-          "static void gpicw_set_python(int on) {\n"
-          "    gpic_set_python(on ? gpicw_py_dispatch : NULL, on ? gpic_py_release : NULL);\n"
+          "static void gpicw_set_python(int32_t slot, int on) {\n"
+          "    gpic_set_python(slot, on ? gpicw_py_dispatch : NULL, on ? gpic_py_release : NULL);\n"
           "}\n\n"
           "static int64_t gpicw_handles(void) { return gpic_handles(); }\n"
           "static int64_t gpicw_go_heap(void) { return gpic_go_heap(); }\n"

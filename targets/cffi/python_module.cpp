@@ -39,10 +39,18 @@ class ModuleWriter {
     if (!m_.doc.ko.empty()) doc += std::string(doc.empty() ? "" : "\n\n") + m_.doc.ko;
     if (doc.empty()) doc = "Python binding of the Go package " + m_.go_path + ".";
     w_.print("$doc$\n\n", {{"doc", py::docstring(doc, "")}});
+    // One Go runtime per process: the package claims its runtime before the extension loads
+    // it. It is the extension's own, or, in a joint build (`gpic build a.gpi b.gpi`), the
+    // shared library the param cffi.go-runtime names relative to the package's folder.
+    auto runtime = options_.params.find("cffi.go-runtime");
+    std::string library = runtime == options_.params.end() ? "None" : py::string_literal(runtime->second);
     w_.print("import sys as _gsys\n\n"
-             "from . import _gpic_rt, _gpic_wire\n"
-             "from ._gpic_cffi import ffi as _gffi, lib as _glib\n"
-             "from ._gpic_rt import GoError, GoHandleError, GoPanic, release\n\n");
+             "from . import _gpic_rt, _gpic_wire\n\n"
+             "# One Go runtime per process: claimed before the extension loads this package's.\n"
+             "_gpic_rt.claim_go_runtime(__name__, __path__[0], $library$)\n\n"
+             "from ._gpic_cffi import ffi as _gffi, lib as _glib  # noqa: E402\n"
+             "from ._gpic_rt import GoError, GoHandleError, GoPanic, release  # noqa: E402\n\n",
+             {{"library", library}});
     emit_all();
     w_.blank_lines(2);
     w_.print("class Error(GoError):\n    $doc$\n",

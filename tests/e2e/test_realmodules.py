@@ -75,7 +75,10 @@ def module_dir(path_at_version):
 
 
 @pytest.mark.parametrize("target, interpreter", TARGETS)
-def test_norm_and_semver(gpic, tmp_path, target, interpreter):
+def test_norm_and_semver(gpic, tmp_path, target, interpreter, monkeypatch):
+    # Two separately built modules (each from its own --go-module) in one process: a second Go
+    # runtime is refused at import unless GPIC_UNSAFE_MULTIPLE_GO_RUNTIMES=1 (issue 11 §3).
+    monkeypatch.setenv("GPIC_UNSAFE_MULTIPLE_GO_RUNTIMES", "1")
     out = tmp_path / "out"
     for name, text, module in [("norm", NORM_GPI, "golang.org/x/text@v0.21.0"),
                                ("semver", SEMVER_GPI, "github.com/Masterminds/semver/v3@v3.3.1")]:

@@ -108,7 +108,7 @@ Anything: TypeAlias = Any
 def Echo(v: Any) -> Any:
     """Go: func Echo(v any) any"""
 
-def Many(vs: Sequence[Any], m: Mapping[str, Any]) -> dict[str, Any]:
+def Many(vs: Sequence[Any] | None, m: Mapping[str, Any] | None) -> dict[str, Any]:
     """Go: func Many(vs []any, m map[string]any) (map[string]any, error)"""
 
 # Types a class member's name hides inside that class.

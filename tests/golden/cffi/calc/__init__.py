@@ -7,8 +7,12 @@
 import sys as _gsys
 
 from . import _gpic_rt, _gpic_wire
-from ._gpic_cffi import ffi as _gffi, lib as _glib
-from ._gpic_rt import GoError, GoHandleError, GoPanic, release
+
+# One Go runtime per process: claimed before the extension loads this package's.
+_gpic_rt.claim_go_runtime(__name__, __path__[0], None)
+
+from ._gpic_cffi import ffi as _gffi, lib as _glib  # noqa: E402
+from ._gpic_rt import GoError, GoHandleError, GoPanic, release  # noqa: E402
 
 __all__ = [
     "Error",
