@@ -201,6 +201,9 @@ func (x *extractor) constSpec(c *types.Const) (string, string) {
 		if hasMethods(c.Type()) && !isNumber(c.Type()) {
 			return "", rules.methodConstant.why
 		}
+		if n, ok := c.Type().(*types.Named); ok && n.Obj().Pkg() != nil && n.Obj().Pkg() != x.pkg {
+			return "", fmt.Sprintf(rules.foreignConstant.why, typ)
+		}
 	}
 	v := c.Val()
 	var val string

@@ -5,9 +5,10 @@ package main
 // language learns one of them, delete its rule and let spell() (types, spell.go) or the
 // emitter (declarations, emit.go) write the construct where it now returns the rule.
 //
-// Error variables (sentinel errors) and constants of named numbers with methods (IntEnums)
-// are bound since the language learned them. Still to teach: errorNotLast for []error and
-// map[K]error results (bindable now, not yet extracted), methodConstant for string types.
+// Error variables (sentinel errors), constants of named numbers with methods (IntEnums),
+// error anywhere, any, and the well-known standard types (time.Time, time.Duration,
+// *big.Int; io.Reader, io.Writer and context.Context as parameters: spell.go's wellKnown) are
+// bound since the language learned them. Still to teach: methodConstant for string types.
 
 type rule struct {
 	// why is the text after "—" in `// gpic: not bound: <decl> — <why>`.
@@ -17,35 +18,35 @@ type rule struct {
 var rules = struct {
 	chanType        rule // chan T anywhere
 	unsafePointer   rule // unsafe.Pointer
-	emptyInterface  rule // any, interface{}
+	emptyInterface  rule // a named interface{} type (any itself is bound)
 	interfaceLit    rule // an unnamed interface{ M() } in a signature or field
 	structLit       rule // an unnamed struct{ ... } in a signature or field
 	foreignType     rule // a named type of another package (time.Time, io.Reader)
 	unexportedType  rule // a named type the package does not export
 	unboundType     rule // a named type of this package that is itself not bound
 	generic         rule // type parameters, instantiated generic types
-	errorNotLast    rule // error anywhere but a function's last result
 	receiverKind    rule // a method of a named func type
 	unexportedMeth  rule // an interface with unexported methods: Python cannot implement it
 	bigConstant     rule // an untyped constant that fits no 64-bit type
 	complexConstant rule // a complex constant
 	methodConstant  rule // a constant of a named non-numeric type that has methods
+	foreignConstant rule // a constant of another package's type (time.Duration)
 	untypedNil      rule // a value of no type
 }{
 	chanType:        rule{"channels cannot cross to Python"},
 	unsafePointer:   rule{"unsafe.Pointer cannot cross to Python"},
-	emptyInterface:  rule{"the .gpi language has no type for any value (any, interface{})"},
+	emptyInterface:  rule{"a named empty interface type is not bound (write any where it is used)"},
 	interfaceLit:    rule{"an unnamed interface type has no .gpi spelling: name it in the Go package"},
 	structLit:       rule{"an unnamed struct type has no .gpi spelling"},
 	foreignType:     rule{"uses %s from another package, which this .gpi does not describe"},
 	unexportedType:  rule{"uses the unexported type %s"},
 	unboundType:     rule{"uses %s, which is not bound"},
 	generic:         rule{"generic declarations are not bound"},
-	errorNotLast:    rule{"error is bound only as a function's last result"},
 	receiverKind:    rule{"methods of a named function type are not bound"},
 	unexportedMeth:  rule{"the interface has unexported methods, so Python could not implement it"},
 	bigConstant:     rule{"the value fits no 64-bit integer type"},
 	complexConstant: rule{"complex constants are not extracted"},
 	methodConstant:  rule{"a constant of a non-numeric type with methods is not bound (gpic binds such a type as a class)"},
+	foreignConstant: rule{"a constant of type %s is not bound (constants are scalars, strings or this package's types)"},
 	untypedNil:      rule{"a value of no type"},
 }

@@ -27,12 +27,15 @@ func (x *extractor) spell(t types.Type) (string, string) {
 		obj := t.Obj()
 		if obj.Pkg() == nil {
 			if obj.Name() == "error" {
-				return "", rules.errorNotLast.why
+				return "error", ""
 			}
 			return "", fmt.Sprintf(rules.foreignType.why, obj.Name())
 		}
 		if t.TypeArgs().Len() > 0 || t.TypeParams().Len() > 0 {
 			return "", rules.generic.why
+		}
+		if name, ok := wellKnown(obj, false); ok {
+			return name, ""
 		}
 		if obj.Pkg() != x.pkg {
 			return "", fmt.Sprintf(rules.foreignType.why, obj.Pkg().Name()+"."+obj.Name())
@@ -45,6 +48,11 @@ func (x *extractor) spell(t types.Type) (string, string) {
 		}
 		return obj.Name(), ""
 	case *types.Pointer:
+		// *big.Int is a well-known type; big.Int without the pointer is not.
+		if n, ok := t.Elem().(*types.Named); ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "math/big" &&
+			n.Obj().Name() == "Int" {
+			return "*big.Int", ""
+		}
 		return x.wrap("*", t.Elem())
 	case *types.Slice:
 		return x.wrap("[]", t.Elem())
@@ -62,7 +70,7 @@ func (x *extractor) spell(t types.Type) (string, string) {
 		return x.signature("func", t)
 	case *types.Interface:
 		if t.Empty() {
-			return "", rules.emptyInterface.why
+			return "any", ""
 		}
 		return "", rules.interfaceLit.why
 	case *types.Struct:
@@ -100,6 +108,12 @@ func (x *extractor) signature(head string, sig *types.Signature) (string, string
 			prefix = "..."
 		}
 		s, why := x.spell(t)
+		// Streams and contexts are lent to Go for one call: a declaration's own parameters only.
+		if n, ok := t.(*types.Named); ok && n.Obj().Pkg() != nil && head != "func" {
+			if name, ok := wellKnown(n.Obj(), true); ok {
+				s, why = name, ""
+			}
+		}
 		if why != "" {
 			return "", why
 		}
@@ -175,4 +189,19 @@ func groupParams(names, kinds []string) []string {
 		i = j
 	}
 	return out
+}
+
+// wellKnown spells the standard library's types that gpic has built in (targets/common/
+// wellknown.cpp): time.Time and time.Duration anywhere; io.Reader, io.Writer and
+// context.Context as a declaration's parameters.
+func wellKnown(obj *types.TypeName, param bool) (string, bool) {
+	switch obj.Pkg().Path() + "." + obj.Name() {
+	case "time.Time", "time.Duration":
+		return "time." + obj.Name(), true
+	case "io.Reader", "io.Writer":
+		return "io." + obj.Name(), param
+	case "context.Context":
+		return "context.Context", param
+	}
+	return "", false
 }
