@@ -82,7 +82,10 @@ bool write_joint_program(const std::vector<JointPackage>& packages, const fs::pa
   for (const auto& entry : fs::directory_iterator(packages.front().shim_dir, ec)) {
     std::string file = entry.path().filename().string();
     bool runtime_go = file.rfind("gpic_", 0) == 0 && file.size() > 3 && file.compare(file.size() - 3, 3, ".go") == 0;
-    if (file == "gpic_table.go" || !(runtime_go || file == "gpic_runtime.c" || file == "gpic_runtime.h")) continue;
+    // gpic_any.go calls each package's own gpicBoxBound and gpicAnyIface (its <module>_values.go):
+    // it belongs with a package, and the exports need none of it.
+    if (file == "gpic_table.go" || file == "gpic_any.go") continue;
+    if (!(runtime_go || file == "gpic_runtime.c" || file == "gpic_runtime.h")) continue;
     out.write(file, read_text(entry.path()));
   }
   out.write("gpic_table_joint.go", table_joint);
