@@ -39,15 +39,35 @@ bool is_container_value_decl(const ir::TypeDecl& d) {
 
 namespace {
 bool wire_ok(const ir::Type& t, bool param, std::string* why, int depth);
+
+// A func value's signature must cross both ways, so each func type inside it is asked twice:
+// without a memo, `func(func(func(...)))` would cost 2^depth. The memo lives for one outermost
+// question (the IR it points into may be freed after it).
+thread_local std::map<std::pair<const ir::FuncSig*, int>, bool>* sig_memo = nullptr;
+
+bool sig_crosses_at(const ir::FuncSig& sig, std::string* why, int depth) {
+  std::map<std::pair<const ir::FuncSig*, int>, bool> own;
+  bool outermost = sig_memo == nullptr;
+  if (outermost) sig_memo = &own;
+  auto key = std::make_pair(&sig, depth);
+  auto it = sig_memo->find(key);
+  // A remembered failure is asked again when the caller wants to know why.
+  if (it != sig_memo->end() && (it->second || !why)) {
+    if (outermost) sig_memo = nullptr;
+    return it->second;
+  }
+  bool ok = true;
+  for (const auto& p : sig.params)
+    if (ok && (!wire_ok(*p.type, false, why, depth) || !wire_ok(*p.type, true, why, depth))) ok = false;
+  for (const auto* r : sig.value_results())
+    if (ok && (!wire_ok(*r->type, false, why, depth) || !wire_ok(*r->type, true, why, depth))) ok = false;
+  (*sig_memo)[key] = ok;
+  if (outermost) sig_memo = nullptr;
+  return ok;
+}
 }  // namespace
 
-bool func_sig_crosses(const ir::FuncSig& sig, std::string* why) {
-  for (const auto& p : sig.params)
-    if (!wire_ok(*p.type, false, why, 1) || !wire_ok(*p.type, true, why, 1)) return false;
-  for (const auto* r : sig.value_results())
-    if (!wire_ok(*r->type, false, why, 1) || !wire_ok(*r->type, true, why, 1)) return false;
-  return true;
-}
+bool func_sig_crosses(const ir::FuncSig& sig, std::string* why) { return sig_crosses_at(sig, why, 1); }
 
 bool callable_func_decl(const ir::TypeDecl& d) {
   // A named func type stays opaque: its .gpi signature may stand in for one that names
@@ -211,7 +231,7 @@ bool wire_ok(const ir::Type& t, bool param, std::string* why, int depth) {
     case K::Func:
       // A Go func value handed to Python is called from Python: its parameters go from
       // Python to Go and its results back, so its signature must cross both ways.
-      if (!param) return func_sig_crosses(*u.sig, why);
+      if (!param) return sig_crosses_at(*u.sig, why, depth + 1);
       // A callback's own parameters go from Go to Python, its results from Python to Go.
       for (const auto& p : u.sig->params)
         if (!wire_ok(*p.type, false, why, depth + 1)) return false;

@@ -32,8 +32,9 @@ def test_stub_and_docs_spell_the_classes(gpic, tmp_path):
                  "class Counts(dict[str, int]):", "class ByID(dict[ID, Names]):",
                  "def __new__(cls, value: bytes | bytearray | memoryview | None = None) -> ID: ...",
                  "def __init__(self, value: Mapping[str, int] | None = None) -> None: ...",
-                 # a parameter takes any value of the underlying type, a result is the class
-                 "def Sum16(s: Sequence[int] | Buffer) -> int:", "def Halves(n: int) -> Floats:"]:
+                 # a parameter takes any value of the underlying type (None is nil), a result is
+                 # the class
+                 "def Sum16(s: Sequence[int] | Buffer | None) -> int:", "def Halves(n: int) -> Floats:"]:
         assert line in stub, line + "\n" + stub
     for lang in ("en", "ko"):
         doc = (tmp_path / lang / "named.md").read_text(encoding="utf-8")
@@ -54,8 +55,10 @@ def test_a_method_less_type_is_checked_against_go(gpic, tmp_path):
     r = subprocess.run([gpic, "build", "named.gpi", "-o", str(tmp_path / "out")], capture_output=True, text=True,
                        cwd=tmp_path)
     assert r.returncode == 1, r.stderr
-    assert "named.gpi:3:6: named.SliceUint8 does not satisfy ~[]string" in r.stderr, r.stderr
-    assert "named.gpi:4:6: named.Pair does not satisfy ~[3]int32" in r.stderr, r.stderr
+    # As gpic's own diagnostics, at the declaration, with its line and a caret.
+    assert ("named.gpi:3:6: error: named.SliceUint8 does not satisfy ~[]string (named.SliceUint8 missing in "
+            "~[]string)\ntype SliceUint8 []string\n     ^\n") in r.stderr, r.stderr
+    assert "named.gpi:4:6: error: named.Pair does not satisfy ~[3]int32" in r.stderr, r.stderr
     assert "named.gpi:5:" not in r.stderr, r.stderr
     assert not (tmp_path / "out" / "named").exists()
 
