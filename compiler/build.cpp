@@ -20,7 +20,6 @@
 #include "compiler/limits.hpp"
 #include "compiler/loader.hpp"
 #include "compiler/output.hpp"
-#include "compiler/output_paths.hpp"
 #include "compiler/process.hpp"
 #include "compiler/python_stdlib.hpp"
 #include "compiler/subcommand_args.hpp"
