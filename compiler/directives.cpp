@@ -60,13 +60,33 @@ Flag flag_of(std::string_view word) {
   if (word == "keep") return &ir::ParamMarks::keep;
   if (word == "borrow") return &ir::ParamMarks::borrow;
   if (word == "readonly") return &ir::ParamMarks::readonly;
+  if (word == "nilable") return &ir::ParamMarks::nilable;
   return nullptr;
 }
 
-ir::Param* find_param(ir::FuncSig& sig, std::string_view name) {
-  for (ir::Param& p : sig.params)
+// `nilable` names results; the lending marks name parameters.
+bool marks_results(Flag flag) { return flag == &ir::ParamMarks::nilable; }
+
+ir::Param* find_param(std::vector<ir::Param>& list, std::string_view name) {
+  for (ir::Param& p : list)
     if (!name.empty() && p.name == name) return &p;
   return nullptr;
+}
+
+void mark(ir::Param& p, Flag flag, const ir::Loc& at) {
+  if (!p.marks.any() && !p.marks.nilable) p.marks.loc = at;
+  p.marks.*flag = true;
+}
+
+// A bare `//gpic:nilable` marks every pointer result: most functions have one.
+void mark_pointer_results(ir::FuncSig& sig, const std::string& func_name, const ir::Loc& at, Diagnostics& diags) {
+  bool any = false;
+  for (ir::Param& r : sig.results)
+    if (r.type && r.type->kind == ir::Type::Kind::Pointer) {
+      mark(r, &ir::ParamMarks::nilable, at);
+      any = true;
+    }
+  if (!any) diags.error(at, "'//gpic:nilable' marks a pointer result that may be nil, and '" + func_name + "' returns no pointer");
 }
 
 void apply_one(const DocLine& line, const std::string& file, const std::string& func_name, ir::FuncSig& sig,
@@ -77,27 +97,34 @@ void apply_one(const DocLine& line, const std::string& file, const std::string& 
   std::string word = r.take_word();
   Flag flag = flag_of(word);
   if (!flag) {
-    diags.error(word_loc, "unknown directive '//gpic:" + word + "' (expected keep, borrow or readonly)");
+    diags.error(word_loc, "unknown directive '//gpic:" + word + "' (expected keep, borrow, readonly or nilable)");
     return;
   }
   std::string directive = "'//gpic:" + word + "'";
+  bool results = marks_results(flag);
   r.skip_spaces();
   if (r.at_line_end()) {
-    diags.error(r.loc(), directive + " needs the names of the parameters it marks");
+    if (results) mark_pointer_results(sig, func_name, word_loc, diags);
+    else diags.error(r.loc(), directive + " needs the names of the parameters it marks");
     return;
   }
   for (;;) {
     ir::Loc name_loc = r.loc();
     if (!is_ident_start(r.peek())) {
-      diags.error(name_loc, "expected a parameter name in " + directive);
+      diags.error(name_loc, std::string("expected a ") + (results ? "result" : "parameter") + " name in " + directive);
       return;
     }
     std::string name = r.take_word();
-    if (ir::Param* p = find_param(sig, name)) {
-      ir::ParamMarks& marks = p->marks;
-      if (!marks.any()) marks.loc = name_loc;
-      marks.*flag = true;
-      if (marks.keep && marks.borrow)
+    if (results) {
+      ir::Param* p = find_param(sig.results, name);
+      if (!p) diags.error(name_loc, "'" + func_name + "' has no result named '" + name + "'");
+      else if (!p->type || p->type->kind != ir::Type::Kind::Pointer)
+        diags.error(name_loc, directive + " marks a pointer result that may be nil; '" + name + "' is " +
+                                  (p->type ? p->type->go_spelling() : std::string("not a pointer")));
+      else mark(*p, flag, name_loc);
+    } else if (ir::Param* p = find_param(sig.params, name)) {
+      mark(*p, flag, name_loc);
+      if (p->marks.keep && p->marks.borrow)
         diags.error(name_loc, "parameter '" + name + "' cannot be both kept (//gpic:keep) and borrowed (//gpic:borrow)");
     } else {
       diags.error(name_loc, "'" + func_name + "' has no parameter named '" + name + "'");

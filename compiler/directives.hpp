@@ -1,14 +1,20 @@
-// `//gpic:` directives: what a .gpi says about a function's parameters beyond their types.
+// `//gpic:` directives: what a .gpi says about a function's parameters and results beyond
+// their types.
 //
 //   //gpic:keep data          Go keeps `data` after the call returns
 //   //gpic:borrow data        Go does not keep it (no default keep-alive)
 //   //gpic:readonly b, c      Go only reads them
 //   func NewDense(r, c int, data []float64) *Dense
 //
+//   //gpic:nilable            the pointer result may be nil (stub: `*T` is `T | None`)
+//   func Lookup(key string) *Entry
+//
 // Written like Go's own `//go:noescape`, on the lines right before a func declaration or an
 // interface method, so that a pasted Go declaration stays Go. Each names one or more of the
-// function's parameters, comma-separated; a `//` comment may follow. Whether a named
-// parameter's type can carry the mark is the checker's question (it needs resolved types).
+// function's parameters (`nilable`: named results, or every pointer result when it names
+// none), comma-separated; a `//` comment may follow. Whether a named parameter's type can
+// carry a lending mark is the checker's question (it needs resolved types); a pointer result
+// is a pointer as written.
 #pragma once
 
 #include <string>

@@ -97,7 +97,11 @@ struct ParamMarks {
   bool keep = false;                // //gpic:keep: Go keeps the slice after the call returns
   bool borrow = false;              // //gpic:borrow: Go does not (no default keep-alive)
   bool readonly = false;            // //gpic:readonly: Go only reads it
+  /// Results only: //gpic:nilable: this pointer result may be nil, so the stub says `T | None`
+  /// (an unmarked pointer result is typed `T`; Go's nil still arrives as None).
+  bool nilable = false;
   Loc loc;                          // the name in the first directive that marks it
+  /// A lending mark (keep, borrow, readonly): what the checker validates on a parameter.
   bool any() const { return keep || borrow || readonly; }
 };
 
@@ -106,7 +110,7 @@ struct Param {
   std::string name;
   TypeRef type;
   Loc loc;
-  ParamMarks marks;                 // parameters only
+  ParamMarks marks;                 // parameters; `nilable` on results
 };
 
 struct FuncSig {

@@ -9,12 +9,14 @@ json to_json(const ir::Loc& l) { return {{"file", l.file}, {"line", l.line}, {"c
 json to_json(const ir::Doc& d) { return {{"en", d.en}, {"ko", d.ko}, {"ko_stamp", d.ko_stamp}}; }
 
 static json sig_json(const ir::FuncSig& s) {
-  auto params = [](const std::vector<ir::Param>& ps, bool with_marks) {
+  auto params = [](const std::vector<ir::Param>& ps, bool are_params) {
     json a = json::array();
     for (const auto& p : ps) {
       json j = {{"name", p.name}, {"type", to_json(*p.type)}, {"loc", to_json(p.loc)}};
-      if (with_marks)
+      if (are_params)
         j["marks"] = {{"keep", p.marks.keep}, {"borrow", p.marks.borrow}, {"readonly", p.marks.readonly}};
+      else
+        j["nilable"] = p.marks.nilable;  // //gpic:nilable: Python's type is `T | None`, not `T`
       a.push_back(j);
     }
     return a;

@@ -92,12 +92,23 @@ std::string type_annotation(const ir::Type& t, Role role) {
   return "object";
 }
 
+std::string result_value_annotation(const ir::Param& result) {
+  const ir::Type& t = *result.type;
+  std::string a = type_annotation(t, Role::Result);
+  if (t.kind != ir::Type::Kind::Pointer || result.marks.nilable) return a;
+  // Both `*T`'s own spelling and a well-known pointer's (`*big.Int`: `int | None`) end so.
+  constexpr std::string_view kNone = " | None";
+  if (a.size() > kNone.size() && a.compare(a.size() - kNone.size(), kNone.size(), kNone) == 0)
+    a.resize(a.size() - kNone.size());
+  return a;
+}
+
 std::string result_annotation(const ir::FuncSig& sig) {
   auto vals = sig.value_results();
   if (vals.empty()) return "None";
-  if (vals.size() == 1) return type_annotation(*vals[0]->type, Role::Result);
+  if (vals.size() == 1) return result_value_annotation(*vals[0]);
   std::string s = "tuple[";
-  for (size_t i = 0; i < vals.size(); ++i) s += (i ? ", " : "") + type_annotation(*vals[i]->type, Role::Result);
+  for (size_t i = 0; i < vals.size(); ++i) s += (i ? ", " : "") + result_value_annotation(*vals[i]);
   return s + "]";
 }
 

@@ -24,6 +24,12 @@ enum class Role { Param, Result };
 ///   named types -> their (escaped) name, qualified by module for imported ones.
 std::string type_annotation(const ir::Type& t, Role role);
 
+/// The annotation of one result of a function or method. A pointer result is `T`, not
+/// `T | None`, unless the .gpi marks it `//gpic:nilable`: most functions that return a pointer
+/// never return nil (constructors, `Must*`), and ordinary code should type-check without
+/// narrowing. A nil still arrives as None at run time; the docs say which rule applies.
+std::string result_value_annotation(const ir::Param& result);
+
 /// The Python result annotation of a signature: None, T, or tuple[T1, T2] (error results are
 /// raised, not returned).
 std::string result_annotation(const ir::FuncSig& sig);

@@ -66,7 +66,7 @@ std::vector<ResultRow> result_rows(const ir::FuncSig& sig) {
   auto values = sig.value_results();
   for (size_t i = 0; i < values.size(); ++i)
     rows.push_back({values.size() > 1 ? "[" + std::to_string(i) + "]" : "", values[i]->name,
-                    py::type_annotation(*values[i]->type, py::Role::Result), values[i]->type->go_spelling()});
+                    py::result_value_annotation(*values[i]), values[i]->type->go_spelling()});
   return rows;
 }
 

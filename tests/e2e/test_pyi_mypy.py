@@ -42,9 +42,8 @@ def main() -> None:
     # Structs: constructors, fields, methods, pointer results.
     p = kitchen.Point(X=1.0, Y=2.0, Label="p")
     q = kitchen.NewPoint(4.0, 6.0, "q")
-    assert q is not None
-    d: float = p.Dist(q)
-    assert d == 5.0
+    d: float = p.Dist(q)  # a pointer result is typed Point, not Point | None: no narrowing
+    assert d == 5.0 and q.Label == "q"
     p.Move(1.0, 1.0)
     moved: kitchen.Point = p.Scaled(2.0)
     assert (moved.X, moved.Y) == (4.0, 6.0)
@@ -150,6 +149,7 @@ kitchen.NoShape().Area()  # wrong
 kitchen.NoSuchFunction()  # wrong
 c: kitchen.Color = 3  # wrong
 kitchen.Version = "2.0"  # wrong
+i: int = kitchen.Index([1], 1)  # wrong
 '''
 
 
@@ -199,6 +199,40 @@ def test_wrong_program_is_rejected_on_every_marked_line(build_cache, mypy_availa
             flagged.add(int(m.group(1)))
     marked = {i + 1 for i, text in enumerate(WRONG.splitlines()) if text.endswith("# wrong")}
     assert flagged == marked, "lines flagged %s, lines marked wrong %s\n%s" % (sorted(flagged), sorted(marked), r.stdout)
+
+
+# The issue's example: a stub from `gpic extract` (which marks nothing //gpic:nilable) types
+# constructors and Must* functions as returning their class, so ordinary code needs no narrowing.
+REGEXP_TYPED = '''\
+import regexp
+
+
+def main() -> None:
+    ok: bool = regexp.MustCompile("a+").MatchString("caat")
+    r = regexp.MustCompile("(b+)")
+    parts: list[str] = r.FindStringSubmatch("abbc")
+    compiled = regexp.Compile("x*")
+    print(ok, parts, compiled.String(), r.NumSubexp())
+
+
+main()
+'''
+
+
+def test_extracted_stub_needs_no_narrowing(gpic, mypy_available, tmp_path):
+    gpi = tmp_path / "regexp.gpi"
+    r = subprocess.run([gpic, "extract", "regexp", "-o", str(gpi)], capture_output=True, text=True,
+                       cwd=str(tmp_path), timeout=600)
+    assert r.returncode == 0, r.stderr
+    assert "//gpic:nilable" not in gpi.read_text()
+    stubs = tmp_path / "stubs"
+    r = subprocess.run([gpic, "--target", "pyi", "-o", str(stubs), str(gpi)], capture_output=True, text=True,
+                       cwd=str(tmp_path), timeout=60)
+    assert r.returncode == 0, r.stderr
+    stub = (stubs / "regexp.pyi").read_text()
+    assert "def MustCompile(str: str) -> Regexp:" in stub, stub
+    r, _ = mypy(REGEXP_TYPED, str(stubs), tmp_path)
+    assert r.returncode == 0, "mypy --strict rejected ordinary regexp code:\n" + r.stdout + r.stderr
 
 
 FIVELIBS = os.path.join(ROOT, "tests", "e2e", "fixtures", "fivelibs", "fivelibs.gpi")

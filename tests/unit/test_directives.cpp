@@ -78,7 +78,7 @@ TEST_CASE("the JSON IR carries each parameter's marks") {
 
 TEST_CASE("bad directives are errors at their position") {
   expect_error("package p\n//gpic:keeps data\nfunc F(data []byte)\n",
-               "unknown directive '//gpic:keeps' (expected keep, borrow or readonly)", 2, 8);
+               "unknown directive '//gpic:keeps' (expected keep, borrow, readonly or nilable)", 2, 8);
   expect_error("package p\n//gpic:keep data, dta\nfunc F(data []byte)\n", "'F' has no parameter named 'dta'", 2, 19);
   expect_error("package p\n//gpic:keep\nfunc F(data []byte)\n",
                "'//gpic:keep' needs the names of the parameters it marks", 2, 12);
@@ -101,6 +101,45 @@ TEST_CASE("a directive marks only a numeric slice parameter") {
   expect_error("package p\ntype V []float64\nfunc (v V) Sum() float64\n//gpic:keep v\nfunc F(v V)\n",
                "a //gpic: directive can only mark a numeric slice parameter (which Go reads in place); 'v' is V", 4, 13);
   test::expect_clean(*test::check("package p\ntype V []float64\ntype W = V\n//gpic:keep v, w\nfunc F(v V, w W)\n"));
+}
+
+TEST_CASE("nilable marks pointer results, all of them or those it names") {
+  auto fe = test::check(R"(package p
+type E struct{}
+//gpic:nilable
+func Lookup(k string) (*E, error)
+//gpic:nilable next
+func Split(s string) (head string, next *E, other *E)
+func Must(s string) *E
+type R interface {
+  //gpic:nilable
+  Find() *E
+}
+)");
+  test::expect_clean(*fe);
+  CHECK(func(*fe->module, "Lookup").sig.results[0].marks.nilable);
+  CHECK_FALSE(func(*fe->module, "Lookup").sig.results[1].marks.nilable);
+  const ir::FuncSig& split = func(*fe->module, "Split").sig;
+  CHECK_FALSE(split.results[0].marks.nilable);
+  CHECK(split.results[1].marks.nilable);
+  CHECK_FALSE(split.results[2].marks.nilable);
+  CHECK_FALSE(func(*fe->module, "Must").sig.results[0].marks.nilable);
+  CHECK(fe->module->find_type("R")->methods[0].sig.results[0].marks.nilable);
+  // Lending marks are about parameters; nilable does not count as one.
+  CHECK_FALSE(split.results[1].marks.any());
+
+  nlohmann::json j = to_json(*fe->module);
+  CHECK(j["funcs"][0]["sig"]["results"][0]["nilable"] == true);
+  CHECK(j["funcs"][0]["sig"]["results"][1]["nilable"] == false);
+}
+
+TEST_CASE("nilable names only pointer results") {
+  expect_error("package p\n//gpic:nilable\nfunc F() int\n",
+               "'//gpic:nilable' marks a pointer result that may be nil, and 'F' returns no pointer", 2, 8);
+  expect_error("package p\n//gpic:nilable n\nfunc F() (n int)\n",
+               "'//gpic:nilable' marks a pointer result that may be nil; 'n' is int", 2, 16);
+  expect_error("package p\ntype E struct{}\n//gpic:nilable e, x\nfunc F() (e *E)\n", "'F' has no result named 'x'", 3, 19);
+  expect_error("package p\ntype E struct{}\n//gpic:nilable k\nfunc F(k *E) *E\n", "'F' has no result named 'k'", 3, 16);
 }
 
 TEST_CASE("a directive anywhere but before a func or interface method is an error") {

@@ -78,6 +78,37 @@ TEST_SUITE("targets") {
     CHECK(s.find("def Make() -> Callable[[Sequence[Sequence[") != std::string::npos);
     CHECK(s.find("from collections.abc import Callable, Sequence\n") != std::string::npos);
   }
+
+  TEST_CASE("a pointer result is T unless //gpic:nilable says it may be nil") {
+    Diagnostics diags;
+    auto m = parse_gpi("/t/x.gpi", R"(package x "example.com/x"
+type E struct{ Next *E }
+func (e *E) Child() *E
+//gpic:nilable
+func (e *E) Parent() *E
+func Must(s string) *E
+//gpic:nilable
+func Lookup(s string) (*E, error)
+func Pair() (*E, *E)
+func Big() *big.Int
+//gpic:nilable
+func MaybeBig() *big.Int
+func List() []*E
+)", diags);
+    check_module(*m, diags);
+    REQUIRE_FALSE(diags.has_errors());
+    std::string s = stub(*m).files.at("x.pyi");
+    CHECK(s.find("def Child(self) -> E:") != std::string::npos);
+    CHECK(s.find("def Parent(self) -> E | None:") != std::string::npos);
+    CHECK(s.find("def Must(s: str) -> E:") != std::string::npos);
+    CHECK(s.find("def Lookup(s: str) -> E | None:") != std::string::npos);
+    CHECK(s.find("def Pair() -> tuple[E, E]:") != std::string::npos);
+    CHECK(s.find("def Big() -> int:") != std::string::npos);
+    CHECK(s.find("def MaybeBig() -> int | None:") != std::string::npos);
+    // Fields, and elements of a result, are nil by Go's zero value: they stay T | None.
+    CHECK(s.find("def List() -> list[E | None]:") != std::string::npos);
+    CHECK(s.find("Next: E | None") != std::string::npos);
+  }
 }
 
 }  // namespace gpic

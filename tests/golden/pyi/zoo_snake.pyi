@@ -153,7 +153,7 @@ class Animal(_GoObject):
         Go: func Animal.String() string
         """
 
-def adopt(name: str, kind: Kind) -> Animal | None:
+def adopt(name: str, kind: Kind) -> Animal:
     """Adopts an animal; nil when the name is empty.
 
     Go: func Adopt(name string, kind Kind) (*Animal, error)
