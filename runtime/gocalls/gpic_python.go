@@ -538,14 +538,15 @@ func (r *gpicReader) u64() uint64 {
 		uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
 }
 
-// ptr reads a C pointer (the wire is C memory, written by C: the pointer is read as stored).
+// ptr reads a C pointer, as C stored it.
 func (r *gpicReader) ptr() unsafe.Pointer {
 	if len(r.b) < 8 {
 		r.fail("result ended early")
 		r.b = nil
 		return nil
 	}
-	p := *(*unsafe.Pointer)(unsafe.Pointer(unsafe.SliceData(r.b)))
+	var p unsafe.Pointer // copied byte by byte: the wire does not align it
+	copy(unsafe.Slice((*byte)(unsafe.Pointer(&p)), unsafe.Sizeof(p)), r.b[:8])
 	r.b = r.b[8:]
 	return p
 }

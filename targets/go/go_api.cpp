@@ -137,13 +137,17 @@ class ApiWriter {
         diags_.error(f->loc, "'Close' is the method that releases the Python object: rename this method");
       std::string recv = f->recv->name.empty() || f->recv->name == "_" ? "gpicSelf" : f->recv->name;
       std::string self = f->recv->pointer ? recv + ".gpicHeld()" : recv + ".gpicObj";
-      out_ += "\n" + doc_comment(f->doc, "") + "func (" + recv + " " + (f->recv->pointer ? "*" : "") + t.name + ") " +
+      std::string mdoc = doc_comment(f->doc, "");
+      if (mdoc.empty()) mdoc = "// " + f->name + " calls the Python method " + py::to_snake(f->name) + ".\n";
+      out_ += "\n" + mdoc + "func (" + recv + " " + (f->recv->pointer ? "*" : "") + t.name + ") " +
               f->name + signature(f->sig) + " {\n" + call_body(f->sig, "", self, py::to_snake(f->name)) + "}\n";
     }
   }
 
   void iface(const ir::TypeDecl& t) {
-    out_ += "\n" + doc_comment(t.doc, "") + "type " + t.name + " interface {\n";
+    std::string doc = doc_comment(t.doc, "");
+    if (doc.empty()) doc = "// " + t.name + " is what a Python object (or a Go value) passed as one must do.\n";
+    out_ += "\n" + doc + "type " + t.name + " interface {\n";
     for (const ir::InterfaceMethod& im : t.methods)
       out_ += doc_comment(im.doc, "\t") + "\t" + im.name + signature(im.sig) + "\n";
     out_ += "}\n";
@@ -158,7 +162,11 @@ class ApiWriter {
     std::string attr = py::to_snake(f.name);
     if (const ir::TypeDecl* c = constructed_class(f)) attr = c->name;
     std::string var = "gpicFn" + f.name;
-    out_ += "\n" + doc_comment(f.doc, "") + "func " + f.name + signature(f.sig) + " {\n" + call_body(f.sig, var, "", "") +
+    std::string doc = doc_comment(f.doc, "");
+    if (doc.empty())
+      doc = "// " + f.name + (constructed_class(f) ? " constructs a " : " calls the Python function ") + m_.python_module +
+            "." + attr + ".\n";
+    out_ += "\n" + doc + "func " + f.name + signature(f.sig) + " {\n" + call_body(f.sig, var, "", "") +
             "}\n\nvar " + var + " = gpicCallable{module: \"" + m_.python_module + "\", attr: \"" + attr + "\"}\n";
   }
 
