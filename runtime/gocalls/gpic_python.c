@@ -507,6 +507,25 @@ static void gpic_fail(gpic_GPICPKG_out *o) {
 	PyErr_Clear();
 }
 
+// --- The GIL ---------------------------------------------------------------------------------
+
+// Whether this OS thread has its Python thread state already.
+static __thread int gpic_thread_ready;
+
+// Takes the GIL on whatever thread Go runs the call. PyGILState_Ensure alone would create and
+// destroy a thread state on every call from a thread Python does not know (every Go thread):
+// the first call on a thread keeps one Ensure outstanding, with the GIL given back, so the
+// thread keeps its state and each later call only takes and gives back the GIL. Go's threads
+// are few and long-lived, so this holds one thread state per thread.
+static PyGILState_STATE gpic_gil(void) {
+	if (!gpic_thread_ready) {
+		PyGILState_Ensure();
+		PyEval_SaveThread();
+		gpic_thread_ready = 1;
+	}
+	return PyGILState_Ensure();
+}
+
 // --- Entry points ------------------------------------------------------------------------------
 
 int gpic_GPICPKG_init(const char *program, gpic_GPICPKG_out *out) {
@@ -533,7 +552,7 @@ int gpic_GPICPKG_init(const char *program, gpic_GPICPKG_out *out) {
 		// (whichever OS thread a goroutine runs on) can take it per call.
 		PyEval_SaveThread();
 	}
-	PyGILState_STATE g = PyGILState_Ensure();
+	PyGILState_STATE g = gpic_gil();
 	int rc = 0;
 	if (!gpic_format_exc) {
 		PyDateTime_IMPORT;
@@ -556,7 +575,7 @@ int gpic_GPICPKG_init(const char *program, gpic_GPICPKG_out *out) {
 }
 
 int gpic_GPICPKG_lookup(const char *module, const char *attr, void **fn, gpic_GPICPKG_out *out) {
-	PyGILState_STATE g = PyGILState_Ensure();
+	PyGILState_STATE g = gpic_gil();
 	PyObject *m = PyImport_ImportModule(module);
 	PyObject *f = m && attr ? PyObject_GetAttrString(m, attr) : Py_XNewRef(m);
 	Py_XDECREF(m);
@@ -571,7 +590,7 @@ int gpic_GPICPKG_lookup(const char *module, const char *attr, void **fn, gpic_GP
 }
 
 void *gpic_GPICPKG_intern(const char *name) {
-	PyGILState_STATE g = PyGILState_Ensure();
+	PyGILState_STATE g = gpic_gil();
 	PyObject *s = PyUnicode_InternFromString(name);
 	PyGILState_Release(g);
 	return s;
@@ -580,7 +599,7 @@ void *gpic_GPICPKG_intern(const char *name) {
 // Decodes the arguments, calls `target` (or its method `method`), and encodes the result.
 int gpic_GPICPKG_invoke(void *target, void *method, const char *in, size_t n, int want, gpic_GPICPKG_out *out,
                         gpic_GPICPKG_cell *cell) {
-	PyGILState_STATE g = PyGILState_Ensure();
+	PyGILState_STATE g = gpic_gil();
 	if (cell) {
 		cell->thread_id = PyThread_get_thread_ident();
 		cell->state = 1;
@@ -639,7 +658,7 @@ done:
 }
 
 int gpic_GPICPKG_getattr(void *obj, void *name, gpic_GPICPKG_out *out) {
-	PyGILState_STATE g = PyGILState_Ensure();
+	PyGILState_STATE g = gpic_gil();
 	PyObject *v = PyObject_GetAttr((PyObject *)obj, (PyObject *)name);
 	int rc = 0;
 	if (!v || gpic_encode(out, v, 0) < 0) {
@@ -652,19 +671,19 @@ int gpic_GPICPKG_getattr(void *obj, void *name, gpic_GPICPKG_out *out) {
 }
 
 void gpic_GPICPKG_release(void **objs, size_t n) {
-	PyGILState_STATE g = PyGILState_Ensure();
+	PyGILState_STATE g = gpic_gil();
 	for (size_t k = 0; k < n; k++) Py_XDECREF((PyObject *)objs[k]);
 	PyGILState_Release(g);
 }
 
 void gpic_GPICPKG_interrupt(gpic_GPICPKG_cell *cell) {
-	PyGILState_STATE g = PyGILState_Ensure();
+	PyGILState_STATE g = gpic_gil();
 	if (cell->state == 1) PyThreadState_SetAsyncExc(cell->thread_id, PyExc_KeyboardInterrupt);
 	PyGILState_Release(g);
 }
 
 int gpic_GPICPKG_object_count(int64_t *count, gpic_GPICPKG_out *out) {
-	PyGILState_STATE g = PyGILState_Ensure();
+	PyGILState_STATE g = gpic_gil();
 	PyObject *gc = PyImport_ImportModule("gc");
 	PyObject *r = gc ? PyObject_CallMethod(gc, "collect", NULL) : NULL;
 	Py_XDECREF(r);
