@@ -95,6 +95,48 @@ def test_virtual_environment(consumer, tmp_path):
     assert "prefix: " + str(venv) in r.stdout + r.stderr
 
 
+MAIN_OF_TWO = """package main
+
+import (
+	"fmt"
+
+	"pyfeatures"
+	"pysecond"
+)
+
+func main() {
+	a, err := pyfeatures.Greet("first")
+	if err != nil {
+		panic(err)
+	}
+	b, err := pysecond.Greet("second")
+	if err != nil {
+		panic(err)
+	}
+	s, err := pysecond.Sum32([]float32{1, 2})
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(a, "|", b, "|", s)
+}
+"""
+
+
+def test_two_packages_in_one_program(consumer, tmp_path):
+    r = run([gpic_binary(), "build", os.path.join(FIXTURES, "pysecond.gpi"), "--target", "go", "-o",
+             str(tmp_path / "pysecond_go"), "--python", sys.executable])
+    assert r.returncode == 0, r.stderr
+    prog = tmp_path / "prog"
+    prog.mkdir()
+    (prog / "go.mod").write_text("module prog\n\ngo 1.24\n\nrequire (\n\tpyfeatures v0.0.0\n\tpysecond v0.0.0\n)\n\n"
+                                 "replace pyfeatures => %s\n\nreplace pysecond => %s\n"
+                                 % (consumer / "pyfeatures_go", tmp_path / "pysecond_go"))
+    (prog / "main.go").write_text(MAIN_OF_TWO)
+    r = run(["go", "run", "."], cwd=prog)
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert r.stdout == "hello, first | hello, second | 3\n"
+
+
 def gpic_check(tmp_path, source, *args):
     """Runs `gpic ARGS m.gpi -o out` (ARGS may start with the build subcommand)."""
     gpi = tmp_path / "m.gpi"
