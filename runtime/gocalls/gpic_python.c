@@ -645,7 +645,7 @@ done:
 	// A lent slice whose array Python still holds keeps its pin until Python frees it.
 	for (size_t k = 0; k < lent.n; k++) {
 		gpic_GoBuffer *b = gpic_lent_at(&lent, k);
-		if (Py_REFCNT(b) > 1) {
+		if (Py_REFCNT(b) > 1 && b->token) {  // an empty slice lends no Go memory: no pin
 			b->owns_pin = 1;
 			gpic_put_tag(out, 'P');
 			gpic_put_u64(out, b->token);
