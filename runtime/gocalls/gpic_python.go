@@ -126,32 +126,42 @@ func (n *gpicName) get() unsafe.Pointer {
 }
 
 // gpicObject is a Python object Go holds a reference to. Close gives it back; a cleanup
-// attached to the Go value that wraps it is the backstop when Close is not called.
+// attached to the Go value that wraps it is the backstop when Close is not called. A call
+// using the object holds it (acquire/done), so that a Close racing with the call gives the
+// reference back only once the call is over.
 type gpicObject struct {
 	mu      sync.Mutex
 	ptr     unsafe.Pointer
+	users   int  // calls using the object now
+	closing bool // Close was called: the last user gives the reference back
 	cleanup runtime.Cleanup
 }
 
-// gpicHold wraps a reference the wire gave to Go; owner is the Go value whose collection
-// releases it.
+// gpicHold wraps a reference the wire gave to Go.
 func gpicHold(ptr unsafe.Pointer) *gpicObject {
 	o := &gpicObject{ptr: ptr}
 	o.cleanup = runtime.AddCleanup(o, gpicReleaseLater, ptr)
 	return o
 }
 
-func (o *gpicObject) pointer() (unsafe.Pointer, error) {
+// acquire returns the object's pointer for a call, which must call done after it.
+func (o *gpicObject) acquire() (unsafe.Pointer, error) {
 	if o == nil {
 		return nil, fmt.Errorf("%s: nil Python object", gpicPackage)
 	}
 	o.mu.Lock()
-	p := o.ptr
-	o.mu.Unlock()
-	if p == nil {
+	defer o.mu.Unlock()
+	if o.ptr == nil || o.closing {
 		return nil, fmt.Errorf("%s: Python object used after Close", gpicPackage)
 	}
-	return p, nil
+	o.users++
+	return o.ptr, nil
+}
+
+func (o *gpicObject) done() {
+	o.mu.Lock()
+	o.users--
+	o.release()
 }
 
 func (o *gpicObject) close() {
@@ -159,13 +169,22 @@ func (o *gpicObject) close() {
 		return
 	}
 	o.mu.Lock()
+	o.closing = true
+	o.release()
+}
+
+// release gives the reference back if Close was called and no call uses the object; it
+// unlocks o.mu.
+func (o *gpicObject) release() {
 	p := o.ptr
+	if !o.closing || o.users > 0 || p == nil {
+		o.mu.Unlock()
+		return
+	}
 	o.ptr = nil
 	o.mu.Unlock()
-	if p != nil {
-		o.cleanup.Stop() // released here: the backstop must not release it again
-		gpicRelease([]unsafe.Pointer{p})
-	}
+	o.cleanup.Stop() // released here: the backstop must not release it again
+	gpicRelease([]unsafe.Pointer{p})
 }
 
 // gpicReleaseLater runs as the cleanup of an object Close never released.
@@ -224,7 +243,17 @@ func gpicRelease(ptrs []unsafe.Pointer) {
 type gpicCall struct {
 	w    gpicWriter
 	pins []gpicPin
+	held []*gpicObject // objects the call uses, held until it is over
 	ctx  context.Context
+}
+
+// self acquires the object a method is called on, for the duration of the call.
+func (c *gpicCall) self(o *gpicObject) (unsafe.Pointer, error) {
+	p, err := o.acquire()
+	if err == nil {
+		c.held = append(c.held, o)
+	}
+	return p, err
 }
 
 type gpicPin struct {
@@ -313,6 +342,11 @@ func (c *gpicCall) finish(r *gpicReader) {
 	}
 	clear(c.pins)
 	c.pins = c.pins[:0]
+	for _, o := range c.held {
+		o.done()
+	}
+	clear(c.held)
+	c.held = c.held[:0]
 	c.ctx = nil
 	c.w.call = nil
 	c.w.err = nil
@@ -399,7 +433,16 @@ func (w *gpicWriter) object(o *gpicObject) {
 		w.none()
 		return
 	}
-	p, err := o.pointer()
+	var p unsafe.Pointer
+	var err error
+	if w.call != nil {
+		p, err = w.call.self(o)
+	} else { // a Go func's result: Python takes its own reference as it decodes it
+		p, err = o.acquire()
+		if err == nil {
+			o.done()
+		}
+	}
 	if err != nil {
 		w.fail(err)
 		w.none()
@@ -875,10 +918,11 @@ func (w *gpicWriter) any(v any) {
 
 // gpicGetAttr reads the attribute name of the object o; the caller closes the reader.
 func gpicGetAttr(o *gpicObject, name *gpicName) (*gpicReader, error) {
-	p, err := o.pointer()
+	p, err := o.acquire()
 	if err != nil {
 		return nil, err
 	}
+	defer o.done()
 	var out C.gpic_GPICPKG_out
 	if C.gpic_GPICPKG_getattr(p, name.get(), &out) != 0 {
 		return nil, gpicTakeError(&out)

@@ -207,16 +207,19 @@ class ApiWriter {
     std::string b;
     for (size_t i = 0; i < values.size(); ++i)
       b += "\tvar gpicRes" + std::to_string(i) + " " + go_type(*values[i]->type) + "\n";
-    if (!callable_var.empty()) b += "\tgpicTarget, gpicErr := " + callable_var + ".get()\n";
-    else b += "\tgpicTarget, gpicErr := " + self + ".pointer()\n";
-    b += "\tif gpicErr != nil {\n" + ret_err + "\t}\n";
     size_t first = 0;
     bool ctx = !sig.params.empty() && is_context(*sig.params[0].type);
     if (ctx) first = 1;
     for (size_t i = first; i < sig.params.size(); ++i)
       if (is_context(*sig.params[i].type))
         diags_.error(sig.params[i].loc, "a context.Context must be the first parameter");
-    b += "\tgpicC := gpicNewCall(" + std::to_string(sig.params.size() - first) + ")\n";
+    std::string new_call = "\tgpicC := gpicNewCall(" + std::to_string(sig.params.size() - first) + ")\n";
+    if (!callable_var.empty()) {
+      b += "\tgpicTarget, gpicErr := " + callable_var + ".get()\n\tif gpicErr != nil {\n" + ret_err + "\t}\n" + new_call;
+    } else {  // the object is held for the call: a Close meanwhile waits for it
+      b += new_call + "\tgpicTarget, gpicErr := gpicC.self(" + self + ")\n\tif gpicErr != nil {\n\t\tgpicC.finish(nil)\n" +
+           ret_err + "\t}\n";
+    }
     if (ctx) b += "\tgpicC.ctx = " + param_name(sig.params[0], 0) + "\n";
     if (sig.params.size() > first) b += "\tgpicW := &gpicC.w\n";
     for (size_t i = first; i < sig.params.size(); ++i)

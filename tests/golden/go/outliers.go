@@ -83,11 +83,12 @@ func (x *Model) Threshold() (float64, error) {
 
 // Fit learns the mean and deviation of data.
 func (m *Model) Fit(ctx context.Context, data []float64) error {
-	gpicTarget, gpicErr := m.gpicHeld().pointer()
+	gpicC := gpicNewCall(1)
+	gpicTarget, gpicErr := gpicC.self(m.gpicHeld())
 	if gpicErr != nil {
+		gpicC.finish(nil)
 		return gpicErr
 	}
-	gpicC := gpicNewCall(1)
 	gpicC.ctx = ctx
 	gpicW := &gpicC.w
 	gpicLend(gpicW, 'd', data)
@@ -99,11 +100,12 @@ func (m *Model) Fit(ctx context.Context, data []float64) error {
 // Scores calls the Python method scores.
 func (m *Model) Scores(data []float64) (map[string][]float64, error) {
 	var gpicRes0 map[string][]float64
-	gpicTarget, gpicErr := m.gpicHeld().pointer()
+	gpicC := gpicNewCall(1)
+	gpicTarget, gpicErr := gpicC.self(m.gpicHeld())
 	if gpicErr != nil {
+		gpicC.finish(nil)
 		return gpicRes0, gpicErr
 	}
-	gpicC := gpicNewCall(1)
 	gpicW := &gpicC.w
 	gpicLend(gpicW, 'd', data)
 	gpicR, gpicErr := gpicC.invoke(gpicTarget, gpicName_scores.get(), true)
@@ -147,11 +149,12 @@ type gpicPySink struct {
 }
 
 func (x *gpicPySink) Found(index int64, value float64) error {
-	gpicTarget, gpicErr := x.gpicObj.pointer()
+	gpicC := gpicNewCall(2)
+	gpicTarget, gpicErr := gpicC.self(x.gpicObj)
 	if gpicErr != nil {
+		gpicC.finish(nil)
 		return gpicErr
 	}
-	gpicC := gpicNewCall(2)
 	gpicW := &gpicC.w
 	gpicW.int64(int64(index))
 	gpicW.float64(float64(value))
