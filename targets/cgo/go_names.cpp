@@ -72,7 +72,8 @@ std::string go_type(const ir::Type& t) {
       // A class the plan made for an unnamed func type has no Go name: it is that type.
       if (t.decl && t.decl->synthetic) return go_type(*t.decl->underlying);
       if (t.qualifier.empty()) return std::string(kPackageAlias) + "." + t.name;
-      return imported_alias(t.qualifier) + "." + t.name;
+      // A type of another bound .gpi; else a standard-library type gpic builds in (time.Time).
+      return (t.decl ? imported_alias(t.qualifier) : t.qualifier) + "." + t.name;
     case K::Slice: return "[]" + go_type(*t.elem);
     case K::Array: return "[" + std::to_string(t.length) + "]" + go_type(*t.elem);
     case K::Map: return "map[" + go_type(*t.key) + "]" + go_type(*t.elem);
