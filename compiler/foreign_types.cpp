@@ -11,13 +11,16 @@ class Walker {
  public:
   explicit Walker(const ir::Module& m) : m_(m) {}
 
-  std::vector<ForeignUse> run() {
+  Walker& run() {
     for (const auto& t : m_.types) decl(t);
     for (const auto& f : m_.funcs) sig(f.sig);
     for (const auto& k : m_.consts) type(k.type.get(), 0);
     for (const auto& v : m_.vars) type(v.type.get(), 0);
-    return std::move(out_);
+    return *this;
   }
+
+  std::vector<ForeignUse> uses;
+  std::vector<const ir::Type*> types;
 
  private:
   void decl(const ir::TypeDecl& d) {
@@ -35,8 +38,10 @@ class Walker {
     if (!t || depth > limits::kMaxNesting) return;
     using K = ir::Type::Kind;
     if (t->kind == K::Named && !t->qualifier.empty() && t->decl && t->decl_module && t->decl_module != &m_) {
-      bool seen = std::any_of(out_.begin(), out_.end(), [&](const ForeignUse& u) { return u.module == t->decl_module; });
-      if (!seen) out_.push_back({t->decl_module, t});
+      bool seen = std::any_of(uses.begin(), uses.end(), [&](const ForeignUse& u) { return u.module == t->decl_module; });
+      if (!seen) uses.push_back({t->decl_module, t});
+      bool known = std::any_of(types.begin(), types.end(), [&](const ir::Type* k) { return k->decl == t->decl; });
+      if (!known) types.push_back(t);
     }
     for (const auto& a : t->args) type(a.get(), depth + 1);
     type(t->elem.get(), depth + 1);
@@ -45,12 +50,13 @@ class Walker {
   }
 
   const ir::Module& m_;
-  std::vector<ForeignUse> out_;
 };
 
 }  // namespace
 
-std::vector<ForeignUse> foreign_uses(const ir::Module& m) { return Walker(m).run(); }
+std::vector<ForeignUse> foreign_uses(const ir::Module& m) { return std::move(Walker(m).run().uses); }
+
+std::vector<const ir::Type*> foreign_types(const ir::Module& m) { return std::move(Walker(m).run().types); }
 
 bool check_foreign_uses_built(const ir::Module& m, const std::vector<const ir::Module*>& built, Diagnostics& diags) {
   bool ok = true;

@@ -22,6 +22,10 @@ struct ForeignUse {
 /// in order of first use. Imports used only in constant expressions are not among them.
 std::vector<ForeignUse> foreign_uses(const ir::Module& m);
 
+/// Each distinct type of an imported module that m's bound declarations use (`geo.Vec`), in
+/// order of first use: what the docs link to.
+std::vector<const ir::Type*> foreign_types(const ir::Module& m);
+
 /// Reports, at its first use, each imported package whose types `m` uses but which is not
 /// among `built` (the modules of this `gpic build`): its objects could not be the same Go
 /// objects in both modules. Returns false when it reported anything.

@@ -103,3 +103,18 @@ def test_an_interface_of_another_package_is_refused_at_its_position(tmp_path):
     assert r.returncode == 1, r.stdout + r.stderr
     assert "bad.gpi:5:16: error:" in r.stderr and "geo.Shape of another package" in r.stderr, r.stderr
     assert not out.exists()
+
+
+def test_docs_link_to_the_other_package(tmp_path):
+    out = tmp_path / "docs"
+    r = subprocess.run([gpic_binary(), "--target", "docs", "--lang", "en,ko", GEO, SCENE, "-o", str(out)],
+                       capture_output=True, text=True, cwd=ROOT)
+    assert r.returncode == 0, r.stderr
+    md = (out / "en" / "scene.md").read_text()
+    assert "Uses types of other bound packages: [`geo.Vec`](geo.md#type-Vec), [`geo.Unit`](geo.md#type-Unit)." in md, md
+    ko = (out / "ko" / "scene.md").read_text()
+    assert "다른 바인딩 패키지의 타입을 씁니다: [`geo.Vec`](geo.md#type-Vec), [`geo.Unit`](geo.md#type-Unit)." in ko, ko
+    html = (out / "en" / "scene.html").read_text()
+    assert '<a class="ref" href="geo.html#type-Vec"><code>geo.Vec</code></a>' in html, html
+    # geo uses no other package: its page says nothing of the kind.
+    assert "other bound packages" not in (out / "en" / "geo.md").read_text()
