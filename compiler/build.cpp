@@ -16,6 +16,7 @@
 #include "compiler/go_build_errors.hpp"
 #include "compiler/go_toolchain.hpp"
 #include "compiler/import_version.hpp"
+#include "compiler/foreign_types.hpp"
 #include "compiler/joint_program.hpp"
 #include "compiler/limits.hpp"
 #include "compiler/loader.hpp"
@@ -129,6 +130,12 @@ class Builder {
                            " in the package clause");
       units_.push_back(Unit{m, {}, {}, {}});
     }
+    // Another package's type in a signature: that package must be a module of this build.
+    std::vector<const ir::Module*> built;
+    for (const auto& u : units_) built.push_back(u.m);
+    bool shared = true;
+    for (const auto& u : units_) shared = check_foreign_uses_built(*u.m, built, diags_) && shared;
+    if (!shared) return false;
     for (auto& u : units_) {
       auto go_source = locate_go_module(*u.m, req_.go_module, req_.go_version, diags_);
       if (!go_source) return false;

@@ -10,6 +10,7 @@
 #include "targets/common/lending.hpp"
 #include "targets/common/nil_values.hpp"
 #include "targets/common/python_codecs.hpp"
+#include "targets/common/python_imports.hpp"
 #include "targets/common/python_names.hpp"
 #include "targets/common/quoting.hpp"
 
@@ -44,8 +45,10 @@ class ModuleWriter {
     // shared library the param cffi.go-runtime names relative to the package's folder.
     auto runtime = options_.params.find("cffi.go-runtime");
     std::string library = runtime == options_.params.end() ? "None" : py::string_literal(runtime->second);
-    w_.print("import sys as _gsys\n\n"
-             "from . import _gpic_rt, _gpic_wire\n\n"
+    w_.print("import sys as _gsys\n\n");
+    // The other bound modules whose classes this one's signatures use (a joint build).
+    if (std::string imports = py::imported_module_statements(m_); !imports.empty()) w_.print("$i$\n", {{"i", imports}});
+    w_.print("from . import _gpic_rt, _gpic_wire\n\n"
              "# One Go runtime per process: claimed before the extension loads this package's.\n"
              "_gpic_rt.claim_go_runtime(__name__, __path__[0], $library$)\n\n"
              "from ._gpic_cffi import ffi as _gffi, lib as _glib  # noqa: E402\n"
@@ -453,7 +456,7 @@ class ModuleWriter {
       case abi::Kind::String:
         return "_gtext(_gunpack, " + r + "_p, " + r + "_n)";
       case abi::Kind::Handle: {
-        std::string cls = class_name(*l.decl);
+        std::string cls = py::class_ref(*l.decl, l.type);
         return l.nullable ? "(" + cls + "._gwrap(" + r + ") if " + r + " else None)" : cls + "._gwrap(" + r + ")";
       }
       case abi::Kind::Wire:

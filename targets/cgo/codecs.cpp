@@ -380,12 +380,15 @@ std::string Codecs::emit_file(const ir::Module& m, const Options& options) const
   bool uses_pkg = text.find(std::string(kPackageAlias) + ".") != std::string::npos;
   std::string std_imports = wellknown::go_imports(text);
   if (uses_c) w.print("/*\n#include \"gpic_runtime.h\"\n*/\nimport \"C\"\n\n");
-  if (std_imports.empty()) {
-    if (uses_pkg) w.print("import $alias$ $path$\n\n", {{"alias", std::string(kPackageAlias)}, {"path", quoting::go_string(m.go_path)}});
-  } else {
+  // The bound package, and the packages of other bound .gpi files whose types it names.
+  std::vector<GoImport> packages = imported_packages_used(m, text);
+  if (uses_pkg) packages.insert(packages.begin(), {std::string(kPackageAlias), m.go_path});
+  if (std_imports.empty() && packages.size() == 1) {
+    w.print("import $alias$ $path$\n\n", {{"alias", packages[0].first}, {"path", quoting::go_string(packages[0].second)}});
+  } else if (!std_imports.empty() || !packages.empty()) {
     std::string imports = std_imports;
-    if (uses_pkg)
-      imports += (imports.empty() ? "\t" : "\n\t") + std::string(kPackageAlias) + " " + quoting::go_string(m.go_path) + "\n";
+    if (!imports.empty() && !packages.empty()) imports += "\n";
+    imports += import_lines(std::move(packages));
     w.print("import (\n$imports$)\n\n", {{"imports", imports}});
   }
   return w.take() + text;

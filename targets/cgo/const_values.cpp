@@ -40,7 +40,7 @@ ConstValues::ConstValues(const ir::Module& m) : m_(m) {
 
 std::string ConstValues::alias_of(const ir::Module& imported) const {
   if (imported.go_path == m_.go_path) return std::string(kPackageAlias);
-  return std::string(kPackageAlias) + "_" + imported.name;
+  return imported_alias(imported.name);
 }
 
 std::string ConstValues::qualify(const std::string& id) const {

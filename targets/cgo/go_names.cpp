@@ -4,6 +4,7 @@
 #include <array>
 
 #include "targets/common/c_abi.hpp"
+#include "targets/common/quoting.hpp"
 
 namespace gpic::cgo {
 
@@ -39,6 +40,29 @@ std::string local_name(std::string_view gpi_name, size_t index) {
   return s;
 }
 
+std::string imported_alias(std::string_view qualifier) { return std::string(kPackageAlias) + "_" + std::string(qualifier); }
+
+std::vector<GoImport> imported_packages_used(const ir::Module& m, const std::string& body) {
+  std::vector<GoImport> out;
+  for (const ir::Import& i : m.imports) {
+    if (!i.module) continue;
+    GoImport import{imported_alias(i.module->name), i.module->go_path};
+    if (body.find(import.first + ".") != std::string::npos && std::find(out.begin(), out.end(), import) == out.end())
+      out.push_back(std::move(import));
+  }
+  return out;
+}
+
+std::string import_lines(std::vector<GoImport> imports) {
+  std::sort(imports.begin(), imports.end(), [](const GoImport& a, const GoImport& b) {
+    return a.second != b.second ? a.second < b.second : a.first < b.first;
+  });
+  imports.erase(std::unique(imports.begin(), imports.end()), imports.end());
+  std::string out;
+  for (const auto& [alias, path] : imports) out += "\t" + alias + " " + quoting::go_string(path) + "\n";
+  return out;
+}
+
 std::string go_type(const ir::Type& t) {
   using K = ir::Type::Kind;
   switch (t.kind) {
@@ -48,7 +72,8 @@ std::string go_type(const ir::Type& t) {
       // A class the plan made for an unnamed func type has no Go name: it is that type.
       if (t.decl && t.decl->synthetic) return go_type(*t.decl->underlying);
       if (t.qualifier.empty()) return std::string(kPackageAlias) + "." + t.name;
-      return t.qualifier + "." + t.name;
+      // A type of another bound .gpi; else a standard-library type gpic builds in (time.Time).
+      return (t.decl ? imported_alias(t.qualifier) : t.qualifier) + "." + t.name;
     case K::Slice: return "[]" + go_type(*t.elem);
     case K::Array: return "[" + std::to_string(t.length) + "]" + go_type(*t.elem);
     case K::Map: return "map[" + go_type(*t.key) + "]" + go_type(*t.elem);
@@ -59,7 +84,7 @@ std::string go_type(const ir::Type& t) {
 }
 
 std::string go_instance(const ir::Instantiation& inst, const std::string& qualifier) {
-  std::string out = (qualifier.empty() ? std::string(kPackageAlias) : qualifier) + "." + inst.generic + "[";
+  std::string out = (qualifier.empty() ? std::string(kPackageAlias) : imported_alias(qualifier)) + "." + inst.generic + "[";
   for (size_t i = 0; i < inst.args.size(); ++i) out += (i ? ", " : "") + go_type(*inst.args[i]);
   return out + "]";
 }

@@ -4,6 +4,8 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "compiler/ir.hpp"
 
@@ -18,11 +20,25 @@ std::string local_name(std::string_view gpi_name, size_t index);
 /// The package alias under which the shim imports the bound Go package.
 inline constexpr std::string_view kPackageAlias = "gopkg";
 
+/// The alias under which the shim imports the Go package of an imported .gpi (`geo` in
+/// `geo.Vec`): "gopkg_geo", never one of the user's names.
+std::string imported_alias(std::string_view qualifier);
+
+/// An import of the shim: (alias, Go import path).
+using GoImport = std::pair<std::string, std::string>;
+
+/// The imported .gpi packages whose alias `body` (generated Go) uses: only those, since Go
+/// refuses an unused import.
+std::vector<GoImport> imported_packages_used(const ir::Module& m, const std::string& body);
+
+/// One import group as gofmt writes it: a "\talias \"path\"\n" line each, sorted by path.
+std::string import_lines(std::vector<GoImport> imports);
+
 /// Go spelling of a .gpi type inside the shim: named types qualified with the package alias.
 std::string go_type(const ir::Type& t);
 
 /// Go spelling of an instantiation, `gopkg.Set[int]`: the generic's name in its package
-/// (`qualifier`, or the bound package when empty) with each type argument spelled by go_type.
+/// (the imported package `qualifier`, or the bound package when empty) with each type argument spelled by go_type.
 std::string go_instance(const ir::Instantiation& inst, const std::string& qualifier);
 
 /// The Go type a declaration of the .gpi binds: `gopkg.Point`, or for an instantiation

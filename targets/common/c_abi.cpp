@@ -190,6 +190,14 @@ Lowering callback() {
   return l;
 }
 
+// Another package's objects are held by handle and made by that package's classes. Its
+// interfaces and func types would need its proxies and callbacks here: not bound yet.
+bool foreign_ok(const ir::TypeDecl& d, const ir::Type& t, std::string* why) {
+  if (is_handle_decl(d) && !is_opaque_func_decl(d)) return true;
+  if (why) *why = "type " + t.go_spelling() + " of another package (only its structs and named types with methods)";
+  return false;
+}
+
 bool wire_ok(const ir::Type& t, bool param, std::string* why, int depth) {
   if (depth > 32) {
     if (why) *why = "type " + t.go_spelling() + " (nested too deeply)";
@@ -215,13 +223,9 @@ bool wire_ok(const ir::Type& t, bool param, std::string* why, int depth) {
         if (why) *why = "unresolved type " + u.go_spelling();
         return false;
       }
-      if (!u.qualifier.empty()) {
-        // Each bound package has its own Go runtime and handle table: a value of another
-        // package's type cannot be passed through this one.
-        if (why) *why = "type " + u.go_spelling() + " of another package";
-        return false;
-      }
-      return true;
+      // A type of another bound package crosses like this package's own: its objects live
+      // in the one handle table of the joint build (compiler/foreign_types.hpp).
+      return u.qualifier.empty() || foreign_ok(*u.decl, u, why);
     case K::Slice:
     case K::Array:
     case K::Pointer:
@@ -268,10 +272,7 @@ std::optional<Lowering> lower(const ir::Type& t, bool param, std::string* why) {
         if (why) *why = "unresolved type " + u.go_spelling();
         return std::nullopt;
       }
-      if (!u.qualifier.empty()) {
-        if (why) *why = "type " + u.go_spelling() + " of another package";
-        return std::nullopt;
-      }
+      if (!u.qualifier.empty() && !foreign_ok(*u.decl, u, why)) return std::nullopt;
       if (param && callable_func_decl(*u.decl)) out = callback();  // any Python callable, or a Go func
       else if (is_opaque_func_decl(*u.decl)) out = handle(u.decl, true);  // nil is None
       else if (is_handle_decl(*u.decl)) out = handle(u.decl, false);
@@ -280,7 +281,7 @@ std::optional<Lowering> lower(const ir::Type& t, bool param, std::string* why) {
     }
     case K::Pointer: {
       const ir::Type& e = underlying(*u.elem);
-      if (const ir::TypeDecl* d = decl_of(e); d && is_handle_decl(*d) && e.qualifier.empty()) out = handle(d, true);
+      if (const ir::TypeDecl* d = decl_of(e); d && is_handle_decl(*d)) out = handle(d, true);
       else if (wire_ok(u, param, why, 0)) out = wire();
       break;
     }

@@ -1,6 +1,7 @@
 #include "targets/common/python_codecs.hpp"
 
 #include "targets/common/named_values.hpp"
+#include "targets/common/python_imports.hpp"
 #include "targets/common/python_names.hpp"
 #include "targets/common/wellknown.hpp"
 
@@ -77,7 +78,7 @@ std::string CodecTable::definition(const ir::Type& t) {
     const ir::TypeDecl* d = t.decl;
     if (d && abi::callable_func_decl(*d)) return "_gpic_wire.Callback(" + go + ", _gbridge, " + class_name(*d) + ")";
     if (d && abi::is_opaque_func_decl(*d)) return "_gpic_wire.Handle(" + class_name(*d) + ", True)";
-    if (d && abi::is_handle_decl(*d)) return "_gpic_wire.Handle(" + class_name(*d) + ", False)";
+    if (d && abi::is_handle_decl(*d)) return "_gpic_wire.Handle(" + class_ref(*d, &t) + ", False)";
     if (d && d->kind == ir::TypeDecl::Kind::Interface) {
       const abi::InterfaceExport* i = plan_.find_interface(d);
       std::string methods;
@@ -105,7 +106,7 @@ std::string CodecTable::definition(const ir::Type& t) {
       return "_gc[" + string_literal(std::string(ir::prim_name(u.prim))) + "]";
     case K::Pointer: {
       const ir::TypeDecl* d = abi::decl_of(abi::underlying(*u.elem));
-      if (d && abi::is_handle_decl(*d)) return "_gpic_wire.Handle(" + class_name(*d) + ", True)";
+      if (d && abi::is_handle_decl(*d)) return "_gpic_wire.Handle(" + class_ref(*d, &u) + ", True)";
       return "_gpic_wire.Optional(" + go + ", " + name(*u.elem) + ")";
     }
     case K::Slice:

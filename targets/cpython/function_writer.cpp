@@ -2,6 +2,7 @@
 
 #include "targets/common/lending.hpp"
 #include "targets/common/nil_values.hpp"
+#include "targets/common/python_imports.hpp"
 #include "targets/cpython/cpp_literal.hpp"
 #include "targets/pyi/docstrings.hpp"
 
@@ -72,7 +73,7 @@ std::string result_expr(const abi::Lowering& l, const std::string& r, Codecs& co
       return "gpic_py::to_python(" + r + ")";
     }
     case abi::Kind::Handle:
-      return std::string(l.nullable ? "gpic_py::wrap_or_none(" : "gpic_py::wrap(") + class_var(*l.decl) + ", " + r + ")";
+      return std::string(l.nullable ? "gpic_py::wrap_or_none(" : "gpic_py::wrap(") + class_var_of(l) + ", " + r + ")";
     case abi::Kind::Wire: {
       int k = codecs.index(*l.type);  // defined either way: the codecs keep their numbers
       if (std::string n = Codecs::numeric_result(*l.type, r); !n.empty()) return n;
@@ -246,6 +247,15 @@ void emit_setter(CodeWriter& w, const cffi::Call& c, const std::string& c_name, 
 }  // namespace
 
 std::string class_var(const ir::TypeDecl& d) { return "cls_" + d.name; }
+
+std::string imported_class_var(const std::string& module, const ir::TypeDecl& d) { return "xcls_" + module + "_" + d.name; }
+
+std::string class_var_of(const abi::Lowering& l) {
+  if (!py::is_imported_class(l.type)) return class_var(*l.decl);
+  const ir::Type* u = &abi::underlying(*l.type);
+  if (u->kind == ir::Type::Kind::Pointer) u = &abi::underlying(*u->elem);
+  return imported_class_var(u->qualifier, *u->decl);
+}
 
 std::string zero_literal(const abi::Lowering& l) {
   switch (l.kind) {

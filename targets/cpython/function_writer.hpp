@@ -22,6 +22,10 @@ enum class Shape {
 
 /// The C++ variable that holds a declared type's Python class at run time ("cls_Point").
 std::string class_var(const ir::TypeDecl& d);
+/// The C++ variable holding class `d` of the other bound module `module` (a joint build).
+std::string imported_class_var(const std::string& module, const ir::TypeDecl& d);
+/// The C++ variable holding the class of a Handle result: this module's, or another's.
+std::string class_var_of(const abi::Lowering& l);
 
 /// The docstring of a function or method as CPython stores it: the signature inspect reads,
 /// then the doc text (the cffi target's docstring).

@@ -1,6 +1,7 @@
 #include "targets/cpython/python_writer.hpp"
 
 #include "targets/common/code_writer.hpp"
+#include "targets/common/python_imports.hpp"
 #include "targets/common/python_names.hpp"
 #include "targets/pyi/docstrings.hpp"
 
@@ -26,6 +27,8 @@ class PythonWriter {
  private:
   void definitions() {
     w_.print("import sys as _gsys\n\n");
+    // The other bound modules whose classes this one's signatures use (a joint build).
+    if (std::string imports = py::imported_module_statements(m_); !imports.empty()) w_.print("$i$\n", {{"i", imports}});
     all_names();
     py::emit_sentinel_classes(w_, plan_, pyi::doc_text);
     if (!plan_.sentinels.empty()) w_.print("\n");
@@ -109,6 +112,8 @@ class PythonWriter {
 
   void setup() {
     w_.print("import sys as _gsys\n\n");
+    // The other bound modules whose classes this one's signatures use (a joint build).
+    if (std::string imports = py::imported_module_statements(m_); !imports.empty()) w_.print("$i$\n", {{"i", imports}});
     std::vector<py::ModuleAttr> consts, vars;
     for (const auto& c : calls_.const_getters) consts.push_back({c.python_name, private_name(c), ""});
     for (size_t i = 0; i < calls_.var_getters.size(); ++i)

@@ -152,6 +152,7 @@ class PageWriter {
              {{"kind", h(wd_.package)}, {"name", h(p_.module->name)}, {"badge", badges(s.local(lang_), wd_)}});
     sigs(s);
     w_.print("$doc$", {{"doc", doc_html(s, lang_)}});
+    for (const Spans& n : imported_type_notes(*p_.module, site_, wd_)) w_.print("<p>$t$</p>\n", {{"t", html_spans(n)}});
     w_.print("</section>\n");
   }
 

@@ -146,6 +146,7 @@ class MarkdownPageWriter {
     w_.print("\n");
     sigs(p_.package);
     doc(p_.package);
+    for (const Spans& n : imported_type_notes(*p_.module, site_, wd_)) w_.print("\n$t$\n", {{"t", md_spans(n)}});
     contents();
     for (const Section& sec : sections(p_, wd_)) {
       w_.print("\n<a id=\"$id$\"></a>\n\n## $title$\n", {{"id", sec.id}, {"title", std::string(sec.title)}});

@@ -1,9 +1,12 @@
 #include "targets/docs/page_layout.hpp"
 
+#include "compiler/foreign_types.hpp"
+
 #include "targets/common/lending.hpp"
 #include "targets/common/python_api.hpp"
 #include "targets/docs/anchors.hpp"
 #include "targets/docs/go_decl.hpp"
+#include "targets/docs/xref.hpp"
 
 namespace gpic::docs {
 
@@ -59,6 +62,26 @@ std::vector<Spans> lending_notes(const ir::FuncSig& sig, bool method, const Word
     if (sig.params[i].marks.readonly) notes.push_back(sentence(w.read_only, v));
   }
   return notes;
+}
+
+std::vector<Spans> imported_type_notes(const ir::Module& module, const Site& site, const Words& w) {
+  std::vector<const ir::Type*> types = foreign_types(module);
+  if (types.empty()) return {};
+  std::string refs;
+  for (const ir::Type* t : types) refs += (refs.empty() ? "[" : ", [") + t->qualifier + "." + t->name + "]";
+  Spans spans = sentence(w.imported_types, {{"types", refs}});
+  XrefTable xref(module);
+  for (Span& s : spans) {
+    if (s.kind != Span::Kind::Ref) continue;
+    auto target = xref.resolve(s.text);
+    if (!target) continue;
+    s.resolved = true;
+    if (site.pages.count(page_stem(target->page))) {
+      s.page = page_stem(target->page);
+      s.anchor = target->anchor;
+    }
+  }
+  return {spans};
 }
 
 std::vector<ResultRow> result_rows(const ir::FuncSig& sig) {

@@ -42,6 +42,10 @@ std::vector<ParamRow> param_rows(const ir::FuncSig& sig);
 /// default keep of targets/common/lending.hpp), in doc markup. `method`: the sig has a receiver.
 std::vector<Spans> lending_notes(const ir::FuncSig& sig, bool method, const Words& w);
 
+/// The sentence naming the types of other bound packages the module's signatures use, each a
+/// link to its page when that page is in `site` (else text); empty when it uses none.
+std::vector<Spans> imported_type_notes(const ir::Module& module, const Site& site, const Words& w);
+
 struct ResultRow {
   std::string position;                         // "[0]" when the results are a tuple, else ""
   std::string name;                             // Go result name, may be empty

@@ -42,6 +42,8 @@ struct Words {
   std::string_view returns_nothing;
   // What Go keeps of a parameter (targets/common/lending.hpp); `$name$` is the parameter.
   std::string_view kept_by_result, kept_by_receiver, copied_into_go, read_only;
+  // The types of other bound packages the page's signatures use; `$types$` links each.
+  std::string_view imported_types;
   std::string_view permalink;
   std::string_view generated_by;     // `$version$`
   std::string_view coverage_line;    // `$translated$`, `$documented$`, `$percent$`

@@ -1,0 +1,29 @@
+// Another bound package's classes in this one's Python code (a joint build: `import "geo.gpi"`
+// and `func Echo(v *geo.Vec) *geo.Vec`). Its objects are made and checked by that module's own
+// classes, imported under an alias no declared name can take, so one Go object is one Python
+// class whichever module hands it over.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "compiler/ir.hpp"
+
+namespace gpic::py {
+
+/// The name under which generated code imports another bound module: "_gpkg_geo".
+std::string imported_module_alias(std::string_view module);
+
+/// The Python expression of the class of handle type `t` (a struct, a pointer to one, a named
+/// type with methods) whose declaration is `d`: "_gpkg_geo.Vec" when `t` is another package's,
+/// else the class's own name in this module.
+std::string class_ref(const ir::TypeDecl& d, const ir::Type* t);
+
+/// True when `t` (or what it points to) names a type of another bound package.
+bool is_imported_class(const ir::Type* t);
+
+/// The modules whose classes `m` uses, one per line: "import geo as _gpkg_geo\n"; empty when
+/// it uses none.
+std::string imported_module_statements(const ir::Module& m);
+
+}  // namespace gpic::py

@@ -1,0 +1,109 @@
+"""Checks of a joint build where one package's signatures use another's types
+(tests/e2e/test_xpkg.py): scene takes, returns and holds geo's vectors, and a vector crosses
+between the two Python modules as the same Go object, an instance of geo's own class."""
+
+import gc
+
+import geo
+import scene
+
+
+def _settled():
+    gc.collect()
+    geo.collect()
+    gc.collect()
+    return geo.handle_count()
+
+
+def check_result_is_the_other_modules_class():
+    v = scene.Origin()
+    assert type(v) is geo.Vec, type(v)
+    assert (v.X, v.Y) == (0.0, 0.0)
+    assert v.Norm2() == 0.0  # geo's own methods
+
+
+def check_parameter_is_the_same_go_object():
+    v = geo.NewVec(3.0, 4.0)
+    e = scene.Echo(v)
+    assert type(e) is geo.Vec
+    assert scene.Same(v, e) and scene.Same(e, v)
+    assert not scene.Same(v, geo.NewVec(3.0, 4.0))
+    # Go changes the object Python holds: no copy crossed.
+    scene.Move(v, 1.0, 2.0)
+    assert (v.X, v.Y) == (4.0, 6.0)
+    assert (e.X, e.Y) == (4.0, 6.0)
+    e.X = 10.0
+    assert v.X == 10.0
+
+
+def check_by_value_parameters_and_results():
+    s = scene.Sum(geo.Vec(X=1.0, Y=2.0), geo.NewVec(3.0, 4.0))
+    assert type(s) is geo.Vec
+    assert (s.X, s.Y) == (4.0, 6.0)
+    assert str(s) == "Vec(4, 6)"  # geo's String()
+
+
+def check_nil_pointer_is_none():
+    assert scene.Maybe(False) is None
+    m = scene.Maybe(True)
+    assert type(m) is geo.Vec and (m.X, m.Y) == (1.0, 1.0)
+    assert scene.Same(None, None)
+
+
+def check_fields_hold_the_other_packages_objects():
+    v = geo.NewVec(1.0, 2.0)
+    sp = scene.NewSprite("s", v)
+    assert type(sp.Pos) is geo.Vec and type(sp.At) is geo.Vec
+    assert scene.Same(sp.Pos, v)  # the pointer field is v itself
+    v.X = 7.0
+    assert sp.Pos.X == 7.0
+    assert sp.At.X == 1.0  # the value field is a copy Go made
+    w = geo.NewVec(5.0, 5.0)
+    sp.Pos = w
+    assert scene.Same(sp.Pos, w)
+    assert sp.Size == 0
+    sp.Size = 3
+    assert sp.Size == 3
+
+
+def check_containers_of_the_other_packages_objects():
+    grid = scene.Grid(3)
+    assert isinstance(grid, list) and len(grid) == 3
+    assert all(type(g) is geo.Vec for g in grid)
+    assert [(g.X, g.Y) for g in grid] == [(0.0, 0.0), (1.0, 1.0), (2.0, 2.0)]
+    t = scene.Total(grid + [geo.NewVec(10.0, 20.0)])
+    assert (t.X, t.Y) == (13.0, 23.0)
+    named = scene.Named({"a": geo.NewVec(1.0, 2.0), "b": grid[2]})
+    assert sorted(named) == ["a", "b"]
+    assert all(type(x) is geo.Vec for x in named.values())
+    assert (named["a"].X, named["b"].Y) == (1.0, 2.0)
+
+
+def check_method_less_named_type_is_its_underlying_value():
+    assert scene.Scale(3, 4) == 12
+
+
+def check_wrong_objects_are_refused():
+    for bad in (5, "v", scene.NewSprite("s", geo.NewVec(0.0, 0.0))):
+        try:
+            scene.Echo(bad)
+        except TypeError as e:
+            assert "Vec" in str(e), str(e)
+        else:
+            raise AssertionError("Echo(%r) accepted" % (bad,))
+    try:
+        scene.Total([geo.NewVec(1.0, 1.0), 3])
+    except TypeError as e:
+        assert "Vec" in str(e), str(e)
+    else:
+        raise AssertionError("Total accepted an int element")
+
+
+def check_objects_of_both_modules_share_one_handle_table():
+    base = _settled()
+    v = scene.Origin()
+    assert geo.handle_count() == base + 1 and scene.handle_count() == base + 1
+    grid = scene.Grid(4)
+    assert geo.handle_count() == base + 5
+    del v, grid
+    assert _settled() == base

@@ -1,0 +1,120 @@
+"""Types of another bound package in a package's signatures (issue 11 §2, §3): in a joint build
+(`gpic build geo.gpi scene.gpi`), scene's .gpi imports geo.gpi and uses geo.Vec as parameter,
+result, field and container element; a vector crosses between the two Python modules as the
+same Go object, of geo's class. Outside a joint build, or for a type geo does not declare, gpic
+gives a positioned error and writes nothing. On every target and interpreter."""
+
+import json
+import os
+import subprocess
+
+import pytest
+
+from conftest import CHECKS, ROOT, TARGETS, check_names, gpic_binary, require_interpreter
+
+FIXTURE = os.path.join(ROOT, "tests", "e2e", "fixtures", "xpkg")
+GEO = os.path.join(FIXTURE, "geo", "geo.gpi")
+SCENE = os.path.join(FIXTURE, "scene", "scene.gpi")
+CHECKS_FILE = "xpkg_checks.py"
+
+
+def gpic_build(gpis, out, target, interpreter):
+    require_interpreter(interpreter)
+    return subprocess.run([gpic_binary(), "build"] + list(gpis) + ["--target", target, "-o", str(out),
+                          "--python", interpreter], capture_output=True, text=True, cwd=ROOT)
+
+
+@pytest.fixture(scope="module")
+def xpkg_results(tmp_path_factory):
+    cache = {}
+
+    def results(target, interpreter):
+        if (target, interpreter) not in cache:
+            out = tmp_path_factory.mktemp("xpkg-%s-%s" % (target, interpreter))
+            r = gpic_build([GEO, SCENE], out, target, interpreter)
+            if r.returncode != 0:
+                pytest.fail("gpic build failed:\n%s%s" % (r.stdout, r.stderr))
+            env = dict(os.environ, PYTHONPATH=str(out))
+            r = subprocess.run([require_interpreter(interpreter), os.path.join(CHECKS, "runner.py"),
+                                os.path.join(CHECKS, CHECKS_FILE)], capture_output=True, text=True, env=env,
+                               timeout=600)
+            lines = r.stdout.strip().splitlines()
+            if r.returncode != 0 or not lines:
+                pytest.fail("%s under %s died (exit %d):\n%s\n%s" % (CHECKS_FILE, interpreter, r.returncode,
+                                                                    r.stdout[-4000:], r.stderr[-4000:]))
+            cache[(target, interpreter)] = (str(out), json.loads(lines[-1]))
+        return cache[(target, interpreter)]
+
+    return results
+
+
+@pytest.mark.parametrize("target, interpreter", TARGETS)
+@pytest.mark.parametrize("check", check_names(CHECKS_FILE))
+def test_xpkg(xpkg_results, target, interpreter, check):
+    _, results = xpkg_results(target, interpreter)
+    assert check in results, "check %s did not run" % check
+    assert results[check] is None, results[check]
+
+
+@pytest.mark.parametrize("target, interpreter", TARGETS)
+def test_stub_imports_the_other_module(xpkg_results, target, interpreter):
+    out, _ = xpkg_results(target, interpreter)
+    stub_path = os.path.join(out, "scene", "__init__.pyi") if target == "cffi" else os.path.join(out, "scene.pyi")
+    with open(stub_path, encoding="utf-8") as f:
+        stub = f.read()
+    assert "\nimport geo\n" in stub, stub[:600]
+    assert "def Echo(v: geo.Vec | None) -> geo.Vec | None:" in stub, stub
+    assert "def Grid(n: int) -> list[geo.Vec | None]:" in stub, stub
+
+
+def test_outside_a_joint_build_is_a_positioned_error(tmp_path):
+    out = tmp_path / "out"
+    r = gpic_build([SCENE], out, "cffi", "python3")
+    assert r.returncode == 1, r.stdout + r.stderr
+    # One error, at the first use of geo's type, with the line and a caret, saying how to build them.
+    errors = [line for line in r.stderr.splitlines() if ": error: " in line]
+    assert len(errors) == 1, r.stderr
+    assert "scene.gpi:11:11: error: type geo.Vec is of package geo (" in errors[0], r.stderr
+    assert "which is not built with scene" in errors[0], r.stderr
+    assert errors[0].endswith("build them together: gpic build %s %s" % (SCENE, GEO)), r.stderr
+    assert "    Pos  *geo.Vec\n          ^\n" in r.stderr, r.stderr
+    assert not out.exists()
+
+
+def test_a_type_the_other_package_does_not_declare(tmp_path):
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "bad.gpi").write_text('package bad "example.com/xpkg/scene"\n\nimport "%s"\n\n'
+                                 "func Echo(v *geo.Point) *geo.Point\n" % GEO)
+    out = tmp_path / "out"
+    r = gpic_build([GEO, str(bad / "bad.gpi")], out, "cffi", "python3")
+    assert r.returncode == 1, r.stdout + r.stderr
+    assert "bad.gpi:5:14: error: unknown type 'geo.Point' (package 'geo' declares no type 'Point')" in r.stderr, r.stderr
+    assert not out.exists()
+
+
+def test_an_interface_of_another_package_is_refused_at_its_position(tmp_path):
+    bad = tmp_path / "bad.gpi"
+    bad.write_text('package bad "example.com/xpkg/scene"\n\nimport "%s"\n\n'
+                   "func Largest(s geo.Shape) float64\n" % GEO)
+    out = tmp_path / "out"
+    r = subprocess.run([gpic_binary(), "build", GEO, str(bad), "--go-module", FIXTURE, "-o", str(out)],
+                       capture_output=True, text=True, cwd=ROOT)
+    assert r.returncode == 1, r.stdout + r.stderr
+    assert "bad.gpi:5:16: error:" in r.stderr and "geo.Shape of another package" in r.stderr, r.stderr
+    assert not out.exists()
+
+
+def test_docs_link_to_the_other_package(tmp_path):
+    out = tmp_path / "docs"
+    r = subprocess.run([gpic_binary(), "--target", "docs", "--lang", "en,ko", GEO, SCENE, "-o", str(out)],
+                       capture_output=True, text=True, cwd=ROOT)
+    assert r.returncode == 0, r.stderr
+    md = (out / "en" / "scene.md").read_text()
+    assert "Uses types of other bound packages: [`geo.Vec`](geo.md#type-Vec), [`geo.Unit`](geo.md#type-Unit)." in md, md
+    ko = (out / "ko" / "scene.md").read_text()
+    assert "다른 바인딩 패키지의 타입을 씁니다: [`geo.Vec`](geo.md#type-Vec), [`geo.Unit`](geo.md#type-Unit)." in ko, ko
+    html = (out / "en" / "scene.html").read_text()
+    assert '<a class="ref" href="geo.html#type-Vec"><code>geo.Vec</code></a>' in html, html
+    # geo uses no other package: its page says nothing of the kind.
+    assert "other bound packages" not in (out / "en" / "geo.md").read_text()
