@@ -9,6 +9,20 @@
 
 static PyObject *detect_fn, *noop_fn;
 
+/* The GIL, taken per call on whatever OS thread the goroutine runs. PyGILState_Ensure would
+ * create and destroy a thread state on every call from a thread Python has not seen (goroutines
+ * move between threads); keeping one per OS thread is the least a correct binding can cost. */
+static PyInterpreterState *interp;
+static __thread PyThreadState *thread_state;
+
+static void enter(void) {
+  if (!thread_state)
+    thread_state = PyThreadState_New(interp);
+  PyEval_RestoreThread(thread_state);
+}
+
+static void leave(void) { PyEval_SaveThread(); }
+
 /* The pending exception as a malloc'd "Type: message"; clears it. Call with the GIL held. */
 static char *take_error(void) {
   PyObject *type, *value, *tb;
@@ -53,13 +67,14 @@ char *floor_init(const char *module) {
       err = take_error();
   }
   /* Release the GIL taken by Py_InitializeEx: every call takes it again on its own thread. */
-  PyEval_SaveThread();
+  interp = PyInterpreterState_Get();
+  thread_state = PyEval_SaveThread();
   return err;
 }
 
 detect_result floor_detect(double *data, int64_t n, double threshold) {
   detect_result r = {0};
-  PyGILState_STATE g = PyGILState_Ensure();
+  enter();
   npy_intp dims[1] = {(npy_intp)n};
   /* A numpy array over Go's memory: no copy. Go pins the slice for the call. */
   PyObject *arr = PyArray_SimpleNewFromData(1, dims, NPY_FLOAT64, data);
@@ -79,24 +94,24 @@ detect_result floor_detect(double *data, int64_t n, double threshold) {
   }
   if (!r.obj)
     r.err = take_error();
-  PyGILState_Release(g);
+  leave();
   return r;
 }
 
 char *floor_noop(void) {
-  PyGILState_STATE g = PyGILState_Ensure();
+  enter();
   PyObject *res = PyObject_CallNoArgs(noop_fn);
   char *err = NULL;
   if (res)
     Py_DECREF(res);
   else
     err = take_error();
-  PyGILState_Release(g);
+  leave();
   return err;
 }
 
 void floor_release(void *obj) {
-  PyGILState_STATE g = PyGILState_Ensure();
+  enter();
   Py_XDECREF((PyObject *)obj);
-  PyGILState_Release(g);
+  leave();
 }

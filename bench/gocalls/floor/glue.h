@@ -1,7 +1,7 @@
 /* The hand-written floor of the Go -> Python benchmark, in the style of the article
  * "Python and Go: Part IV - Using Python in Memory": C glue over the CPython and numpy C APIs
- * that the Go side (floor.go) calls through cgo. Every call takes the GIL with
- * PyGILState_Ensure and gives it back, as any binding safe from several goroutines must. */
+ * that the Go side (floor.go) calls through cgo. Every call takes the GIL, on whatever OS
+ * thread it runs, and gives it back, as any binding safe from several goroutines must. */
 #ifndef GOCALLS_FLOOR_GLUE_H
 #define GOCALLS_FLOOR_GLUE_H
 
