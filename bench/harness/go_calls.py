@@ -48,11 +48,18 @@ def workloads(mode):
     return ["noop"] + ["detect_%d" % n for n in SIZES[mode]]
 
 
-def workload_label(w):
+WORKLOAD_TEXT = {
+    "en": ("Noop() — call overhead", "Detect({n} values, 3.0) — whole call"),
+    "ko": ("Noop() — 호출 오버헤드", "Detect(값 {n}개, 3.0) — 전체 호출"),
+}
+
+
+def workload_label(w, lang="en"):
+    noop, detect = WORKLOAD_TEXT[lang]
     if w == "noop":
-        return "Noop() — call overhead"
+        return noop
     n = int(w.split("_")[1])
-    return "Detect(%s values, 3.0) — whole call" % ("10^%d" % len(str(n)[1:]) if n >= 1000 else n)
+    return detect.format(n="10^%d" % len(str(n)[1:]) if n >= 1000 else n)
 
 
 def python_flags():
@@ -291,11 +298,12 @@ def measure(mode, work, builds, log, seed):
 
 def run(mode, work, gpic, log, seed=None):
     log("go_calls: building (Go -> Python: gpic, cgo floor, gRPC)")
+    started = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
     builds = build_all(work, gpic, log)
     seed = int(time.time()) if seed is None else seed
     results, load = measure(mode, work, builds, log, seed)
     return {
-        "mode": mode, "seed": seed, "timing": TIMING[mode], "sizes": SIZES[mode],
+        "started": started, "mode": mode, "seed": seed, "timing": TIMING[mode], "sizes": SIZES[mode],
         "workloads": [{"id": w, "label": workload_label(w)} for w in workloads(mode)],
         "contenders": [{"id": c, "label": l} for c, l in CONTENDERS],
         "builds": dict((c, {"status": b.status, "reason": b.reason}) for c, b in builds.items()),
@@ -316,6 +324,7 @@ TEXT = {
         "load": "Machine load (1-minute average) per round: {l}; medians of {s} samples per round, "
                 "{r} round(s), order shuffled.",
         "failed": "failed",
+        "yes": "yes", "no": "no",
     },
     "ko": {
         "head": "| 작업 | " + " | ".join("{%s}" % c for c, _ in CONTENDERS)
@@ -324,6 +333,7 @@ TEXT = {
         "article": "- gRPC ÷ gpic: 호출 오버헤드 {o}(글: 약 {ao}배), 10^6개 값의 전체 호출 {x}(글: 약 {aw}배)",
         "load": "라운드별 머신 부하(1분 평균): {l}; 라운드마다 표본 {s}개의 중앙값, {r}라운드, 순서는 섞음.",
         "failed": "실패",
+        "yes": "예", "no": "아니요",
     },
 }
 SHORT = {"en": {"python": "Python direct", "floor": "cgo floor", "gpic": "gpic", "grpc": "gRPC"},
@@ -356,7 +366,7 @@ def markdown(doc, lang="en"):
             cells.append(_fmt_time(r["median"]) if r.get("status") == "ok" else
                          "%s: %s" % (T["failed"], (r.get("reason") or "").replace("|", "/")[:80]))
         g, f, rp = (_med(doc, c, w["id"]) for c in ("gpic", "floor", "grpc"))
-        lines.append("| %s | %s | %s | %s | %s |" % (w["label"], " | ".join(cells), _ratio(g, f),
+        lines.append("| %s | %s | %s | %s | %s |" % (workload_label(w["id"], lang), " | ".join(cells), _ratio(g, f),
                                                      _ratio(rp, g), _ratio(rp, f)))
     lines.append("")
     ratios = [(w["id"], _med(doc, "gpic", w["id"]) / _med(doc, "floor", w["id"]))
@@ -364,7 +374,7 @@ def markdown(doc, lang="en"):
     if ratios:
         worst = max(ratios, key=lambda x: x[1])
         ok = all(r <= FLOOR_TARGET for _, r in ratios)
-        lines.append(T["floor_ok"].format(t=FLOOR_TARGET, v="yes" if ok else "no",
+        lines.append(T["floor_ok"].format(t=FLOOR_TARGET, v=T["yes"] if ok else T["no"],
                                           w="%.2f× (%s)" % (worst[1], worst[0])))
     big = "detect_%d" % max(doc["sizes"])
     lines.append(T["article"].format(o=_ratio(_med(doc, "grpc", "noop"), _med(doc, "gpic", "noop")),
@@ -380,6 +390,28 @@ def markdown(doc, lang="en"):
 def failures(doc):
     return ["go_calls %s/%s: %s" % (c, w, r.get("reason", ""))
             for c, ws in doc["results"].items() for w, r in ws.items() if r.get("status") != "ok"]
+
+
+MACHINE = {
+    "en": "Measured {date} on {cpu} ({cores} cores, shared), {py}, {go}, mode {mode}.",
+    "ko": "{date}에 {cpu}({cores}코어, 공유), {py}, {go}에서 측정했습니다. 모드 {mode}.",
+}
+
+
+def update_docs(doc):
+    """Puts the table between the go-calls markers of docs/{en,ko}/go-calls-python-bench.md."""
+    m = doc.get("machine", {})
+    for lang in ("en", "ko"):
+        path = os.path.join(build.ROOT, "docs", lang, "go-calls-python-bench.md")
+        with open(path) as f:
+            text = f.read()
+        begin, end = "<!-- go-calls:begin -->\n", "<!-- go-calls:end -->"
+        i, j = text.index(begin) + len(begin), text.index(end)
+        head = MACHINE[lang].format(date=doc.get("started", "")[:10], cpu=m.get("cpu", "?"),
+                                    cores=m.get("cores", "?"), py=m.get("cpython", "?"),
+                                    go=m.get("go", "?"), mode=doc["mode"])
+        with open(path, "w") as f:
+            f.write(text[:i] + head + "\n\n" + markdown(doc, lang) + text[j:])
 
 
 def write(doc, outdir):

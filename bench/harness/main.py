@@ -560,6 +560,8 @@ def run_go_calls(mode, args, gpic, seed):
     doc = go_calls.run(mode, args.work, gpic, log, seed)
     doc["machine"] = machine_info(gpic)
     sys.stdout.write("\n### Go calls Python: outliers.detect\n\n" + go_calls.write(doc, args.out))
+    if args.update_docs:
+        go_calls.update_docs(doc)
     log("wrote go-calls-latest.json, go-calls-latest.md in %s" % args.out)
     failed = go_calls.failures(doc)
     if failed:
