@@ -6,6 +6,7 @@
 
 #include "compiler/directives.hpp"
 #include "compiler/doc_comment.hpp"
+#include "compiler/import_path.hpp"
 #include "compiler/import_version.hpp"
 
 namespace gpic {
@@ -227,8 +228,16 @@ void AstBuilder::add_package(GpiParser::PackageClauseContext* ctx, bool recovere
     return;
   }
   module_->go_path_loc = loc(path);
+  // "python:MODULE" describes a Python module; check_paths validates the module name.
+  std::string text = unquote(path->getText());
+  if (std::string_view(text).starts_with(kPythonPathPrefix)) {
+    module_->python_module = text.substr(kPythonPathPrefix.size());
+    module_->go_path = module_->name;
+    if (module_->python_module.empty()) diags_.error(loc(path), "bad package path: 'python:' must name a Python module");
+    return;
+  }
   // "PATH@VERSION" pins the module version gpic build fetches; the path alone is the import path.
-  VersionedPath split = split_import_version(unquote(path->getText()));
+  VersionedPath split = split_import_version(text);
   if (!split.error.empty()) diags_.error(loc(path), "bad package path: " + split.error);
   module_->go_path = split.path;
   module_->go_version = split.version;

@@ -32,7 +32,7 @@ namespace gpic {
 namespace {
 
 constexpr const char* kBuildUsage =
-    "usage: gpic build FILE.gpi... [--target auto|cffi|cpython] -o DIR [--python INTERP]... [--wheel]\n"
+    "usage: gpic build FILE.gpi... [--target auto|cffi|cpython|go] -o DIR [--python INTERP]... [--wheel]\n"
     "                  [--go-module DIR] [--go-version V] [-I DIR]...\n"
     "Several .gpi files build one Python module each over one Go runtime (a process runs only one).\n";
 
@@ -116,6 +116,7 @@ class Builder {
     for (const auto& input : req_.inputs) {
       const ir::Module* m = loader.load(input);
       if (!m || diags_.has_errors()) return false;
+      if (!target_reads(*TargetRegistry::instance().find("cgo"), *m, diags_)) return false;
       if (auto [it, fresh] = files_of.emplace(m->name, input); !fresh) {
         diags_.error(m->loc, "package " + m->name + " is built twice (" + it->second + " and " + input +
                                  "): every module of a joint build needs its own name");
@@ -463,6 +464,48 @@ class Builder {
   fs::path archive_;      // what go build made: the c-archive, or the shared library
 };
 
+// `gpic build --target go`: the Go package calling the Python module of each `python:` .gpi,
+// with cgo pointed at the libpython of the interpreter --python names (the one it starts as).
+int build_go_package(const BuildRequest& req) {
+  if (req.pythons.size() > 1) {
+    std::cerr << "gpic build: error: --target go embeds one Python: give one --python\n";
+    return 2;
+  }
+  std::string python = req.pythons.empty() ? "python3" : req.pythons[0];
+  ProcessResult r = run_process(
+      {python, "-c",
+       "import sys, sysconfig as s\n"
+       "print(sys.implementation.name, sys.executable, s.get_config_var('INCLUDEPY'), s.get_config_var('LIBDIR'),"
+       " 'python' + s.get_config_var('LDVERSION'), sep='\\n')"});
+  if (r.exit_code != 0) {
+    std::cerr << "gpic build: error: cannot run " << python << ":\n" << r.err << r.start_error;
+    return 1;
+  }
+  std::vector<std::string> lines;
+  for (size_t start = 0; start < r.out.size();) {
+    size_t end = r.out.find('\n', start);
+    if (end == std::string::npos) end = r.out.size();
+    lines.push_back(r.out.substr(start, end - start));
+    start = end + 1;
+  }
+  if (lines.size() != 5 || lines[0] != "cpython") {
+    std::cerr << "gpic build: error: --target go embeds CPython, and " << python << " is "
+              << (lines.empty() ? std::string("not a Python") : lines[0]) << "\n";
+    return 1;
+  }
+  GenerateRequest g;
+  g.inputs = req.inputs;
+  g.targets = {"go"};
+  g.out_dir = req.out_dir;
+  g.include_dirs = req.include_dirs;
+  g.color = req.color;
+  g.error_limit = req.error_limit;
+  g.params = {"go.python=" + lines[1], "go.python_include=" + lines[2], "go.python_libdir=" + lines[3],
+              "go.python_lib=" + lines[4]};
+  if (req.verbose) std::cerr << "gpic: the Go package embeds " << lines[1] << "\n";
+  return generate(g, std::cerr);
+}
+
 }  // namespace
 
 int run_build(int argc, char** argv) {
@@ -470,7 +513,8 @@ int run_build(int argc, char** argv) {
   po::options_description o("gpic build options");
   o.add_options()
       ("target,t", po::value<std::string>(&req.target)->default_value("auto"),
-       "Python target: cffi, cpython, or auto (one package: the cpython extension for CPython, cffi for PyPy)")
+       "Python target: cffi, cpython, or auto (one package: the cpython extension for CPython, cffi for PyPy); "
+       "or go: a Go package calling the Python module of a `python:` .gpi")
       ("out,o", po::value<std::string>(&req.out_dir)->required(), "directory to leave the importable package in")
       ("python", po::value<std::vector<std::string>>(&req.pythons)->composing(),
        "interpreter to build for (python3, pypy3, ...); repeat it to build for each (default python3)")
@@ -511,8 +555,9 @@ int run_build(int argc, char** argv) {
     std::cerr << "gpic build: error: --error-limit must be 0 (no limit) or more, not " << req.error_limit << "\n";
     return 2;
   }
+  if (req.target == "go") return build_go_package(req);
   if (!is_python_target(req.target)) {
-    std::cerr << "gpic build: error: --target must name a Python target (cffi, cpython or auto), not '" << req.target
+    std::cerr << "gpic build: error: --target must name a Python target (cffi, cpython or auto) or go, not '" << req.target
               << "'\n";
     return 2;
   }

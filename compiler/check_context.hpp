@@ -85,5 +85,6 @@ void check_receivers(Context& cx);
 void check_directives(Context& cx);
 void complete_interfaces(Context& cx);
 void check_consts(Context& cx);
+void check_python_calls(Context& cx);
 
 }  // namespace gpic::check

@@ -15,6 +15,12 @@ namespace {
 void check_go_path(Context& cx) {
   const ir::Module& m = cx.module;
   if (m.name.empty()) return;  // no package clause: a syntax error already
+  if (m.python_backed()) {
+    if (std::string why = python_module_error(m.python_module); !why.empty())
+      cx.error(m.go_path_loc, "package path " + quote(text::show(std::string(kPythonPathPrefix) + m.python_module)) +
+                                  " does not name a Python module: " + why);
+    return;
+  }
   // Without a written path the path is the name, whose non-ASCII letters check_names reports.
   bool written = m.go_path_loc.line != m.loc.line || m.go_path_loc.col != m.loc.col;
   if (!written && std::any_of(m.name.begin(), m.name.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; }))

@@ -82,6 +82,7 @@ void check_module(ir::Module& module, Diagnostics& diags) {
   // Completion follows embeddings recursively: only once they are known to be shallow.
   if (diags.error_count() == errors) check::complete_interfaces(cx);  // embedded interfaces' methods join
   check::check_consts(cx);             // names in values resolve; untyped consts get a type
+  check::check_python_calls(cx);       // a `python:` package's calls all end in an error result
 }
 
 }  // namespace gpic

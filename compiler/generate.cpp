@@ -27,6 +27,18 @@ Options target_options(const GenerateRequest& req) {
   return o;
 }
 
+bool target_reads(const Target& target, const ir::Module& m, Diagnostics& diags) {
+  Target::Reads reads = target.reads();
+  if (reads == Target::Reads::Both || (reads == Target::Reads::PythonModules) == m.python_backed()) return true;
+  if (m.python_backed())
+    diags.error(m.go_path_loc, "package " + m.name + " describes a Python module that Go calls: the " +
+                                   std::string(target.name()) + " target binds Go packages for Python; use --target go");
+  else
+    diags.error(m.go_path_loc, "the " + std::string(target.name()) + " target writes Go that calls a Python module: "
+                               "the package clause must name one, as in `package " + m.name + " \"python:" + m.name + "\"`");
+  return false;
+}
+
 int generate(const GenerateRequest& req, std::ostream& err) {
   SourceFiles sources;
   Diagnostics diags;
@@ -64,6 +76,7 @@ int generate(const GenerateRequest& req, std::ostream& err) {
   for (const auto& name : req.targets) {
     const Target* target = TargetRegistry::instance().find(name);
     for (const ir::Module* m : modules) {
+      if (target && !target_reads(*target, *m, diags)) continue;
       if (target) target->generate(*m, options, out, diags);
       else run_plugin(name, *m, options, out, diags);
     }

@@ -28,6 +28,10 @@ struct GenerateRequest {
 /// Options for targets from a request (languages, naming, params, version).
 Options target_options(const GenerateRequest& req);
 
+/// Whether `target` reads `m` (a Go package, or a `python:` module); reports it at the
+/// package clause when not.
+bool target_reads(const Target& target, const ir::Module& m, Diagnostics& diags);
+
 /// Runs the request; prints diagnostics to `err`. Returns the exit status (0 or 1).
 int generate(const GenerateRequest& req, std::ostream& err);
 

@@ -80,4 +80,30 @@ std::string import_path_error(std::string_view path) {
   return {};
 }
 
+std::string python_module_error(std::string_view name) {
+  // Python's hard keywords: `import class` is a syntax error, so no module can be named so.
+  static constexpr std::array<std::string_view, 35> kKeywords = {
+      "False", "None",   "True",    "and",      "as",       "assert", "async", "await", "break",
+      "class", "continue", "def",   "del",      "elif",     "else",   "except", "finally", "for",
+      "from",  "global", "if",      "import",   "in",       "is",     "lambda", "nonlocal", "not",
+      "or",    "pass",   "raise",   "return",   "try",      "while",  "with",   "yield"};
+  if (name.empty()) return "empty module name";
+  for (size_t start = 0; start <= name.size();) {
+    size_t dot = name.find('.', start);
+    if (dot == std::string_view::npos) dot = name.size();
+    std::string_view part = name.substr(start, dot - start);
+    if (part.empty()) return "empty name between dots";
+    // ASCII identifiers only: the name is also written into generated Go and C strings.
+    if (std::isdigit(static_cast<unsigned char>(part[0]))) return "'" + std::string(part) + "' starts with a digit";
+    for (size_t i = 0; i < part.size(); ++i) {
+      unsigned char c = static_cast<unsigned char>(part[i]);
+      if (!std::isalnum(c) && c != '_') return "invalid char " + describe(part, i);
+    }
+    if (std::find(kKeywords.begin(), kKeywords.end(), part) != kKeywords.end())
+      return "'" + std::string(part) + "' is a Python keyword";
+    start = dot + 1;
+  }
+  return {};
+}
+
 }  // namespace gpic

@@ -16,4 +16,12 @@ namespace gpic {
 /// or an empty string when it is one.
 std::string import_path_error(std::string_view path);
 
+/// The package clause's prefix for a .gpi that describes a Python module Go calls
+/// (`package outliers "python:outliers"`); only this exact, lower-case spelling.
+inline constexpr std::string_view kPythonPathPrefix = "python:";
+
+/// Why `name` (what follows "python:") is not a module name Python imports: dotted ASCII
+/// identifiers that are not keywords (`outliers`, `pkg.sub`); empty when it is one.
+std::string python_module_error(std::string_view name);
+
 }  // namespace gpic

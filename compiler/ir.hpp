@@ -272,6 +272,11 @@ struct Module {
   /// the clause has no path; the checker reports an invalid import path here.
   Loc go_path_loc;
   std::string go_version;           // the module version pinned by `"path@v1.2.3"`, or empty
+  /// `package outliers "python:outliers"`: the .gpi describes a Python module (imported by
+  /// this dotted name from sys.path) that Go calls (`--target go`), not a Go package that
+  /// Python calls. Empty for a Go package; go_path is then the package name.
+  std::string python_module;
+  bool python_backed() const { return !python_module.empty(); }
   Doc doc;
   Loc loc;
 

@@ -87,7 +87,7 @@ json to_json(const ir::Module& m) {
     static const char* kinds[] = {"type", "func", "const", "var"};
     order.push_back({{"kind", kinds[static_cast<int>(d.kind)]}, {"index", d.index}});
   }
-  return {{"name", m.name}, {"go_path", m.go_path}, {"go_version", m.go_version}, {"file", m.file}, {"doc", to_json(m.doc)}, {"loc", to_json(m.loc)},
+  return {{"name", m.name}, {"go_path", m.go_path}, {"go_version", m.go_version}, {"python_module", m.python_module}, {"file", m.file}, {"doc", to_json(m.doc)}, {"loc", to_json(m.loc)},
           {"imports", imports}, {"types", types}, {"funcs", funcs}, {"consts", consts}, {"vars", vars}, {"order", order}};
 }
 

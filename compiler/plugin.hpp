@@ -19,8 +19,8 @@ namespace gpic {
 /// The version of the request/response schema; bumped on any incompatible change.
 inline constexpr int kPluginSchemaVersion = 1;
 /// Grows when fields are added (a plugin written for an older minor version still works):
-/// 1 added parameters' `marks` (the `//gpic:` directives).
-inline constexpr int kPluginSchemaMinor = 1;
+/// 1 added parameters' `marks` (the `//gpic:` directives); 2 the module's `python_module`.
+inline constexpr int kPluginSchemaMinor = 2;
 
 /// Full path of gpic-gen-NAME on PATH, or empty.
 std::string find_plugin(const std::string& name);

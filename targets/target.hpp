@@ -37,6 +37,11 @@ class Target {
   virtual ~Target() = default;
   virtual std::string_view name() const = 0;
   virtual std::string_view summary() const = 0;
+  /// Which .gpi files the target reads: Go packages Python calls (the default), Python modules
+  /// Go calls (`package m "python:m"`, the go target), or both (docs, stubs). The driver
+  /// refuses the others at the package clause.
+  enum class Reads { GoPackages, PythonModules, Both };
+  virtual Reads reads() const { return Reads::GoPackages; }
   /// Writes the target's files for `module`. Reports any construct it cannot handle as an
   /// error at that construct's location; the driver then writes nothing at all.
   virtual void generate(const ir::Module& module, const Options& options, FileSink& out,

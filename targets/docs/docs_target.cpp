@@ -77,6 +77,7 @@ nlohmann::ordered_json coverage_json(const Coverage& c) {
 class DocsTarget : public Target {
  public:
   std::string_view name() const override { return "docs"; }
+  Reads reads() const override { return Reads::Both; }
   std::string_view summary() const override {
     return "API reference in Markdown and HTML, per language (--lang en,ko), with search";
   }

@@ -11,6 +11,7 @@ namespace {
 class PyiTarget : public Target {
  public:
   std::string_view name() const override { return "pyi"; }
+  Reads reads() const override { return Reads::Both; }
   std::string_view summary() const override {
     return "typed Python stub (<module>.pyi) of the Python API, with the doc comments as docstrings";
   }
