@@ -136,7 +136,8 @@ def build_all(work, gpic, log):
         if gpic.status != "ok":
             raise RuntimeError("no gpic binary: " + gpic.reason)
         pkg = os.path.join(out, "outliers_go")
-        _step([gpic.path, "build", os.path.join(SAMPLE, "outliers.gpi"), "--target", "go", "-o", pkg],
+        _step([gpic.path, "build", os.path.join(SAMPLE, "outliers.gpi"), "--target", "go", "-o", pkg,
+               "--python", "python3"],
               None, env, log, text)
         with open(os.path.join(pkg, "go.mod")) as f:
             module = re.search(r"^module\s+(\S+)", f.read(), re.M).group(1)
