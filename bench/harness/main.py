@@ -27,6 +27,7 @@ sys.path.insert(0, HERE)
 import build  # noqa: E402
 import compile_speed  # noqa: E402
 import contenders as C  # noqa: E402
+import go_calls  # noqa: E402
 import report  # noqa: E402
 
 
@@ -439,6 +440,11 @@ def main(argv=None):
     ap.add_argument("--rounds", type=int, help="rounds of interleaved measurement (default 5; quick 1)")
     ap.add_argument("--no-calls", action="store_true", help="skip the call/throughput benchmarks")
     ap.add_argument("--no-compile", action="store_true", help="skip the compile-speed benchmark")
+    ap.add_argument("--no-go-calls", action="store_true",
+                    help="skip the Go -> Python benchmark (gpic --target go against a cgo floor, gRPC "
+                         "and a direct Python call; full runs only)")
+    ap.add_argument("--go-calls-only", action="store_true",
+                    help="run the Go -> Python benchmark alone (writes go-calls-latest.{json,md})")
     ap.add_argument("--instructions", action="store_true",
                     help="also count instructions per call with valgrind's callgrind (immune to the "
                          "machine's load; slow: several minutes). --quick always runs a token pass")
@@ -492,6 +498,8 @@ def main(argv=None):
         fcntl.flock(lock, fcntl.LOCK_EX)
     started = datetime.datetime.now(datetime.timezone.utc)
 
+    if args.go_calls_only:
+        return run_go_calls(mode, args, build.find_gpic(args.work, log, args.gpic_from), seed)
     floors, tools, gopy, gpic, gpic_builds = build_all(args.work, log, args.gpic_from)
     partial = os.path.join(args.out, "partial.json")
     results, meta = ({}, {})
@@ -541,7 +549,25 @@ def main(argv=None):
     stamp = started.strftime("%Y%m%d-%H%M%S")
     if os.path.exists(partial):
         os.remove(partial)
-    return write_outputs(doc, args, "bench-%s-%s.json" % (mode, stamp))
+    status = write_outputs(doc, args, "bench-%s-%s.json" % (mode, stamp))
+    # Go -> Python: a separate table with its own files; too slow for the quick pass.
+    if mode == "full" and not args.no_go_calls and not (args.contenders or args.workloads):
+        status = run_go_calls(mode, args, gpic, seed) or status
+    return status
+
+
+def run_go_calls(mode, args, gpic, seed):
+    doc = go_calls.run(mode, args.work, gpic, log, seed)
+    doc["machine"] = machine_info(gpic)
+    sys.stdout.write("\n### Go calls Python: outliers.detect\n\n" + go_calls.write(doc, args.out))
+    if args.update_docs:
+        go_calls.update_docs(doc)
+    log("wrote go-calls-latest.json, go-calls-latest.md in %s" % args.out)
+    failed = go_calls.failures(doc)
+    if failed:
+        log("FAILED: " + "; ".join(failed[:20]))
+        return 1
+    return 0
 
 
 def write_outputs(doc, args, dated_name):
