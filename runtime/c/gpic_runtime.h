@@ -100,6 +100,13 @@ int64_t gpic_go_heap(void);   /* bytes of Go heap objects (for PyPy's memory pre
 uint64_t gpic_identity(uint64_t h, gpic_status* st);
 void gpic_collect(void);
 
+/* Go streams held by Python (gpic_exports.go): one Go Read or Write per call, straight into or
+ * out of the caller's buffer. Read returns 0 at the end of the stream. */
+int64_t gpic_stream_read(uint64_t h, char* p, int64_t n, gpic_status* st);
+int64_t gpic_stream_write(uint64_t h, char* p, int64_t n, gpic_status* st);
+void gpic_stream_flush(uint64_t h, gpic_status* st);
+void gpic_stream_close(uint64_t h, gpic_status* st);
+
 /* Bracket every call from a binding into Go: the arena is reset when the outermost call on
  * the thread begins, and the depth tells a dispatcher whether a callback runs on the thread
  * of a Python caller (so its exception can travel back to it). */

@@ -38,6 +38,56 @@ inline PyObject* identity(PyObject*, PyObject* h) {
   return to_python(id);
 }
 
+// Go streams held by Python (gpic_wire.GoStream): one Go Read or Write per call, straight into
+// or out of the Python object's buffer, which stays exported (so locked) while Go runs.
+inline bool stream_args(const char* name, PyObject* const* args, Py_ssize_t n, Arg<uint64_t>& h, Py_buffer* view,
+                        int flags) {
+  if (n != 2) {
+    PyErr_Format(PyExc_TypeError, "%s() takes a handle and a buffer", name);
+    return false;
+  }
+  return h.load(args[0]) && PyObject_GetBuffer(args[1], view, flags) == 0;
+}
+
+template <int64_t (*Op)(uint64_t, char*, int64_t, gpic_status*)>
+inline PyObject* stream_io(const char* name, PyObject* const* args, Py_ssize_t n, int flags) {
+  Arg<uint64_t> h;
+  Py_buffer view;
+  if (!stream_args(name, args, n, h, &view, flags)) return nullptr;
+  gpic_status st{};
+  int64_t got = 0;
+  GoCall call(st);
+  if (call) {
+    NoGil nogil;
+    got = Op(h, static_cast<char*>(view.buf), static_cast<int64_t>(view.len), &st);
+  }
+  PyBuffer_Release(&view);
+  if (st.code) return raise_status(st);
+  return to_python(got);
+}
+
+inline PyObject* stream_read(PyObject*, PyObject* const* args, Py_ssize_t n, PyObject*) {
+  return stream_io<gpic_stream_read>("gpicw_stream_read", args, n, PyBUF_WRITABLE);
+}
+
+inline PyObject* stream_write(PyObject*, PyObject* const* args, Py_ssize_t n, PyObject*) {
+  return stream_io<gpic_stream_write>("gpicw_stream_write", args, n, PyBUF_SIMPLE);
+}
+
+template <void (*Op)(uint64_t, gpic_status*)>
+inline PyObject* stream_op(PyObject*, PyObject* h) {
+  Arg<uint64_t> a;
+  if (!a.load(h)) return nullptr;
+  gpic_status st{};
+  GoCall call(st);
+  if (call) {
+    NoGil nogil;
+    Op(a, &st);
+  }
+  if (st.code) return raise_status(st);
+  Py_RETURN_NONE;
+}
+
 inline PyObject* handles(PyObject*, PyObject*) { return to_python(static_cast<int64_t>(gpic_handles())); }
 
 inline PyObject* py_held(PyObject*, PyObject*) { return to_python(state.py_held); }
@@ -80,6 +130,10 @@ inline PyMethodDef methods[] = {
     {"gpicw_handles", handles, METH_NOARGS, "The number of live Go handles."},
     {"gpicw_py_held", py_held, METH_NOARGS, "The number of callables Go holds outside the bridge's table."},
     {"gpicw_collect", collect, METH_NOARGS, "Runs Go's GC and waits for its finalisers."},
+    {"gpicw_stream_read", as_method(stream_read), METH_FASTCALL | METH_KEYWORDS, "One Go Read into a buffer."},
+    {"gpicw_stream_write", as_method(stream_write), METH_FASTCALL | METH_KEYWORDS, "One Go Write of a buffer."},
+    {"gpicw_stream_flush", stream_op<gpic_stream_flush>, METH_O, "Calls the Go stream's Flush."},
+    {"gpicw_stream_close", stream_op<gpic_stream_close>, METH_O, "Calls the Go stream's Close."},
     {"gpicw_set_python", set_python, METH_O, "Connects Go to the dispatcher (or disconnects it)."},
     {"gpicw_py_slot", py_slot, METH_NOARGS, "Takes this binding's slot in the Go runtime."},
     {nullptr, nullptr, 0, nullptr},

@@ -32,6 +32,19 @@ class Bridge(_gpic_rt.Bridge):
     def identity(self, handle):
         return self.lib.gpicw_identity(handle)
 
+    # Go streams (gpic_wire.GoStream): the extension's functions take Python's buffer as it is.
+    def stream_read(self, handle, b):
+        return self.lib.gpicw_stream_read(handle, b)
+
+    def stream_write(self, handle, b):
+        return self.lib.gpicw_stream_write(handle, b)
+
+    def stream_flush(self, handle):
+        self.lib.gpicw_stream_flush(handle)
+
+    def stream_close(self, handle):
+        self.lib.gpicw_stream_close(handle)
+
     def invoke(self, obj, proxy, method, args):
         """Go calls method `method` of proxy table `proxy` on the Python object `obj` (which the
         dispatcher found by its reference), with the arguments encoded in `args` (a

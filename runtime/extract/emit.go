@@ -201,7 +201,9 @@ func (x *extractor) constSpec(c *types.Const) (string, string) {
 		if hasMethods(c.Type()) && !isNumber(c.Type()) {
 			return "", rules.methodConstant.why
 		}
-		if n, ok := c.Type().(*types.Named); ok && n.Obj().Pkg() != nil && n.Obj().Pkg() != x.pkg {
+		// Of the standard library's well-known types only time.Duration has constants, and gpic
+		// binds them (as timedelta values).
+		if n, ok := c.Type().(*types.Named); ok && n.Obj().Pkg() != nil && n.Obj().Pkg() != x.pkg && typ != "time.Duration" {
 			return "", fmt.Sprintf(rules.foreignConstant.why, typ)
 		}
 	}

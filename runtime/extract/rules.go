@@ -30,7 +30,7 @@ var rules = struct {
 	bigConstant     rule // an untyped constant that fits no 64-bit type
 	complexConstant rule // a complex constant
 	methodConstant  rule // a constant of a named non-numeric type that has methods
-	foreignConstant rule // a constant of another package's type (time.Duration)
+	foreignConstant rule // a constant of another package's type (not time.Duration)
 	untypedNil      rule // a value of no type
 }{
 	chanType:        rule{"channels cannot cross to Python"},
@@ -47,6 +47,6 @@ var rules = struct {
 	bigConstant:     rule{"the value fits no 64-bit integer type"},
 	complexConstant: rule{"complex constants are not extracted"},
 	methodConstant:  rule{"a constant of a non-numeric type with methods is not bound (gpic binds such a type as a class)"},
-	foreignConstant: rule{"a constant of type %s is not bound (constants are scalars, strings or this package's types)"},
+	foreignConstant: rule{"a constant of type %s is not bound (constants are scalars, strings, time.Duration or this package's types)"},
 	untypedNil:      rule{"a value of no type"},
 }

@@ -48,10 +48,10 @@ func (x *extractor) spell(t types.Type) (string, string) {
 		}
 		return obj.Name(), ""
 	case *types.Pointer:
-		// *big.Int is a well-known type; big.Int without the pointer is not.
+		// *big.Int and *big.Float are well-known types; big.Int without the pointer is not.
 		if n, ok := t.Elem().(*types.Named); ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "math/big" &&
-			n.Obj().Name() == "Int" {
-			return "*big.Int", ""
+			(n.Obj().Name() == "Int" || n.Obj().Name() == "Float") {
+			return "*big." + n.Obj().Name(), ""
 		}
 		return x.wrap("*", t.Elem())
 	case *types.Slice:

@@ -11,11 +11,13 @@ package main
 import "C"
 
 import (
+	"io"
 	"reflect"
 	"runtime"
 	"runtime/metrics"
 	"sync"
 	"time"
+	"unsafe"
 )
 
 //export gpic_release
@@ -83,4 +85,123 @@ func gpic_collect() {
 		}
 	}
 	gpicAllPyDropsSettled(time.Now().Add(5 * time.Second))
+}
+
+// Go streams held by Python: an io.Reader, io.Writer, io.ReadCloser or io.WriteCloser a Go
+// function returned (gpic_wellknown.go's gpicPutStream) is a Go value in the handle table,
+// which Python's file object (gpic_wire.GoStream) reads and writes through these exports, one
+// Go Read or Write per call, straight into or out of Python's buffer. They are here, once per
+// library, and find the stream by the io interfaces: in a joint build every package's streams
+// are in the one table.
+
+// gpicStreamErrs holds the error of a Read that also returned data, for the next read: Python
+// gets the data first, as io.Reader's contract asks.
+var gpicStreamErrs = struct {
+	sync.Mutex
+	m map[C.uint64_t]error
+}{m: map[C.uint64_t]error{}}
+
+func gpicTakeStreamErr(h C.uint64_t) error {
+	gpicStreamErrs.Lock()
+	defer gpicStreamErrs.Unlock()
+	err := gpicStreamErrs.m[h]
+	delete(gpicStreamErrs.m, h)
+	return err
+}
+
+func gpicStreamOf[T any](h C.uint64_t, st *C.gpic_status, what string) (T, bool) {
+	var zero T
+	v, ok := gpicLookup(h)
+	if !ok {
+		gpicFail(st, C.GPIC_BAD_HANDLE, "the Go stream was released", "", nil)
+		return zero, false
+	}
+	s, ok := v.(T)
+	if !ok {
+		gpicFail(st, C.GPIC_BAD_TYPE, "the Go stream ("+gpicTypeName2(v)+") is not "+what, "", nil)
+	}
+	return s, ok
+}
+
+// gpic_stream_read reads at most n bytes into p: the count, 0 at the end of the stream. Like
+// bufio, it reports io.ErrNoProgress for a reader that returns nothing 100 times running.
+//
+//export gpic_stream_read
+func gpic_stream_read(h C.uint64_t, p *C.char, n C.int64_t, st *C.gpic_status) C.int64_t {
+	defer gpicRecover(st)
+	r, ok := gpicStreamOf[io.Reader](h, st, "readable")
+	if !ok {
+		return 0
+	}
+	if err := gpicTakeStreamErr(h); err != nil {
+		gpicSetError(st, err)
+		return 0
+	}
+	if n <= 0 {
+		return 0
+	}
+	buf := unsafe.Slice((*byte)(unsafe.Pointer(p)), int(n))
+	for range 100 {
+		got, err := r.Read(buf)
+		if got > 0 {
+			if err != nil && err != io.EOF {
+				gpicStreamErrs.Lock()
+				gpicStreamErrs.m[h] = err
+				gpicStreamErrs.Unlock()
+			}
+			return C.int64_t(got)
+		}
+		if err == io.EOF {
+			return 0
+		}
+		if err != nil {
+			gpicSetError(st, err)
+			return 0
+		}
+	}
+	gpicSetError(st, io.ErrNoProgress)
+	return 0
+}
+
+// gpic_stream_write writes the n bytes at p: the count Go's Write took (all of them, or the
+// status says why not).
+//
+//export gpic_stream_write
+func gpic_stream_write(h C.uint64_t, p *C.char, n C.int64_t, st *C.gpic_status) C.int64_t {
+	defer gpicRecover(st)
+	w, ok := gpicStreamOf[io.Writer](h, st, "writable")
+	if !ok || n <= 0 {
+		return 0
+	}
+	got, err := w.Write(unsafe.Slice((*byte)(unsafe.Pointer(p)), int(n)))
+	if err != nil {
+		gpicSetError(st, err)
+	}
+	return C.int64_t(got)
+}
+
+// gpic_stream_flush calls the stream's Flush() error, when it has one (bufio.Writer,
+// gzip.Writer): Python's flush().
+//
+//export gpic_stream_flush
+func gpic_stream_flush(h C.uint64_t, st *C.gpic_status) {
+	defer gpicRecover(st)
+	if f, ok := gpicStreamOf[interface{ Flush() error }](h, st, "flushable"); ok {
+		if err := f.Flush(); err != nil {
+			gpicSetError(st, err)
+		}
+	}
+}
+
+// gpic_stream_close calls the stream's Close (an io.ReadCloser's or io.WriteCloser's).
+//
+//export gpic_stream_close
+func gpic_stream_close(h C.uint64_t, st *C.gpic_status) {
+	defer gpicRecover(st)
+	gpicTakeStreamErr(h)
+	if c, ok := gpicStreamOf[io.Closer](h, st, "closable"); ok {
+		if err := c.Close(); err != nil {
+			gpicSetError(st, err)
+		}
+	}
 }

@@ -75,6 +75,117 @@ func gpicGetBigInt(r *gpicReader) *big.Int {
 	return v
 }
 
+// *big.Float: 0 for nil; else 1, the precision in bits and the value as text: from Go, its
+// shortest decimal that reads back as the same value at that precision ('g', -1; ±Inf for the
+// infinities); from Python, a Decimal's text with the precision its digits need.
+func gpicPutBigFloat(w *gpicWriter, v *big.Float) {
+	if v == nil {
+		w.u8(0)
+		return
+	}
+	w.u8(1)
+	w.u32(uint32(v.Prec()))
+	w.str(v.Text('g', -1))
+}
+
+func gpicGetBigFloat(r *gpicReader) *big.Float {
+	if r.u8() == 0 {
+		return nil
+	}
+	prec := uint(r.u32())
+	text := r.str()
+	v, ok := new(big.Float).SetPrec(prec).SetString(text)
+	if !ok {
+		r.fail("%q is not a number a *big.Float can hold", text)
+		return nil
+	}
+	return v
+}
+
+// Streams, both ways. From Python: u8 0 for nil; 1 and the u64 reference of the callable that
+// reads or writes a Python stream (gpicPyReader, gpicPyWriter); 2 and the u64 handle of a Go
+// stream Python holds, which Go takes back as it is. To Python: u8 0 for nil, or 1, the
+// stream's u64 handle and a u8 of what Python's file object may do with it (gpicStream*).
+const (
+	gpicStreamRead  = 1
+	gpicStreamWrite = 2
+	gpicStreamClose = 4
+	gpicStreamFlush = 8 // the Go value has Flush() error (bufio.Writer, gzip.Writer)
+)
+
+func gpicPutStream(w *gpicWriter, v any, can uint8) {
+	if v == nil {
+		w.u8(0)
+		return
+	}
+	if _, ok := v.(interface{ Flush() error }); ok && can&gpicStreamWrite != 0 {
+		can |= gpicStreamFlush
+	}
+	w.u8(1)
+	w.u64(uint64(gpicNewHandle(v)))
+	w.u8(can)
+}
+
+func gpicPutReader(w *gpicWriter, v io.Reader) { gpicPutStream(w, gpicNilable(v), gpicStreamRead) }
+
+func gpicPutWriter(w *gpicWriter, v io.Writer) { gpicPutStream(w, gpicNilable(v), gpicStreamWrite) }
+
+func gpicPutReadCloser(w *gpicWriter, v io.ReadCloser) {
+	gpicPutStream(w, gpicNilable(v), gpicStreamRead|gpicStreamClose)
+}
+
+func gpicPutWriteCloser(w *gpicWriter, v io.WriteCloser) {
+	gpicPutStream(w, gpicNilable(v), gpicStreamWrite|gpicStreamClose)
+}
+
+// gpicNilable keeps a nil interface nil as an any.
+func gpicNilable[T any](v T) any {
+	if any(v) == nil {
+		return nil
+	}
+	return v
+}
+
+// gpicGetStream reads a stream from Python: the Go value of a Go stream's handle, or (tag 1)
+// whatever fromPython makes of the callable's reference.
+func gpicGetStream[T any](r *gpicReader, fromPython func(ref C.uint64_t) T) T {
+	var zero T
+	switch r.u8() {
+	case 0:
+	case 1:
+		return fromPython(C.uint64_t(r.u64()))
+	case 2:
+		return gpicHandleValue[T](r, false)
+	default:
+		r.fail("malformed stream value")
+	}
+	return zero
+}
+
+func gpicGetReader(r *gpicReader, read func(C.uint64_t) func(int) ([]byte, error)) io.Reader {
+	return gpicGetStream(r, func(ref C.uint64_t) io.Reader { return gpicNewReader(read(ref)) })
+}
+
+func gpicGetWriter(r *gpicReader, write func(C.uint64_t) func([]byte) (int, error)) io.Writer {
+	return gpicGetStream(r, func(ref C.uint64_t) io.Writer { return gpicNewWriter(write(ref)) })
+}
+
+// A Python stream lent as an io.ReadCloser or io.WriteCloser stays Python's: Go's Close does
+// nothing to it (Python closes what it opened).
+func gpicGetReadCloser(r *gpicReader, read func(C.uint64_t) func(int) ([]byte, error)) io.ReadCloser {
+	return gpicGetStream(r, func(ref C.uint64_t) io.ReadCloser { return io.NopCloser(gpicNewReader(read(ref))) })
+}
+
+func gpicGetWriteCloser(r *gpicReader, write func(C.uint64_t) func([]byte) (int, error)) io.WriteCloser {
+	return gpicGetStream(r, func(ref C.uint64_t) io.WriteCloser {
+		return gpicNopWriteCloser{gpicNewWriter(write(ref))}
+	})
+}
+
+type gpicNopWriteCloser struct{ io.Writer }
+
+func (gpicNopWriteCloser) Close() error { return nil }
+
 // gpicPyReader is a Python stream as an io.Reader: each Read asks Python for at most len(p)
 // bytes (the stream's read, or a socket's recv), so nothing is read ahead or whole.
 type gpicPyReader struct {

@@ -333,6 +333,44 @@ class Bridge:
             raise self.fail()
         return ident
 
+    # --- Go streams (gpic_wire.GoStream) -------------------------------------------------------
+
+    def stream_read(self, handle, b):
+        """One Go Read of at most len(b) bytes into b: the count, 0 at the end."""
+        view = memoryview(b).cast("B")
+        n = len(view)
+        if PYPY:
+            # PyPy does not pin a buffer it lends C (gpic_wire.PYPY): Go reads into memory of
+            # cffi's, copied into b once Go returns.
+            tmp = self.ffi.new("char[]", n)
+            got = self.lib.gpicw_stream_read(handle, tmp, n)
+            if self.ffi.errno:
+                raise self.fail()
+            view[:got] = self.ffi.buffer(tmp, got)
+            return got
+        got = self.lib.gpicw_stream_read(handle, self.ffi.from_buffer(view, require_writable=True), n)
+        if self.ffi.errno:
+            raise self.fail()
+        return got
+
+    def stream_write(self, handle, b):
+        """One Go Write of all of b: the count Go took."""
+        data = bytes(b) if PYPY else memoryview(b).cast("B")
+        got = self.lib.gpicw_stream_write(handle, self.ffi.from_buffer(data), len(data))
+        if self.ffi.errno:
+            raise self.fail()
+        return got
+
+    def stream_flush(self, handle):
+        self.lib.gpicw_stream_flush(handle)
+        if self.ffi.errno:
+            raise self.fail()
+
+    def stream_close(self, handle):
+        self.lib.gpicw_stream_close(handle)
+        if self.ffi.errno:
+            raise self.fail()
+
     # --- Python objects held by Go ----------------------------------------------------------
 
     def add(self, obj):

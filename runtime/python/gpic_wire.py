@@ -7,6 +7,7 @@ encoded, in words the argument error repeats: ``must be int (Go int8), not str``
 """
 
 import array
+import io as _io
 import platform
 import struct
 import threading
@@ -1032,6 +1033,63 @@ class BigInt(Codec):
         return (-v if negative else v), pos + n
 
 
+_decimal = None   # the decimal module, imported by the first *big.Float codec made
+_BITS_PER_DIGIT = 3.3219280948873626   # log2(10)
+
+
+class BigFloat(Codec):
+    """*big.Float <-> decimal.Decimal; nil is None. Go sends its shortest decimal text that
+    reads back as the same value at the Float's precision, so the Decimal is that Go value; a
+    Decimal reaches Go at a precision its digits fit in (at least 64 bits, as Go's own
+    SetString), a float at 53 bits (exactly it, as big.NewFloat), an int at its bit length."""
+
+    go = "*big.Float"
+
+    def __init__(self):
+        global _decimal
+        if _decimal is None:
+            import decimal as _decimal_module
+            _decimal = _decimal_module
+        self.Decimal = _decimal.Decimal
+
+    def check(self, value):
+        """The (text, precision) Go parses, or None for nil."""
+        if value is None:
+            return None
+        if isinstance(value, self.Decimal):
+            if value.is_nan():
+                raise ValueError("must not be NaN: a Go *big.Float has none")
+            if value.is_infinite():
+                return ("-Inf" if value < 0 else "+Inf"), 64
+            digits = len(value.as_tuple().digits)
+            return str(value), max(64, int(digits * _BITS_PER_DIGIT) + 4)
+        if isinstance(value, float):
+            if value != value:
+                raise ValueError("must not be NaN: a Go *big.Float has none")
+            if value in (float("inf"), float("-inf")):
+                return ("-Inf" if value < 0 else "+Inf"), 53
+            return repr(value), 53
+        if isinstance(value, int) and not isinstance(value, bool):
+            return str(value), max(64, value.bit_length())
+        raise TypeError("must be decimal.Decimal, int or float (Go *big.Float), not %s" % _type_name(value))
+
+    def encode_into(self, out, value):
+        v = self.check(value)
+        if v is None:
+            out.append(0)
+            return
+        text, prec = v
+        out.append(1)
+        out += _U32.pack(prec)
+        _STR.encode_into(out, text)
+
+    def decode_at(self, mv, pos):
+        if mv[pos] == 0:
+            return None, pos + 1
+        text, pos = _STR.decode_at(mv, pos + 5)
+        return self.Decimal(text), pos
+
+
 def _stream_method(value, names):
     for name in names:
         method = getattr(value, name, None)
@@ -1040,27 +1098,114 @@ def _stream_method(value, names):
     return None, None
 
 
-class Reader(Codec):
-    """io.Reader parameter: a binary stream Python lends Go for the call (a file, BytesIO, a
-    socket). Go's Read calls its read1 (or read, or a socket's recv) with Go's buffer size:
-    the stream is read as Go consumes it, never whole first."""
+class GoStream(_io.RawIOBase):
+    """A Go stream Python holds (an io.Reader, io.Writer, io.ReadCloser or io.WriteCloser a Go
+    function returned, or a field of one): a raw binary file object, unbuffered like
+    ``open(path, "rb", buffering=0)``. Each readinto() is one Go Read straight into Python's
+    buffer, each write() one Go Write of Python's bytes: nothing is read ahead or whole.
+    flush() calls Go's Flush() when the Go value has one; close() calls Go's Close for an
+    io.ReadCloser or io.WriteCloser, and lets go of the Go value (so does the garbage
+    collector, through close()). Passed back to Go, it is the same Go value again."""
 
-    go = "io.Reader"
+    def __init__(self, bridge, handle, can):
+        _io.RawIOBase.__init__(self)
+        self._gbridge, self._gh, self._gcan = bridge, handle, can
+
+    def readable(self):
+        self._gopen()
+        return bool(self._gcan & _STREAM_READ)
+
+    def writable(self):
+        self._gopen()
+        return bool(self._gcan & _STREAM_WRITE)
+
+    def _gopen(self):
+        if self.closed:
+            raise ValueError("I/O operation on closed Go stream")
+
+    def readinto(self, b):
+        self._gopen()
+        if not self._gcan & _STREAM_READ:
+            raise _io.UnsupportedOperation("the Go stream is not an io.Reader")
+        return self._gbridge.stream_read(self._gh, b)
+
+    def write(self, b):
+        self._gopen()
+        if not self._gcan & _STREAM_WRITE:
+            raise _io.UnsupportedOperation("the Go stream is not an io.Writer")
+        return self._gbridge.stream_write(self._gh, b)
+
+    def flush(self):
+        self._gopen()
+        if self._gcan & _STREAM_FLUSH:
+            self._gbridge.stream_flush(self._gh)
+
+    def close(self):
+        if self.closed:
+            return
+        try:
+            _io.RawIOBase.close(self)  # flush() first, as every file object does
+        finally:
+            h, self._gh = self._gh, 0
+            try:
+                if self._gcan & _STREAM_CLOSE:
+                    self._gbridge.stream_close(h)
+            finally:
+                self._gbridge.lib.gpicw_release(h)
+
+    def __repr__(self):
+        kinds = [name for bit, name in ((_STREAM_READ, "reader"), (_STREAM_WRITE, "writer")) if self._gcan & bit]
+        return "<Go %s%s>" % (" and ".join(kinds), " (closed)" if self.closed else "")
+
+
+# What a Go stream's file object may do (gpic_wellknown.go's gpicStream* bits).
+_STREAM_READ, _STREAM_WRITE, _STREAM_CLOSE, _STREAM_FLUSH = 1, 2, 4, 8
+_STREAM_NIL, _STREAM_PYTHON, _STREAM_GO = 0, 1, 2
+
+
+class _Stream(Codec):
+    """A Go stream type: to Go, a Python binary stream (a callable that reads or writes it is
+    what Go holds) or a GoStream (Go takes its own value back); from Go, a GoStream."""
+
     carries_refs = True
 
-    def __init__(self, callback):
-        self.callback = callback
+    def __init__(self, callback, bridge):
+        self.callback, self.bridge = callback, bridge
 
     def check(self, value):
-        if value is not None and _stream_method(value, ("read1", "read", "recv"))[1] is None:
-            raise TypeError("must be a binary stream with read() (Go io.Reader), not %s" % _type_name(value))
+        if value is not None and not isinstance(value, GoStream) and _stream_method(value, self.methods)[1] is None:
+            raise TypeError("must be a binary stream with %s() (Go %s), not %s" % (self.verb, self.go, _type_name(value)))
 
     def encode_into(self, out, value):
         self.check(value)
-        self.callback.encode_into(out, None if value is None else self._read_func(value))
+        if value is None:
+            out.append(_STREAM_NIL)
+        elif isinstance(value, GoStream):
+            value._gopen()
+            out.append(_STREAM_GO)
+            out += _U64.pack(value._gh)
+        else:
+            out.append(_STREAM_PYTHON)
+            self.callback.encode_into(out, self._func(value))
+
+    def decode_at(self, mv, pos):
+        if mv[pos] == _STREAM_NIL:
+            return None, pos + 1
+        h = _U64.unpack_from(mv, pos + 1)[0]
+        return GoStream(self.bridge, h, mv[pos + 9]), pos + 10
+
+
+class Reader(_Stream):
+    """io.Reader (and io.ReadCloser): a Python binary stream lent to Go (a file, BytesIO, a
+    socket). Go's Read calls its read1 (or read, or a socket's recv) with Go's buffer size: the
+    stream is read as Go consumes it, never whole first. Go's Close of it does nothing: the
+    stream stays Python's. From Go, a readable GoStream."""
+
+    go, verb = "io.Reader", "read"
+    methods = ("read1", "read", "recv")
 
     @staticmethod
-    def _read_func(stream):
+    def _func(stream):
         name, read = _stream_method(stream, ("read1", "read", "recv"))
 
         def go_read(n):
@@ -1074,30 +1219,17 @@ class Reader(Codec):
 
         return go_read
 
-    def decode_at(self, mv, pos):
-        raise TypeError("a Go io.Reader is not returned to Python")
 
+class Writer(_Stream):
+    """io.Writer (and io.WriteCloser): a Python binary stream lent to Go. Each Write of Go's
+    goes to its write (all of it, as Go requires) or a socket's sendall, as it happens. From
+    Go, a writable GoStream."""
 
-class Writer(Codec):
-    """io.Writer parameter: a binary stream Python lends Go for the call. Each Write of Go's
-    goes to its write (all of it, as Go requires) or a socket's sendall, as it happens."""
-
-    go = "io.Writer"
-    carries_refs = True
-
-    def __init__(self, callback):
-        self.callback = callback
-
-    def check(self, value):
-        if value is not None and _stream_method(value, ("write", "sendall"))[1] is None:
-            raise TypeError("must be a binary stream with write() (Go io.Writer), not %s" % _type_name(value))
-
-    def encode_into(self, out, value):
-        self.check(value)
-        self.callback.encode_into(out, None if value is None else self._write_func(value))
+    go, verb = "io.Writer", "write"
+    methods = ("write", "sendall")
 
     @staticmethod
-    def _write_func(stream):
+    def _func(stream):
         name, write = _stream_method(stream, ("write", "sendall"))
 
         def go_write(p):
@@ -1114,9 +1246,6 @@ class Writer(Codec):
             return done
 
         return go_write
-
-    def decode_at(self, mv, pos):
-        raise TypeError("a Go io.Writer is not returned to Python")
 
 
 class Context(Codec):

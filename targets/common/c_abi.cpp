@@ -463,10 +463,14 @@ class Planner {
     for (const auto& c : m_.consts) {
       std::string why;
       auto l = c.type ? lower(*c.type, false, &why) : std::nullopt;
-      if (!l || (l->kind != Kind::Scalar && l->kind != Kind::String && l->kind != Kind::Complex)) {
+      // A typed constant of a well-known type (`const Day = 24 * time.Hour`, a time.Duration)
+      // crosses in the wire format like any value of that type: Python gets a timedelta.
+      bool wellknown_value = l && l->kind == Kind::Wire && wellknown::find(underlying(*c.type));
+      if (!l || (l->kind != Kind::Scalar && l->kind != Kind::String && l->kind != Kind::Complex && !wellknown_value)) {
         fail(c.type ? c.type->loc : c.loc, l ? "constant of type " + c.type->go_spelling() : why, " (const " + c.name + ")");
         continue;
       }
+      if (wellknown_value) note_types(*c.type, false);
       plan_.consts.push_back({&c, const_symbol(m_, c), *l});
     }
     for (const auto& v : m_.vars) {
@@ -557,8 +561,9 @@ class Planner {
     const ir::Type& u = underlying(t);
     using K = ir::Type::Kind;
     if (const wellknown::Entry* e = wellknown::find(u)) {
-      // A Python stream reaches Go as a callable: its callback type is planned like any other.
-      if (const ir::Type* cb = wellknown::callback_type(*e)) note_types(*cb, param);
+      // A Python stream reaches Go as a callable: its callback type is planned like any other
+      // (Python to Go only: a Go stream reaches Python by handle, never as a func).
+      if (const ir::Type* cb = wellknown::callback_type(*e)) note_types(*cb, true);
       if (wire_keys_.insert(type_key(u)).second) plan_.wire_types.push_back(&u);
       return;
     }

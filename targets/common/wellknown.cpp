@@ -17,14 +17,26 @@ const std::vector<Entry>& table() {
       {"*big.Int", "big", "Int", true, "math/big", Use::Anywhere,
        "gpicPutBigInt", "gpicGetBigInt(r)", "", "",
        "_gpic_wire.BigInt()", "int | None", "int | None"},
-      // A Python stream reaches Go as a callable Go calls for each Read (or Write): streamed,
-      // never read whole first.
-      {"io.Reader", "io", "Reader", false, "io", Use::Param,
-       "", "gpicNewReader($cb$(C.uint64_t(r.u64())))", "", "func(n int) ([]byte, error)",
-       "_gpic_wire.Reader($cb$)", "BinaryIO | None", "BinaryIO | None"},
-      {"io.Writer", "io", "Writer", false, "io", Use::Param,
-       "", "gpicNewWriter($cb$(C.uint64_t(r.u64())))", "", "func(p []byte) (int, error)",
-       "_gpic_wire.Writer($cb$)", "BinaryIO | None", "BinaryIO | None"},
+      // Exact through Go's own text form: Python's Decimal reads back the Go value, and a
+      // Decimal reaches Go with the precision its digits need (wire format: ABI.md).
+      {"*big.Float", "big", "Float", true, "math/big", Use::Anywhere,
+       "gpicPutBigFloat", "gpicGetBigFloat(r)", "", "",
+       "_gpic_wire.BigFloat()", "decimal.Decimal | int | float | None", "decimal.Decimal | None"},
+      // Streams, both ways. A Python stream reaches Go as a callable Go calls for each Read (or
+      // Write): streamed, never read whole first. A Go stream reaches Python as a file object
+      // (gpic_wire.GoStream) over its handle, read and written one Go call at a time.
+      {"io.Reader", "io", "Reader", false, "io", Use::Anywhere,
+       "gpicPutReader", "gpicGetReader(r, $cb$)", "", "func(n int) ([]byte, error)",
+       "_gpic_wire.Reader($cb$, _gbridge)", "BinaryIO | None", "BinaryIO | None"},
+      {"io.ReadCloser", "io", "ReadCloser", false, "io", Use::Anywhere,
+       "gpicPutReadCloser", "gpicGetReadCloser(r, $cb$)", "", "func(n int) ([]byte, error)",
+       "_gpic_wire.Reader($cb$, _gbridge)", "BinaryIO | None", "BinaryIO | None"},
+      {"io.Writer", "io", "Writer", false, "io", Use::Anywhere,
+       "gpicPutWriter", "gpicGetWriter(r, $cb$)", "", "func(p []byte) (int, error)",
+       "_gpic_wire.Writer($cb$, _gbridge)", "BinaryIO | None", "BinaryIO | None"},
+      {"io.WriteCloser", "io", "WriteCloser", false, "io", Use::Anywhere,
+       "gpicPutWriteCloser", "gpicGetWriteCloser(r, $cb$)", "", "func(p []byte) (int, error)",
+       "_gpic_wire.Writer($cb$, _gbridge)", "BinaryIO | None", "BinaryIO | None"},
       // Made for the call (a timeout from Python, cancelled on SIGINT) and cancelled after it.
       {"context.Context", "context", "Context", false, "context", Use::Param,
        "", "gpicGetContext(r)", "gpicReleaseContext", "",

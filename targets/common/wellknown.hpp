@@ -10,7 +10,7 @@
 //     functions of runtime/go/gpic_wellknown.go on the Go side and the codec classes of
 //     runtime/python/gpic_wire.py on the Python side (the same for the cffi and the cpython
 //     target, which share those codecs);
-//   - where it may appear (a context or a Python stream only as a direct parameter);
+//   - where it may appear (a context only as a direct parameter);
 //   - how the stub and the docs spell it in Python.
 //
 // Adding a well-known type is adding one entry here and its two codecs in the runtime.

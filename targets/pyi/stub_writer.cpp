@@ -65,6 +65,7 @@ std::string imports(const std::string& body) {
   std::string out;
   if (uses("array.array[")) out += "import array\n";
   if (uses("datetime.")) out += "import datetime\n";
+  if (uses("decimal.")) out += "import decimal\n";
   if (uses("(enum.IntEnum)")) out += "import enum\n";
   std::string abc;
   for (const char* name : {"Callable", "Mapping", "Sequence"})

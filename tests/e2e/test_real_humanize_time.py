@@ -1,7 +1,8 @@
 """go-humanize v1.1.0 (through the Go module proxy) where it takes and gives the standard
 library's well-known types: RelTime, Time and CustomRelTime over time.Time and time.Duration
 (a struct of Durations in a slice), BigBytes, BigIBytes, BigComma and ParseBigBytes over
-*big.Int, and its *big.Int variables. The expected values are computed by the real Go code: a
+*big.Int, BigCommaf over *big.Float (a decimal.Decimal), its *big.Int variables and its typed
+time.Duration constants (timedelta values). The expected values are computed by the real Go code: a
 small `go run` program prints them, and each target and interpreter must print the same."""
 
 import json
@@ -22,7 +23,12 @@ PARSE = ["42 MB", "1.5 GiB", "2 QiB", "1000 RB", "x bytes", ""]
 SIZE_VARS = ["BigByte", "BigKiByte", "BigMiByte", "BigGiByte", "BigTiByte", "BigPiByte", "BigEiByte",
              "BigZiByte", "BigYiByte", "BigRiByte", "BigQiByte", "BigSIByte", "BigKByte", "BigMByte", "BigGByte",
              "BigTByte", "BigPByte", "BigEByte", "BigZByte", "BigYByte", "BigRByte", "BigQByte"]
-SPEC = {"pairs": PAIRS, "numbers": NUMBERS, "parse": PARSE, "vars": SIZE_VARS}
+# Decimals of at most 18 digits: gpic hands Go a *big.Float of 64 bits for them, as Go's own
+# SetString makes.
+DECIMALS = ["0", "10.11", "1000", "-1234567.89", "123456789012.5", "0.000123", "1E+20", "-0.5"]
+DURATIONS = ["Day", "Week", "Month", "Year", "LongTime"]
+SPEC = {"pairs": PAIRS, "numbers": NUMBERS, "parse": PARSE, "vars": SIZE_VARS, "decimals": DECIMALS,
+        "durations": DURATIONS}
 
 GO_PROGRAM = r'''package main
 
@@ -40,8 +46,10 @@ func main() {
 	var spec struct {
 		Pairs   [][2]int64
 		Numbers []string
-		Parse   []string
-		Vars    []string
+		Parse     []string
+		Vars      []string
+		Decimals  []string
+		Durations []string
 	}
 	if err := json.Unmarshal([]byte(os.Args[1]), &spec); err != nil {
 		panic(err)
@@ -94,6 +102,22 @@ func main() {
 		sizes[name] = vars[name].String()
 	}
 	out["vars"] = sizes
+	var commaf []string
+	for _, s := range spec.Decimals {
+		f, ok := new(big.Float).SetString(s)
+		if !ok {
+			panic(s)
+		}
+		commaf = append(commaf, humanize.BigCommaf(f))
+	}
+	out["commaf"] = commaf
+	durations := map[string]time.Duration{"Day": humanize.Day, "Week": humanize.Week, "Month": humanize.Month,
+		"Year": humanize.Year, "LongTime": humanize.LongTime}
+	ns := map[string]int64{}
+	for _, name := range spec.Durations {
+		ns[name] = int64(durations[name])
+	}
+	out["durations"] = ns
 	fmt.Println(string(must(json.Marshal(out))))
 }
 
@@ -106,7 +130,7 @@ func must(b []byte, err error) []byte {
 '''
 
 PY_PROGRAM = r'''
-import datetime, json, sys
+import datetime, decimal, json, sys
 import humanize
 spec = json.loads(sys.argv[1])
 UTC = datetime.timezone.utc
@@ -133,6 +157,10 @@ for s in spec["parse"]:
         parsed.append("error: " + str(e))
 out["parse"] = parsed
 out["vars"] = {name: str(getattr(humanize, name)) for name in spec["vars"]}
+out["commaf"] = [humanize.BigCommaf(decimal.Decimal(s)) for s in spec["decimals"]]
+out["durations"] = {name: getattr(humanize, name) // datetime.timedelta(microseconds=1) * 1000
+                    for name in spec["durations"]}
+assert all(type(getattr(humanize, name)) is datetime.timedelta for name in spec["durations"])
 assert all(type(getattr(humanize, name)) is int for name in spec["vars"])
 assert humanize.RelTimeMagnitude(D=datetime.timedelta(days=3)).D == datetime.timedelta(days=3)
 print(json.dumps(out))
@@ -162,3 +190,5 @@ def test_humanize_time_and_big_match_go(build_cache, go_expected, target, interp
     # The values are real ones, not empty: spot-check what Go said.
     assert go_expected["vars"]["BigQiByte"] == str(1024 ** 10)
     assert go_expected["comma"][5] == "18,446,744,073,709,551,616"
+    assert go_expected["commaf"][3] == "-1,234,567.89"
+    assert go_expected["durations"]["Day"] == 86400 * 10**9

@@ -83,12 +83,18 @@ def test_stub_and_docs_spell_the_python_types(tmp_path):
     assert "def Mul(a: int | None, b: int | None) -> int:" in stub, stub  # nil only if marked //gpic:nilable
     assert "def Copy(dst: BinaryIO | None, src: BinaryIO | None) -> int:" in stub, stub
     assert "def Wait(ctx: float | datetime.timedelta | None, d: datetime.timedelta) -> None:" in stub, stub
+    assert "import decimal\n" in stub
+    assert "def HalfOf(x: decimal.Decimal | int | float | None) -> decimal.Decimal | None:" in stub, stub
+    assert "def Endless() -> BinaryIO | None:" in stub, stub
+    assert "def Open(s: str) -> BinaryIO | None:" in stub, stub
+    assert "Day: Final[datetime.timedelta]\n" in stub, stub
     en = (tmp_path / "en" / "wellknown.md").read_text(encoding="utf-8")
     assert "datetime.datetime" in en and "time.Time" in en
 
 
 @pytest.mark.parametrize("decl, message", [
-    ("type S struct {\n\tR io.Reader\n}\n", "the cgo target cannot bind io.Reader other than as a parameter"),
+    ("type S struct {\n\tC context.Context\n}\n", "the cgo target cannot bind context.Context other than as a parameter"),
+    ("func F(x big.Float)\n", "'big.Float' is only bound as '*big.Float'"),
     ("func F() context.Context\n", "the cgo target cannot bind context.Context other than as a parameter"),
     ("func F(x big.Int)\n", "'big.Int' is only bound as '*big.Int'"),
 ])

@@ -44,7 +44,10 @@ constexpr const char* kSource =
     "func Since(t time.Time) time.Duration\n"
     "func Fact(n int64) *big.Int\n"
     "func Copy(dst io.Writer, src io.Reader) (int64, error)\n"
-    "func Wait(ctx context.Context) error\n";
+    "func Wait(ctx context.Context) error\n"
+    "func Half(x *big.Float) *big.Float\n"
+    "func Open(name string) (io.ReadCloser, error)\n"
+    "const Day time.Duration = 86400000000000\n";
 
 TEST_CASE("wellknown: Go imports only the packages the source spells") {
   CHECK(wellknown::go_imports("var _ func(time.Time) *big.Int") == "\t\"math/big\"\n\t\"time\"\n");
@@ -58,8 +61,12 @@ TEST_CASE("wellknown: the cgo shim decodes each with the runtime's codecs, and a
   CHECK(values.find("return gpicGetTime(r)") != std::string::npos);
   CHECK(values.find("gpicPutDuration(w, v)") != std::string::npos);
   CHECK(values.find("gpicPutBigInt(w, v)") != std::string::npos);
-  CHECK(values.find("gpicNewReader(gpicFunc_") != std::string::npos);
-  CHECK(values.find("gpicNewWriter(gpicFunc_") != std::string::npos);
+  // A stream from Python is read through a callable; a Go stream goes to Python by handle.
+  CHECK(values.find("gpicGetReader(r, gpicFunc_") != std::string::npos);
+  CHECK(values.find("gpicGetWriter(r, gpicFunc_") != std::string::npos);
+  CHECK(values.find("gpicPutReadCloser(w, v)") != std::string::npos);
+  CHECK(values.find("gpicPutBigFloat(w, v)") != std::string::npos);
+  CHECK(values.find("return gpicGetBigFloat(r)") != std::string::npos);
   CHECK(values.find("\"time\"") != std::string::npos);
   std::string shim = out.ending("wk_shim.go");
   CHECK(shim.find("defer gpicReleaseContext(x0, st)") != std::string::npos);
@@ -74,10 +81,17 @@ TEST_CASE("wellknown: the Python codecs and stub spelling") {
   CHECK(py.find("_gpic_wire.BigInt()") != std::string::npos);
   CHECK(py.find("_gpic_wire.Reader(") != std::string::npos);
   CHECK(py.find("_gpic_wire.Context()") != std::string::npos);
+  CHECK(py.find("_gpic_wire.BigFloat()") != std::string::npos);
+  CHECK(py.find("_gpic_wire.Reader(_gk") != std::string::npos);
+  CHECK(py.find("Day = ") != std::string::npos);  // a typed time.Duration constant is bound
   std::string stub = generate("pyi", kSource).ending(".pyi");
   CHECK(stub.find("import datetime\n") != std::string::npos);
   CHECK(stub.find("def Since(t: datetime.datetime) -> datetime.timedelta:") != std::string::npos);
   CHECK(stub.find("def Fact(n: int) -> int:") != std::string::npos);  // a pointer result is not nil unless marked
+  CHECK(stub.find("import decimal\n") != std::string::npos);
+  CHECK(stub.find("def Half(x: decimal.Decimal | int | float | None) -> decimal.Decimal:") != std::string::npos);
+  CHECK(stub.find("def Open(name: str) -> BinaryIO | None:") != std::string::npos);
+  CHECK(stub.find("Day: Final[datetime.timedelta]\n") != std::string::npos);
   CHECK(stub.find("from typing import BinaryIO") != std::string::npos);
 }
 

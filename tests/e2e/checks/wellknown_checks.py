@@ -235,3 +235,160 @@ def check_context_timeout_cancels_the_call():
 def check_context_bad_timeout():
     raises(ValueError, wellknown.Wait, -1, datetime.timedelta(0))
     raises(TypeError, wellknown.Wait, "soon", datetime.timedelta(0))
+
+
+# --- typed time.Duration constants ---------------------------------------------------------------
+
+def check_duration_constants_are_timedeltas():
+    assert wellknown.Day == datetime.timedelta(days=1), wellknown.Day
+    assert wellknown.Week == datetime.timedelta(weeks=1)
+    assert wellknown.Tick == datetime.timedelta(microseconds=1500)
+    assert type(wellknown.Day) is datetime.timedelta
+    assert wellknown.Nanoseconds(wellknown.Week) == 7 * 24 * 3600 * 10**9
+
+
+# --- *big.Float <-> decimal.Decimal ---------------------------------------------------------------
+
+def check_big_float_result_is_decimal_of_go_text():
+    from decimal import Decimal
+    d = wellknown.FloatOf(10.11)
+    assert type(d) is Decimal and d == Decimal("10.11"), d  # Go's shortest text at 53 bits
+    third = wellknown.Third(200)
+    assert third == Decimal(wellknown.FloatText(third)[0]), third
+    assert len(third.as_tuple().digits) > 55  # 200 bits of 1/3, not a float's 17 digits
+    assert wellknown.HalfOf(None) is None
+    assert wellknown.FloatText(None) == ("<nil>", 0)
+
+
+def check_big_float_argument_is_exact():
+    from decimal import Decimal
+    # A Decimal reaches Go with the precision its digits need, and comes back the same.
+    many = Decimal("12345678901234567890.123456789012345678901")
+    text, prec = wellknown.FloatText(many)
+    assert Decimal(text) == many and prec > 64, (text, prec)
+    import decimal
+    with decimal.localcontext() as ctx:
+        ctx.prec = 100
+        assert wellknown.HalfOf(many) == many / 2
+    assert wellknown.HalfOf(Decimal("0.1")) == Decimal("0.05")
+    assert wellknown.FloatText(Decimal("-0")) == ("-0", 64)
+    # A float at 53 bits, exactly (as big.NewFloat); an int at its bit length.
+    assert wellknown.FloatText(0.1) == ("0.1", 53)
+    text, prec = wellknown.FloatText(2**100 + 1)
+    assert Decimal(text) == 2**100 + 1 and prec == 101, (text, prec)
+    assert wellknown.FloatText(Decimal("Infinity")) == ("+Inf", 64)
+    assert wellknown.FloatText(float("-inf"))[0] == "-Inf"
+    assert wellknown.HalfOf(Decimal("-Infinity")) == Decimal("-Infinity")
+
+
+def check_big_float_bad_values_raise():
+    from decimal import Decimal
+    assert "NaN" in raises(ValueError, wellknown.FloatText, Decimal("NaN"))
+    assert "NaN" in raises(ValueError, wellknown.FloatText, float("nan"))
+    assert "decimal.Decimal, int or float (Go *big.Float), not str" in raises(TypeError, wellknown.FloatText, "1.5")
+    raises(TypeError, wellknown.FloatText, True)
+
+
+# --- Go streams returned to Python -----------------------------------------------------------------
+
+def check_go_reader_is_a_readable_file_object_read_in_chunks():
+    r = wellknown.Endless()
+    assert isinstance(r, io.RawIOBase) and r.readable() and not r.writable()
+    before = wellknown.EndlessReads()
+    assert r.read(5) == b"abcde"
+    buf = bytearray(30)
+    assert r.readinto(buf) == 30 and bytes(buf[:3]) == b"abc"
+    # Each read is one Go Read of what Python asked for: an endless reader is never slurped.
+    assert wellknown.EndlessReads() - before == 2
+    r.close()
+    assert r.closed
+    assert "closed" in raises(ValueError, r.read, 1)
+
+
+def check_go_reader_iterates_lines_and_reads_to_the_end():
+    assert list(wellknown.Text("one\ntwo\nthree")) == [b"one\n", b"two\n", b"three"]
+    r = wellknown.Text("x" * 100000)
+    assert r.read() == b"x" * 100000
+    assert r.read(10) == b""  # at the end
+    assert io.BufferedReader(wellknown.Text("a\nb\n")).readlines() == [b"a\n", b"b\n"]
+    with wellknown.Text("ctx") as r:
+        assert r.read() == b"ctx"
+    assert r.closed
+    assert wellknown.NilReader() is None
+
+
+def check_go_read_closer_close_calls_go_close_once():
+    before = wellknown.Closes()
+    r = wellknown.Open("hello")
+    assert r.read() == b"hello"
+    r.close()
+    r.close()
+    assert wellknown.Closes() - before == 1
+    # Dropping an unclosed one closes it, as Python's own files do.
+    r = wellknown.Open("dropped")
+    del r
+    import gc
+    gc.collect()
+    assert wellknown.Closes() - before == 2
+    # An io.Reader's Close is not Python's to call.
+    r = wellknown.Text("x")
+    r.close()
+    assert wellknown.Closes() - before == 2
+
+
+def check_go_reader_error_comes_after_its_data():
+    r = wellknown.Failing("partial")
+    assert r.read(100) == b"partial"
+    assert "disk on fire" in raises(wellknown.Error, r.read, 100)
+
+
+def check_go_writer_is_a_writable_file_object():
+    w = wellknown.Collect()
+    assert w.writable() and not w.readable()
+    start = len(wellknown.Collected())
+    assert w.write(b"hello ") == 6
+    w.write(bytearray(b"world"))
+    w.write(memoryview(b"!!"))
+    assert wellknown.Collected()[start:] == "hello world!!"
+    assert "not an io.Reader" in raises(io.UnsupportedOperation, w.read, 1)
+    raises(TypeError, w.write, "text")
+    w.close()
+    assert wellknown.Collected()[start:] == "hello world!!<closed>"
+
+
+def check_go_writer_flush_calls_go_flush():
+    w = wellknown.Buffered()
+    start = len(wellknown.Collected())
+    w.write(b"buffered")
+    assert wellknown.Collected()[start:] == ""  # still in Go's bufio.Writer
+    w.flush()
+    assert wellknown.Collected()[start:] == "buffered"
+    w.write(b" and closed")
+    w.close()  # flushes first, as Python's files do; a bufio.Writer has no Close
+    assert wellknown.Collected()[start:] == "buffered and closed"
+
+
+def check_go_stream_as_a_field_and_back_to_go():
+    m = wellknown.NewMessage("hi", "the body")
+    body = m.Body
+    assert body.read(3) == b"the"
+    # Handed back to Go, a Go stream is the Go value itself (no Python in between).
+    assert wellknown.IsStringsReader(wellknown.Text("x"))
+    assert wellknown.Upper(body) == " BODY"
+    assert not wellknown.IsStringsReader(io.BytesIO(b"x"))
+    m.Body = io.BytesIO(b"python bytes")
+    assert wellknown.ReadBody(m) == "python bytes"
+    m.Body = None
+    assert m.Body is None
+    # Written by Python into a Go writer through Go: Copy(dst Go writer, src Go reader).
+    w = wellknown.Collect()
+    start = len(wellknown.Collected())
+    assert wellknown.Copy(w, wellknown.Text("piped")) == 5
+    assert wellknown.Collected()[start:] == "piped"
+    w.close()
+
+
+def check_go_stream_used_after_close_raises():
+    r = wellknown.Text("abc")
+    r.close()
+    assert "closed" in raises(ValueError, wellknown.Upper, r)

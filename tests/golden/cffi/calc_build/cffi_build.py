@@ -23,6 +23,10 @@ int64_t gpicw_go_heap(void);
 void gpicw_release(uint64_t h);
 uint64_t gpicw_identity(uint64_t h);
 void gpicw_collect(void);
+int64_t gpicw_stream_read(uint64_t h, char* p, int64_t n);
+int64_t gpicw_stream_write(uint64_t h, char* p, int64_t n);
+void gpicw_stream_flush(uint64_t h);
+void gpicw_stream_close(uint64_t h);
 extern "Python" void gpic_py_dispatch(uint64_t, int32_t, int32_t, const char*, size_t, gpic_bytes*,
                                        gpic_status*);
 extern "Python" void gpic_py_release(const uint64_t*, size_t);
@@ -123,6 +127,55 @@ static uint64_t gpicw_identity(uint64_t h) {
     }
     gpicw_settle(&st);
     return id;
+}
+
+/* Go streams held by Python (gpic_wire.GoStream): one Go Read or Write per call. */
+static int64_t gpicw_stream_read(uint64_t h, char* p, int64_t n) {
+    gpic_status st = {0};
+    int64_t got = 0;
+    if (gpic_call_begin() == 0) {
+        got = gpic_stream_read(h, p, n, &st);
+        gpic_call_end();
+    } else {
+        gpic_fail_forked(&st);
+    }
+    gpicw_settle(&st);
+    return got;
+}
+
+static int64_t gpicw_stream_write(uint64_t h, char* p, int64_t n) {
+    gpic_status st = {0};
+    int64_t got = 0;
+    if (gpic_call_begin() == 0) {
+        got = gpic_stream_write(h, p, n, &st);
+        gpic_call_end();
+    } else {
+        gpic_fail_forked(&st);
+    }
+    gpicw_settle(&st);
+    return got;
+}
+
+static void gpicw_stream_flush(uint64_t h) {
+    gpic_status st = {0};
+    if (gpic_call_begin() == 0) {
+        gpic_stream_flush(h, &st);
+        gpic_call_end();
+    } else {
+        gpic_fail_forked(&st);
+    }
+    gpicw_settle(&st);
+}
+
+static void gpicw_stream_close(uint64_t h) {
+    gpic_status st = {0};
+    if (gpic_call_begin() == 0) {
+        gpic_stream_close(h, &st);
+        gpic_call_end();
+    } else {
+        gpic_fail_forked(&st);
+    }
+    gpicw_settle(&st);
 }
 
 static int64_t gpicw_Add(int64_t a0, int64_t a1) {
