@@ -1,6 +1,6 @@
 // The cpython target: a CPython extension module (pybind11, with METH_FASTCALL functions) over
 // the cgo shim's C ABI, with the same Python API as the cffi target: the same calls
-// (targets/cffi/calls.hpp), classes, codecs and runtime (runtime/python), called from C++.
+// (targets/common/python_calls.hpp), classes, codecs and runtime (runtime/python), called from C++.
 //
 //   <module>_cpython/<module>.cpp           the module: the Go calls, and its initialisation
 //   <module>_cpython/<module>_python.hpp    the Python it runs at import (classes, codecs, ...)
@@ -9,7 +9,7 @@
 //   <module>_cpython/cpython_build.py       compiles one extension file for the interpreter that
 //                                           runs it, linking the shim's c-archive (`gpic build`)
 #include "compiler/embedded.hpp"
-#include "targets/cffi/calls.hpp"
+#include "targets/common/python_calls.hpp"
 #include "targets/common/c_abi.hpp"
 #include "targets/common/python_collisions.hpp"
 #include "targets/cpython/module_writer.hpp"
@@ -43,7 +43,7 @@ class CpythonTarget : public Target {
     if (!py::check_collisions(m, options.snake_names ? py::Case::Snake : py::Case::Keep, diags)) return;
     auto plan = abi::plan(m, "cpython", diags);
     if (!plan) return;
-    cffi::Calls calls = cffi::collect_calls(m, *plan, options);
+    py::Calls calls = py::collect_calls(m, *plan, options);
     cpython::ModuleSources src = cpython::emit_module(m, *plan, calls, options);
     std::string dir = m.name + "_cpython/";
     out.write(dir + m.name + ".cpp", std::move(src.cpp));
