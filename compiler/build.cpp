@@ -403,7 +403,9 @@ class Builder {
       cmd = {req_.python, (u.build_dir / (name + "_build") / "cffi_build.py").string()};
     } else {
       fs::path src = u.build_dir / (name + "_cpython");
-      cmd = {req_.python, (src / "cpython_build.py").string(), "--source", (src / (name + ".cpp")).string()};
+      // The compiled runtime, kept in gpic's cache, is shared by every build that can use it.
+      cmd = {req_.python, (src / "cpython_build.py").string(), "--source", (src / (name + ".cpp")).string(),
+             "--cache-dir", gpic_cache_dir().string()};
     }
     for (const std::string& a : {std::string("--cgo-dir"), (u.build_dir / (name + "_cgo")).string(),
                                  std::string(joint() ? "--shared" : "--archive"), archive_.string(),

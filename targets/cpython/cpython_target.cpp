@@ -6,6 +6,8 @@
 //   <module>_cpython/<module>_python.hpp    the Python it runs at import (classes, codecs, ...)
 //   <module>_cpython/gpic_rt_source.hpp     runtime/python/*.py and runtime/cpython/*.py, compiled in
 //   <module>_cpython/gpic_cpython*.hpp      runtime support, from runtime/cpython
+//   <module>_cpython/gpic_cpython_runtime.cpp  the runtime's implementation, compiled once into
+//                                           gpic's cache and linked into every extension
 //   <module>_cpython/cpython_build.py       compiles one extension file for the interpreter that
 //                                           runs it, linking the shim's c-archive (`gpic build`)
 #include "compiler/embedded.hpp"
@@ -50,8 +52,7 @@ class CpythonTarget : public Target {
     out.write(dir + m.name + "_python.hpp", std::move(src.python));
     out.write(dir + "gpic_rt_source.hpp", runtime_sources());
     for (const char* f : {"gpic_cpython.hpp", "gpic_cpython_values.hpp", "gpic_cpython_impl.hpp", "gpic_cpython_dispatch.hpp",
-                          "gpic_cpython_module.hpp",
-                          "cpython_build.py"})
+                          "gpic_cpython_module.hpp", "gpic_cpython_runtime.cpp", "cpython_build.py"})
       out.write(dir + f, std::string(embedded_file(std::string("runtime/cpython/") + f)));
   }
 };

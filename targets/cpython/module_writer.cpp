@@ -57,7 +57,6 @@ class ModuleWriter {
              "#include \"gpic_cpython.hpp\"\n"
              "#include \"gpic_$module$.h\"\n"
              "#include \"$module$_python.hpp\"\n\n"
-             "namespace py = pybind11;\n\n"
              "namespace {\n",
              {{"version", o_.gpic_version}, {"file", quoting::source_name(m_)},
               {"module", m_.name}, {"path", quoting::comment(m_.go_path)}});
@@ -65,7 +64,6 @@ class ModuleWriter {
     functions();
     classes();
     proxies();
-    w_.print("\n}  // namespace\n\n");
     PythonParts py = emit_python(m_, plan_, calls_, codecs_);
     init();
     ModuleSources out;
@@ -238,15 +236,17 @@ class ModuleWriter {
     w_.print("};\n");
   }
 
+  // The module's body (run when Python executes the module), then its entry point.
   void init() {
-    w_.print("PYBIND11_MODULE($module$, m) {\n", {{"module", m_.name}});
+    section("The module");
+    w_.print("\nvoid fill_module(PyObject* m) {\n");
     {
       auto in = w_.indent();
       w_.print("gpic_py::init_runtime(\n"
                "    m,\n"
                "    $doc$,\n"
                "    $error_doc$);\n"
-               "if (PyModule_AddFunctions(m.ptr(), kFunctions) < 0) throw py::error_already_set();\n"
+               "gpic_py::add_functions(m, kFunctions);\n"
                "gpic_py::run_in_module(m, kDefinitions, \"definitions\");\n"
                "gpic_py::bind_structure(m);\n",
                {{"doc", cpp_doc_string(py::module_doc(m_), "    ")},
@@ -283,7 +283,9 @@ class ModuleWriter {
         w_.print("gpic_py::set_proxies(kProxies, std::size(kProxies));\n");
       w_.print("gpic_py::run_in_module(m, kSetup, \"setup\");\n");
     }
-    w_.print("}\n");
+    w_.print("}\n\n}  // namespace\n\n"
+             "PyMODINIT_FUNC PyInit_$module$() { return gpic_py::module_def($name$, fill_module); }\n",
+             {{"module", m_.name}, {"name", cpp_string(m_.name)}});
   }
 
   // Go's String() method: Python's str() uses it (as in the cffi target).
