@@ -14,6 +14,10 @@ pybind11) is compiled once into an object file under --cache-dir, named by a has
 everything that goes into it (the compiler, the flags, the interpreter, pybind11, the runtime's
 sources), and linked into every extension; the module's own file needs Python.h alone. So a
 build compiles only the package's calls. Without --cache-dir the runtime is compiled each time.
+
+With --compile-only it compiles (the runtime if need be, and) the module into <m>.o beside
+its source and links nothing: gpic runs that while `go build` makes the archive, and the
+linking run then uses <m>.o (if it is newer than the source) instead of compiling again.
 """
 import argparse
 import hashlib
@@ -80,12 +84,14 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description="Build the extension module of a gpic cpython package.")
     parser.add_argument("--source", required=True, help="the generated <module>.cpp")
     parser.add_argument("--cgo-dir", required=True, help="folder with the shim's C headers")
-    go = parser.add_mutually_exclusive_group(required=True)
+    go = parser.add_mutually_exclusive_group()
     go.add_argument("--archive", help="the shim built with go build -buildmode=c-archive")
     go.add_argument("--shared", help="the joint build's library (go build -buildmode=c-shared) to link to")
     parser.add_argument("--rpath", help="where the extension finds the --shared library at run time ($ORIGIN)")
     parser.add_argument("--out", required=True, help="the folder to put the extension file in")
     parser.add_argument("--cache-dir", help="where the compiled runtime is kept between builds")
+    parser.add_argument("--compile-only", action="store_true",
+                        help="compile the module into <m>.o beside its source, before the Go archive exists")
     parser.add_argument("--verbose", action="store_true")
     args = parser.parse_args(argv)
 
@@ -114,9 +120,23 @@ def main(argv=None):
                                  pybind11, args.verbose)
         if runtime is None:
             return 1
+        source = os.path.abspath(args.source)
+        compiled = os.path.splitext(source)[0] + ".o"
+        if args.compile_only:
+            cmd = cxx + COMPILE_FLAGS + includes + ["-c", source, "-o", compiled + ".tmp"]
+            if args.verbose:
+                sys.stderr.write(" ".join(shlex.quote(c) for c in cmd) + "\n")
+            if subprocess.run(cmd).returncode != 0:
+                return 1
+            os.replace(compiled + ".tmp", compiled)
+            return 0
+        if not (args.archive or args.shared):
+            parser.error("one of --archive and --shared is required")
+        if os.path.exists(compiled) and os.path.getmtime(compiled) >= os.path.getmtime(source):
+            source = compiled  # compiled by --compile-only while Go built the archive
         built = os.path.join(tmp, module + suffix)
         cmd = cxx + COMPILE_FLAGS + ["-shared"] + includes + [
-            os.path.abspath(args.source), runtime,
+            source, runtime,
             # The C++ runtime is linked in, so the extension needs nothing beyond glibc (and the
             # joint Go library, when there is one): a wheel of it meets a manylinux policy
             # whatever libstdc++ the user's system has.

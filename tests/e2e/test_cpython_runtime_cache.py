@@ -1,6 +1,6 @@
 """The cpython target compiles its runtime (gpic_cpython_runtime.cpp, the only file that parses
 pybind11) once into gpic's cache and links it into every extension after that: a warm build
-compiles only the package's own calls. Two packages built one after the other share the one
+compiles only the package's own calls, while go build runs. Two packages built one after the other share the one
 runtime object, and each extension works on its own and beside the other in one process."""
 
 import os
@@ -62,9 +62,15 @@ def test_the_runtime_is_compiled_once_and_shared(tmp_path):
     assert not compiles_runtime(again), again
     assert sorted((cache / "cpython-runtime").glob("*.o")) == objects
 
-    # The generated module itself needs Python.h alone: pybind11 stays in the runtime.
+    # The module's C++ is compiled (--compile-only) while go build makes the archive; the link
+    # then takes that object and the runtime's.
+    commands = [l[len("gpic: "):] for l in second.splitlines() if l.startswith("gpic: ")]
+    early = [i for i, c in enumerate(commands) if "cpython_build.py" in c and "--compile-only" in c]
+    go = [i for i, c in enumerate(commands) if " go build " in c]
+    assert len(early) == 1 and len(go) == 1 and early[0] < go[0], second
     links = [l for l in second.splitlines() if " -shared " in l]
     assert len(links) == 1 and str(objects[0]) in links[0], second
+    assert "rtb_cpython/rtb.o " in links[0] and "rtb.cpp" not in links[0], links[0]
 
     r = run_python("python3", str(out), "import rta; print(rta.Greet('go'), rta.Twice(21))")
     assert r.returncode == 0, r.stderr
