@@ -3,6 +3,7 @@
 #include <boost/program_options.hpp>
 #include <filesystem>
 #include <fstream>
+#include <future>
 #include <iostream>
 #include <map>
 #include <memory>
@@ -167,6 +168,7 @@ class Builder {
       u.build_dir = work_dir_ / u.m->name;
       if (!generate_sources(u)) return false;
     }
+    std::future<std::vector<ProcessResult>> early = compile_extensions_early();
     if (!joint()) {
       Unit& u = units_.front();
       root_ = u.build_dir;
@@ -178,6 +180,8 @@ class Builder {
       if (!write_joint_program(packages, root_ / "go", diags_)) return false;
       if (!write_go_work("go", go->go_line()) || !go_build(root_ / "go", true)) return false;
     }
+    for (const ProcessResult& r : early.get())
+      if (req_.verbose) std::cerr << r.err;
     std::map<std::string, std::string> files;
     for (const auto& u : units_) {
       std::map<std::string, std::string> unit_files;
@@ -401,6 +405,39 @@ class Builder {
     return true;
   }
 
+  // The cpython target's builder for unit `u`, up to the arguments that differ between runs.
+  // The compiled runtime, kept in gpic's cache, is shared by every build that can use it.
+  std::vector<std::string> cpython_builder(const Unit& u) const {
+    fs::path src = u.build_dir / (u.m->name + "_cpython");
+    return {req_.python, (src / "cpython_build.py").string(), "--source", (src / (u.m->name + ".cpp")).string(),
+            "--cache-dir", gpic_cache_dir().string()};
+  }
+
+  // The cpython extensions' C++ needs only the generated headers, not the Go archive: it is
+  // compiled (--compile-only) while `go build` runs, so that a warm build takes about the
+  // longer of the two rather than their sum, and the linking run (build_extension) uses the
+  // object. A failure here is left to that run, which compiles again and reports it.
+  // One job for all units, one compile after another: beside `go build` it takes the other
+  // core, and a joint build of many packages does not start a compiler for each at once.
+  std::future<std::vector<ProcessResult>> compile_extensions_early() {
+    std::vector<std::vector<std::string>> cmds;
+    if (target_ == "cpython")
+      for (const auto& u : units_) {
+        std::vector<std::string> cmd = cpython_builder(u);
+        for (const std::string& a : {std::string("--cgo-dir"), (u.build_dir / (u.m->name + "_cgo")).string(),
+                                     std::string("--out"), (u.build_dir / "ext").string(), std::string("--compile-only")})
+          cmd.push_back(a);
+        if (req_.verbose) cmd.push_back("--verbose");
+        if (req_.verbose) std::cerr << "gpic: " << shell_line(cmd) << "\n";
+        cmds.push_back(std::move(cmd));
+      }
+    return std::async(std::launch::async, [cmds] {
+      std::vector<ProcessResult> results;
+      for (const auto& cmd : cmds) results.push_back(run_process(cmd));
+      return results;
+    });
+  }
+
   // Runs the target's builder (it compiles the extension for req_.python into `ext`). In a
   // joint build the extension links to the shared library, found at run time in DIR: beside a
   // cpython module, the parent of a package's folder.
@@ -410,8 +447,7 @@ class Builder {
     if (target_ == "cffi") {
       cmd = {req_.python, (u.build_dir / (name + "_build") / "cffi_build.py").string()};
     } else {
-      fs::path src = u.build_dir / (name + "_cpython");
-      cmd = {req_.python, (src / "cpython_build.py").string(), "--source", (src / (name + ".cpp")).string()};
+      cmd = cpython_builder(u);
     }
     for (const std::string& a : {std::string("--cgo-dir"), (u.build_dir / (name + "_cgo")).string(),
                                  std::string(joint() ? "--shared" : "--archive"), archive_.string(),

@@ -25,6 +25,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
 import build  # noqa: E402
+import build_speed  # noqa: E402
 import compile_speed  # noqa: E402
 import contenders as C  # noqa: E402
 import go_calls  # noqa: E402
@@ -439,7 +440,10 @@ def main(argv=None):
                     help="build directory, cached between runs (default bench/.work)")
     ap.add_argument("--rounds", type=int, help="rounds of interleaved measurement (default 5; quick 1)")
     ap.add_argument("--no-calls", action="store_true", help="skip the call/throughput benchmarks")
-    ap.add_argument("--no-compile", action="store_true", help="skip the compile-speed benchmark")
+    ap.add_argument("--no-compile", action="store_true", help="skip the compile-speed and build-speed benchmarks")
+    ap.add_argument("--build-speed-only", action="store_true",
+                    help="measure only the build speed (a warm gpic build per Python target, and gopy's) and "
+                         "print its table; writes build-speed.json under --work, never bench/results")
     ap.add_argument("--no-go-calls", action="store_true",
                     help="skip the Go -> Python benchmark (gpic --target go against a cgo floor, gRPC "
                          "and a direct Python call; full runs only)")
@@ -483,6 +487,8 @@ def main(argv=None):
         return write_outputs(doc, args, None)
 
     mode = "quick" if args.quick else "full"
+    if args.build_speed_only:
+        return build_speed_only(mode, args)
     rounds = args.rounds or C.TIMING[mode]["rounds"]
     if mode == "full" and rounds < 5:
         log("note: fewer than 5 rounds asked for; medians will be less trustworthy")
@@ -519,6 +525,9 @@ def main(argv=None):
     compile_res = None
     if not args.no_compile:
         compile_res = compile_speed.run_all(mode, args.work, gpic, log, max_size=args.compile_max)
+    build_res = None
+    if not args.no_compile and mode == "full":  # minutes of builds: not in the quick pass
+        build_res = build_speed.run_all(mode, args.work, gpic, tools, build.GOPY_VERSION, log)
 
     doc = {
         "schema": 1,
@@ -544,6 +553,7 @@ def main(argv=None):
         },
         "results": results,
         "compile": compile_res,
+        "build_speed": build_res,
         "instructions": instructions,
     }
     stamp = started.strftime("%Y%m%d-%H%M%S")
@@ -567,6 +577,18 @@ def run_go_calls(mode, args, gpic, seed):
     if failed:
         log("FAILED: " + "; ".join(failed[:20]))
         return 1
+    return 0
+
+
+def build_speed_only(mode, args):
+    """`--build-speed-only`: gpic (from --gpic-from, or $GPIC) and gopy, then the build-speed runs."""
+    os.makedirs(args.work, exist_ok=True)
+    tools = build.build_tools(args.work, log)
+    gpic = build.find_gpic(args.work, log, args.gpic_from)
+    res = build_speed.run_all(mode, args.work, gpic, tools, build.GOPY_VERSION, log)
+    with open(os.path.join(args.work, "build-speed.json"), "w") as f:
+        json.dump(res, f, indent=1)
+    sys.stdout.write(build_speed.markdown(res, "en"))
     return 0
 
 

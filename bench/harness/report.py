@@ -2,6 +2,7 @@
 import os
 import re
 
+import build_speed
 import compile_speed
 import contenders as C
 
@@ -417,6 +418,8 @@ def markdown(doc, lang):
         parts += ["### " + L["instr"], "", instructions_table(doc, lang)]
     if doc.get("compile"):
         parts += ["### " + L["compile"], "", compile_table(doc, lang)]
+    if doc.get("build_speed"):
+        parts += [build_speed.markdown(doc["build_speed"], lang)]
     return "\n".join(parts) + "\n"
 
 

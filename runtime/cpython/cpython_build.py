@@ -4,12 +4,23 @@ this script, linking the Go package in from its c-archive (or, in a joint build,
 library of all its packages: --shared libgpic_joint_<hash>.so --rpath '$ORIGIN'):
 
     python3 cpython_build.py --source DIR/<m>_cpython/<m>.cpp --cgo-dir DIR/<m>_cgo \\
-        --archive libgpic_<m>.a --out OUTDIR
+        --archive libgpic_<m>.a --out OUTDIR [--cache-dir DIR]
 
 The interpreter supplies its headers and the extension suffix; pybind11 (from PyPI) its
 headers. $CXX names the C++ compiler (default c++).
+
+The runtime the module calls (gpic_cpython_runtime.cpp beside it, the only file that parses
+pybind11) is compiled once into an object file under --cache-dir, named by a hash of
+everything that goes into it (the compiler, the flags, the interpreter, pybind11, the runtime's
+sources), and linked into every extension; the module's own file needs Python.h alone. So a
+build compiles only the package's calls. Without --cache-dir the runtime is compiled each time.
+
+With --compile-only it compiles (the runtime if need be, and) the module into <m>.o beside
+its source and links nothing: gpic runs that while `go build` makes the archive, and the
+linking run then uses <m>.o (if it is newer than the source) instead of compiling again.
 """
 import argparse
+import hashlib
 import os
 import platform
 import shlex
@@ -19,15 +30,68 @@ import sysconfig
 import tempfile
 
 
+# How both the module and the runtime are compiled: the same flags, so that they link as one.
+COMPILE_FLAGS = ["-std=c++17", "-O2", "-fPIC", "-fvisibility=hidden", "-g0"]
+
+# The runtime's sources, beside the module's (gpic_rt_source.hpp holds the runtime's Python),
+# and the C ABI's header from the shim's folder.
+RUNTIME_SOURCES = ["gpic_cpython_runtime.cpp", "gpic_cpython.hpp", "gpic_cpython_values.hpp", "gpic_cpython_impl.hpp",
+                   "gpic_cpython_dispatch.hpp", "gpic_cpython_module.hpp", "gpic_rt_source.hpp"]
+
+
+def runtime_key(cxx, src_dir, cgo_dir, pybind11):
+    """A hash of everything the compiled runtime depends on."""
+    key = hashlib.sha256()
+    for part in [subprocess.run(cxx + ["--version"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT).stdout,
+                 repr((cxx, COMPILE_FLAGS, sys.version, sysconfig.get_paths()["include"],
+                       sysconfig.get_config_var("EXT_SUFFIX"), pybind11.__version__, pybind11.get_include()))]:
+        key.update(part if isinstance(part, bytes) else part.encode())
+    for path in [os.path.join(src_dir, f) for f in RUNTIME_SOURCES] + [os.path.join(cgo_dir, "gpic_runtime.h")]:
+        with open(path, "rb") as f:
+            key.update(os.path.basename(path).encode() + b"\0" + f.read() + b"\0")
+    return key.hexdigest()[:32]
+
+
+def runtime_object(cxx, includes, src_dir, cgo_dir, cache_dir, tmp, pybind11, verbose):
+    """The runtime compiled to an object file: from the cache, or compiled into it now (into
+    tmp when the cache cannot be written)."""
+    key = runtime_key(cxx, src_dir, cgo_dir, pybind11)
+    folder = os.path.join(os.path.abspath(cache_dir), "cpython-runtime")
+    obj = os.path.join(folder, key + ".o")
+    if os.path.exists(obj):
+        if verbose:
+            sys.stderr.write("# the runtime, compiled earlier: %s\n" % obj)
+        return obj
+    try:
+        os.makedirs(folder, exist_ok=True)
+    except OSError as e:
+        sys.stderr.write("gpic: cannot cache the compiled runtime in %s (%s); compiling it for this build only\n"
+                         % (folder, e.strerror))
+        obj = os.path.join(tmp, "gpic_cpython_runtime.o")
+    staged = "%s.%d.tmp" % (obj, os.getpid())
+    cmd = cxx + COMPILE_FLAGS + includes + ["-c", os.path.join(src_dir, "gpic_cpython_runtime.cpp"), "-o", staged]
+    if verbose:
+        sys.stderr.write(" ".join(shlex.quote(c) for c in cmd) + "\n")
+    if subprocess.run(cmd).returncode != 0:
+        if os.path.exists(staged):
+            os.remove(staged)
+        return None
+    os.replace(staged, obj)  # another build compiling the same runtime at once writes the same file
+    return obj
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description="Build the extension module of a gpic cpython package.")
     parser.add_argument("--source", required=True, help="the generated <module>.cpp")
     parser.add_argument("--cgo-dir", required=True, help="folder with the shim's C headers")
-    go = parser.add_mutually_exclusive_group(required=True)
+    go = parser.add_mutually_exclusive_group()
     go.add_argument("--archive", help="the shim built with go build -buildmode=c-archive")
     go.add_argument("--shared", help="the joint build's library (go build -buildmode=c-shared) to link to")
     parser.add_argument("--rpath", help="where the extension finds the --shared library at run time ($ORIGIN)")
     parser.add_argument("--out", required=True, help="the folder to put the extension file in")
+    parser.add_argument("--cache-dir", help="where the compiled runtime is kept between builds")
+    parser.add_argument("--compile-only", action="store_true",
+                        help="compile the module into <m>.o beside its source, before the Go archive exists")
     parser.add_argument("--verbose", action="store_true")
     args = parser.parse_args(argv)
 
@@ -48,15 +112,31 @@ def main(argv=None):
     os.makedirs(args.out, exist_ok=True)
     dest = os.path.join(os.path.abspath(args.out), module + suffix)
     cxx = shlex.split(os.environ.get("CXX", "c++"))
+    src_dir = os.path.abspath(os.path.dirname(args.source))
+    includes = ["-I", sysconfig.get_paths()["include"], "-I", pybind11.get_include(),
+                "-I", src_dir, "-I", os.path.abspath(args.cgo_dir)]
     with tempfile.TemporaryDirectory(prefix="gpic-cpython-") as tmp:
+        runtime = runtime_object(cxx, includes, src_dir, os.path.abspath(args.cgo_dir), args.cache_dir or tmp, tmp,
+                                 pybind11, args.verbose)
+        if runtime is None:
+            return 1
+        source = os.path.abspath(args.source)
+        compiled = os.path.splitext(source)[0] + ".o"
+        if args.compile_only:
+            cmd = cxx + COMPILE_FLAGS + includes + ["-c", source, "-o", compiled + ".tmp"]
+            if args.verbose:
+                sys.stderr.write(" ".join(shlex.quote(c) for c in cmd) + "\n")
+            if subprocess.run(cmd).returncode != 0:
+                return 1
+            os.replace(compiled + ".tmp", compiled)
+            return 0
+        if not (args.archive or args.shared):
+            parser.error("one of --archive and --shared is required")
+        if os.path.exists(compiled) and os.path.getmtime(compiled) >= os.path.getmtime(source):
+            source = compiled  # compiled by --compile-only while Go built the archive
         built = os.path.join(tmp, module + suffix)
-        cmd = cxx + [
-            "-std=c++17", "-O2", "-fPIC", "-shared", "-fvisibility=hidden", "-g0",
-            "-I", sysconfig.get_paths()["include"],
-            "-I", pybind11.get_include(),
-            "-I", os.path.abspath(os.path.dirname(args.source)),
-            "-I", os.path.abspath(args.cgo_dir),
-            os.path.abspath(args.source),
+        cmd = cxx + COMPILE_FLAGS + ["-shared"] + includes + [
+            source, runtime,
             # The C++ runtime is linked in, so the extension needs nothing beyond glibc (and the
             # joint Go library, when there is one): a wheel of it meets a manylinux policy
             # whatever libstdc++ the user's system has.

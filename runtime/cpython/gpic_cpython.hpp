@@ -7,6 +7,12 @@
 // lookup for scalars, one C call into Go with the GIL released). pybind11 does what it is good
 // at: module set-up, reference-counted handles and error translation on the slow paths.
 //
+// Only this header and gpic_cpython_values.hpp reach the generated module, and they need
+// Python.h alone: everything pybind11 does (the slow paths, Go calling Python, module set-up)
+// is in gpic_cpython_runtime.cpp, compiled once per compiler and interpreter into gpic's
+// cache and linked into every extension, so that building a package compiles only its own
+// calls (cpython_build.py).
+//
 // What Python sees is the cffi target's API, construct for construct: the classes, codecs and
 // exception types are built by the same runtime (gpic_rt.py, gpic_wire.py, run inside the
 // extension), conversions accept what cffi accepts, and a refused argument is reported by the
@@ -15,12 +21,16 @@
 //
 //   gpic_cpython.hpp          the state, argument binding and the Go call (this file)
 //   gpic_cpython_values.hpp   converting arguments and results, type by type
-//   gpic_cpython_impl.hpp     the slow paths: binding errors, failed calls
-//   gpic_cpython_dispatch.hpp Go calling Python: the dispatcher, from any goroutine
-//   gpic_cpython_module.hpp   module set-up
+//   gpic_cpython_runtime.cpp  the runtime compiled once, made of:
+//     gpic_cpython_impl.hpp     the slow paths: binding errors, failed calls
+//     gpic_cpython_dispatch.hpp Go calling Python: the dispatcher, from any goroutine
+//     gpic_cpython_module.hpp   module set-up
 #pragma once
 
-#include <pybind11/pybind11.h>
+#ifndef PY_SSIZE_T_CLEAN
+#define PY_SSIZE_T_CLEAN
+#endif
+#include <Python.h>
 
 #include <cmath>
 #include <cstdint>
@@ -31,11 +41,11 @@
 #include "gpic_runtime.h"
 
 namespace gpic_py {
-namespace py = pybind11;
 
 // --- The package's Python objects ---------------------------------------------------------------
 
 /// Set once at import (init_runtime, init_structure); strong references for the process's life.
+/// One per extension: the runtime linked into it is private to it (-fvisibility=hidden).
 struct State {
   PyObject* module = nullptr;
   PyObject* error = nullptr;            // <module>.Error
@@ -54,7 +64,7 @@ struct State {
   std::vector<PyObject*> codecs;        // the package's codecs, by the index the code uses
   std::vector<PyObject*> sentinels;     // sentinel errors' classes, by status.sentinel - 1
 };
-inline State state;
+extern State state;
 
 inline PyObject* codec(int i) { return state.codecs[static_cast<size_t>(i)]; }
 
@@ -87,12 +97,12 @@ struct Func {
 /// arguments, variadics), with Python's own TypeError words for one that does not fit.
 /// Fills `out` (borrowed; null for a left-out optional parameter); a variadic's tuple is a
 /// new reference in `*owned`.
-inline bool bind_args(const Func& f, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames, PyObject** out,
+bool bind_args(const Func& f, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames, PyObject** out,
                       PyObject** owned);
 
 /// Replaces the pending conversion error by the one gpic_rt.bad_argument words (naming the
 /// parameter and what Go expects); returns null.
-inline PyObject* bad_argument(const Func& f, PyObject* const* values);
+PyObject* bad_argument(const Func& f, PyObject* const* values);
 
 /// The arguments of one call, bound to the parameters. A call with exactly N positional
 /// arguments, the common case, uses the caller's vector as it is.
@@ -166,7 +176,7 @@ class NoGil {
 
 /// Raises the exception a failed status stands for (the package's Error, GoPanic,
 /// GoHandleError, TypeError, ValueError, or the exception a callback raised); returns null.
-inline PyObject* raise_status(const gpic_status& st);
+PyObject* raise_status(const gpic_status& st);
 
 /// A generated METH_FASTCALL | METH_KEYWORDS function, as a PyMethodDef stores it.
 using FastFunction = PyObject* (*)(PyObject*, PyObject* const*, Py_ssize_t, PyObject*);
@@ -178,6 +188,59 @@ inline bool handle_of(PyObject* o, uint64_t* h);
 }  // namespace gpic_py
 
 #include "gpic_cpython_values.hpp"
-#include "gpic_cpython_impl.hpp"
-#include "gpic_cpython_dispatch.hpp"
-#include "gpic_cpython_module.hpp"
+
+namespace gpic_py {
+
+// --- Go calling Python ------------------------------------------------------------------------------
+
+/// One method Go may call on a Python object (an interface's method, or a callback type's
+/// call), for the C++ path. `args` and `results` spell the wire types, one letter each, as
+/// Python's struct module does (b B h H i I q Q f d, ? bool, F D complex, s string); an `x`
+/// is any other type.
+struct ProxyMethod {
+  int32_t proxy;
+  int32_t method;
+  const char* name;      // the Python method, or null for a callback (the object is called)
+  const char* args;
+  const char* results;
+};
+
+/// The module's ProxyMethod table (static), read by the dispatcher.
+void set_proxies(const ProxyMethod* methods, size_t n);
+
+// --- Module set-up ----------------------------------------------------------------------------------
+// Each throws a C++ exception on failure; module_def's initialisation turns it into the
+// ImportError pybind11's modules raise.
+
+/// The module definition PyInit_<module> returns: `body` fills the module when it is executed.
+PyObject* module_def(const char* name, void (*body)(PyObject* m));
+
+/// Before the package's own definitions: the runtime's Python (gpic_wire, gpic_rt and this
+/// target's bridge), the exception classes, <module>.Error, and the runtime's C functions.
+void init_runtime(PyObject* m, const char* doc, const char* error_doc);
+
+/// The module's functions (a static, null-terminated table).
+void add_functions(PyObject* m, PyMethodDef* defs);
+
+/// Runs Python source in the module's namespace: the package's classes, enums, codecs and
+/// proxy tables (before the C++ members are attached), or the constants and variables after.
+void run_in_module(PyObject* m, const char* source, const char* what);
+
+/// After the package's definitions: the codecs by index, and the bridge.
+void bind_structure(PyObject* m);
+
+/// A class the package's definitions created, kept for the functions that return it.
+PyObject* class_of(PyObject* m, const char* name);
+
+/// Methods (method descriptors: `obj.Method(...)` with no bound-method object) and fields
+/// (getset descriptors) of a class; `defs` are static and null-terminated.
+void add_methods(PyObject* cls, PyMethodDef* defs);
+void add_fields(PyObject* cls, PyGetSetDef* defs);
+
+/// `str(obj)` calls the Go String() method.
+void use_as_str(PyObject* cls, const char* method);
+
+/// A field that cannot be deleted (`del obj.X`), as a property without a deleter.
+int cannot_delete(PyObject* self, const char* field);
+
+}  // namespace gpic_py

@@ -3,7 +3,7 @@
 // (gpic_set_python) takes the GIL on whatever thread Go calls from, finds the Python object and
 // method, and answers in the wire format. Methods whose arguments are all scalars or strings
 // take a C++ path; the others (and every failure) the runtime's Python (Bridge.call, the cffi
-// target's codecs), so both targets behave alike. Included once, by gpic_cpython.hpp.
+// target's codecs), so both targets behave alike. Part of gpic_cpython_runtime.cpp, compiled once.
 #pragma once
 
 namespace gpic_py {
@@ -33,18 +33,6 @@ class Gil {
  private:
   static inline thread_local PyThreadState* kept_ = nullptr;
   PyGILState_STATE state_{};
-};
-
-/// One method Go may call on a Python object (an interface's method, or a callback type's
-/// call), for the C++ path. `args` and `results` spell the wire types, one letter each, as
-/// Python's struct module does (b B h H i I q Q f d, ? bool, F D complex, s string); an `x`
-/// is any other type.
-struct ProxyMethod {
-  int32_t proxy;
-  int32_t method;
-  const char* name;      // the Python method, or null for a callback (the object is called)
-  const char* args;
-  const char* results;
 };
 
 namespace detail {
@@ -309,7 +297,7 @@ inline bool dispatch_fast(const ProxyMethod& pm, uint64_t ref, const char* args,
 }  // namespace detail
 
 /// The package's proxy methods (static), indexed for the dispatcher at import.
-inline void set_proxies(const ProxyMethod* methods, size_t n) {
+void set_proxies(const ProxyMethod* methods, size_t n) {
   auto& t = detail::proxy_table();
   for (size_t i = 0; i < n; ++i) {
     const ProxyMethod& pm = methods[i];

@@ -12,6 +12,7 @@
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <vector>
 
 namespace gpic_py {
 
@@ -19,7 +20,7 @@ namespace gpic_py {
 
 // cffi's integer rule, kept so that the two targets accept the same values: an int (bool
 // included), or an object with __int__ that is not a float. A new reference, or null.
-inline PyObject* integer(PyObject* o);
+PyObject* integer(PyObject* o);
 
 template <class T, class = void>
 struct Arg;
@@ -99,7 +100,7 @@ struct Arg<T, std::enable_if_t<std::is_floating_point_v<T>>> {
 };
 
 /// Complex: an int, float or complex (not a bool), as the Complex codec's check().
-inline bool load_complex(PyObject* o, Py_complex* out);
+bool load_complex(PyObject* o, Py_complex* out);
 
 template <>
 struct Arg<gpic_complex128> {
@@ -135,13 +136,53 @@ struct Arg<gpic_string> {
   Arg& operator=(const Arg&) = delete;
   ~Arg() { Py_XDECREF(owned_); }
   operator gpic_string() const { return v; }
-  inline bool load(PyObject* o);
+  bool load(PyObject* o) {
+    if (!o) return true;
+    if (!PyUnicode_Check(o)) {
+      PyErr_SetString(PyExc_TypeError, "a str is required");
+      return false;
+    }
+    Py_ssize_t n = 0;
+    const char* p = PyUnicode_AsUTF8AndSize(o, &n);
+    if (!p) {
+      if (!PyErr_ExceptionMatches(PyExc_UnicodeEncodeError)) return false;
+      PyErr_Clear();
+      // Lone surrogates: bytes that came from Go as invalid UTF-8 go back unchanged; any other
+      // surrogate raises UnicodeEncodeError, as str.encode does.
+      owned_ = PyUnicode_AsEncodedString(o, "utf-8", "surrogateescape");
+      if (!owned_) return false;
+      p = PyBytes_AS_STRING(owned_);
+      n = PyBytes_GET_SIZE(owned_);
+    }
+    v = {p, static_cast<size_t>(n)};
+    return true;
+  }
 
  private:
   PyObject* owned_ = nullptr;
 };
 
 // --- Go objects, buffers, wire-encoded values and callables ---------------------------------------
+
+inline bool handle_of(PyObject* o, uint64_t* h) {
+  PyObject* v;
+  if (PyObject_TypeCheck(o, state.go_object)) [[likely]] {
+    v = *reinterpret_cast<PyObject**>(reinterpret_cast<char*>(o) + state.gh_offset);
+    if (!v) {
+      PyErr_Format(PyExc_AttributeError, "'%.100s' object has no attribute '_gh'", Py_TYPE(o)->tp_name);
+      return false;
+    }
+    Py_INCREF(v);
+  } else {
+    v = PyObject_GetAttrString(o, "_gh");  // what the cffi target reads: `x._gh`
+    if (!v) return false;
+  }
+  Arg<uint64_t> a;
+  bool ok = a.load(v);
+  Py_DECREF(v);
+  *h = a.v;
+  return ok;
+}
 
 /// A struct or a named type with methods: the handle its Python object holds. `nullable` (a
 /// pointer, or a constructor's field) takes None as 0: nil, or the zero value.

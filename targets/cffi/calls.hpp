@@ -1,5 +1,5 @@
-// The cffi target's view of one call across the ABI, flattened to the C wrapper Python calls:
-// a function, a method, a field accessor, a constructor, a constant or a variable accessor.
+// The cffi target's C wrappers: each call of the module (targets/common/python_calls.hpp)
+// flattened to the C function Python calls through cffi.
 //
 // The C wrapper (compiled into the cffi extension) keeps the gpic_status on its own stack,
 // brackets the call (arena, depth) and signals failure through errno, which cffi saves after
@@ -8,41 +8,18 @@
 
 #include <optional>
 #include <string>
-#include <vector>
 
 #include "compiler/ir.hpp"
-#include "targets/common/c_abi.hpp"
-#include "targets/target.hpp"
+#include "targets/common/python_calls.hpp"
 
 namespace gpic::cffi {
 
-struct Arg {
-  std::string python_name;   // escaped parameter name
-  std::string go_name;       // as the .gpi wrote it (may be empty)
-  abi::Lowering lowering;
-  bool variadic = false;     // the last parameter of a variadic function: Python's *args
-  bool readonly = false;     // //gpic:readonly: Go only reads this slice, so read-only buffers are lent
-};
-
-struct Call {
-  std::string python_name;   // "GetPI", "Dist", "X"
-  std::string go_name;       // "GetPI" or "Point.Dist" (for messages)
-  std::string abi_symbol;    // "gpic_calculatePi_GetPI"
-  std::string wrapper;       // "gpicw_GetPI"
-  bool has_self = false;     // methods and field accessors: the receiver's handle first
-  /// A named scalar type's method (abi::is_value_decl): the receiver is `self` itself, this C
-  /// scalar, not a handle; a named slice, array or map type's (abi::is_container_value_decl):
-  /// `self` encoded as a wire value.
-  std::optional<abi::Lowering> self_value;
-  /// An assignment (a field's or variable's setter): its errors say "cannot set X", not
-  /// "X() argument 'value'".
-  bool setter = false;
-  std::vector<Arg> args;
-  std::vector<abi::Lowering> results;     // value results (errors go through the status)
-  bool direct = false;                    // the ABI returns results[0] by value
-  const ir::Doc* doc = nullptr;
-  const ir::FuncSig* sig = nullptr;       // null for accessors
-};
+// The calls themselves are shared with the cpython target (targets/common/python_calls.hpp).
+using py::Arg;
+using py::Call;
+using py::Calls;
+using py::collect_calls;
+using py::go_signature;
 
 /// How Python learns that a call failed without reading `ffi.errno` (a C-level attribute
 /// lookup, a fifth of the wrapper's cost on CPython) after every successful call: a wrapper
@@ -55,46 +32,6 @@ struct Sentinel {
   std::string python;  // the same value as a Python literal; a small int so that `==` is cheap
 };
 std::optional<Sentinel> failure_sentinel(const Call& c);
-
-/// Every call of the module.
-struct Calls {
-  std::vector<Call> funcs;
-  std::vector<Call> const_getters;
-  std::vector<Call> var_getters;
-  std::vector<Call> var_setters;
-  /// Per class (in plan order): constructor, field getters and setters, value getter, methods.
-  struct ClassCalls {
-    const abi::ClassExport* cls;
-    Call constructor;                      // unused when !has_constructor (an opaque func type)
-    bool has_constructor = true;
-    std::vector<Call> getters, setters;
-    std::vector<Call> methods;
-    std::vector<Call> value;               // 0 or 1: the underlying value of a named type
-  };
-  std::vector<ClassCalls> classes;
-  struct InterfaceCalls {
-    const abi::InterfaceExport* iface;
-    std::vector<Call> methods;
-  };
-  std::vector<InterfaceCalls> interfaces;
-  /// Per named scalar type with methods: its methods (on the IntEnum or int/float subclass).
-  struct ValueTypeCalls {
-    const abi::ValueTypeExport* type;
-    std::vector<Call> methods;
-  };
-  std::vector<ValueTypeCalls> value_types;
-
-  /// Every call, in one list (for the C wrappers and the cdef).
-  std::vector<const Call*> all() const;
-  /// The Python names the module itself defines for functions, constants and variables.
-  std::vector<std::string> module_names() const;
-};
-
-/// The Go declaration a call binds, as docstrings quote it: "func Point.Dist(q Point) float64";
-/// empty for accessors.
-std::string go_signature(const Call& c);
-
-Calls collect_calls(const ir::Module& m, const abi::Plan& plan, const Options& options);
 
 /// The cdef (declarations cffi parses) and the C source compiled into the extension.
 std::string emit_cdef(const Calls& calls);

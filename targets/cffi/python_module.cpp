@@ -7,6 +7,7 @@
 
 #include "targets/cffi/py_fast.hpp"
 #include "targets/common/code_writer.hpp"
+#include "targets/common/docstrings.hpp"
 #include "targets/common/lending.hpp"
 #include "targets/common/nil_values.hpp"
 #include "targets/common/python_codecs.hpp"
@@ -16,12 +17,7 @@
 
 namespace gpic::cffi {
 
-std::string doc_text(const ir::Doc& doc, const std::string& go_signature) {
-  std::string s = doc.en;
-  if (!doc.ko.empty()) s += std::string(s.empty() ? "" : "\n\n") + doc.ko;
-  if (!go_signature.empty()) s += std::string(s.empty() ? "" : "\n\n") + "Go: " + go_signature;
-  return s;
-}
+using py::doc_text;  // the docstrings the stub and the cpython module have too
 
 namespace {
 

@@ -13,7 +13,4 @@ namespace gpic::cffi {
 /// errors that name the parameter), constants, variables and the package's Error class.
 std::string emit_python_module(const ir::Module& m, const abi::Plan& plan, const Calls& calls, const Options& options);
 
-/// The docstring text of a declaration: English, then Korean, then the Go signature.
-std::string doc_text(const ir::Doc& doc, const std::string& go_signature);
-
 }  // namespace gpic::cffi

@@ -1,15 +1,17 @@
 // The cpython target: a CPython extension module (pybind11, with METH_FASTCALL functions) over
 // the cgo shim's C ABI, with the same Python API as the cffi target: the same calls
-// (targets/cffi/calls.hpp), classes, codecs and runtime (runtime/python), called from C++.
+// (targets/common/python_calls.hpp), classes, codecs and runtime (runtime/python), called from C++.
 //
 //   <module>_cpython/<module>.cpp           the module: the Go calls, and its initialisation
 //   <module>_cpython/<module>_python.hpp    the Python it runs at import (classes, codecs, ...)
 //   <module>_cpython/gpic_rt_source.hpp     runtime/python/*.py and runtime/cpython/*.py, compiled in
 //   <module>_cpython/gpic_cpython*.hpp      runtime support, from runtime/cpython
+//   <module>_cpython/gpic_cpython_runtime.cpp  the runtime's implementation, compiled once into
+//                                           gpic's cache and linked into every extension
 //   <module>_cpython/cpython_build.py       compiles one extension file for the interpreter that
 //                                           runs it, linking the shim's c-archive (`gpic build`)
 #include "compiler/embedded.hpp"
-#include "targets/cffi/calls.hpp"
+#include "targets/common/python_calls.hpp"
 #include "targets/common/c_abi.hpp"
 #include "targets/common/python_collisions.hpp"
 #include "targets/cpython/module_writer.hpp"
@@ -43,15 +45,14 @@ class CpythonTarget : public Target {
     if (!py::check_collisions(m, options.snake_names ? py::Case::Snake : py::Case::Keep, diags)) return;
     auto plan = abi::plan(m, "cpython", diags);
     if (!plan) return;
-    cffi::Calls calls = cffi::collect_calls(m, *plan, options);
+    py::Calls calls = py::collect_calls(m, *plan, options);
     cpython::ModuleSources src = cpython::emit_module(m, *plan, calls, options);
     std::string dir = m.name + "_cpython/";
     out.write(dir + m.name + ".cpp", std::move(src.cpp));
     out.write(dir + m.name + "_python.hpp", std::move(src.python));
     out.write(dir + "gpic_rt_source.hpp", runtime_sources());
     for (const char* f : {"gpic_cpython.hpp", "gpic_cpython_values.hpp", "gpic_cpython_impl.hpp", "gpic_cpython_dispatch.hpp",
-                          "gpic_cpython_module.hpp",
-                          "cpython_build.py"})
+                          "gpic_cpython_module.hpp", "gpic_cpython_runtime.cpp", "cpython_build.py"})
       out.write(dir + f, std::string(embedded_file(std::string("runtime/cpython/") + f)));
   }
 };

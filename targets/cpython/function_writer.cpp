@@ -4,7 +4,7 @@
 #include "targets/common/nil_values.hpp"
 #include "targets/common/python_imports.hpp"
 #include "targets/cpython/cpp_literal.hpp"
-#include "targets/pyi/docstrings.hpp"
+#include "targets/common/docstrings.hpp"
 
 namespace gpic::cpython {
 namespace {
@@ -39,7 +39,7 @@ const char* zero_kind(const abi::Lowering& l) {
 }
 
 // The converter of argument i: its declaration.
-std::string converter(const cffi::Arg& a, size_t i, bool constructor, bool keep, Codecs& codecs) {
+std::string converter(const py::Arg& a, size_t i, bool constructor, bool keep, Codecs& codecs) {
   const abi::Lowering& l = a.lowering;
   std::string v = "a" + n(i);
   std::string k = "gpic_py::codec(" + std::to_string(codecs.index(*l.type)) + ")";
@@ -85,12 +85,12 @@ std::string result_expr(const abi::Lowering& l, const std::string& r, Codecs& co
 }
 
 // How long Go may use argument i (targets/common/lending.hpp); accessors lend for the call.
-abi::Lend lend(const cffi::Call& c, size_t i) {
+abi::Lend lend(const py::Call& c, size_t i) {
   return c.sig ? abi::lend_rule(*c.sig, i, c.has_self, c.results) : abi::Lend::Call;
 }
 
 // "{a1.keeper(), a2.keeper()}": what keeps the memory of the arguments Go keeps under `rule`.
-std::string keepers(const cffi::Call& c, abi::Lend rule) {
+std::string keepers(const py::Call& c, abi::Lend rule) {
   std::string list;
   for (size_t i = 0; i < c.args.size(); ++i)
     if (lend(c, i) == rule) list += (list.empty() ? "" : ", ") + std::string("a") + n(i) + ".keeper()";
@@ -99,7 +99,7 @@ std::string keepers(const cffi::Call& c, abi::Lend rule) {
 
 // static constexpr gpic_py::Param params[] = {{"a", 3}, {"b", 3}};
 // static constexpr gpic_py::Func func{"Add", params};
-void emit_spec(CodeWriter& w, const cffi::Call& c, bool constructor, Codecs& codecs) {
+void emit_spec(CodeWriter& w, const py::Call& c, bool constructor, Codecs& codecs) {
   std::string list;
   bool variadic = false;
   for (const auto& a : c.args) {
@@ -122,7 +122,7 @@ void emit_spec(CodeWriter& w, const cffi::Call& c, bool constructor, Codecs& cod
 
 // Declares the converters and loads `values[i]` into each; `refused` is the statement that
 // returns after gpic_rt.bad_argument has worded the error.
-void emit_loads(CodeWriter& w, const cffi::Call& c, bool constructor, const std::string& value, const std::string& refused,
+void emit_loads(CodeWriter& w, const py::Call& c, bool constructor, const std::string& value, const std::string& refused,
                 Codecs& codecs) {
   if (c.args.empty()) return;
   std::string loads;
@@ -138,7 +138,7 @@ void emit_loads(CodeWriter& w, const cffi::Call& c, bool constructor, const std:
 }
 
 // The Go call: st, the results, and the call itself with the GIL released.
-void emit_go_call(CodeWriter& w, const cffi::Call& c, bool self) {
+void emit_go_call(CodeWriter& w, const py::Call& c, bool self) {
   std::string call_args = self ? "self_h, " : "";
   for (size_t i = 0; i < c.args.size(); ++i) call_args += "a" + n(i) + ", ";
   if (!c.direct)
@@ -156,7 +156,7 @@ void emit_go_call(CodeWriter& w, const cffi::Call& c, bool self) {
   w.print("}\n");
 }
 
-void emit_self(CodeWriter& w, const cffi::Call& c, const std::string& fail, Codecs& codecs) {
+void emit_self(CodeWriter& w, const py::Call& c, const std::string& fail, Codecs& codecs) {
   if (c.self_value && c.self_value->kind == abi::Kind::Wire) {  // a named slice, array or map: its value, encoded
     w.print("gpic_py::WireArg self_h(gpic_py::codec($k$), false);\n"
             "if (!self_h.load(self)) $fail$\n",
@@ -174,7 +174,7 @@ void emit_self(CodeWriter& w, const cffi::Call& c, const std::string& fail, Code
           {{"fail", fail}});
 }
 
-void emit_return(CodeWriter& w, const cffi::Call& c, Codecs& codecs) {
+void emit_return(CodeWriter& w, const py::Call& c, Codecs& codecs) {
   // The Go object returned keeps the buffers Go keeps through it.
   std::string by_result = keepers(c, abi::Lend::Result);
   int owner = by_result.empty() ? -1 : abi::owning_result(c.results);
@@ -193,7 +193,7 @@ void emit_return(CodeWriter& w, const cffi::Call& c, Codecs& codecs) {
   }
 }
 
-void emit_fastcall(CodeWriter& w, const cffi::Call& c, Shape shape, const std::string& c_name, Codecs& codecs) {
+void emit_fastcall(CodeWriter& w, const py::Call& c, Shape shape, const std::string& c_name, Codecs& codecs) {
   bool method = shape == Shape::Method || shape == Shape::Constructor;
   w.print("PyObject* $name$(PyObject* $self$, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {\n",
           {{"name", c_name}, {"self", method ? "self" : "/*module*/"}});
@@ -223,7 +223,7 @@ void emit_fastcall(CodeWriter& w, const cffi::Call& c, Shape shape, const std::s
   emit_return(w, c, codecs);
 }
 
-void emit_getter(CodeWriter& w, const cffi::Call& c, const std::string& c_name, Codecs& codecs) {
+void emit_getter(CodeWriter& w, const py::Call& c, const std::string& c_name, Codecs& codecs) {
   w.print("PyObject* $name$(PyObject* self, void*) {\n", {{"name", c_name}});
   auto in = w.indent();
   emit_self(w, c, "return nullptr;", codecs);
@@ -232,7 +232,7 @@ void emit_getter(CodeWriter& w, const cffi::Call& c, const std::string& c_name, 
   emit_return(w, c, codecs);
 }
 
-void emit_setter(CodeWriter& w, const cffi::Call& c, const std::string& c_name, Codecs& codecs) {
+void emit_setter(CodeWriter& w, const py::Call& c, const std::string& c_name, Codecs& codecs) {
   w.print("int $name$(PyObject* self, PyObject* value, void*) {\n", {{"name", c_name}});
   auto in = w.indent();
   emit_spec(w, c, false, codecs);
@@ -268,7 +268,7 @@ std::string zero_literal(const abi::Lowering& l) {
   }
 }
 
-std::string function_doc(const cffi::Call& c, Shape shape) {
+std::string function_doc(const py::Call& c, Shape shape) {
   bool method = shape == Shape::Method || shape == Shape::Constructor;
   std::string sig = c.python_name + "(" + (method ? "$self" : "$module");
   if (shape == Shape::Constructor && !c.args.empty()) sig += ", /";
@@ -277,10 +277,10 @@ std::string function_doc(const cffi::Call& c, Shape shape) {
            (shape == Shape::Constructor ? "=" + zero_literal(a.lowering) : "");
   sig += ")\n--\n\n";
   if (!c.sig) return sig;
-  return sig + pyi::doc_text(*c.doc, cffi::go_signature(c));
+  return sig + py::doc_text(*c.doc, py::go_signature(c));
 }
 
-void emit_function(CodeWriter& w, const cffi::Call& c, Shape shape, const std::string& c_name, Codecs& codecs) {
+void emit_function(CodeWriter& w, const py::Call& c, Shape shape, const std::string& c_name, Codecs& codecs) {
   switch (shape) {
     case Shape::Getter: emit_getter(w, c, c_name, codecs); break;
     case Shape::Setter: emit_setter(w, c, c_name, codecs); break;

@@ -1,11 +1,11 @@
-// Emits the C++ function for one call across the ABI (a cffi::Call: the same calls, names and
+// Emits the C++ function for one call across the ABI (a py::Call: the same calls, names and
 // messages as the cffi target): bind the arguments, convert them, call the Go export with the
 // GIL released, turn a failed status into the exception, convert the results.
 #pragma once
 
 #include <string>
 
-#include "targets/cffi/calls.hpp"
+#include "targets/common/python_calls.hpp"
 #include "targets/common/code_writer.hpp"
 #include "targets/cpython/codecs.hpp"
 
@@ -29,11 +29,11 @@ std::string class_var_of(const abi::Lowering& l);
 
 /// The docstring of a function or method as CPython stores it: the signature inspect reads,
 /// then the doc text (the cffi target's docstring).
-std::string function_doc(const cffi::Call& c, Shape shape);
+std::string function_doc(const py::Call& c, Shape shape);
 
 /// The Python literal of a constructor argument's default (Go's zero value, as cffi has it).
 std::string zero_literal(const abi::Lowering& l);
 
-void emit_function(CodeWriter& w, const cffi::Call& c, Shape shape, const std::string& c_name, Codecs& codecs);
+void emit_function(CodeWriter& w, const py::Call& c, Shape shape, const std::string& c_name, Codecs& codecs);
 
 }  // namespace gpic::cpython

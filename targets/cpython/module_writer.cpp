@@ -10,7 +10,7 @@
 #include "targets/cpython/cpp_literal.hpp"
 #include "targets/cpython/function_writer.hpp"
 #include "targets/cpython/python_writer.hpp"
-#include "targets/pyi/docstrings.hpp"
+#include "targets/common/docstrings.hpp"
 
 namespace gpic::cpython {
 namespace {
@@ -46,7 +46,7 @@ char wire_code(const ir::Type& t, const Codecs& codecs, bool argument) {
 
 class ModuleWriter {
  public:
-  ModuleWriter(const ir::Module& m, const abi::Plan& plan, const cffi::Calls& calls, const Options& o)
+  ModuleWriter(const ir::Module& m, const abi::Plan& plan, const py::Calls& calls, const Options& o)
       : m_(m), plan_(plan), calls_(calls), o_(o), codecs_(plan, o), imported_(imported_classes(m)) {}
 
   ModuleSources emit() {
@@ -59,7 +59,6 @@ class ModuleWriter {
              "#include \"gpic_cpython.hpp\"\n"
              "#include \"gpic_$module$.h\"\n"
              "#include \"$module$_python.hpp\"\n\n"
-             "namespace py = pybind11;\n\n"
              "namespace {\n",
              {{"version", o_.gpic_version}, {"file", quoting::source_name(m_)},
               {"module", m_.name}, {"path", quoting::comment(m_.go_path)}});
@@ -67,7 +66,6 @@ class ModuleWriter {
     functions();
     classes();
     proxies();
-    w_.print("\n}  // namespace\n\n");
     PythonParts py = emit_python(m_, plan_, calls_, codecs_);
     init();
     ModuleSources out;
@@ -102,7 +100,7 @@ class ModuleWriter {
     return out;
   }
 
-  void function(const cffi::Call& c, Shape shape, const std::string& c_name, const std::string& comment) {
+  void function(const py::Call& c, Shape shape, const std::string& c_name, const std::string& comment) {
     w_.print(comment.empty() ? "\n" : "\n// $c$\n", {{"c", comment}});
     emit_function(w_, c, shape, c_name, codecs_);
   }
@@ -143,9 +141,9 @@ class ModuleWriter {
   // The C++ names of a declaration's functions, built by abi::c_name() as the C symbols are,
   // with a lower-case first part: unique, and never a Python C-API name such as PyErr_Occurred
   // (which a type PyErr with a method Occurred would otherwise spell).
-  static std::string fn_name(const cffi::Call& f) { return abi::c_name({"fn", f.go_name}); }
+  static std::string fn_name(const py::Call& f) { return abi::c_name({"fn", f.go_name}); }
 
-  void table_row(const cffi::Call& c, const std::string& c_name) {
+  void table_row(const py::Call& c, const std::string& c_name) {
     w_.print("{$py$, gpic_py::as_method($c$), $flags$, nullptr},\n",
              {{"py", cpp_string(private_name(c))}, {"c", c_name}, {"flags", kFlags}});
   }
@@ -155,7 +153,7 @@ class ModuleWriter {
     for (const auto& k : calls_.classes) {
       const std::string& T = k.cls->decl->name;
       section("class " + T);
-      std::vector<std::pair<const cffi::Call*, std::string>> methods;  // call, C name
+      std::vector<std::pair<const py::Call*, std::string>> methods;  // call, C name
       if (k.has_constructor) {  // else GoObject's __init__: values come from Go
         std::string init = abi::c_name({"init", T});
         doc("kDoc_" + init, function_doc(k.constructor, Shape::Constructor));
@@ -175,14 +173,14 @@ class ModuleWriter {
     for (const auto& vt : calls_.value_types) {
       const std::string& T = vt.type->decl->name;
       section("type " + T + " (a value with methods)");
-      std::vector<std::pair<const cffi::Call*, std::string>> methods;
+      std::vector<std::pair<const py::Call*, std::string>> methods;
       for (const auto& me : vt.methods) methods.push_back(method(me, T));
       method_table(T, methods);
     }
     for (const auto& i : calls_.interfaces) {
       const std::string& T = i.iface->decl->name;
       section("interface " + T);
-      std::vector<std::pair<const cffi::Call*, std::string>> methods;
+      std::vector<std::pair<const py::Call*, std::string>> methods;
       for (const auto& me : i.methods) methods.push_back(method(me, T));
       method_table(T, methods);
     }
@@ -214,14 +212,14 @@ class ModuleWriter {
     w_.print("};\n");
   }
 
-  std::pair<const cffi::Call*, std::string> method(const cffi::Call& me, const std::string& T) {
+  std::pair<const py::Call*, std::string> method(const py::Call& me, const std::string& T) {
     std::string c_name = abi::c_name({"method", T, me.go_name.substr(T.size() + 1)});
     doc("kDoc_" + c_name, function_doc(me, Shape::Method));
     function(me, Shape::Method, c_name, "");
     return {&me, c_name};
   }
 
-  void method_table(const std::string& T, const std::vector<std::pair<const cffi::Call*, std::string>>& methods) {
+  void method_table(const std::string& T, const std::vector<std::pair<const py::Call*, std::string>>& methods) {
     w_.print("\nPyMethodDef k$T$_methods[] = {\n", {{"T", abi::mangle(T)}});
     {
       auto in = w_.indent();
@@ -233,14 +231,14 @@ class ModuleWriter {
     w_.print("};\n");
   }
 
-  void field_table(const cffi::Calls::ClassCalls& k) {
+  void field_table(const py::Calls::ClassCalls& k) {
     const std::string& T = k.cls->decl->name;
     w_.print("\nPyGetSetDef k$T$_fields[] = {\n", {{"T", abi::mangle(T)}});
     {
       auto in = w_.indent();
       for (const auto& g : k.getters) {
         const std::string F = g.go_name.substr(T.size() + 1);
-        std::string doc = pyi::doc_text(*g.doc, g.go_name + " " + g.results[0].type->go_spelling());
+        std::string doc = py::doc_text(*g.doc, g.go_name + " " + g.results[0].type->go_spelling());
         w_.print("{$py$, $get$, $set$,\n $doc$, nullptr},\n",
                  {{"py", cpp_string(g.python_name)}, {"get", abi::c_name({"get", T, F})}, {"set", abi::c_name({"set", T, F})},
                   {"doc", cpp_doc_string(doc, " ")}});
@@ -252,18 +250,20 @@ class ModuleWriter {
     w_.print("};\n");
   }
 
+  // The module's body (run when Python executes the module), then its entry point.
   void init() {
-    w_.print("PYBIND11_MODULE($module$, m) {\n", {{"module", m_.name}});
+    section("The module");
+    w_.print("\nvoid fill_module(PyObject* m) {\n");
     {
       auto in = w_.indent();
       w_.print("gpic_py::init_runtime(\n"
                "    m,\n"
                "    $doc$,\n"
                "    $error_doc$);\n"
-               "if (PyModule_AddFunctions(m.ptr(), kFunctions) < 0) throw py::error_already_set();\n"
+               "gpic_py::add_functions(m, kFunctions);\n"
                "gpic_py::run_in_module(m, kDefinitions, \"definitions\");\n"
                "gpic_py::bind_structure(m);\n",
-               {{"doc", cpp_doc_string(pyi::module_doc(m_), "    ")},
+               {{"doc", cpp_doc_string(py::module_doc(m_), "    ")},
                 {"error_doc", cpp_string("An error returned by a function of the Go package " + m_.go_path + ".")}});
       for (const auto& c : plan_.classes)
         w_.print("$v$ = gpic_py::class_of(m, $name$);\n", {{"v", class_var(*c.decl)}, {"name", cpp_string(Codecs::class_name(*c.decl))}});
@@ -305,11 +305,13 @@ class ModuleWriter {
         w_.print("gpic_py::set_proxies(kProxies, std::size(kProxies));\n");
       w_.print("gpic_py::run_in_module(m, kSetup, \"setup\");\n");
     }
-    w_.print("}\n");
+    w_.print("}\n\n}  // namespace\n\n"
+             "PyMODINIT_FUNC PyInit_$module$() { return gpic_py::module_def($name$, fill_module); }\n",
+             {{"module", m_.name}, {"name", cpp_string(m_.name)}});
   }
 
   // Go's String() method: Python's str() uses it (as in the cffi target).
-  static bool stringer(const cffi::Call& m) {
+  static bool stringer(const py::Call& m) {
     return m.go_name.size() > 7 && m.go_name.substr(m.go_name.size() - 7) == ".String" && m.args.empty() &&
            m.results.size() == 1 && m.results[0].kind == abi::Kind::String;
   }
@@ -330,7 +332,7 @@ class ModuleWriter {
 
   const ir::Module& m_;
   const abi::Plan& plan_;
-  const cffi::Calls& calls_;
+  const py::Calls& calls_;
   const Options& o_;
   Codecs codecs_;
   std::vector<std::pair<std::string, const ir::TypeDecl*>> imported_;  // other modules' classes
@@ -345,7 +347,7 @@ std::string raw_string(const std::string& text, const std::string& delimiter) {
   return "R\"" + d + "(" + text + ")" + d + "\"";
 }
 
-ModuleSources emit_module(const ir::Module& m, const abi::Plan& plan, const cffi::Calls& calls, const Options& options) {
+ModuleSources emit_module(const ir::Module& m, const abi::Plan& plan, const py::Calls& calls, const Options& options) {
   return ModuleWriter(m, plan, calls, options).emit();
 }
 

@@ -7,7 +7,7 @@
 #include <string>
 
 #include "compiler/ir.hpp"
-#include "targets/cffi/calls.hpp"
+#include "targets/common/python_calls.hpp"
 #include "targets/cpython/codecs.hpp"
 #include "targets/target.hpp"
 
@@ -18,7 +18,7 @@ struct ModuleSources {
   std::string python;     // <module>_python.hpp: the Python definitions, as C++ raw strings
 };
 
-ModuleSources emit_module(const ir::Module& m, const abi::Plan& plan, const cffi::Calls& calls, const Options& options);
+ModuleSources emit_module(const ir::Module& m, const abi::Plan& plan, const py::Calls& calls, const Options& options);
 
 /// A C++ raw string literal holding `text`, with a delimiter that does not occur in it.
 std::string raw_string(const std::string& text, const std::string& delimiter);

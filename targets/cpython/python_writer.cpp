@@ -3,7 +3,7 @@
 #include "targets/common/code_writer.hpp"
 #include "targets/common/python_imports.hpp"
 #include "targets/common/python_names.hpp"
-#include "targets/pyi/docstrings.hpp"
+#include "targets/common/docstrings.hpp"
 
 namespace gpic::cpython {
 namespace {
@@ -12,7 +12,7 @@ using K = ir::Type::Kind;
 
 class PythonWriter {
  public:
-  PythonWriter(const ir::Module& m, const abi::Plan& plan, const cffi::Calls& calls, Codecs& codecs)
+  PythonWriter(const ir::Module& m, const abi::Plan& plan, const py::Calls& calls, Codecs& codecs)
       : m_(m), plan_(plan), calls_(calls), codecs_(codecs) {}
 
   PythonParts emit() {
@@ -30,7 +30,7 @@ class PythonWriter {
     // The other bound modules whose classes this one's signatures use (a joint build).
     if (std::string imports = py::imported_module_statements(m_); !imports.empty()) w_.print("$i$\n", {{"i", imports}});
     all_names();
-    py::emit_sentinel_classes(w_, plan_, pyi::doc_text);
+    py::emit_sentinel_classes(w_, plan_, py::doc_text);
     if (!plan_.sentinels.empty()) w_.print("\n");
     w_.print("\n_gbridge = _gpic_cpython.Bridge(_glib, Error$sentinels$)\n\n\n"
              "class _GoObject(_gpic_rt.GoObject):\n"
@@ -59,7 +59,7 @@ class PythonWriter {
   void all_names() { py::emit_all(w_, m_, calls_.module_names()); }
 
   void enums_and_aliases() {
-    py::emit_enums_and_aliases(w_, m_, codecs_, pyi::doc_text, [](const ir::Const& c) { return "_gconst_" + c.name + "()"; });
+    py::emit_enums_and_aliases(w_, m_, codecs_, py::doc_text, [](const ir::Const& c) { return "_gconst_" + c.name + "()"; });
   }
 
   void class_head(const ir::TypeDecl& t) {
@@ -70,11 +70,11 @@ class PythonWriter {
     w_.blank_lines(2);
     w_.print("class $name$(_GoObject):\n", {{"name", Codecs::class_name(t)}});
     auto in = w_.indent();
-    w_.print("$doc$\n\n__slots__ = ()\n", {{"doc", py::docstring(pyi::doc_text(t.doc, "type " + t.name + " " + kind), "")}});
+    w_.print("$doc$\n\n__slots__ = ()\n", {{"doc", py::docstring(py::doc_text(t.doc, "type " + t.name + " " + kind), "")}});
   }
 
   // The fields repr shows.
-  void fields(const cffi::Calls::ClassCalls& k) {
+  void fields(const py::Calls::ClassCalls& k) {
     std::string names;
     for (const auto& g : k.getters) names += py::string_literal(g.python_name) + ", ";
     if (!k.value.empty()) names += "\"value\", ";
@@ -124,16 +124,16 @@ class PythonWriter {
 
   const ir::Module& m_;
   const abi::Plan& plan_;
-  const cffi::Calls& calls_;
+  const py::Calls& calls_;
   Codecs& codecs_;
   CodeWriter w_;
 };
 
 }  // namespace
 
-std::string private_name(const cffi::Call& c) { return "_g" + c.wrapper.substr(6); }
+std::string private_name(const py::Call& c) { return "_g" + c.wrapper.substr(6); }
 
-PythonParts emit_python(const ir::Module& m, const abi::Plan& plan, const cffi::Calls& calls, Codecs& codecs) {
+PythonParts emit_python(const ir::Module& m, const abi::Plan& plan, const py::Calls& calls, Codecs& codecs) {
   return PythonWriter(m, plan, calls, codecs).emit();
 }
 

@@ -11,7 +11,7 @@
 #include <string>
 
 #include "compiler/ir.hpp"
-#include "targets/cffi/calls.hpp"
+#include "targets/common/python_calls.hpp"
 #include "targets/cpython/codecs.hpp"
 
 namespace gpic::cpython {
@@ -22,9 +22,9 @@ struct PythonParts {
 };
 
 /// `codecs` must already hold every codec the C++ functions use; the proxies' are added here.
-PythonParts emit_python(const ir::Module& m, const abi::Plan& plan, const cffi::Calls& calls, Codecs& codecs);
+PythonParts emit_python(const ir::Module& m, const abi::Plan& plan, const py::Calls& calls, Codecs& codecs);
 
 /// The Python name of a module-private accessor ("_gconst_Version", "_gget_Motto").
-std::string private_name(const cffi::Call& c);
+std::string private_name(const py::Call& c);
 
 }  // namespace gpic::cpython

@@ -6,7 +6,7 @@
 #include "targets/common/named_values.hpp"
 #include "targets/common/promotion.hpp"
 #include "targets/common/python_api.hpp"
-#include "targets/pyi/docstrings.hpp"
+#include "targets/common/docstrings.hpp"
 #include "targets/pyi/type_view.hpp"
 
 namespace gpic::pyi {
@@ -89,7 +89,7 @@ class ClassWriter {
     TypeView view = view_of(ctx_.enums, t_);
     if (view == TypeView::Alias) {
       w_.print("$name$: TypeAlias = $type$\n", {{"name", name}, {"type", py::type_annotation(*t_.underlying, py::Role::Result)}});
-      docstring(w_, doc_text(t_.doc, go_type_decl(t_)));
+      docstring(w_, py::doc_text(t_.doc, py::go_type_decl(t_)));
       return;
     }
     std::string base = view == TypeView::IntEnum ? "(enum.IntEnum)" : view == TypeView::Protocol ? "(Protocol)" : "(_GoObject)";
@@ -97,7 +97,7 @@ class ClassWriter {
     if (view == TypeView::ContainerClass) base = "(" + unhide(ctx_, py::container_class(t_).python_base, hidden_) + ")";
     w_.print("class $name$$base$:\n", {{"name", name}, {"base", base}});
     auto in = w_.indent();
-    docstring(w_, doc_text(t_.doc, go_type_decl(t_)));
+    docstring(w_, py::doc_text(t_.doc, py::go_type_decl(t_)));
     switch (view) {
       case TypeView::StructClass: structure(); break;
       case TypeView::ValueClass: value_class(); break;
@@ -120,7 +120,7 @@ class ClassWriter {
     std::string get = ann(*f.type, py::Role::Result);
     std::string set = ann(*f.type, py::Role::Param);
     std::string go = via.empty() ? t_.name + "." + f.name : t_.name + "." + via + "." + f.name;
-    std::string doc = doc_text(f.doc, go + " " + f.type->go_spelling());
+    std::string doc = py::doc_text(f.doc, go + " " + f.type->go_spelling());
     if (get == set) {
       w_.print("$name$: $type$\n", {{"name", name}, {"type", get}});
       docstring(w_, doc);
@@ -193,7 +193,7 @@ class ClassWriter {
   void protocol() {
     for (const auto& method : t_.methods) {
       w_.print("def $sig$:", {{"sig", signature(ctx_, py::member_name(method.name, ctx_.names), method.sig, true, hidden_)}});
-      std::string doc = doc_text(method.doc, "");
+      std::string doc = py::doc_text(method.doc, "");
       if (doc.empty()) {
         w_.print(" ...\n");
         continue;
@@ -220,7 +220,7 @@ void emit_def(CodeWriter& w, StubContext& ctx, const std::string& python_name, c
               const std::set<std::string>& hidden) {
   w.print("def $sig$:\n", {{"sig", signature(ctx, python_name, f.sig, method, hidden)}});
   auto in = w.indent();
-  docstring(w, doc_text(f.doc, go_signature(f)));
+  docstring(w, py::doc_text(f.doc, py::go_signature(f)));
 }
 
 void emit_type(CodeWriter& w, StubContext& ctx, const ir::TypeDecl& t) { ClassWriter(w, ctx, t).emit(); }

@@ -8,8 +8,6 @@
 #include "gpic_calc.h"
 #include "calc_python.hpp"
 
-namespace py = pybind11;
-
 namespace {
 
 // --- Classes the functions return (set at import) ----------------------------------------------
@@ -625,16 +623,16 @@ const gpic_py::ProxyMethod kProxies[] = {
   {2, 0, nullptr, "q", "?"},  // func(x int) bool
 };
 
-}  // namespace
+// --- The module --------------------------------------------------------------------------------
 
-PYBIND11_MODULE(calc, m) {
+void fill_module(PyObject* m) {
   gpic_py::init_runtime(
       m,
       "A small calculator: the golden input of the cgo and cffi targets.\n"
       "\n"
       "작은 계산기: cgo와 cffi 타깃의 골든 입력입니다.",
       "An error returned by a function of the Go package example.com/calc.");
-  if (PyModule_AddFunctions(m.ptr(), kFunctions) < 0) throw py::error_already_set();
+  gpic_py::add_functions(m, kFunctions);
   gpic_py::run_in_module(m, kDefinitions, "definitions");
   gpic_py::bind_structure(m);
   cls_Point = gpic_py::class_of(m, "Point");
@@ -644,3 +642,7 @@ PYBIND11_MODULE(calc, m) {
   gpic_py::set_proxies(kProxies, std::size(kProxies));
   gpic_py::run_in_module(m, kSetup, "setup");
 }
+
+}  // namespace
+
+PyMODINIT_FUNC PyInit_calc() { return gpic_py::module_def("calc", fill_module); }

@@ -8,8 +8,6 @@
 #include "gpic_zoo.h"
 #include "zoo_python.hpp"
 
-namespace py = pybind11;
-
 namespace {
 
 // --- Classes the functions return (set at import) ----------------------------------------------
@@ -686,16 +684,16 @@ const gpic_py::ProxyMethod kProxies[] = {
   {2, 0, nullptr, "x", "d?"},  // func(a *Animal) (float64, bool)
 };
 
-}  // namespace
+// --- The module --------------------------------------------------------------------------------
 
-PYBIND11_MODULE(zoo, m) {
+void fill_module(PyObject* m) {
   gpic_py::init_runtime(
       m,
       "A small zoo of constructs: the golden input of the pyi and cpython targets.\n"
       "\n"
       "여러 구성 요소를 모은 작은 동물원: pyi와 cpython 타깃의 골든 입력입니다.",
       "An error returned by a function of the Go package example.com/zoo.");
-  if (PyModule_AddFunctions(m.ptr(), kFunctions) < 0) throw py::error_already_set();
+  gpic_py::add_functions(m, kFunctions);
   gpic_py::run_in_module(m, kDefinitions, "definitions");
   gpic_py::bind_structure(m);
   cls_Heights = gpic_py::class_of(m, "Heights");
@@ -710,3 +708,7 @@ PYBIND11_MODULE(zoo, m) {
   gpic_py::set_proxies(kProxies, std::size(kProxies));
   gpic_py::run_in_module(m, kSetup, "setup");
 }
+
+}  // namespace
+
+PyMODINIT_FUNC PyInit_zoo() { return gpic_py::module_def("zoo", fill_module); }

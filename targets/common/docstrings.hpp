@@ -6,10 +6,13 @@
 
 #include "compiler/ir.hpp"
 
-namespace gpic::pyi {
+namespace gpic::py {
 
 /// "func Add(a int, b int) int" (a method: "func Point.Dist(q *Point) float64").
 std::string go_signature(const ir::Func& f);
+
+/// "func <name>(a int, b int) int": `sig` under the name a docstring gives it ("Point.Dist").
+std::string go_signature(const std::string& name, const ir::FuncSig& sig);
 
 /// "type Point struct", "type Celsius float64", "type Shape interface".
 std::string go_type_decl(const ir::TypeDecl& t);
@@ -20,4 +23,4 @@ std::string doc_text(const ir::Doc& doc, const std::string& go_signature);
 /// The module's docstring: its doc comment, or a line naming the Go package.
 std::string module_doc(const ir::Module& m);
 
-}  // namespace gpic::pyi
+}  // namespace gpic::py

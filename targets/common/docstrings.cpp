@@ -1,11 +1,14 @@
-#include "targets/pyi/docstrings.hpp"
+#include "targets/common/docstrings.hpp"
 
-namespace gpic::pyi {
+namespace gpic::py {
 
 std::string go_signature(const ir::Func& f) {
-  const ir::FuncSig& sig = f.sig;
   // A method as the binding targets' docstrings show it: "func Point.Dist(q Point) float64".
-  std::string s = "func " + (f.recv ? f.recv->type_name + "." : "") + f.name + "(";
+  return go_signature((f.recv ? f.recv->type_name + "." : "") + f.name, f.sig);
+}
+
+std::string go_signature(const std::string& name, const ir::FuncSig& sig) {
+  std::string s = "func " + name + "(";
   for (size_t i = 0; i < sig.params.size(); ++i) {
     const auto& p = sig.params[i];
     bool variadic = sig.variadic && i + 1 == sig.params.size();
@@ -48,4 +51,4 @@ std::string module_doc(const ir::Module& m) {
   return doc.empty() ? "Python binding of the Go package " + m.go_path + "." : doc;
 }
 
-}  // namespace gpic::pyi
+}  // namespace gpic::py
