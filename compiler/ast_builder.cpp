@@ -376,6 +376,16 @@ void AstBuilder::build_type_spec(GpiParser::TypeSpecContext* ctx, const ir::Doc&
   decl.name = name->getText();
   decl.loc = loc(name);
   decl.type_params = build_type_params(ctx->typeParams());
+  // A lone spec's directives come before its `type` keyword, a grouped one's before its name.
+  auto* first = grouped ? static_cast<antlr4::ParserRuleContext*>(ctx)
+                        : dynamic_cast<antlr4::ParserRuleContext*>(ctx->parent);
+  if (first && first->getStart()) {
+    auto it = directives_.find(first->getStart()->getTokenIndex());
+    if (it != directives_.end()) {
+      apply_type_directives(it->second, path_, decl, diags_);
+      taken_directives_.insert(it->first);
+    }
+  }
   module_->order.push_back({ir::DeclRef::Kind::Type, module_->types.size()});
   module_->types.push_back(std::move(decl));
 }

@@ -97,7 +97,8 @@ void apply_one(const DocLine& line, const std::string& file, const std::string& 
   std::string word = r.take_word();
   Flag flag = flag_of(word);
   if (!flag) {
-    diags.error(word_loc, "unknown directive '//gpic:" + word + "' (expected keep, borrow, readonly or nilable)");
+    diags.error(word_loc, word == "opaque" ? "'//gpic:opaque' marks a named func type, not a func"
+                                           : "unknown directive '//gpic:" + word + "' (expected keep, borrow, readonly or nilable)");
     return;
   }
   std::string directive = "'//gpic:" + word + "'";
@@ -145,6 +146,39 @@ void apply_one(const DocLine& line, const std::string& file, const std::string& 
 void apply_directives(const std::vector<DocLine>& lines, const std::string& file, const std::string& func_name,
                       ir::FuncSig& sig, Diagnostics& diags) {
   for (const DocLine& line : lines) apply_one(line, file, func_name, sig, diags);
+}
+
+void apply_type_directives(const std::vector<DocLine>& lines, const std::string& file, ir::TypeDecl& decl,
+                           Diagnostics& diags) {
+  for (const DocLine& line : lines) {
+    DirectiveReader r(line, file);
+    r.start_after_prefix();
+    ir::Loc word_loc = r.loc();
+    std::string word = r.take_word();
+    if (flag_of(word)) {
+      // A parameter's mark, misplaced before a type.
+      diags.error({file, line.line, line.col},
+                  "a //gpic: directive must come right before a func declaration or an interface method");
+      continue;
+    }
+    if (word != "opaque") {
+      diags.error(word_loc, "unknown directive '//gpic:" + word + "' before a type (expected opaque)");
+      continue;
+    }
+    r.skip_spaces();
+    if (!r.at_line_end()) {
+      diags.error(r.loc(), "'//gpic:opaque' takes nothing after it");
+      continue;
+    }
+    bool func_type = decl.kind == ir::TypeDecl::Kind::Defined && !decl.alias && decl.underlying &&
+                     decl.underlying->kind == ir::Type::Kind::Func;
+    if (!func_type) {
+      diags.error(word_loc, "'//gpic:opaque' marks a named func type ('type " + decl.name +
+                                " func(...)'); '" + decl.name + "' is not one");
+      continue;
+    }
+    decl.opaque = true;
+  }
 }
 
 }  // namespace gpic

@@ -15,6 +15,12 @@
 // none), comma-separated; a `//` comment may follow. Whether a named parameter's type can
 // carry a lending mark is the checker's question (it needs resolved types); a pointer result
 // is a pointer as written.
+//
+//   //gpic:opaque
+//   type EOption func()       Go's is func(*encoderOptions) error: Python only holds it
+//
+// One directive marks a type: a named func type whose real signature names unexported types,
+// written with a stand-in signature, stays an opaque Go value instead of a callable class.
 #pragma once
 
 #include <string>
@@ -30,5 +36,10 @@ namespace gpic {
 /// unknown directive, an unknown parameter name, a malformed list, and keep with borrow.
 void apply_directives(const std::vector<DocLine>& lines, const std::string& file, const std::string& func_name,
                       ir::FuncSig& sig, Diagnostics& diags);
+
+/// Applies the directives written before the type declaration `decl`: only `//gpic:opaque`,
+/// and only on a named func type; anything else is reported at its position.
+void apply_type_directives(const std::vector<DocLine>& lines, const std::string& file, ir::TypeDecl& decl,
+                           Diagnostics& diags);
 
 }  // namespace gpic

@@ -192,6 +192,10 @@ struct TypeDecl {
   /// Made by abi::plan, never written in a .gpi: the class of an unnamed func type whose Go
   /// values Python holds (`func F() func() int`). Go spells it as that func type.
   bool synthetic = false;
+  /// Defined over a func type, marked `//gpic:opaque` (compiler/directives.hpp): its .gpi
+  /// signature stands in for one Go spells with unexported types, so Python neither calls nor
+  /// makes one, and the signature is not checked against Go's.
+  bool opaque = false;
 
   /// Filled by the checker: the file's funcs whose receiver names this type, in file order.
   std::vector<const Func*> bound_methods;

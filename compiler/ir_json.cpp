@@ -67,7 +67,7 @@ json to_json(const ir::Module& m) {
       methods.push_back({{"name", me.name}, {"sig", sig_json(me.sig)}, {"doc", to_json(me.doc)}, {"loc", to_json(me.loc)}});
     for (const auto* f : t.bound_methods) bound.push_back(f->name);
     json j = {{"kind", kinds[static_cast<int>(t.kind)]}, {"name", t.name}, {"doc", to_json(t.doc)}, {"loc", to_json(t.loc)},
-              {"fields", fields}, {"methods", methods}, {"bound_methods", bound}, {"alias", t.alias}};
+              {"fields", fields}, {"methods", methods}, {"bound_methods", bound}, {"alias", t.alias}, {"opaque", t.opaque}};
     j["underlying"] = t.underlying ? to_json(*t.underlying) : json(nullptr);
     j["instance_of"] = instance_json(t.instance_of);
     types.push_back(j);

@@ -70,10 +70,10 @@ bool sig_crosses_at(const ir::FuncSig& sig, std::string* why, int depth) {
 bool func_sig_crosses(const ir::FuncSig& sig, std::string* why) { return sig_crosses_at(sig, why, 1); }
 
 bool callable_func_decl(const ir::TypeDecl& d) {
-  // A named func type stays opaque: its .gpi signature may stand in for one that names
-  // unexported types (`type EOption func()` for zstd's), so it cannot be trusted to call.
-  // Only the classes made for unnamed func types are called and made from Python.
-  if (!d.synthetic) return false;
+  // A named func type marked //gpic:opaque spells a stand-in signature (`type EOption func()`
+  // for zstd's, which names unexported types): it cannot be trusted to call. Every other one
+  // is called and made from Python, its signature checked against Go's by the shim.
+  if (d.opaque) return false;
   if (!is_opaque_func_decl(d) || !d.underlying->sig) return false;
   // `type F func(F)` reaches itself through its own signature: callable as far as it goes.
   static thread_local std::set<const ir::TypeDecl*> asking;

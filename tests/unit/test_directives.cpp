@@ -3,6 +3,8 @@
 // reported at its position in the directive.
 #include <doctest/doctest.h>
 
+#include <map>
+
 #include <nlohmann/json.hpp>
 
 #include "compiler/ir_json.hpp"
@@ -151,6 +153,37 @@ TEST_CASE("a directive anywhere but before a func or interface method is an erro
                "a //gpic: directive must come right before a func declaration or an interface method", 3, 1);
   // `// gpic:keep` (with a space) is an ordinary comment, as `// go:noescape` is in Go.
   test::expect_clean(*test::check("package p\n// gpic:keep whatever\nfunc F(x []byte)\n"));
+}
+
+TEST_CASE("opaque marks a named func type, alone or in a group") {
+  auto fe = test::check(R"(package z
+/// @en An option over an unexported type.
+//gpic:opaque
+type EOption func()
+type Op func(a, b int) int
+type (
+  //gpic:opaque   // Go's names an unexported type
+  DOption func()
+)
+)");
+  test::expect_clean(*fe);
+  std::map<std::string, bool> opaque;
+  for (const ir::TypeDecl& t : fe->module->types) opaque[t.name] = t.opaque;
+  CHECK(opaque == std::map<std::string, bool>{{"EOption", true}, {"Op", false}, {"DOption", true}});
+  // Plugins read it from the JSON IR.
+  nlohmann::json ir = to_json(*fe->module);
+  CHECK(ir["types"][0]["opaque"] == true);
+  CHECK(ir["types"][1]["opaque"] == false);
+}
+
+TEST_CASE("opaque anywhere but before a named func type is an error") {
+  expect_error("package p\n//gpic:opaque\ntype T struct{}\n",
+               "'//gpic:opaque' marks a named func type ('type T func(...)'); 'T' is not one", 2, 8);
+  expect_error("package p\n//gpic:opaque\ntype F = func()\n",
+               "'//gpic:opaque' marks a named func type ('type F func(...)'); 'F' is not one", 2, 8);
+  expect_error("package p\n//gpic:opaque x\ntype F func()\n", "'//gpic:opaque' takes nothing after it", 2, 15);
+  expect_error("package p\n//gpic:opaque\nfunc F(x []byte)\n", "'//gpic:opaque' marks a named func type, not a func", 2, 8);
+  expect_error("package p\n//gpic:shy\ntype F func()\n", "unknown directive '//gpic:shy' before a type (expected opaque)", 2, 8);
 }
 
 }  // TEST_SUITE

@@ -148,6 +148,35 @@ TEST_SUITE("targets") {
     CHECK(plan->funcs[0].sig.c_declaration() == "uint64_t gpic_x_WithLevel(int64_t l, gpic_status* st)");
   }
 
+  TEST_CASE("a named func type that crosses is a class Python calls and makes from a callable") {
+    Diagnostics diags;
+    auto m = parse_gpi("/t/x.gpi",
+                       "package x \"example.com/x\"\n\ntype Op func(a, b int) int\n"
+                       "func Lookup(name string) Op\nfunc Fold(op Op, xs ...int) int\nvar Hook Op\n",
+                       diags);
+    check_module(*m, diags);
+    REQUIRE_FALSE(diags.has_errors());
+    auto plan = abi::plan(*m, "cgo", diags);
+    REQUIRE(plan);
+    REQUIRE(plan->classes.size() == 1);
+    const abi::ClassExport& op = plan->classes[0];
+    CHECK(op.decl->name == "Op");
+    CHECK(op.constructor == "gpic_x_Op_new");
+    REQUIRE(op.value);
+    CHECK(op.value->kind == abi::Kind::Callback);   // made from a Python callable
+    CHECK(op.value_getter.empty());
+    REQUIRE(op.call);
+    CHECK(op.call->sig.c_declaration() == "int64_t gpic_x_Op_call(uint64_t self, int64_t a, int64_t b, gpic_status* st)");
+    // Go hands Python a handle (0 for nil); Python hands Go any callable.
+    CHECK(plan->funcs[0].sig.c_declaration() == "uint64_t gpic_x_Lookup(gpic_string name, gpic_status* st)");
+    CHECK(plan->funcs[0].sig.direct_result->lowering.nullable);
+    CHECK(plan->funcs[1].sig.params[0].lowering.kind == abi::Kind::Callback);
+    REQUIRE(plan->vars.size() == 1);
+    CHECK(plan->vars[0].type.kind == abi::Kind::Handle);
+    REQUIRE(plan->callbacks.size() == 1);
+    CHECK(plan->callbacks[0].key == "func(a int, b int) int");
+  }
+
   TEST_CASE("an unnamed func type Go hands Python gets a class of its own, one per type") {
     Diagnostics diags;
     auto m = parse_gpi("/t/x.gpi",

@@ -78,16 +78,26 @@ def check_bad_arguments_to_a_go_func():
 
 
 def check_named_func_type_result_is_its_class():
-    # A named func type is opaque: Go's values are passed back, not called.
     plus = fv.Lookup("+")
-    assert isinstance(plus, fv.Op) and not callable(plus)
+    assert isinstance(plus, fv.Op)
+    assert plus(2, 3) == 5
+    assert fv.Lookup("-")(2, 3) == -1
     assert fv.Lookup("?") is None
 
 
 def check_go_func_passed_back_is_the_same_go_func():
     # Go gets its own func back, not a func calling Python that calls Go.
     assert fv.IsPlus(fv.Lookup("+")) is True
+    assert fv.IsPlus(lambda a, b: a + b) is False
     assert fv.Fold(fv.Lookup("+"), 1, 2, 3) == 6
+
+
+def check_named_func_type_from_a_python_callable():
+    times = fv.Op(lambda a, b: a * b)
+    assert isinstance(times, fv.Op)
+    assert times(3, 4) == 12
+    assert fv.Fold(times, 1, 2) == 0
+    raises(TypeError, fv.Op, 5)
 
 
 def check_func_var_holds_a_python_callable():
@@ -123,6 +133,9 @@ def check_named_func_var():
     try:
         assert fv.OnPair is None
         assert fv.CallOnPair(1, 2) == -1
+        fv.OnPair = lambda a, b: a * 100 + b
+        assert fv.CallOnPair(1, 2) == 102
+        assert isinstance(fv.OnPair, fv.Op)
         fv.OnPair = fv.Lookup("+")
         assert fv.CallOnPair(1, 2) == 3
         assert fv.IsPlus(fv.OnPair)
@@ -132,7 +145,7 @@ def check_named_func_var():
 
 def check_func_var_refuses_what_is_not_callable():
     raises(TypeError, setattr, fv, "Hook", 5)
-    raises(TypeError, setattr, fv, "OnPair", lambda a, b: a)
+    raises(TypeError, setattr, fv, "OnPair", "x")
 
 
 def check_exception_in_a_stored_callable_reaches_the_caller():

@@ -1,0 +1,327 @@
+"""gopy's _examples (github.com/go-python/gopy v0.5.0, fetched through the Go module proxy),
+bound whole by tests/e2e/fixtures/real/gopy/*.gpi in one joint build: what each example's Go
+source declares and computes, and what gopy's own _examples/*/test.py print, checked inside
+each interpreter. What Go prints goes to file descriptor 1, read back here."""
+
+import cmath
+import io
+import math
+import os
+import sys
+import tempfile
+import threading
+
+import arrays
+import cgo
+import consts
+import cstrings
+import empty
+import encoding
+import gilstring
+import gobytes
+import gopyerrors
+import gopygc
+import gostrings
+import lot
+import maps
+import mypkg
+import named
+import osfile
+import pkgconflict
+import pointers
+import pyerrors
+import pywrapper
+import rename
+import seqs
+import simple
+import sliceptr
+import slices
+import variadic
+import vars
+import wrapper
+
+
+def printed(fn, *args):
+    """What fn(*args) writes to the process's standard output (Go's fmt and C's stdio)."""
+    sys.stdout.flush()
+    saved = os.dup(1)
+    with tempfile.TemporaryFile() as f:
+        os.dup2(f.fileno(), 1)
+        try:
+            result = fn(*args)
+        finally:
+            sys.stdout.flush()
+            os.dup2(saved, 1)
+            os.close(saved)
+        f.seek(0)
+        return f.read().decode(), result
+
+
+def raises(exc, fn, *args, **kwargs):
+    try:
+        fn(*args, **kwargs)
+    except exc as e:
+        return e
+    raise AssertionError("%s did not raise %s" % (fn, exc.__name__))
+
+
+def check_all_share_one_go_runtime():
+    # One c-shared library for every example: a second runtime would have refused to load.
+    mods = [arrays, cgo, consts, cstrings, empty, encoding, gilstring, gobytes, gopyerrors, gopygc, gostrings,
+            lot, maps, mypkg, named, osfile, pkgconflict, pointers, pyerrors, pywrapper, rename, seqs, simple,
+            sliceptr, slices, variadic, vars, wrapper]
+    assert len(set(m.__name__ for m in mods)) == 28
+
+
+def check_arrays():
+    assert arrays.IntSum([1, 2, 3, 4]) == 10
+    assert list(arrays.CreateArray()) == [1, 2, 3, 4]
+    raises((TypeError, ValueError), arrays.IntSum, [1, 2, 3])
+
+
+def check_cgo_calls_c():
+    assert cgo.Hi() == "hi from go\n"
+    assert cgo.Hello("") == "hello you from go\n"
+    assert cgo.Hello("gopher") == "hello gopher from go\n"
+
+
+def check_consts():
+    assert (consts.C1, consts.C2, consts.C3) == ("c1", 42, 666.666)
+    assert (consts.C4, consts.C5, consts.C6, consts.C7) == ("c4", 42, 42, 666.666)
+    assert consts.Kind1 == 1 and consts.Kind2 == 2
+
+
+def check_cstrings():
+    assert cstrings.StringValue("a", 3) == "aaa"
+    s = cstrings.StringInStruct("ab", 2)
+    assert (s.V, s.T) == ("abab", 0)
+    n = cstrings.StringInNestedStruct("x", 4)
+    assert n.A == 2 and n.S.V == "xxxx" and n.S.T == 0
+    assert list(cstrings.StringSlice("a", 2)) == ["aa"]
+    assert dict(cstrings.StringMap("b", 3)) == {"a": "bbb"}
+    # gopy's test: strings made many times over are freed (no growth beyond the first round).
+    big = [cstrings.StringValue("a", 4096) for _ in range(2000)]
+    assert all(len(v) == 4096 for v in big)
+
+
+def check_empty_imports():
+    # Its init ran when the Go library loaded; it declares nothing beyond every module's own
+    # names (mypkg's, less its one function).
+    own = set(dir(mypkg)) - {"SayHello"} - {n for n in dir(mypkg) if n.startswith("_")}
+    assert {n for n in dir(empty) if not n.startswith("_")} == own
+
+
+def check_encoding_keeps_unicode():
+    s = "Python Unicode string \U0001f431"
+    assert encoding.HandleString(s) == s
+    assert encoding.GetString() == "Go Unicode string \U0001f431"
+
+
+def check_gilstring_from_threads():
+    # gopy issue #370: a string function and an int function of two extensions, called
+    # repeatedly; here from several threads at once too.
+    def work():
+        for _ in range(2000):
+            assert simple.Add(2, 2) == 4
+            assert gilstring.Hello("hi") == "Hello, hi!"
+
+    threads = [threading.Thread(target=work) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert gilstring.Hello("") == "Hello, !"
+
+
+def check_gobytes():
+    assert bytes(gobytes.CreateBytes(5)) == b"\x00\x01\x02\x03\x04"
+    assert bytes(gobytes.HashBytes(bytes([0, 1, 2, 3]))) == b"\x00\x01\x02\x03"
+    # two full blocks xor-ed, then a partial one padded with 0x55
+    assert bytes(gobytes.HashBytes(bytes([1, 2, 3, 4, 1, 0, 0, 0, 7]))) == bytes([0 ^ 7, 2 ^ 0x55, 3 ^ 0x55, 4 ^ 0x55])
+    # 0..9: blocks [0 1 2 3] ^ [4 5 6 7] = [4 4 4 4], then 8, 9 and two pads
+    assert bytes(gobytes.HashBytes(gobytes.CreateBytes(10))) == bytes([4 ^ 8, 4 ^ 9, 4 ^ 0x55, 4 ^ 0x55])
+
+
+def check_gopyerrors_several_results():
+    assert tuple(gopyerrors.NotErrorMany()) == (0, 0)
+    assert tuple(gopyerrors.TooMany()) == (0, 1, "Hi")
+    assert gopyerrors.OK() == 0
+    s = gopyerrors.Struct()
+    assert tuple(s.NotErrorMany()) == (0, "Hi")
+    assert tuple(s.TooMany()) == (0, 1, "Hi")
+
+
+def check_gopygc_values():
+    assert gopygc.StructValue().A == 42
+    assert list(gopygc.SliceScalarValue()) == [1, 2]
+    assert [s.A for s in gopygc.SliceStructValue()] == [1, 2]
+    assert dict(gopygc.MapValue()) == {1: 2}
+    assert {k: v.A for k, v in gopygc.MapValueStruct().items()} == {1: 3}
+    assert dict(gopygc.MapA({"k": "v"})) == {"k": "v"}
+    assert list(gopygc.SliceA(["a", "b"])) == ["a", "b"]
+    raises(TypeError, gopygc.SliceA, [1])
+
+
+def check_gostrings():
+    assert gostrings.S1 == "S1"
+    assert gostrings.GetString() == "MyString"
+
+
+def check_lot_struct_of_everything():
+    v = lot.New()
+    assert v.SomeString == "some string" and v.SomeInt == 1337
+    assert v.SomeFloat == 1337.1337 and v.SomeBool is True
+    assert list(v.SomeListOfStrings) == ["some", "list", "of", "strings"]
+    assert list(v.SomeListOfInts) == [6, 2, 9, 1]
+    assert list(v.SomeListOfFloats) == [6.6, 2.2, 9.9, 1.1]
+    assert list(v.SomeListOfBools) == [True, False, True, False]
+
+
+def check_maps():
+    m = maps.New()
+    assert dict(m) == {1: 3.0, 2: 5.0}
+    assert maps.Sum(m) == 8.0 and maps.Sum({1: 0.5, 7: 2.0}) == 2.5
+    assert list(maps.Keys({3: 1.0, 1: 2.0, 2: 0.0})) == [1, 2, 3]
+    assert list(maps.Values(m)) == [3.0, 5.0]
+
+
+def check_mypkg_nested_package():
+    assert mypkg.SayHello() == "Hello"
+
+
+def check_named_slice_and_array_with_at():
+    s = named.Slice([1, 2])
+    assert s.At(0) == 1.0 and s.At(1) == 2.0
+    assert named.Slice(range(10)).At(9) == 9.0
+    a = named.Array([1.5, 2.5])
+    assert a.At(1) == 2.5
+    raises((TypeError, ValueError), named.Array, [1.0, 2.0, 3.0])
+    raises(TypeError, named.Slice, ["x"])
+
+
+def check_seqs():
+    s = seqs.Slice(range(10))
+    assert s.At(3) == 3.0
+    a = seqs.Array(list(range(10)))
+    assert a.At(9) == 9.0
+    raises((TypeError, ValueError), seqs.Array, [1.0])
+
+
+def check_osfile_writes_to_a_python_file():
+    buf = io.BytesIO()
+    osfile.WriteToFile(buf, "hello from go")
+    assert buf.getvalue() == b"hello from go"
+
+
+def check_pkgconflict_struct():
+    inv = pkgconflict.Inventory(Material="wool", Count=17)
+    assert (inv.Material, inv.Count) == ("wool", 17)
+    raises((TypeError, OverflowError, ValueError), pkgconflict.Inventory, Count=-1)
+
+
+def check_pointers():
+    s = pointers.S(Value=2)
+    assert s.Value == 2
+    pointers.Inc(s)
+    assert s.Value == 3
+    # A pointer to a basic type crosses as a copy of the value (None is nil): Go increments
+    # its own copy, and a nil one panics in Go, raised in Python.
+    assert pointers.IncInt(5) is None and pointers.IncMyInt(3) is None
+    raises(pointers.GoPanic, pointers.IncInt, None)
+    raises(TypeError, pointers.IncInt, "x")
+
+
+def check_sliceptr_takes_its_named_slices():
+    i = sliceptr.IntVector([1, 2])
+    assert list(i) == [1, 2] and list(sliceptr.StrVector(["a"])) == ["a"]
+    assert sliceptr.Fill(i) is None and sliceptr.Append(i) is None
+    assert sliceptr.Convert(i, sliceptr.StrVector()) is None
+    raises(TypeError, sliceptr.IntVector, ["x"])
+
+
+def check_pyerrors():
+    assert pyerrors.Div(5, 2) == 2
+    e = raises(pyerrors.Error, pyerrors.Div, 5, 0)
+    assert str(e) == "Divide by zero."
+    e = raises(pyerrors.Error, pyerrors.NewMyString, "")
+    assert str(e) == "Empty string value."
+    ms = pyerrors.NewMyString("hello")
+    assert ms.String() == "hello"
+
+
+def check_pywrapper_and_wrapper():
+    assert printed(pywrapper.Test)[1] == "Hello"
+    assert pywrapper.WrapperStruct().Test() == "%!t(*wrapper.RealStruct=<nil>)"
+    assert isinstance(wrapper.PointerTest(), wrapper.RealStruct)
+
+
+def check_rename_keeps_go_names():
+    assert rename.SayHi() == "hi"
+    assert rename.AutoRenamedFunc() is None
+    m = rename.MyStruct(AutoRenamedProperty="a", AutoRenamedProperty2="b")
+    assert (m.AutoRenamedProperty, m.AutoRenamedProperty2) == ("a", "b")
+    assert m.SaySomethingFunc() == "something"
+    assert m.AutoRenamedMeth() is None
+
+
+def check_simple():
+    assert simple.Func() is None
+    assert simple.Add(1, 2) == 3
+    assert simple.Bool(True) is True and simple.Bool(False) is False
+    a, b = 3 + 4j, 2 + 5j
+    assert simple.Comp64Add(a, b) == 5 + 9j
+    assert simple.Comp128Add(a, b) == 5 + 9j
+    # complex64 rounds as Go's float32 does
+    assert simple.Comp64Add(0.1 + 0j, 0j).real != 0.1
+
+
+def check_slices():
+    assert slices.IntSum([1, 2, 3, 4]) == 10
+    assert slices.IntSum(slices.CreateSlice()) == 10
+    assert list(slices.CreateSlice()) == [1, 2, 3, 4]
+    assert (slices.SliceUint8([1, 2])[0], slices.SliceUint16([2, 3])[0], slices.SliceUint32([3, 4])[0],
+            slices.SliceUint64([4, 5])[0]) == (1, 2, 3, 4)
+    assert (slices.SliceInt8([-1, -2])[0], slices.SliceInt16([-2, -3])[0], slices.SliceInt32([-3, -4])[0],
+            slices.SliceInt64([-4, -5])[0]) == (-1, -2, -3, -4)
+    raises((OverflowError, ValueError), slices.SliceUint8, [256])
+    raises(TypeError, slices.SliceInt16, ["x"])
+    ss = slices.CreateSSlice()
+    assert [s.Name for s in ss] == ["S0", "S1", "S2"]
+    assert printed(slices.PrintSSlice, ss)[0] == "0: S0\n1: S1\n2: S2\n"
+    assert printed(slices.PrintS, ss[1])[0] == "S1\n"
+    values = [complex(i / 7.0, (16 - i) / 5.0) for i in range(16)]
+    roots = slices.CmplxSqrt(slices.SliceComplex(values))
+    for root, orig in zip(roots, values):
+        assert cmath.isclose(root, cmath.sqrt(orig))
+    matrix = slices.GetEmptyMatrix(4, 3)
+    assert [list(r) for r in matrix] == [[False] * 3] * 4
+    assert list(slices.SliceIface([1, "a", None])) == [1, "a", None]
+
+
+def check_variadic():
+    assert variadic.NonVariFunc(1, [2, 3, 4], 5) == 15
+    assert variadic.VariFunc(1, 2, 3, 4, 5) == 15
+    assert variadic.VariFunc() == 0
+    structs = [variadic.NewIntStrUct(n) for n in (1, 2, 3)]
+    assert variadic.VariStructFunc(*structs) == 6
+    assert variadic.VariInterFaceFunc(*structs) == 6
+    assert structs[2].Number() == 3
+
+    class Ten:
+        def Number(self):
+            return 10
+
+    assert variadic.VariInterFaceFunc(Ten(), structs[0]) == 11
+
+
+def check_vars():
+    assert (vars.V1, vars.V2, vars.V3) == ("v1", 42, 666.666)
+    assert (vars.V4, vars.V5, vars.V6, vars.V7) == ("c4", 42, 42, 666.666)
+    assert vars.Kind1 == 1 and vars.Kind2 == 2
+    assert vars.Doc == "A variable with some documentation"
+    vars.V2 = 7
+    try:
+        assert vars.V2 == 7
+    finally:
+        vars.V2 = 42
+    raises(TypeError, setattr, vars, "V1", 5)
