@@ -231,6 +231,9 @@ void bind_structure(PyObject* m);
 
 /// A class the package's definitions created, kept for the functions that return it.
 PyObject* class_of(PyObject* m, const char* name);
+// A class of another bound module (a joint build), through the name the module's definitions
+// imported it as (`_gpkg_geo`).
+PyObject* imported_class_of(PyObject* m, const char* module_alias, const char* name);
 
 /// Methods (method descriptors: `obj.Method(...)` with no bound-method object) and fields
 /// (getset descriptors) of a class; `defs` are static and null-terminated.

@@ -252,6 +252,11 @@ PyObject* class_of(PyObject* m, const char* name) {
   return cls.release().ptr();
 }
 
+PyObject* imported_class_of(PyObject* m, const char* module_alias, const char* name) {
+  py::object imported = py::reinterpret_borrow<py::object>(m).attr(module_alias);
+  return class_of(imported.ptr(), name);
+}
+
 void add_methods(PyObject* cls, PyMethodDef* defs) {
   for (PyMethodDef* def = defs; def->ml_name; ++def) {
     py::object d = py::reinterpret_steal<py::object>(PyDescr_NewMethod(reinterpret_cast<PyTypeObject*>(cls), def));

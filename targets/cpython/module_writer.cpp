@@ -271,10 +271,7 @@ class ModuleWriter {
         w_.print("$v$ = gpic_py::class_of(m, $name$);\n", {{"v", class_var(*d)}, {"name", cpp_string(Codecs::class_name(*d))}});
       // Another bound module's classes, from the module the definitions imported.
       for (const auto& [module, d] : imported_)
-        w_.print("{\n"
-                 "  py::module_ imported = py::reinterpret_borrow<py::module_>(m.attr($alias$));\n"
-                 "  $v$ = gpic_py::class_of(imported, $name$);\n"
-                 "}\n",
+        w_.print("$v$ = gpic_py::imported_class_of(m, $alias$, $name$);\n",
                  {{"v", imported_class_var(module, *d)}, {"alias", cpp_string(py::imported_module_alias(module))},
                   {"name", cpp_string(Codecs::class_name(*d))}});
       for (const auto& k : calls_.classes) {
