@@ -27,6 +27,7 @@ import "C"
 
 import (
 	"context"
+	"encoding/binary"
 	"fmt"
 	"math"
 	"os"
@@ -378,13 +379,9 @@ func (w *gpicWriter) fail(err error) {
 
 func (w *gpicWriter) tag(t byte) { w.buf = append(w.buf, t) }
 
-func (w *gpicWriter) u64(v uint64) {
-	w.buf = append(w.buf, byte(v), byte(v>>8), byte(v>>16), byte(v>>24), byte(v>>32), byte(v>>40), byte(v>>48), byte(v>>56))
-}
+func (w *gpicWriter) u64(v uint64) { w.buf = binary.LittleEndian.AppendUint64(w.buf, v) }
 
-func (w *gpicWriter) u32(v uint32) {
-	w.buf = append(w.buf, byte(v), byte(v>>8), byte(v>>16), byte(v>>24))
-}
+func (w *gpicWriter) u32(v uint32) { w.buf = binary.LittleEndian.AppendUint32(w.buf, v) }
 
 func (w *gpicWriter) none()         { w.tag('N') }
 func (w *gpicWriter) int64(v int64) { w.tag('i'); w.u64(uint64(v)) }
@@ -569,40 +566,41 @@ func (r *gpicReader) next() byte {
 	return t
 }
 
-func (r *gpicReader) u64() uint64 {
-	if len(r.b) < 8 {
-		r.fail("result ended early")
-		r.b = nil
-		return 0
-	}
-	b := r.b
-	r.b = r.b[8:]
-	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 | uint64(b[4])<<32 |
-		uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
-}
-
-// ptr reads a C pointer, as C stored it.
-func (r *gpicReader) ptr() unsafe.Pointer {
-	if len(r.b) < 8 {
+// take returns the next n bytes, or nil (the reader failed and emptied) when fewer are left.
+func (r *gpicReader) take(n uint64) []byte {
+	if uint64(len(r.b)) < n {
 		r.fail("result ended early")
 		r.b = nil
 		return nil
 	}
+	b := r.b[:n]
+	r.b = r.b[n:]
+	return b
+}
+
+func (r *gpicReader) u64() uint64 {
+	if b := r.take(8); b != nil {
+		return binary.LittleEndian.Uint64(b)
+	}
+	return 0
+}
+
+// ptr reads a C pointer, as C stored it.
+func (r *gpicReader) ptr() unsafe.Pointer {
+	b := r.take(8)
+	if b == nil {
+		return nil
+	}
 	var p unsafe.Pointer // copied byte by byte: the wire does not align it
-	copy(unsafe.Slice((*byte)(unsafe.Pointer(&p)), unsafe.Sizeof(p)), r.b[:8])
-	r.b = r.b[8:]
+	copy(unsafe.Slice((*byte)(unsafe.Pointer(&p)), unsafe.Sizeof(p)), b)
 	return p
 }
 
 func (r *gpicReader) u32() uint32 {
-	if len(r.b) < 4 {
-		r.fail("result ended early")
-		r.b = nil
-		return 0
+	if b := r.take(4); b != nil {
+		return binary.LittleEndian.Uint32(b)
 	}
-	b := r.b
-	r.b = r.b[4:]
-	return uint32(b[0]) | uint32(b[1])<<8 | uint32(b[2])<<16 | uint32(b[3])<<24
+	return 0
 }
 
 // kept reports whether Python kept the array of the slice lent under token.
@@ -638,14 +636,7 @@ func (r *gpicReader) string() string {
 		r.mismatch(t, "string")
 		return ""
 	}
-	n := r.u64()
-	if uint64(len(r.b)) < n {
-		r.fail("result ended early")
-		return ""
-	}
-	s := string(r.b[:n])
-	r.b = r.b[n:]
-	return s
+	return string(r.take(r.u64()))
 }
 
 func (r *gpicReader) bytes() []byte {
@@ -659,13 +650,10 @@ func (r *gpicReader) bytes() []byte {
 	}
 	n := r.u64()
 	if uint64(len(r.b)) < n {
-		r.fail("result ended early")
+		r.take(n) // fails the reader
 		return nil
 	}
-	v := make([]byte, n)
-	copy(v, r.b[:n])
-	r.b = r.b[n:]
-	return v
+	return append(make([]byte, 0, n), r.take(n)...) // an empty []byte is not nil
 }
 
 func (r *gpicReader) bool() bool {

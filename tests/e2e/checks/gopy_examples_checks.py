@@ -6,9 +6,6 @@ each interpreter. What Go prints goes to file descriptor 1, read back here."""
 import cmath
 import io
 import math
-import os
-import sys
-import tempfile
 import threading
 
 import arrays
@@ -40,21 +37,7 @@ import variadic
 import vars
 import wrapper
 
-
-def printed(fn, *args):
-    """What fn(*args) writes to the process's standard output (Go's fmt and C's stdio)."""
-    sys.stdout.flush()
-    saved = os.dup(1)
-    with tempfile.TemporaryFile() as f:
-        os.dup2(f.fileno(), 1)
-        try:
-            result = fn(*args)
-        finally:
-            sys.stdout.flush()
-            os.dup2(saved, 1)
-            os.close(saved)
-        f.seek(0)
-        return f.read().decode(), result
+from stdout_capture import printed
 
 
 def raises(exc, fn, *args, **kwargs):

@@ -2,27 +2,8 @@
 proxy), bound by tests/e2e/fixtures/real/gopy_funcs/funcs.gpi: what funcs.go declares and does,
 checked inside each interpreter. What Go prints goes to file descriptor 1, read back here."""
 
-import os
-import sys
-import tempfile
-
 import funcs
-
-
-def printed(fn, *args):
-    """What fn(*args) writes to the process's standard output (Go's fmt and C's stdio)."""
-    sys.stdout.flush()
-    saved = os.dup(1)
-    with tempfile.TemporaryFile() as f:
-        os.dup2(f.fileno(), 1)
-        try:
-            result = fn(*args)
-        finally:
-            sys.stdout.flush()
-            os.dup2(saved, 1)
-            os.close(saved)
-        f.seek(0)
-        return f.read().decode(), result
+from stdout_capture import printed
 
 
 def check_init_sets_F1_and_F2_to_go_funcs():
