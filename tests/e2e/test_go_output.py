@@ -115,3 +115,11 @@ def test_snake_case_keeps_constant_names(gpic, tmp_path, target, interpreter):
     stub_path = out / "gounicode" / "__init__.pyi" if target == "cffi" else out / "gounicode.pyi"
     stub = stub_path.read_text(encoding="utf-8")
     assert "MaxRune: Final[int]" in stub and "def is_upper(" in stub, stub
+
+
+def test_project_go_sources_are_gofmt_clean():
+    # The Go we write by hand (runtime, samples, fixtures, bench floors) is held to the same bar as
+    # the Go we generate.
+    dirs = [os.path.join(ROOT, d) for d in ("runtime", "samples", "tests", "bench")]
+    r = subprocess.run(["gofmt", "-l", *dirs], capture_output=True, text=True)
+    assert r.returncode == 0 and r.stdout == "", "gofmt would change: " + r.stdout + r.stderr
