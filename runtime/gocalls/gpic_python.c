@@ -201,6 +201,32 @@ static PyObject *gpic_numpy_view(char fmt, void *data, uint64_t count, uint64_t 
 	return PyObject_CallFunctionObjArgs(gpic_frombuffer, (PyObject *)b, gpic_dtypes[k], NULL);
 }
 
+// --- The GIL ---------------------------------------------------------------------------------
+
+// This OS thread's Python thread state, kept for the thread's life, and how many gpic entries
+// on this thread hold the GIL now (a Go func Python calls may call Python again: the inner
+// entry finds the GIL taken and leaves it to the outer one).
+static __thread PyThreadState *gpic_tstate;
+static __thread int gpic_depth;
+
+// Takes the GIL on whatever OS thread Go runs the call. The first entry on a thread gets its
+// thread state from PyGILState_Ensure (Python's own, on a thread Python started; a new one on a
+// Go thread), keeps it, and gives the GIL back; every later entry only restores that state,
+// which is all the hand-written floor does. Go's threads are few and long-lived, so this holds
+// one thread state per thread.
+static void gpic_enter(void) {
+	if (gpic_depth++ > 0) return;
+	if (!gpic_tstate) {
+		PyGILState_Ensure();
+		gpic_tstate = PyEval_SaveThread();
+	}
+	PyEval_RestoreThread(gpic_tstate);
+}
+
+static void gpic_leave(void) {
+	if (--gpic_depth == 0) PyEval_SaveThread();
+}
+
 // --- Go callbacks ------------------------------------------------------------------------------
 
 // A Go func (or one method of a Go value) that Python may call, from any thread.
@@ -223,10 +249,14 @@ static PyObject *gpic_gofunc_call(PyObject *self, PyObject *args, PyObject *kwar
 	for (Py_ssize_t i = 0; i < n; i++)
 		if (gpic_encode(&in, PyTuple_GET_ITEM(args, i), 0) < 0) goto fail;
 	int status;
-	// Go may run for long, or call Python from other goroutines: it runs without the GIL.
+	// Go may run for long, or call Python from other goroutines: it runs without the GIL. A
+	// call into Python it makes on this thread must take the GIL again: it is no longer held.
+	int depth = gpic_depth;
+	gpic_depth = 0;
 	Py_BEGIN_ALLOW_THREADS
 	status = gpic_GPICPKG_callback(((gpic_GoFunc *)self)->handle, in.buf, in.len, &out);
 	Py_END_ALLOW_THREADS
+	gpic_depth = depth;
 	free(in.buf);
 	gpic_reader r = {out.buf, out.buf + out.len};
 	PyObject *result = NULL;
@@ -507,25 +537,6 @@ static void gpic_fail(gpic_GPICPKG_out *o) {
 	PyErr_Clear();
 }
 
-// --- The GIL ---------------------------------------------------------------------------------
-
-// Whether this OS thread has its Python thread state already.
-static __thread int gpic_thread_ready;
-
-// Takes the GIL on whatever thread Go runs the call. PyGILState_Ensure alone would create and
-// destroy a thread state on every call from a thread Python does not know (every Go thread):
-// the first call on a thread keeps one Ensure outstanding, with the GIL given back, so the
-// thread keeps its state and each later call only takes and gives back the GIL. Go's threads
-// are few and long-lived, so this holds one thread state per thread.
-static PyGILState_STATE gpic_gil(void) {
-	if (!gpic_thread_ready) {
-		PyGILState_Ensure();
-		PyEval_SaveThread();
-		gpic_thread_ready = 1;
-	}
-	return PyGILState_Ensure();
-}
-
 // --- Entry points ------------------------------------------------------------------------------
 
 int gpic_GPICPKG_init(const char *program, gpic_GPICPKG_out *out) {
@@ -552,7 +563,7 @@ int gpic_GPICPKG_init(const char *program, gpic_GPICPKG_out *out) {
 		// (whichever OS thread a goroutine runs on) can take it per call.
 		PyEval_SaveThread();
 	}
-	PyGILState_STATE g = gpic_gil();
+	gpic_enter();
 	int rc = 0;
 	if (!gpic_format_exc) {
 		PyDateTime_IMPORT;
@@ -570,13 +581,24 @@ int gpic_GPICPKG_init(const char *program, gpic_GPICPKG_out *out) {
 		Py_XDECREF(ns);
 		if (rc) gpic_fail(out);
 	}
-	PyGILState_Release(g);
+	gpic_leave();
 	return rc;
 }
 
 int gpic_GPICPKG_lookup(const char *module, const char *attr, void **fn, gpic_GPICPKG_out *out) {
-	PyGILState_STATE g = gpic_gil();
-	PyObject *m = PyImport_ImportModule(module);
+	gpic_enter();
+	PyObject *name = PyUnicode_FromString(module);
+	PyObject *m = name ? PyImport_GetModule(name) : NULL;
+	Py_XDECREF(name);
+	if (!m && !PyErr_Occurred()) {
+		// Not imported yet: it may have appeared since an earlier attempt failed, and the
+		// import system's cached directory listings must not hide it.
+		PyObject *importlib = PyImport_ImportModule("importlib");
+		PyObject *r = importlib ? PyObject_CallMethod(importlib, "invalidate_caches", NULL) : NULL;
+		Py_XDECREF(r);
+		Py_XDECREF(importlib);
+		m = r ? PyImport_ImportModule(module) : NULL;
+	}
 	PyObject *f = m && attr ? PyObject_GetAttrString(m, attr) : Py_XNewRef(m);
 	Py_XDECREF(m);
 	int rc = 0;
@@ -585,48 +607,53 @@ int gpic_GPICPKG_lookup(const char *module, const char *attr, void **fn, gpic_GP
 		rc = 1;
 	}
 	*fn = f;
-	PyGILState_Release(g);
+	gpic_leave();
 	return rc;
 }
 
 void *gpic_GPICPKG_intern(const char *name) {
-	PyGILState_STATE g = gpic_gil();
+	gpic_enter();
 	PyObject *s = PyUnicode_InternFromString(name);
-	PyGILState_Release(g);
+	gpic_leave();
 	return s;
 }
 
 // Decodes the arguments, calls `target` (or its method `method`), and encodes the result.
-int gpic_GPICPKG_invoke(void *target, void *method, const char *in, size_t n, int want, gpic_GPICPKG_out *out,
-                        gpic_GPICPKG_cell *cell) {
-	PyGILState_STATE g = gpic_gil();
+int gpic_GPICPKG_invoke(uintptr_t frame) {
+	gpic_GPICPKG_frame *f = (gpic_GPICPKG_frame *)frame;
+	gpic_GPICPKG_out *out = &f->out;
+	gpic_GPICPKG_cell *cell = f->cell;
+	*out = (gpic_GPICPKG_out){0};
+	gpic_enter();
 	if (cell) {
 		cell->thread_id = PyThread_get_thread_ident();
 		cell->state = 1;
 	}
-	gpic_lent lent = {{0}};
-	gpic_reader r = {in, in + n};
+	gpic_lent lent;
+	lent.n = lent.cap = 0;
+	lent.more = NULL;
+	gpic_reader r = {f->in, f->in + f->in_len};
 	PyObject *stack[9];
 	PyObject **args = stack + 1;  // one slot before the arguments, for vectorcall's self
 	PyObject **heap = NULL;
 	uint64_t nargs = 0;
 	PyObject *result = NULL;
 	char tag = 0;
+	uint64_t got = 0;
 	if (gpic_take(&r, &tag, 1) < 0 || tag != 'l' || gpic_take(&r, &nargs, 8) < 0) goto done;
 	if (nargs > 8) {
 		heap = PyMem_Calloc(nargs + 1, sizeof *heap);
 		if (!heap) goto done;
 		args = heap + 1;
 	}
-	uint64_t got = 0;
 	for (; got < nargs; got++)
 		if (!(args[got] = gpic_decode(&r, &lent))) goto done;
-	if (method) {
-		args[-1] = (PyObject *)target;
-		result = PyObject_VectorcallMethod((PyObject *)method, args - 1, (nargs + 1) | PY_VECTORCALL_ARGUMENTS_OFFSET,
-		                                   NULL);
+	if (f->method) {
+		args[-1] = (PyObject *)f->target;
+		result = PyObject_VectorcallMethod((PyObject *)f->method, args - 1,
+		                                   (nargs + 1) | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
 	} else {
-		result = PyObject_Vectorcall((PyObject *)target, args, nargs | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+		result = PyObject_Vectorcall((PyObject *)f->target, args, nargs | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
 	}
 done:
 	if (cell) {
@@ -635,13 +662,13 @@ done:
 		PyThreadState_SetAsyncExc(cell->thread_id, NULL);
 	}
 	int rc = 0;
-	if (!result || (want && gpic_encode(out, result, 0) < 0)) {
+	if (!result || (f->want && gpic_encode(out, result, 0) < 0)) {
 		gpic_fail(out);
 		rc = 1;
 	}
 	Py_XDECREF(result);
 	for (uint64_t k = 0; k < got; k++) Py_DECREF(args[k]);
-	PyMem_Free(heap);
+	if (heap) PyMem_Free(heap);
 	// A lent slice whose array Python still holds keeps its pin until Python frees it.
 	for (size_t k = 0; k < lent.n; k++) {
 		gpic_GoBuffer *b = gpic_lent_at(&lent, k);
@@ -652,13 +679,22 @@ done:
 		}
 		Py_DECREF(b);
 	}
-	free(lent.more);
-	PyGILState_Release(g);
+	if (lent.more) free(lent.more);
+	gpic_leave();
 	return rc;
 }
 
+// A call without arguments, the cheapest there is: no wire, no frame from Go, and what it
+// leaves (status included) returned by value.
+gpic_GPICPKG_out gpic_GPICPKG_invoke0(uintptr_t target, uintptr_t method, int want) {
+	static const char no_args[9] = {'l'};  // an empty argument list
+	gpic_GPICPKG_frame f = {(void *)target, (void *)method, (char *)no_args, sizeof no_args, want, NULL, {0}};
+	f.out.status = gpic_GPICPKG_invoke((uintptr_t)&f);
+	return f.out;
+}
+
 int gpic_GPICPKG_getattr(void *obj, void *name, gpic_GPICPKG_out *out) {
-	PyGILState_STATE g = gpic_gil();
+	gpic_enter();
 	PyObject *v = PyObject_GetAttr((PyObject *)obj, (PyObject *)name);
 	int rc = 0;
 	if (!v || gpic_encode(out, v, 0) < 0) {
@@ -666,24 +702,24 @@ int gpic_GPICPKG_getattr(void *obj, void *name, gpic_GPICPKG_out *out) {
 		rc = 1;
 	}
 	Py_XDECREF(v);
-	PyGILState_Release(g);
+	gpic_leave();
 	return rc;
 }
 
 void gpic_GPICPKG_release(void **objs, size_t n) {
-	PyGILState_STATE g = gpic_gil();
+	gpic_enter();
 	for (size_t k = 0; k < n; k++) Py_XDECREF((PyObject *)objs[k]);
-	PyGILState_Release(g);
+	gpic_leave();
 }
 
 void gpic_GPICPKG_interrupt(gpic_GPICPKG_cell *cell) {
-	PyGILState_STATE g = gpic_gil();
+	gpic_enter();
 	if (cell->state == 1) PyThreadState_SetAsyncExc(cell->thread_id, PyExc_KeyboardInterrupt);
-	PyGILState_Release(g);
+	gpic_leave();
 }
 
 int gpic_GPICPKG_object_count(int64_t *count, gpic_GPICPKG_out *out) {
-	PyGILState_STATE g = gpic_gil();
+	gpic_enter();
 	PyObject *gc = PyImport_ImportModule("gc");
 	PyObject *r = gc ? PyObject_CallMethod(gc, "collect", NULL) : NULL;
 	Py_XDECREF(r);
@@ -697,6 +733,6 @@ int gpic_GPICPKG_object_count(int64_t *count, gpic_GPICPKG_out *out) {
 		*count = PyList_GET_SIZE(objs);
 		Py_DECREF(objs);
 	}
-	PyGILState_Release(g);
+	gpic_leave();
 	return rc;
 }

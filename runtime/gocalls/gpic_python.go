@@ -35,6 +35,7 @@ import (
 	"runtime"
 	"runtime/cgo"
 	"sync"
+	"sync/atomic"
 	"time"
 	"unsafe"
 )
@@ -85,29 +86,50 @@ func gpicTakeError(out *C.gpic_GPICPKG_out) error {
 	return e
 }
 
-// gpicCallable is a Python callable (a module's function or class), looked up on first use.
+// gpicCallable is a Python callable (a module's function or class, or the module itself when
+// attr is empty), looked up on first use. A lookup that fails is not kept: the next call
+// imports again, so that a module that appears on sys.path later is found then.
 type gpicCallable struct {
-	once   sync.Once
+	mu     sync.Mutex
 	module string
 	attr   string
-	obj    unsafe.Pointer
-	err    error
+	obj    unsafe.Pointer // set once found; read without the lock
 }
 
 func (f *gpicCallable) get() (unsafe.Pointer, error) {
-	f.once.Do(func() {
-		if f.err = gpicStart(); f.err != nil {
-			return
-		}
-		cm, ca := C.CString(f.module), C.CString(f.attr)
-		defer C.free(unsafe.Pointer(cm))
+	if p := atomic.LoadPointer(&f.obj); p != nil {
+		return p, nil
+	}
+	return f.load()
+}
+
+func (f *gpicCallable) load() (unsafe.Pointer, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.obj != nil {
+		return f.obj, nil
+	}
+	if err := gpicStart(); err != nil {
+		return nil, err
+	}
+	cm := C.CString(f.module)
+	defer C.free(unsafe.Pointer(cm))
+	var ca *C.char
+	if f.attr != "" {
+		ca = C.CString(f.attr)
 		defer C.free(unsafe.Pointer(ca))
-		var out C.gpic_GPICPKG_out
-		if C.gpic_GPICPKG_lookup(cm, ca, &f.obj, &out) != 0 {
-			f.err = fmt.Errorf("%s: importing %s.%s from Python: %w", gpicPackage, f.module, f.attr, gpicTakeError(&out))
+	}
+	var out C.gpic_GPICPKG_out
+	var p unsafe.Pointer
+	if C.gpic_GPICPKG_lookup(cm, ca, &p, &out) != 0 {
+		what := f.module
+		if f.attr != "" {
+			what += "." + f.attr
 		}
-	})
-	return f.obj, f.err
+		return nil, fmt.Errorf("%s: importing %s from Python: %w", gpicPackage, what, gpicTakeError(&out))
+	}
+	atomic.StorePointer(&f.obj, p)
+	return p, nil
 }
 
 // gpicName is a method or attribute name, interned in Python on first use.
@@ -240,12 +262,14 @@ func gpicRelease(ptrs []unsafe.Pointer) {
 }
 
 // gpicCall is one call into Python being prepared: its arguments' wire and the pins of the
-// slices it lends.
+// slices it lends. Calls are pooled: each owns a frame in C memory (the wire lives there too,
+// once a call has moved it), so that the cgo call passes C memory only.
 type gpicCall struct {
-	w    gpicWriter
-	pins []gpicPin
-	held []*gpicObject // objects the call uses, held until it is over
-	ctx  context.Context
+	w     gpicWriter
+	frame *C.gpic_GPICPKG_frame
+	pins  []gpicPin
+	held  []*gpicObject // objects the call uses, held until it is over
+	ctx   context.Context
 }
 
 // self acquires the object a method is called on, for the duration of the call.
@@ -262,7 +286,18 @@ type gpicPin struct {
 	token  cgo.Handle
 }
 
-var gpicCallPool = sync.Pool{New: func() any { return new(gpicCall) }}
+var gpicCallPool = sync.Pool{New: func() any {
+	c := &gpicCall{frame: (*C.gpic_GPICPKG_frame)(C.calloc(1, C.size_t(unsafe.Sizeof(C.gpic_GPICPKG_frame{}))))}
+	runtime.AddCleanup(c, gpicFreeFrame, unsafe.Pointer(c.frame))
+	return c
+}}
+
+// gpicFreeFrame frees the C frame (and wire) of a pooled call Go collected.
+func gpicFreeFrame(frame unsafe.Pointer) {
+	f := (*C.gpic_GPICPKG_frame)(frame)
+	C.free(unsafe.Pointer(f.in))
+	C.free(frame)
+}
 
 func gpicNewCall(nargs int) *gpicCall {
 	c := gpicCallPool.Get().(*gpicCall)
@@ -270,6 +305,26 @@ func gpicNewCall(nargs int) *gpicCall {
 	c.w.u64(uint64(nargs))
 	c.w.call = c
 	return c
+}
+
+// wire returns the arguments' wire in C memory. The writer appends in place while the C
+// buffer has room; when it outgrew it (or on a call's first use), the wire moves to a C
+// buffer as large as Go's, which later calls then write into directly.
+func (c *gpicCall) wire() bool {
+	f := c.frame
+	if unsafe.Pointer(unsafe.SliceData(c.w.buf)) != unsafe.Pointer(f.in) {
+		size := cap(c.w.buf)
+		p := C.realloc(unsafe.Pointer(f.in), C.size_t(size))
+		if p == nil {
+			return false
+		}
+		f.in = (*C.char)(p)
+		cbuf := unsafe.Slice((*byte)(p), size)
+		copy(cbuf, c.w.buf)
+		c.w.buf = cbuf[:len(c.w.buf)]
+	}
+	f.in_len = C.size_t(len(c.w.buf))
+	return true
 }
 
 // invoke calls target (or its method, when method is not nil) with the arguments written so
@@ -281,14 +336,18 @@ func (c *gpicCall) invoke(target, method unsafe.Pointer, want bool) (*gpicReader
 		c.finish(nil)
 		return nil, err
 	}
-	var out C.gpic_GPICPKG_out
-	var status C.int
-	in := (*C.char)(unsafe.Pointer(unsafe.SliceData(c.w.buf)))
-	ctx := c.ctx // finish clears the call for reuse
-	cwant := C.int(0)
-	if want {
-		cwant = 1
+	if !c.wire() {
+		c.finish(nil)
+		return nil, fmt.Errorf("%s: out of C memory for a call's arguments", gpicPackage)
 	}
+	f := c.frame
+	f.target, f.method, f.want, f.cell = target, method, 0, nil
+	if want {
+		f.want = 1
+	}
+	ctx := c.ctx // finish clears the call for reuse
+	frame := C.uintptr_t(uintptr(unsafe.Pointer(f)))
+	var status C.int
 	if c.ctx != nil && c.ctx.Done() != nil {
 		if err := c.ctx.Err(); err != nil {
 			c.finish(nil)
@@ -297,6 +356,7 @@ func (c *gpicCall) invoke(target, method unsafe.Pointer, want bool) (*gpicReader
 		// A cancelled context interrupts the Python call: KeyboardInterrupt raised in its
 		// thread. The cell lives in C memory: the watcher reads it while the call runs.
 		cell := (*C.gpic_GPICPKG_cell)(C.calloc(1, C.size_t(unsafe.Sizeof(C.gpic_GPICPKG_cell{}))))
+		f.cell = cell
 		done := make(chan struct{})
 		var watcher sync.WaitGroup
 		watcher.Add(1)
@@ -308,14 +368,16 @@ func (c *gpicCall) invoke(target, method unsafe.Pointer, want bool) (*gpicReader
 			case <-done:
 			}
 		}()
-		status = C.gpic_GPICPKG_invoke(target, method, in, C.size_t(len(c.w.buf)), cwant, &out, cell)
+		status = C.gpic_GPICPKG_invoke(frame)
 		close(done)
 		watcher.Wait()
+		f.cell = nil
 		C.free(unsafe.Pointer(cell))
 	} else {
-		status = C.gpic_GPICPKG_invoke(target, method, in, C.size_t(len(c.w.buf)), cwant, &out, nil)
+		status = C.gpic_GPICPKG_invoke(frame)
 	}
-	if status == 0 && out.len == 0 { // nothing returned, no pin kept: the common no-result call
+	out := f.out
+	if status == 0 && out.len == 0 && out.buf == nil { // nothing returned, no pin kept: no cgo call more
 		c.finish(nil)
 		return nil, nil
 	}
@@ -327,6 +389,26 @@ func (c *gpicCall) invoke(target, method unsafe.Pointer, want bool) (*gpicReader
 		if ctx != nil && ctx.Err() != nil && err.Class == "KeyboardInterrupt" {
 			return nil, fmt.Errorf("%w (%w)", ctx.Err(), err)
 		}
+		return nil, err
+	}
+	return r, nil
+}
+
+// gpicInvoke0 calls target (or its method) without arguments and context: the fast path of
+// invoke, with nothing to pool, pin or hold. The caller holds target for the call.
+func gpicInvoke0(target, method unsafe.Pointer, want bool) (*gpicReader, error) {
+	cwant := C.int(0)
+	if want {
+		cwant = 1
+	}
+	out := C.gpic_GPICPKG_invoke0(C.uintptr_t(uintptr(target)), C.uintptr_t(uintptr(method)), cwant)
+	if out.status == 0 && out.buf == nil {
+		return nil, nil
+	}
+	r := &gpicReader{b: unsafe.Slice((*byte)(unsafe.Pointer(out.buf)), int(out.len)), cbuf: unsafe.Pointer(out.buf)}
+	if out.status != 0 {
+		err := &PythonError{Class: r.string(), Message: r.string(), Traceback: r.string()}
+		r.close()
 		return nil, err
 	}
 	return r, nil
@@ -351,7 +433,8 @@ func (c *gpicCall) finish(r *gpicReader) {
 	c.ctx = nil
 	c.w.call = nil
 	c.w.err = nil
-	if cap(c.w.buf) <= 1<<16 {
+	c.frame.target, c.frame.method = nil, nil
+	if cap(c.w.buf) <= 1<<16 { // a larger wire is not kept: its C memory goes with the call
 		gpicCallPool.Put(c)
 	}
 }

@@ -213,6 +213,19 @@ class ApiWriter {
     for (size_t i = first; i < sig.params.size(); ++i)
       if (is_context(*sig.params[i].type))
         diags_.error(sig.params[i].loc, "a context.Context must be the first parameter");
+    std::string method_arg = method.empty() ? "nil" : name_var(method) + ".get()";
+    std::string want = values.empty() ? "false" : "true";
+    if (sig.params.empty()) {  // no arguments, no context: the fast path, with nothing to pool
+      if (!callable_var.empty()) {
+        b += "\tgpicTarget, gpicErr := " + callable_var + ".get()\n\tif gpicErr != nil {\n" + ret_err + "\t}\n";
+        b += "\tgpicR, gpicErr := gpicInvoke0(gpicTarget, " + method_arg + ", " + want + ")\n";
+      } else {  // the object is held for the call: a Close meanwhile waits for it
+        b += "\tgpicSelf := " + self + "\n\tgpicTarget, gpicErr := gpicSelf.acquire()\n\tif gpicErr != nil {\n" +
+             ret_err + "\t}\n\tgpicR, gpicErr := gpicInvoke0(gpicTarget, " + method_arg + ", " + want +
+             ")\n\tgpicSelf.done()\n";
+      }
+      return b + results(values, sig, zeros, ret_err);
+    }
     std::string new_call = "\tgpicC := gpicNewCall(" + std::to_string(sig.params.size() - first) + ")\n";
     if (!callable_var.empty()) {
       b += "\tgpicTarget, gpicErr := " + callable_var + ".get()\n\tif gpicErr != nil {\n" + ret_err + "\t}\n" + new_call;
@@ -224,13 +237,19 @@ class ApiWriter {
     if (sig.params.size() > first) b += "\tgpicW := &gpicC.w\n";
     for (size_t i = first; i < sig.params.size(); ++i)
       b += "\t" + indent(codecs_.put(*sig.params[i].type, "gpicW", param_name(sig.params[i], i))) + "\n";
-    std::string method_arg = method.empty() ? "nil" : name_var(method) + ".get()";
+    b += "\tgpicR, gpicErr := gpicC.invoke(gpicTarget, " + method_arg + ", " + want + ")\n";
+    return b + results(values, sig, zeros, ret_err);
+  }
+
+  // After the call (gpicR, gpicErr): the results read back, or the error returned.
+  std::string results(const std::vector<const ir::Param*>& values, const ir::FuncSig& sig, const std::string& zeros,
+                      const std::string& ret_err) {
+    std::string b;
     if (values.empty()) {  // Python's return value is not even encoded
-      b += "\tgpicR, gpicErr := gpicC.invoke(gpicTarget, " + method_arg + ", false)\n\tgpicR.close()\n";
+      b += "\tgpicR.close()\n";
       return b + (sig.returns_error() ? "\treturn gpicErr\n" : "");
     }
-    b += "\tgpicR, gpicErr := gpicC.invoke(gpicTarget, " + method_arg + ", true)\n\tif gpicErr != nil {\n" + ret_err +
-         "\t}\n\tdefer gpicR.close()\n";
+    b += "\tif gpicErr != nil {\n" + ret_err + "\t}\n\tdefer gpicR.close()\n";
     if (values.size() > 1)
       b += "\tif gpicErr = gpicResults(gpicR, " + std::to_string(values.size()) + "); gpicErr != nil {\n" + ret_err +
            "\t}\n";

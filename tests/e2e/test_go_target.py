@@ -83,6 +83,17 @@ def test_module_that_cannot_be_imported_is_an_error(consumer):
     assert "No module named 'pyfeatures'" in r.stdout + r.stderr
 
 
+def test_failed_import_is_retried(consumer, tmp_path):
+    """A module missing at the first call is imported by a later call once it is on sys.path."""
+    late = tmp_path / "late"
+    late.mkdir()
+    env = go_env(GPIC_GO_TEST_MODE="late-module", PYTHONPATH=str(late),
+                 GPIC_GO_TEST_MODULE_DIR=str(late), GPIC_GO_TEST_MODULE_SRC=os.path.join(FIXTURES, "pyfeatures.py"))
+    r = run(["go", "test", "-count=1"], cwd=consumer / "consumer", env=env)
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert "imported on retry: hello, later" in r.stdout + r.stderr
+
+
 def test_virtual_environment(consumer, tmp_path):
     venv = tmp_path / "venv"
     # numpy comes from the base interpreter; sys.prefix says which environment Python started in.
