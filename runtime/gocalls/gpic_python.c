@@ -31,10 +31,12 @@ static const char gpic_helpers_src[] =
     "    delta = aware - _EPOCH\n"
     "    us = (delta.days * 86400 + delta.seconds) * 1000000 + delta.microseconds\n"
     "    return us // 1000000, (us % 1000000) * 1000, int(aware.utcoffset().total_seconds())\n"
+    "def to_delta(ns):\n"
+    "    return _dt.timedelta(microseconds=(ns + 500) // 1000)\n"
     "def namespace(d):\n"
     "    return _types.SimpleNamespace(**d)\n";
 
-static PyObject *gpic_format_exc, *gpic_to_time, *gpic_from_time, *gpic_namespace;
+static PyObject *gpic_format_exc, *gpic_to_time, *gpic_from_time, *gpic_to_delta, *gpic_namespace;
 static PyObject *gpic_frombuffer, *gpic_numpy_generic;  // numpy's, once it is first needed
 static PyObject *gpic_dtypes[5];
 
@@ -367,6 +369,29 @@ static PyObject *gpic_decode(gpic_reader *r, gpic_lent *lent) {
 		if (gpic_take(r, &i, 8) < 0 || gpic_take(r, &nsec, 4) < 0 || gpic_take(r, &offset, 4) < 0) return NULL;
 		return PyObject_CallFunction(gpic_to_time, "Lii", (long long)i, (int)nsec, (int)offset);
 	}
+	case 'D':
+		if (gpic_take(r, &i, 8) < 0) return NULL;
+		return PyObject_CallFunction(gpic_to_delta, "L", (long long)i);
+	case 'c': {
+		double im;
+		if (gpic_take(r, &d, 8) < 0 || gpic_take(r, &im, 8) < 0) return NULL;
+		return PyComplex_FromDoubles(d, im);
+	}
+	case 'n': {  // an integer beyond 64 bits, as Go's %#x writes it
+		if (gpic_take(r, &n, 8) < 0) return NULL;
+		if ((uint64_t)(r->end - r->p) < n || n == 0 || n > 1 << 20) {
+			PyErr_SetString(PyExc_SystemError, "gpic: bad big integer on the wire");
+			return NULL;
+		}
+		char *text = PyMem_Malloc(n + 1);
+		if (!text) return PyErr_NoMemory();
+		memcpy(text, r->p, n);
+		text[n] = 0;
+		r->p += n;
+		PyObject *v = PyLong_FromString(text, NULL, 0);
+		PyMem_Free(text);
+		return v;
+	}
 	case 'o':
 		if (gpic_take(r, &p, sizeof p) < 0) return NULL;
 		return Py_NewRef((PyObject *)p);
@@ -418,9 +443,37 @@ static int gpic_encode(gpic_GPICPKG_out *o, PyObject *v, int depth) {
 		int overflow;
 		long long i = PyLong_AsLongLongAndOverflow(v, &overflow);
 		if (!overflow) return gpic_put_tag(o, 'i') < 0 ? -1 : gpic_put(o, &i, 8);
-		unsigned long long u = PyLong_AsUnsignedLongLong(v);
-		if (u == (unsigned long long)-1 && PyErr_Occurred()) return -1;
-		return gpic_put_tag(o, 'u') < 0 ? -1 : gpic_put_u64(o, u);
+		if (overflow > 0) {
+			unsigned long long u = PyLong_AsUnsignedLongLong(v);
+			if (!(u == (unsigned long long)-1 && PyErr_Occurred()))
+				return gpic_put_tag(o, 'u') < 0 ? -1 : gpic_put_u64(o, u);
+			PyErr_Clear();
+		}
+		// Beyond 64 bits: its hexadecimal text ("0x..." or "-0x..."), which Go reads as a
+		// *big.Int (and refuses where a fixed-size integer is expected).
+		PyObject *hex = PyNumber_ToBase(v, 16);
+		if (!hex) return -1;
+		Py_ssize_t n;
+		const char *s = PyUnicode_AsUTF8AndSize(hex, &n);
+		int rc = s ? gpic_put_str(o, 'n', s, (size_t)n) : -1;
+		Py_DECREF(hex);
+		return rc;
+	}
+	if (PyComplex_Check(v)) {
+		double re = PyComplex_RealAsDouble(v), im = PyComplex_ImagAsDouble(v);
+		return gpic_put_tag(o, 'c') < 0 || gpic_put(o, &re, 8) < 0 ? -1 : gpic_put(o, &im, 8);
+	}
+	if (PyDelta_Check(v)) {
+		// Go's time.Duration: int64 nanoseconds (about 292 years either way).
+		long long sec = (long long)PyDateTime_DELTA_GET_DAYS(v) * 86400 + PyDateTime_DELTA_GET_SECONDS(v);
+		long long us, ns;
+		if (__builtin_mul_overflow(sec, 1000000LL, &us) ||
+		    __builtin_add_overflow(us, (long long)PyDateTime_DELTA_GET_MICROSECONDS(v), &us) ||
+		    __builtin_mul_overflow(us, 1000LL, &ns)) {
+			PyErr_SetString(PyExc_OverflowError, "timedelta out of the range of Go's time.Duration (about 292 years)");
+			return -1;
+		}
+		return gpic_put_tag(o, 'D') < 0 ? -1 : gpic_put(o, &ns, 8);
 	}
 	if (PyFloat_Check(v)) {
 		double d = PyFloat_AS_DOUBLE(v);
@@ -575,6 +628,7 @@ int gpic_GPICPKG_init(const char *program, gpic_GPICPKG_out *out) {
 			gpic_to_time = Py_XNewRef(PyDict_GetItemString(ns, "to_time"));
 			gpic_from_time = Py_XNewRef(PyDict_GetItemString(ns, "from_time"));
 			gpic_namespace = Py_XNewRef(PyDict_GetItemString(ns, "namespace"));
+			gpic_to_delta = Py_XNewRef(PyDict_GetItemString(ns, "to_delta"));
 			gpic_format_exc = Py_XNewRef(PyDict_GetItemString(ns, "format_exc"));
 		}
 		Py_XDECREF(r);
@@ -698,6 +752,21 @@ int gpic_GPICPKG_getattr(void *obj, void *name, gpic_GPICPKG_out *out) {
 	PyObject *v = PyObject_GetAttr((PyObject *)obj, (PyObject *)name);
 	int rc = 0;
 	if (!v || gpic_encode(out, v, 0) < 0) {
+		gpic_fail(out);
+		rc = 1;
+	}
+	Py_XDECREF(v);
+	gpic_leave();
+	return rc;
+}
+
+// Sets obj.name to the one value the wire holds (a copy: nothing is lent to a set attribute).
+int gpic_GPICPKG_setattr(void *obj, void *name, const char *in, size_t n, gpic_GPICPKG_out *out) {
+	gpic_enter();
+	gpic_reader r = {in, in + n};
+	PyObject *v = gpic_decode(&r, NULL);
+	int rc = 0;
+	if (!v || PyObject_SetAttr((PyObject *)obj, (PyObject *)name, v) < 0) {
 		gpic_fail(out);
 		rc = 1;
 	}

@@ -13,6 +13,8 @@
 //	o a Python object (pointer)   a numeric slice lent to Python (kind, data, count, pin)
 //	A a Python buffer Go copies (kind, owner, data, count)   g a Go func (handle)
 //	I a Go value implementing an interface (count, name/func pairs)   P a pin Python kept
+//	D a duration (int64 nanoseconds)   c a complex (real, imaginary float64)
+//	n an integer beyond 64 bits (its text, as Go's %#x writes it)
 //
 // Numeric slices are not copied: Python gets a numpy array over the slice's memory, pinned
 // for the call; if Python keeps the array, the pin lasts until Python frees it.
@@ -30,6 +32,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"math"
+	"math/big"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -508,6 +511,31 @@ func (w *gpicWriter) time(v time.Time) {
 	w.u32(uint32(int32(offset)))
 }
 
+// duration writes a time.Duration, which Python gets as a datetime.timedelta (rounded to the
+// microsecond, the finest a timedelta holds).
+func (w *gpicWriter) duration(v time.Duration) { w.tag('D'); w.u64(uint64(v)) }
+
+func (w *gpicWriter) complex128(v complex128) {
+	w.tag('c')
+	w.u64(math.Float64bits(real(v)))
+	w.u64(math.Float64bits(imag(v)))
+}
+
+// bigInt writes a *big.Int as a Python int, of any size (nil is None).
+func (w *gpicWriter) bigInt(v *big.Int) {
+	switch {
+	case v == nil:
+		w.none()
+	case v.IsInt64():
+		w.int64(v.Int64())
+	default:
+		text := fmt.Sprintf("%#x", v)
+		w.tag('n')
+		w.u64(uint64(len(text)))
+		w.buf = append(w.buf, text...)
+	}
+}
+
 func (w *gpicWriter) object(o *gpicObject) {
 	if o == nil {
 		w.none()
@@ -703,6 +731,7 @@ func (r *gpicReader) kept(token uint64) bool {
 var gpicTagNames = map[byte]string{
 	'N': "None", 'T': "bool", 'F': "bool", 'i': "int", 'u': "int", 'd': "float", 's': "str",
 	'b': "bytes", 'l': "list", 'm': "dict", 't': "datetime", 'o': "object", 'A': "array",
+	'D': "timedelta", 'c': "complex", 'n': "int",
 }
 
 func (r *gpicReader) mismatch(t byte, want string) {
@@ -766,9 +795,52 @@ func (r *gpicReader) int(lo int64, hi uint64, want string) int64 {
 			r.fail("Python int %d overflows %s", v, want)
 		}
 		return int64(v)
+	case 'n':
+		r.fail("Python int %s overflows %s", r.take(r.u64()), want)
+		return 0
 	default:
 		r.mismatch(t, want)
 		return 0
+	}
+}
+
+func (r *gpicReader) duration() time.Duration {
+	if t := r.next(); t != 'D' {
+		r.mismatch(t, "time.Duration")
+		return 0
+	}
+	return time.Duration(r.u64())
+}
+
+// complex128 reads a Python complex (or a real number, as complex() takes one).
+func (r *gpicReader) complex128() complex128 {
+	if r.peek() != 'c' {
+		return complex(r.float64(), 0)
+	}
+	r.next()
+	re := math.Float64frombits(r.u64())
+	return complex(re, math.Float64frombits(r.u64()))
+}
+
+// bigInt reads a Python int of any size (None is nil).
+func (r *gpicReader) bigInt() *big.Int {
+	switch t := r.next(); t {
+	case 'N':
+		return nil
+	case 'i':
+		return big.NewInt(int64(r.u64()))
+	case 'u':
+		return new(big.Int).SetUint64(r.u64())
+	case 'n':
+		text := string(r.take(r.u64()))
+		v, ok := new(big.Int).SetString(text, 0)
+		if !ok {
+			r.fail("bad big integer %q from Python", text)
+		}
+		return v
+	default:
+		r.mismatch(t, "*big.Int")
+		return nil
 	}
 }
 
@@ -906,6 +978,12 @@ func (r *gpicReader) any() any {
 		return r.u64()
 	case 'd':
 		return r.float64()
+	case 'n':
+		return r.bigInt()
+	case 'D':
+		return r.duration()
+	case 'c':
+		return r.complex128()
 	case 's':
 		return r.string()
 	case 'b':
@@ -962,6 +1040,12 @@ func (w *gpicWriter) any(v any) {
 		w.bytes(x)
 	case time.Time:
 		w.time(x)
+	case time.Duration:
+		w.duration(x)
+	case complex128:
+		w.complex128(x)
+	case *big.Int:
+		w.bigInt(x)
 	case []any:
 		w.list(len(x))
 		for _, e := range x {
@@ -999,6 +1083,76 @@ func gpicGetAttr(o *gpicObject, name *gpicName) (*gpicReader, error) {
 		return nil, gpicTakeError(&out)
 	}
 	return &gpicReader{b: unsafe.Slice((*byte)(unsafe.Pointer(out.buf)), int(out.len)), cbuf: unsafe.Pointer(out.buf)}, nil
+}
+
+// gpicAttr reads the attribute name of the module m.
+func gpicAttr[T any](m *gpicCallable, name *gpicName, read func(*gpicReader) T) (T, error) {
+	var v T
+	p, err := m.get()
+	if err != nil {
+		return v, err
+	}
+	var out C.gpic_GPICPKG_out
+	if C.gpic_GPICPKG_getattr(p, name.get(), &out) != 0 {
+		return v, gpicTakeError(&out)
+	}
+	r := &gpicReader{b: unsafe.Slice((*byte)(unsafe.Pointer(out.buf)), int(out.len)), cbuf: unsafe.Pointer(out.buf)}
+	defer r.close()
+	v = read(r)
+	return v, r.err
+}
+
+// gpicConst is a module constant: read from Python on first use and kept once read (a failed
+// read is tried again on the next use).
+type gpicConst[T any] struct {
+	mu   sync.Mutex
+	read bool
+	v    T
+}
+
+func (c *gpicConst[T]) get(m *gpicCallable, name *gpicName, read func(*gpicReader) T) (T, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.read {
+		return c.v, nil
+	}
+	v, err := gpicAttr(m, name, read)
+	if err != nil {
+		return v, err
+	}
+	c.v, c.read = v, true
+	return v, nil
+}
+
+// gpicSetAttr sets the attribute name of the object o to the value written in w.
+func gpicSetAttr(o *gpicObject, name *gpicName, w *gpicWriter) error {
+	p, err := o.acquire()
+	if err != nil {
+		return err
+	}
+	defer o.done()
+	return gpicSet(p, name, w)
+}
+
+// gpicSetModuleAttr sets the attribute name of the module m to the value written in w.
+func gpicSetModuleAttr(m *gpicCallable, name *gpicName, w *gpicWriter) error {
+	p, err := m.get()
+	if err != nil {
+		return err
+	}
+	return gpicSet(p, name, w)
+}
+
+func gpicSet(obj unsafe.Pointer, name *gpicName, w *gpicWriter) error {
+	if w.err != nil {
+		return w.err
+	}
+	var out C.gpic_GPICPKG_out
+	in := (*C.char)(unsafe.Pointer(unsafe.SliceData(w.buf)))
+	if C.gpic_GPICPKG_setattr(obj, name.get(), in, C.size_t(len(w.buf)), &out) != 0 {
+		return gpicTakeError(&out)
+	}
+	return nil
 }
 
 // gpicPythonObjects is the number of objects Python's garbage collector tracks, after a

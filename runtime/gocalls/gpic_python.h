@@ -41,6 +41,7 @@ void *gpic_GPICPKG_intern(const char *name);
 int gpic_GPICPKG_invoke(uintptr_t frame);
 gpic_GPICPKG_out gpic_GPICPKG_invoke0(uintptr_t target, uintptr_t method, int want);
 int gpic_GPICPKG_getattr(void *obj, void *name, gpic_GPICPKG_out *out);
+int gpic_GPICPKG_setattr(void *obj, void *name, const char *in, size_t n, gpic_GPICPKG_out *out);
 void gpic_GPICPKG_release(void **objs, size_t n);
 void gpic_GPICPKG_interrupt(gpic_GPICPKG_cell *cell);
 int gpic_GPICPKG_object_count(int64_t *count, gpic_GPICPKG_out *out);

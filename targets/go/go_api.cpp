@@ -46,7 +46,10 @@ const ir::TypeDecl* constructed_class(const ir::Func& f) {
 
 class ApiWriter {
  public:
-  ApiWriter(const ir::Module& m, Diagnostics& diags) : m_(m), diags_(diags), codecs_(diags) {}
+  ApiWriter(const ir::Module& m, Diagnostics& diags) : m_(m), diags_(diags), codecs_(diags) {
+    // A Python callable returned to Go is a Go func whose body is a call like any other.
+    codecs_.py_call = [this](const ir::FuncSig& sig, const std::string& self) { return call_body(sig, "", self, ""); };
+  }
 
   std::string source() {
     for (const ir::DeclRef& ref : m_.order) {
@@ -56,10 +59,7 @@ class ApiWriter {
           if (!m_.funcs[ref.index].recv) function(m_.funcs[ref.index]);
           break;
         case ir::DeclRef::Kind::Const: constant(m_.consts[ref.index]); break;
-        case ir::DeclRef::Kind::Var:
-          diags_.error(m_.vars[ref.index].loc,
-                       "the go target does not read Python module variables: declare a function that returns it");
-          break;
+        case ir::DeclRef::Kind::Var: variable(m_.vars[ref.index]); break;
       }
     }
     std::string body = out_ + codecs_.helpers();
@@ -97,10 +97,53 @@ class ApiWriter {
     return false;
   }
 
+  // A Python module constant (PEP 8's UPPER_SNAKE name) is read from the module once, on first
+  // use, and kept; the .gpi's value is what the documentation shows.
   void constant(const ir::Const& c) {
-    out_ += "\n" + doc_comment(c.doc, "") + "const " + c.name;
-    if (c.type && c.type->loc.line != 0) out_ += " " + go_type(*c.type);
-    out_ += " = " + c.value.text() + "\n";
+    std::string attr = upper(py::to_snake(c.name));
+    std::string T = go_type(*c.type);
+    std::string doc = doc_comment(c.doc, "");
+    if (doc.empty()) doc = "// " + c.name + " is the Python module's constant " + attr + ".\n";
+    doc += "//\n// It is read from Python once, on the first call, and kept (the .gpi gives " + c.value.text() + ").\n";
+    out_ += "\n" + doc + "func " + c.name + "() (" + T + ", error) {\n\treturn gpicConst" + c.name + ".get(&" +
+            module_var() + ", &" + name_var(attr) + ", " + reader(*c.type) + ")\n}\n\nvar gpicConst" + c.name +
+            " gpicConst[" + T + "]\n";
+  }
+
+  // A Python module variable: read on every call, and set.
+  void variable(const ir::Var& v) {
+    std::string attr = py::to_snake(v.name);
+    std::string T = go_type(*v.type);
+    std::string doc = doc_comment(v.doc, "");
+    if (doc.empty()) doc = "// " + v.name + " reads the Python module's variable " + attr + ".\n";
+    out_ += "\n" + doc + "func " + v.name + "() (" + T + ", error) {\n\treturn gpicAttr(&" + module_var() + ", &" +
+            name_var(attr) + ", " + reader(*v.type) + ")\n}\n";
+    setter("Set" + v.name, "the Python module's variable " + attr, "", T, *v.type,
+           "gpicSetModuleAttr(&" + module_var() + ", &" + name_var(attr) + ", w)");
+  }
+
+  // func Set<Name>(v T) error: writes v (copied: a numeric slice is a list here) and sets it.
+  void setter(const std::string& name, const std::string& what, const std::string& recv, const std::string& T,
+              const ir::Type& t, const std::string& set_call) {
+    out_ += "\n// " + name + " sets " + what + " (a copy of v).\nfunc " + recv + name + "(v " + T +
+            ") error {\n\tw := &gpicWriter{}\n\t" + indent(codecs_.put(t, "w", "v")) + "\n\treturn " + set_call + "\n}\n";
+  }
+
+  // A func literal reading a value of type t: func(r *gpicReader) T { return ... }.
+  std::string reader(const ir::Type& t) {
+    return "func(r *gpicReader) " + go_type(t) + " {\n\t\treturn " + indent(indent(codecs_.get(t, "r"))) + "\n\t}";
+  }
+
+  static std::string upper(std::string s) {
+    for (char& ch : s) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+    return s;
+  }
+
+  // The module object itself (for its constants and variables), declared once.
+  std::string module_var() {
+    if (!module_declared_) names_decl_ += "var gpicModule = gpicCallable{module: \"" + m_.python_module + "\"}\n";
+    module_declared_ = true;
+    return "gpicModule";
   }
 
   void type(const ir::TypeDecl& t) {
@@ -131,6 +174,13 @@ class ApiWriter {
               "\n\tgpicR, gpicErr := gpicGetAttr(x.gpicHeld(), &" + name_var(py::to_snake(f.name)) +
               ")\n\tif gpicErr != nil {\n\t\treturn gpicRes0, gpicErr\n\t}\n\tdefer gpicR.close()\n\tgpicRes0 = " +
               codecs_.get(*f.type, "gpicR") + "\n\treturn gpicRes0, gpicR.err\n}\n";
+      std::string set = "Set" + f.name;
+      for (const ir::Func* m : t.bound_methods)
+        if (m->name == set)
+          diags_.error(m->loc, "'" + set + "' is the method that sets the attribute " + py::to_snake(f.name) +
+                                   " of field " + f.name + ": rename this method");
+      setter(set, "the attribute " + py::to_snake(f.name), "(x *" + t.name + ") ", T, *f.type,
+             "gpicSetAttr(x.gpicHeld(), &" + name_var(py::to_snake(f.name)) + ", w)");
     }
     for (const ir::Func* f : t.bound_methods) {
       if (f->name == "Close")
@@ -274,6 +324,7 @@ class ApiWriter {
   Codecs codecs_;
   std::string out_;
   std::set<std::string> names_;
+  bool module_declared_ = false;
 
  public:
   std::string names_decl_;

@@ -3,6 +3,7 @@
 // (gpicReader). Composite types get one helper function each, emitted once per package.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <string>
 
@@ -33,6 +34,10 @@ class Codecs {
   std::string get(const ir::Type& t, const std::string& r);
   /// Go expression: a gpicFunc that calls the Go func `expr` of func type `sig` for Python.
   std::string go_func(const ir::FuncSig& sig, const std::string& expr);
+
+  /// The body of a Go func calling the Python callable `self` (a *gpicObject expression): how a
+  /// Python callable returned to Go becomes a Go func. Set by the API writer.
+  std::function<std::string(const ir::FuncSig&, const std::string&)> py_call;
 
   /// The helper functions put() and get() asked for, in a stable order.
   std::string helpers() const;
