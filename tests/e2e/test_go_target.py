@@ -199,11 +199,17 @@ def test_targets_read_their_own_kind(tmp_path):
     r, out = gpic_check(tmp_path, 'package m\n\nfunc F() error\n', "--target", "go")
     assert r.returncode == 1
     assert "m.gpi:1:9: error: the go target writes Go that calls a Python module" in r.stderr
-    # The docs and the stub read both kinds.
-    r, out = gpic_check(tmp_path, '// @en M is Python.\npackage m "python:m"\n\n// @en F does.\nfunc F() error\n',
-                        "--target", "docs", "--target", "pyi")
+    # The docs read both kinds.
+    src = '// @en M is Python.\npackage m "python:m"\n\n// @en F does.\nfunc F() error\n'
+    r, out = gpic_check(tmp_path, src, "--target", "docs")
     assert r.returncode == 0, r.stderr
-    assert (out / "m.pyi").exists()
+    assert (out / "en" / "m.md").exists()
+    # A stub of a Python module written from the .gpi would hide the module's own annotations
+    # from type checkers: the pyi target refuses it, at the package clause, and writes nothing.
+    r, out = gpic_check(tmp_path, src, "--target", "pyi")
+    assert r.returncode == 1
+    assert "m.gpi:2:11: error: package m describes the Python module m, whose source is its own stub" in r.stderr
+    assert not out.exists()
 
 
 def test_build_go_refuses_pypy(tmp_path):
