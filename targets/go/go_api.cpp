@@ -157,14 +157,18 @@ class ApiWriter {
   void cls(const ir::TypeDecl& t) {
     std::string doc = doc_comment(t.doc, "");
     if (doc.empty()) doc = "// " + t.name + " is an object of the Python class " + m_.python_module + "." + t.name + ".\n";
-    out_ += "\n" + doc + "type " + t.name + " struct {\n\tgpicObj *gpicObject\n}\n";
+    std::string embedded;  // classes of this package embedded: Go promotes their methods
+    for (const ir::Field& f : t.fields)
+      if (f.embedded && gotarget::embedded_class(f)) embedded += "\t" + go_type(*f.type) + "\n";
+    out_ += "\n" + doc + "type " + t.name + " struct {\n\tgpicObj *gpicObject\n" + embedded + "}\n";
     out_ += "\n// Close releases the Python object. The " + t.name +
             " cannot be used after it; when Close is not\n// called, the object is released once Go collects the " +
             t.name + ".\nfunc (x *" + t.name + ") Close() {\n\tif x != nil {\n\t\tx.gpicObj.close()\n\t}\n}\n";
     out_ += "\nfunc (x *" + t.name + ") gpicHeld() *gpicObject {\n\tif x == nil {\n\t\treturn nil\n\t}\n\treturn x.gpicObj\n}\n";
     for (const ir::Field& f : t.fields) {
       if (f.embedded) {
-        diags_.error(f.loc, "the go target does not bind embedded fields of a Python class");
+        if (!gotarget::embedded_class(f))
+          diags_.error(f.loc, "the go target embeds only another class of this package in a Python class");
         continue;
       }
       std::string T = go_type(*f.type);

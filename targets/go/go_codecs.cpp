@@ -61,6 +61,25 @@ const ir::TypeDecl* class_decl(const ir::Type& t) {
   return d && d->kind == ir::TypeDecl::Kind::Struct ? d : nullptr;
 }
 
+const ir::TypeDecl* embedded_class(const ir::Field& f) {
+  if (!f.embedded) return nullptr;
+  return class_decl(f.type->kind == ir::Type::Kind::Pointer ? *f.type->elem : *f.type);
+}
+
+bool embeds_class(const ir::TypeDecl& d) {
+  for (const ir::Field& f : d.fields)
+    if (embedded_class(f)) return true;
+  return false;
+}
+
+std::string class_literal(const ir::TypeDecl& d, const std::string& obj) {
+  std::string out = d.name + "{gpicObj: " + obj;
+  for (const ir::Field& f : d.fields)
+    if (const ir::TypeDecl* e = embedded_class(f))
+      out += ", " + e->name + ": " + (f.type->kind == ir::Type::Kind::Pointer ? "&" : "") + class_literal(*e, obj);
+  return out + "}";
+}
+
 const ir::TypeDecl* interface_decl(const ir::Type& t) {
   const ir::TypeDecl* d = local_decl(t);
   return d && d->kind == ir::TypeDecl::Kind::Interface ? d : nullptr;
@@ -121,8 +140,8 @@ std::string Codecs::helper(const std::string& kind, const ir::Type& t) {
               ", n)\n\tfor i := 0; i < n && r.err == nil; i++ {\n\t\tk := " + indent_rest(get(*t.key, "r"), 2) +
               "\n\t\tv[k] = " + indent_rest(get(*t.elem, "r"), 2) + "\n\t}\n\treturn v\n";
     } else if (t.kind == ir::Type::Kind::Pointer && class_decl(*t.elem)) {
-      body += "\to := r.object(" + want + ")\n\tif o == nil {\n\t\treturn nil\n\t}\n\treturn &" + go_type(*t.elem) +
-              "{gpicObj: o}\n";
+      body += "\to := r.object(" + want + ")\n\tif o == nil {\n\t\treturn nil\n\t}\n\treturn &" +
+              class_literal(*class_decl(*t.elem), "o") + "\n";
     } else if (t.kind == ir::Type::Kind::Pointer) {
       body += "\tif r.peek() == 'N' {\n\t\tr.next()\n\t\treturn nil\n\t}\n\tv := " + indent_rest(get(*t.elem, "r"), 1) +
               "\n\treturn &v\n";
@@ -249,7 +268,10 @@ std::string Codecs::get(const ir::Type& t, const std::string& r) {
         unsupported(t, "only this package's own types and time.Time cross");
         return "";
       }
-      if (d->kind == ir::TypeDecl::Kind::Struct) return T + "{gpicObj: " + r + ".object(\"" + T + "\")}";
+      if (d->kind == ir::TypeDecl::Kind::Struct) {
+        if (!embeds_class(*d)) return T + "{gpicObj: " + r + ".object(\"" + T + "\")}";
+        return "func() " + T + " {\n\to := " + r + ".object(\"" + T + "\")\n\treturn " + class_literal(*d, "o") + "\n}()";
+      }
       if (d->kind == ir::TypeDecl::Kind::Interface) return helper("get", t) + "(" + r + ")";
       return T + "(" + get(*d->underlying, r) + ")";
     }

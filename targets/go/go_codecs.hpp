@@ -21,6 +21,15 @@ std::string go_type(const ir::Type& t);
 
 /// A Python class: a struct declared by the python: package (Go holds the object).
 const ir::TypeDecl* class_decl(const ir::Type& t);
+/// The class an embedded field names (`Base` or `*Base` of this package), or null.
+const ir::TypeDecl* embedded_class(const ir::Field& f);
+/// The Go composite literal of class `d` holding the object `obj` (an identifier): its
+/// embedded classes hold the same object, so their methods and attributes are promoted as Go
+/// promotes them, and reach the one Python object (whose class inherits them).
+std::string class_literal(const ir::TypeDecl& d, const std::string& obj);
+/// Whether class `d` embeds another class.
+bool embeds_class(const ir::TypeDecl& d);
+
 /// A declared interface a Python object satisfies (or a Go value implements for Python).
 const ir::TypeDecl* interface_decl(const ir::Type& t);
 
