@@ -98,6 +98,17 @@ TEST_SUITE("go target") {
     CHECK(out.files.empty());
   }
 
+  TEST_CASE("a class embeds only another class of its file") {
+    Diagnostics diags;
+    auto m = check("package m \"python:m\"\n\ntype B struct{}\n\ntype S interface {\n\tF() error\n}\n\n"
+                   "type T struct {\n\tB\n\tS\n}\n", diags);
+    REQUIRE_FALSE(diags.has_errors());
+    MemorySink out = go(*m, diags);
+    REQUIRE(diags.error_count() == 1);
+    CHECK(diags.all()[0].loc.line == 11);
+    CHECK(diags.all()[0].message == "the go target embeds only another class of this package in a Python class");
+  }
+
   TEST_CASE("a field's setter must not clash with a declared method") {
     Diagnostics diags;
     auto m = check("package m \"python:m\"\n\ntype T struct {\n\tN int\n}\n\nfunc (t *T) SetN(n int) error\n", diags);
