@@ -31,10 +31,12 @@ static const char gpic_helpers_src[] =
     "    delta = aware - _EPOCH\n"
     "    us = (delta.days * 86400 + delta.seconds) * 1000000 + delta.microseconds\n"
     "    return us // 1000000, (us % 1000000) * 1000, int(aware.utcoffset().total_seconds())\n"
+    "def to_delta(ns):\n"
+    "    return _dt.timedelta(microseconds=(ns + 500) // 1000)\n"
     "def namespace(d):\n"
     "    return _types.SimpleNamespace(**d)\n";
 
-static PyObject *gpic_format_exc, *gpic_to_time, *gpic_from_time, *gpic_namespace;
+static PyObject *gpic_format_exc, *gpic_to_time, *gpic_from_time, *gpic_to_delta, *gpic_namespace;
 static PyObject *gpic_frombuffer, *gpic_numpy_generic;  // numpy's, once it is first needed
 static PyObject *gpic_dtypes[5];
 
@@ -201,6 +203,32 @@ static PyObject *gpic_numpy_view(char fmt, void *data, uint64_t count, uint64_t 
 	return PyObject_CallFunctionObjArgs(gpic_frombuffer, (PyObject *)b, gpic_dtypes[k], NULL);
 }
 
+// --- The GIL ---------------------------------------------------------------------------------
+
+// This OS thread's Python thread state, kept for the thread's life, and how many gpic entries
+// on this thread hold the GIL now (a Go func Python calls may call Python again: the inner
+// entry finds the GIL taken and leaves it to the outer one).
+static __thread PyThreadState *gpic_tstate;
+static __thread int gpic_depth;
+
+// Takes the GIL on whatever OS thread Go runs the call. The first entry on a thread gets its
+// thread state from PyGILState_Ensure (Python's own, on a thread Python started; a new one on a
+// Go thread), keeps it, and gives the GIL back; every later entry only restores that state,
+// which is all the hand-written floor does. Go's threads are few and long-lived, so this holds
+// one thread state per thread.
+static void gpic_enter(void) {
+	if (gpic_depth++ > 0) return;
+	if (!gpic_tstate) {
+		PyGILState_Ensure();
+		gpic_tstate = PyEval_SaveThread();
+	}
+	PyEval_RestoreThread(gpic_tstate);
+}
+
+static void gpic_leave(void) {
+	if (--gpic_depth == 0) PyEval_SaveThread();
+}
+
 // --- Go callbacks ------------------------------------------------------------------------------
 
 // A Go func (or one method of a Go value) that Python may call, from any thread.
@@ -223,10 +251,14 @@ static PyObject *gpic_gofunc_call(PyObject *self, PyObject *args, PyObject *kwar
 	for (Py_ssize_t i = 0; i < n; i++)
 		if (gpic_encode(&in, PyTuple_GET_ITEM(args, i), 0) < 0) goto fail;
 	int status;
-	// Go may run for long, or call Python from other goroutines: it runs without the GIL.
+	// Go may run for long, or call Python from other goroutines: it runs without the GIL. A
+	// call into Python it makes on this thread must take the GIL again: it is no longer held.
+	int depth = gpic_depth;
+	gpic_depth = 0;
 	Py_BEGIN_ALLOW_THREADS
 	status = gpic_GPICPKG_callback(((gpic_GoFunc *)self)->handle, in.buf, in.len, &out);
 	Py_END_ALLOW_THREADS
+	gpic_depth = depth;
 	free(in.buf);
 	gpic_reader r = {out.buf, out.buf + out.len};
 	PyObject *result = NULL;
@@ -337,6 +369,29 @@ static PyObject *gpic_decode(gpic_reader *r, gpic_lent *lent) {
 		if (gpic_take(r, &i, 8) < 0 || gpic_take(r, &nsec, 4) < 0 || gpic_take(r, &offset, 4) < 0) return NULL;
 		return PyObject_CallFunction(gpic_to_time, "Lii", (long long)i, (int)nsec, (int)offset);
 	}
+	case 'D':
+		if (gpic_take(r, &i, 8) < 0) return NULL;
+		return PyObject_CallFunction(gpic_to_delta, "L", (long long)i);
+	case 'c': {
+		double im;
+		if (gpic_take(r, &d, 8) < 0 || gpic_take(r, &im, 8) < 0) return NULL;
+		return PyComplex_FromDoubles(d, im);
+	}
+	case 'n': {  // an integer beyond 64 bits, as Go's %#x writes it
+		if (gpic_take(r, &n, 8) < 0) return NULL;
+		if ((uint64_t)(r->end - r->p) < n || n == 0 || n > 1 << 20) {
+			PyErr_SetString(PyExc_SystemError, "gpic: bad big integer on the wire");
+			return NULL;
+		}
+		char *text = PyMem_Malloc(n + 1);
+		if (!text) return PyErr_NoMemory();
+		memcpy(text, r->p, n);
+		text[n] = 0;
+		r->p += n;
+		PyObject *v = PyLong_FromString(text, NULL, 0);
+		PyMem_Free(text);
+		return v;
+	}
 	case 'o':
 		if (gpic_take(r, &p, sizeof p) < 0) return NULL;
 		return Py_NewRef((PyObject *)p);
@@ -388,9 +443,37 @@ static int gpic_encode(gpic_GPICPKG_out *o, PyObject *v, int depth) {
 		int overflow;
 		long long i = PyLong_AsLongLongAndOverflow(v, &overflow);
 		if (!overflow) return gpic_put_tag(o, 'i') < 0 ? -1 : gpic_put(o, &i, 8);
-		unsigned long long u = PyLong_AsUnsignedLongLong(v);
-		if (u == (unsigned long long)-1 && PyErr_Occurred()) return -1;
-		return gpic_put_tag(o, 'u') < 0 ? -1 : gpic_put_u64(o, u);
+		if (overflow > 0) {
+			unsigned long long u = PyLong_AsUnsignedLongLong(v);
+			if (!(u == (unsigned long long)-1 && PyErr_Occurred()))
+				return gpic_put_tag(o, 'u') < 0 ? -1 : gpic_put_u64(o, u);
+			PyErr_Clear();
+		}
+		// Beyond 64 bits: its hexadecimal text ("0x..." or "-0x..."), which Go reads as a
+		// *big.Int (and refuses where a fixed-size integer is expected).
+		PyObject *hex = PyNumber_ToBase(v, 16);
+		if (!hex) return -1;
+		Py_ssize_t n;
+		const char *s = PyUnicode_AsUTF8AndSize(hex, &n);
+		int rc = s ? gpic_put_str(o, 'n', s, (size_t)n) : -1;
+		Py_DECREF(hex);
+		return rc;
+	}
+	if (PyComplex_Check(v)) {
+		double re = PyComplex_RealAsDouble(v), im = PyComplex_ImagAsDouble(v);
+		return gpic_put_tag(o, 'c') < 0 || gpic_put(o, &re, 8) < 0 ? -1 : gpic_put(o, &im, 8);
+	}
+	if (PyDelta_Check(v)) {
+		// Go's time.Duration: int64 nanoseconds (about 292 years either way).
+		long long sec = (long long)PyDateTime_DELTA_GET_DAYS(v) * 86400 + PyDateTime_DELTA_GET_SECONDS(v);
+		long long us, ns;
+		if (__builtin_mul_overflow(sec, 1000000LL, &us) ||
+		    __builtin_add_overflow(us, (long long)PyDateTime_DELTA_GET_MICROSECONDS(v), &us) ||
+		    __builtin_mul_overflow(us, 1000LL, &ns)) {
+			PyErr_SetString(PyExc_OverflowError, "timedelta out of the range of Go's time.Duration (about 292 years)");
+			return -1;
+		}
+		return gpic_put_tag(o, 'D') < 0 ? -1 : gpic_put(o, &ns, 8);
 	}
 	if (PyFloat_Check(v)) {
 		double d = PyFloat_AS_DOUBLE(v);
@@ -507,25 +590,6 @@ static void gpic_fail(gpic_GPICPKG_out *o) {
 	PyErr_Clear();
 }
 
-// --- The GIL ---------------------------------------------------------------------------------
-
-// Whether this OS thread has its Python thread state already.
-static __thread int gpic_thread_ready;
-
-// Takes the GIL on whatever thread Go runs the call. PyGILState_Ensure alone would create and
-// destroy a thread state on every call from a thread Python does not know (every Go thread):
-// the first call on a thread keeps one Ensure outstanding, with the GIL given back, so the
-// thread keeps its state and each later call only takes and gives back the GIL. Go's threads
-// are few and long-lived, so this holds one thread state per thread.
-static PyGILState_STATE gpic_gil(void) {
-	if (!gpic_thread_ready) {
-		PyGILState_Ensure();
-		PyEval_SaveThread();
-		gpic_thread_ready = 1;
-	}
-	return PyGILState_Ensure();
-}
-
 // --- Entry points ------------------------------------------------------------------------------
 
 int gpic_GPICPKG_init(const char *program, gpic_GPICPKG_out *out) {
@@ -552,7 +616,7 @@ int gpic_GPICPKG_init(const char *program, gpic_GPICPKG_out *out) {
 		// (whichever OS thread a goroutine runs on) can take it per call.
 		PyEval_SaveThread();
 	}
-	PyGILState_STATE g = gpic_gil();
+	gpic_enter();
 	int rc = 0;
 	if (!gpic_format_exc) {
 		PyDateTime_IMPORT;
@@ -564,19 +628,31 @@ int gpic_GPICPKG_init(const char *program, gpic_GPICPKG_out *out) {
 			gpic_to_time = Py_XNewRef(PyDict_GetItemString(ns, "to_time"));
 			gpic_from_time = Py_XNewRef(PyDict_GetItemString(ns, "from_time"));
 			gpic_namespace = Py_XNewRef(PyDict_GetItemString(ns, "namespace"));
+			gpic_to_delta = Py_XNewRef(PyDict_GetItemString(ns, "to_delta"));
 			gpic_format_exc = Py_XNewRef(PyDict_GetItemString(ns, "format_exc"));
 		}
 		Py_XDECREF(r);
 		Py_XDECREF(ns);
 		if (rc) gpic_fail(out);
 	}
-	PyGILState_Release(g);
+	gpic_leave();
 	return rc;
 }
 
 int gpic_GPICPKG_lookup(const char *module, const char *attr, void **fn, gpic_GPICPKG_out *out) {
-	PyGILState_STATE g = gpic_gil();
-	PyObject *m = PyImport_ImportModule(module);
+	gpic_enter();
+	PyObject *name = PyUnicode_FromString(module);
+	PyObject *m = name ? PyImport_GetModule(name) : NULL;
+	Py_XDECREF(name);
+	if (!m && !PyErr_Occurred()) {
+		// Not imported yet: it may have appeared since an earlier attempt failed, and the
+		// import system's cached directory listings must not hide it.
+		PyObject *importlib = PyImport_ImportModule("importlib");
+		PyObject *r = importlib ? PyObject_CallMethod(importlib, "invalidate_caches", NULL) : NULL;
+		Py_XDECREF(r);
+		Py_XDECREF(importlib);
+		m = r ? PyImport_ImportModule(module) : NULL;
+	}
 	PyObject *f = m && attr ? PyObject_GetAttrString(m, attr) : Py_XNewRef(m);
 	Py_XDECREF(m);
 	int rc = 0;
@@ -585,48 +661,53 @@ int gpic_GPICPKG_lookup(const char *module, const char *attr, void **fn, gpic_GP
 		rc = 1;
 	}
 	*fn = f;
-	PyGILState_Release(g);
+	gpic_leave();
 	return rc;
 }
 
 void *gpic_GPICPKG_intern(const char *name) {
-	PyGILState_STATE g = gpic_gil();
+	gpic_enter();
 	PyObject *s = PyUnicode_InternFromString(name);
-	PyGILState_Release(g);
+	gpic_leave();
 	return s;
 }
 
 // Decodes the arguments, calls `target` (or its method `method`), and encodes the result.
-int gpic_GPICPKG_invoke(void *target, void *method, const char *in, size_t n, int want, gpic_GPICPKG_out *out,
-                        gpic_GPICPKG_cell *cell) {
-	PyGILState_STATE g = gpic_gil();
+int gpic_GPICPKG_invoke(uintptr_t frame) {
+	gpic_GPICPKG_frame *f = (gpic_GPICPKG_frame *)frame;
+	gpic_GPICPKG_out *out = &f->out;
+	gpic_GPICPKG_cell *cell = f->cell;
+	*out = (gpic_GPICPKG_out){0};
+	gpic_enter();
 	if (cell) {
 		cell->thread_id = PyThread_get_thread_ident();
 		cell->state = 1;
 	}
-	gpic_lent lent = {{0}};
-	gpic_reader r = {in, in + n};
+	gpic_lent lent;
+	lent.n = lent.cap = 0;
+	lent.more = NULL;
+	gpic_reader r = {f->in, f->in + f->in_len};
 	PyObject *stack[9];
 	PyObject **args = stack + 1;  // one slot before the arguments, for vectorcall's self
 	PyObject **heap = NULL;
 	uint64_t nargs = 0;
 	PyObject *result = NULL;
 	char tag = 0;
+	uint64_t got = 0;
 	if (gpic_take(&r, &tag, 1) < 0 || tag != 'l' || gpic_take(&r, &nargs, 8) < 0) goto done;
 	if (nargs > 8) {
 		heap = PyMem_Calloc(nargs + 1, sizeof *heap);
 		if (!heap) goto done;
 		args = heap + 1;
 	}
-	uint64_t got = 0;
 	for (; got < nargs; got++)
 		if (!(args[got] = gpic_decode(&r, &lent))) goto done;
-	if (method) {
-		args[-1] = (PyObject *)target;
-		result = PyObject_VectorcallMethod((PyObject *)method, args - 1, (nargs + 1) | PY_VECTORCALL_ARGUMENTS_OFFSET,
-		                                   NULL);
+	if (f->method) {
+		args[-1] = (PyObject *)f->target;
+		result = PyObject_VectorcallMethod((PyObject *)f->method, args - 1,
+		                                   (nargs + 1) | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
 	} else {
-		result = PyObject_Vectorcall((PyObject *)target, args, nargs | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+		result = PyObject_Vectorcall((PyObject *)f->target, args, nargs | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
 	}
 done:
 	if (cell) {
@@ -635,13 +716,13 @@ done:
 		PyThreadState_SetAsyncExc(cell->thread_id, NULL);
 	}
 	int rc = 0;
-	if (!result || (want && gpic_encode(out, result, 0) < 0)) {
+	if (!result || (f->want && gpic_encode(out, result, 0) < 0)) {
 		gpic_fail(out);
 		rc = 1;
 	}
 	Py_XDECREF(result);
 	for (uint64_t k = 0; k < got; k++) Py_DECREF(args[k]);
-	PyMem_Free(heap);
+	if (heap) PyMem_Free(heap);
 	// A lent slice whose array Python still holds keeps its pin until Python frees it.
 	for (size_t k = 0; k < lent.n; k++) {
 		gpic_GoBuffer *b = gpic_lent_at(&lent, k);
@@ -652,13 +733,22 @@ done:
 		}
 		Py_DECREF(b);
 	}
-	free(lent.more);
-	PyGILState_Release(g);
+	if (lent.more) free(lent.more);
+	gpic_leave();
 	return rc;
 }
 
+// A call without arguments, the cheapest there is: no wire, no frame from Go, and what it
+// leaves (status included) returned by value.
+gpic_GPICPKG_out gpic_GPICPKG_invoke0(uintptr_t target, uintptr_t method, int want) {
+	static const char no_args[9] = {'l'};  // an empty argument list
+	gpic_GPICPKG_frame f = {(void *)target, (void *)method, (char *)no_args, sizeof no_args, want, NULL, {0}};
+	f.out.status = gpic_GPICPKG_invoke((uintptr_t)&f);
+	return f.out;
+}
+
 int gpic_GPICPKG_getattr(void *obj, void *name, gpic_GPICPKG_out *out) {
-	PyGILState_STATE g = gpic_gil();
+	gpic_enter();
 	PyObject *v = PyObject_GetAttr((PyObject *)obj, (PyObject *)name);
 	int rc = 0;
 	if (!v || gpic_encode(out, v, 0) < 0) {
@@ -666,24 +756,39 @@ int gpic_GPICPKG_getattr(void *obj, void *name, gpic_GPICPKG_out *out) {
 		rc = 1;
 	}
 	Py_XDECREF(v);
-	PyGILState_Release(g);
+	gpic_leave();
+	return rc;
+}
+
+// Sets obj.name to the one value the wire holds (a copy: nothing is lent to a set attribute).
+int gpic_GPICPKG_setattr(void *obj, void *name, const char *in, size_t n, gpic_GPICPKG_out *out) {
+	gpic_enter();
+	gpic_reader r = {in, in + n};
+	PyObject *v = gpic_decode(&r, NULL);
+	int rc = 0;
+	if (!v || PyObject_SetAttr((PyObject *)obj, (PyObject *)name, v) < 0) {
+		gpic_fail(out);
+		rc = 1;
+	}
+	Py_XDECREF(v);
+	gpic_leave();
 	return rc;
 }
 
 void gpic_GPICPKG_release(void **objs, size_t n) {
-	PyGILState_STATE g = gpic_gil();
+	gpic_enter();
 	for (size_t k = 0; k < n; k++) Py_XDECREF((PyObject *)objs[k]);
-	PyGILState_Release(g);
+	gpic_leave();
 }
 
 void gpic_GPICPKG_interrupt(gpic_GPICPKG_cell *cell) {
-	PyGILState_STATE g = gpic_gil();
+	gpic_enter();
 	if (cell->state == 1) PyThreadState_SetAsyncExc(cell->thread_id, PyExc_KeyboardInterrupt);
-	PyGILState_Release(g);
+	gpic_leave();
 }
 
 int gpic_GPICPKG_object_count(int64_t *count, gpic_GPICPKG_out *out) {
-	PyGILState_STATE g = gpic_gil();
+	gpic_enter();
 	PyObject *gc = PyImport_ImportModule("gc");
 	PyObject *r = gc ? PyObject_CallMethod(gc, "collect", NULL) : NULL;
 	Py_XDECREF(r);
@@ -697,6 +802,6 @@ int gpic_GPICPKG_object_count(int64_t *count, gpic_GPICPKG_out *out) {
 		*count = PyList_GET_SIZE(objs);
 		Py_DECREF(objs);
 	}
-	PyGILState_Release(g);
+	gpic_leave();
 	return rc;
 }

@@ -13,6 +13,8 @@
 //	o a Python object (pointer)   a numeric slice lent to Python (kind, data, count, pin)
 //	A a Python buffer Go copies (kind, owner, data, count)   g a Go func (handle)
 //	I a Go value implementing an interface (count, name/func pairs)   P a pin Python kept
+//	D a duration (int64 nanoseconds)   c a complex (real, imaginary float64)
+//	n an integer beyond 64 bits (its text, as Go's %#x writes it)
 //
 // Numeric slices are not copied: Python gets a numpy array over the slice's memory, pinned
 // for the call; if Python keeps the array, the pin lasts until Python frees it.
@@ -30,11 +32,13 @@ import (
 	"encoding/binary"
 	"fmt"
 	"math"
+	"math/big"
 	"os"
 	"path/filepath"
 	"runtime"
 	"runtime/cgo"
 	"sync"
+	"sync/atomic"
 	"time"
 	"unsafe"
 )
@@ -85,29 +89,50 @@ func gpicTakeError(out *C.gpic_GPICPKG_out) error {
 	return e
 }
 
-// gpicCallable is a Python callable (a module's function or class), looked up on first use.
+// gpicCallable is a Python callable (a module's function or class, or the module itself when
+// attr is empty), looked up on first use. A lookup that fails is not kept: the next call
+// imports again, so that a module that appears on sys.path later is found then.
 type gpicCallable struct {
-	once   sync.Once
+	mu     sync.Mutex
 	module string
 	attr   string
-	obj    unsafe.Pointer
-	err    error
+	obj    unsafe.Pointer // set once found; read without the lock
 }
 
 func (f *gpicCallable) get() (unsafe.Pointer, error) {
-	f.once.Do(func() {
-		if f.err = gpicStart(); f.err != nil {
-			return
-		}
-		cm, ca := C.CString(f.module), C.CString(f.attr)
-		defer C.free(unsafe.Pointer(cm))
+	if p := atomic.LoadPointer(&f.obj); p != nil {
+		return p, nil
+	}
+	return f.load()
+}
+
+func (f *gpicCallable) load() (unsafe.Pointer, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.obj != nil {
+		return f.obj, nil
+	}
+	if err := gpicStart(); err != nil {
+		return nil, err
+	}
+	cm := C.CString(f.module)
+	defer C.free(unsafe.Pointer(cm))
+	var ca *C.char
+	if f.attr != "" {
+		ca = C.CString(f.attr)
 		defer C.free(unsafe.Pointer(ca))
-		var out C.gpic_GPICPKG_out
-		if C.gpic_GPICPKG_lookup(cm, ca, &f.obj, &out) != 0 {
-			f.err = fmt.Errorf("%s: importing %s.%s from Python: %w", gpicPackage, f.module, f.attr, gpicTakeError(&out))
+	}
+	var out C.gpic_GPICPKG_out
+	var p unsafe.Pointer
+	if C.gpic_GPICPKG_lookup(cm, ca, &p, &out) != 0 {
+		what := f.module
+		if f.attr != "" {
+			what += "." + f.attr
 		}
-	})
-	return f.obj, f.err
+		return nil, fmt.Errorf("%s: importing %s from Python: %w", gpicPackage, what, gpicTakeError(&out))
+	}
+	atomic.StorePointer(&f.obj, p)
+	return p, nil
 }
 
 // gpicName is a method or attribute name, interned in Python on first use.
@@ -240,12 +265,14 @@ func gpicRelease(ptrs []unsafe.Pointer) {
 }
 
 // gpicCall is one call into Python being prepared: its arguments' wire and the pins of the
-// slices it lends.
+// slices it lends. Calls are pooled: each owns a frame in C memory (the wire lives there too,
+// once a call has moved it), so that the cgo call passes C memory only.
 type gpicCall struct {
-	w    gpicWriter
-	pins []gpicPin
-	held []*gpicObject // objects the call uses, held until it is over
-	ctx  context.Context
+	w     gpicWriter
+	frame *C.gpic_GPICPKG_frame
+	pins  []gpicPin
+	held  []*gpicObject // objects the call uses, held until it is over
+	ctx   context.Context
 }
 
 // self acquires the object a method is called on, for the duration of the call.
@@ -262,7 +289,18 @@ type gpicPin struct {
 	token  cgo.Handle
 }
 
-var gpicCallPool = sync.Pool{New: func() any { return new(gpicCall) }}
+var gpicCallPool = sync.Pool{New: func() any {
+	c := &gpicCall{frame: (*C.gpic_GPICPKG_frame)(C.calloc(1, C.size_t(unsafe.Sizeof(C.gpic_GPICPKG_frame{}))))}
+	runtime.AddCleanup(c, gpicFreeFrame, unsafe.Pointer(c.frame))
+	return c
+}}
+
+// gpicFreeFrame frees the C frame (and wire) of a pooled call Go collected.
+func gpicFreeFrame(frame unsafe.Pointer) {
+	f := (*C.gpic_GPICPKG_frame)(frame)
+	C.free(unsafe.Pointer(f.in))
+	C.free(frame)
+}
 
 func gpicNewCall(nargs int) *gpicCall {
 	c := gpicCallPool.Get().(*gpicCall)
@@ -270,6 +308,26 @@ func gpicNewCall(nargs int) *gpicCall {
 	c.w.u64(uint64(nargs))
 	c.w.call = c
 	return c
+}
+
+// wire returns the arguments' wire in C memory. The writer appends in place while the C
+// buffer has room; when it outgrew it (or on a call's first use), the wire moves to a C
+// buffer as large as Go's, which later calls then write into directly.
+func (c *gpicCall) wire() bool {
+	f := c.frame
+	if unsafe.Pointer(unsafe.SliceData(c.w.buf)) != unsafe.Pointer(f.in) {
+		size := cap(c.w.buf)
+		p := C.realloc(unsafe.Pointer(f.in), C.size_t(size))
+		if p == nil {
+			return false
+		}
+		f.in = (*C.char)(p)
+		cbuf := unsafe.Slice((*byte)(p), size)
+		copy(cbuf, c.w.buf)
+		c.w.buf = cbuf[:len(c.w.buf)]
+	}
+	f.in_len = C.size_t(len(c.w.buf))
+	return true
 }
 
 // invoke calls target (or its method, when method is not nil) with the arguments written so
@@ -281,14 +339,18 @@ func (c *gpicCall) invoke(target, method unsafe.Pointer, want bool) (*gpicReader
 		c.finish(nil)
 		return nil, err
 	}
-	var out C.gpic_GPICPKG_out
-	var status C.int
-	in := (*C.char)(unsafe.Pointer(unsafe.SliceData(c.w.buf)))
-	ctx := c.ctx // finish clears the call for reuse
-	cwant := C.int(0)
-	if want {
-		cwant = 1
+	if !c.wire() {
+		c.finish(nil)
+		return nil, fmt.Errorf("%s: out of C memory for a call's arguments", gpicPackage)
 	}
+	f := c.frame
+	f.target, f.method, f.want, f.cell = target, method, 0, nil
+	if want {
+		f.want = 1
+	}
+	ctx := c.ctx // finish clears the call for reuse
+	frame := C.uintptr_t(uintptr(unsafe.Pointer(f)))
+	var status C.int
 	if c.ctx != nil && c.ctx.Done() != nil {
 		if err := c.ctx.Err(); err != nil {
 			c.finish(nil)
@@ -297,6 +359,7 @@ func (c *gpicCall) invoke(target, method unsafe.Pointer, want bool) (*gpicReader
 		// A cancelled context interrupts the Python call: KeyboardInterrupt raised in its
 		// thread. The cell lives in C memory: the watcher reads it while the call runs.
 		cell := (*C.gpic_GPICPKG_cell)(C.calloc(1, C.size_t(unsafe.Sizeof(C.gpic_GPICPKG_cell{}))))
+		f.cell = cell
 		done := make(chan struct{})
 		var watcher sync.WaitGroup
 		watcher.Add(1)
@@ -308,14 +371,16 @@ func (c *gpicCall) invoke(target, method unsafe.Pointer, want bool) (*gpicReader
 			case <-done:
 			}
 		}()
-		status = C.gpic_GPICPKG_invoke(target, method, in, C.size_t(len(c.w.buf)), cwant, &out, cell)
+		status = C.gpic_GPICPKG_invoke(frame)
 		close(done)
 		watcher.Wait()
+		f.cell = nil
 		C.free(unsafe.Pointer(cell))
 	} else {
-		status = C.gpic_GPICPKG_invoke(target, method, in, C.size_t(len(c.w.buf)), cwant, &out, nil)
+		status = C.gpic_GPICPKG_invoke(frame)
 	}
-	if status == 0 && out.len == 0 { // nothing returned, no pin kept: the common no-result call
+	out := f.out
+	if status == 0 && out.len == 0 && out.buf == nil { // nothing returned, no pin kept: no cgo call more
 		c.finish(nil)
 		return nil, nil
 	}
@@ -327,6 +392,26 @@ func (c *gpicCall) invoke(target, method unsafe.Pointer, want bool) (*gpicReader
 		if ctx != nil && ctx.Err() != nil && err.Class == "KeyboardInterrupt" {
 			return nil, fmt.Errorf("%w (%w)", ctx.Err(), err)
 		}
+		return nil, err
+	}
+	return r, nil
+}
+
+// gpicInvoke0 calls target (or its method) without arguments and context: the fast path of
+// invoke, with nothing to pool, pin or hold. The caller holds target for the call.
+func gpicInvoke0(target, method unsafe.Pointer, want bool) (*gpicReader, error) {
+	cwant := C.int(0)
+	if want {
+		cwant = 1
+	}
+	out := C.gpic_GPICPKG_invoke0(C.uintptr_t(uintptr(target)), C.uintptr_t(uintptr(method)), cwant)
+	if out.status == 0 && out.buf == nil {
+		return nil, nil
+	}
+	r := &gpicReader{b: unsafe.Slice((*byte)(unsafe.Pointer(out.buf)), int(out.len)), cbuf: unsafe.Pointer(out.buf)}
+	if out.status != 0 {
+		err := &PythonError{Class: r.string(), Message: r.string(), Traceback: r.string()}
+		r.close()
 		return nil, err
 	}
 	return r, nil
@@ -351,7 +436,8 @@ func (c *gpicCall) finish(r *gpicReader) {
 	c.ctx = nil
 	c.w.call = nil
 	c.w.err = nil
-	if cap(c.w.buf) <= 1<<16 {
+	c.frame.target, c.frame.method = nil, nil
+	if cap(c.w.buf) <= 1<<16 { // a larger wire is not kept: its C memory goes with the call
 		gpicCallPool.Put(c)
 	}
 }
@@ -423,6 +509,31 @@ func (w *gpicWriter) time(v time.Time) {
 	w.u64(uint64(v.Unix()))
 	w.u32(uint32(v.Nanosecond()))
 	w.u32(uint32(int32(offset)))
+}
+
+// duration writes a time.Duration, which Python gets as a datetime.timedelta (rounded to the
+// microsecond, the finest a timedelta holds).
+func (w *gpicWriter) duration(v time.Duration) { w.tag('D'); w.u64(uint64(v)) }
+
+func (w *gpicWriter) complex128(v complex128) {
+	w.tag('c')
+	w.u64(math.Float64bits(real(v)))
+	w.u64(math.Float64bits(imag(v)))
+}
+
+// bigInt writes a *big.Int as a Python int, of any size (nil is None).
+func (w *gpicWriter) bigInt(v *big.Int) {
+	switch {
+	case v == nil:
+		w.none()
+	case v.IsInt64():
+		w.int64(v.Int64())
+	default:
+		text := fmt.Sprintf("%#x", v)
+		w.tag('n')
+		w.u64(uint64(len(text)))
+		w.buf = append(w.buf, text...)
+	}
 }
 
 func (w *gpicWriter) object(o *gpicObject) {
@@ -620,6 +731,7 @@ func (r *gpicReader) kept(token uint64) bool {
 var gpicTagNames = map[byte]string{
 	'N': "None", 'T': "bool", 'F': "bool", 'i': "int", 'u': "int", 'd': "float", 's': "str",
 	'b': "bytes", 'l': "list", 'm': "dict", 't': "datetime", 'o': "object", 'A': "array",
+	'D': "timedelta", 'c': "complex", 'n': "int",
 }
 
 func (r *gpicReader) mismatch(t byte, want string) {
@@ -683,9 +795,52 @@ func (r *gpicReader) int(lo int64, hi uint64, want string) int64 {
 			r.fail("Python int %d overflows %s", v, want)
 		}
 		return int64(v)
+	case 'n':
+		r.fail("Python int %s overflows %s", r.take(r.u64()), want)
+		return 0
 	default:
 		r.mismatch(t, want)
 		return 0
+	}
+}
+
+func (r *gpicReader) duration() time.Duration {
+	if t := r.next(); t != 'D' {
+		r.mismatch(t, "time.Duration")
+		return 0
+	}
+	return time.Duration(r.u64())
+}
+
+// complex128 reads a Python complex (or a real number, as complex() takes one).
+func (r *gpicReader) complex128() complex128 {
+	if r.peek() != 'c' {
+		return complex(r.float64(), 0)
+	}
+	r.next()
+	re := math.Float64frombits(r.u64())
+	return complex(re, math.Float64frombits(r.u64()))
+}
+
+// bigInt reads a Python int of any size (None is nil).
+func (r *gpicReader) bigInt() *big.Int {
+	switch t := r.next(); t {
+	case 'N':
+		return nil
+	case 'i':
+		return big.NewInt(int64(r.u64()))
+	case 'u':
+		return new(big.Int).SetUint64(r.u64())
+	case 'n':
+		text := string(r.take(r.u64()))
+		v, ok := new(big.Int).SetString(text, 0)
+		if !ok {
+			r.fail("bad big integer %q from Python", text)
+		}
+		return v
+	default:
+		r.mismatch(t, "*big.Int")
+		return nil
 	}
 }
 
@@ -823,6 +978,12 @@ func (r *gpicReader) any() any {
 		return r.u64()
 	case 'd':
 		return r.float64()
+	case 'n':
+		return r.bigInt()
+	case 'D':
+		return r.duration()
+	case 'c':
+		return r.complex128()
 	case 's':
 		return r.string()
 	case 'b':
@@ -879,6 +1040,12 @@ func (w *gpicWriter) any(v any) {
 		w.bytes(x)
 	case time.Time:
 		w.time(x)
+	case time.Duration:
+		w.duration(x)
+	case complex128:
+		w.complex128(x)
+	case *big.Int:
+		w.bigInt(x)
 	case []any:
 		w.list(len(x))
 		for _, e := range x {
@@ -916,6 +1083,76 @@ func gpicGetAttr(o *gpicObject, name *gpicName) (*gpicReader, error) {
 		return nil, gpicTakeError(&out)
 	}
 	return &gpicReader{b: unsafe.Slice((*byte)(unsafe.Pointer(out.buf)), int(out.len)), cbuf: unsafe.Pointer(out.buf)}, nil
+}
+
+// gpicAttr reads the attribute name of the module m.
+func gpicAttr[T any](m *gpicCallable, name *gpicName, read func(*gpicReader) T) (T, error) {
+	var v T
+	p, err := m.get()
+	if err != nil {
+		return v, err
+	}
+	var out C.gpic_GPICPKG_out
+	if C.gpic_GPICPKG_getattr(p, name.get(), &out) != 0 {
+		return v, gpicTakeError(&out)
+	}
+	r := &gpicReader{b: unsafe.Slice((*byte)(unsafe.Pointer(out.buf)), int(out.len)), cbuf: unsafe.Pointer(out.buf)}
+	defer r.close()
+	v = read(r)
+	return v, r.err
+}
+
+// gpicConst is a module constant: read from Python on first use and kept once read (a failed
+// read is tried again on the next use).
+type gpicConst[T any] struct {
+	mu   sync.Mutex
+	read bool
+	v    T
+}
+
+func (c *gpicConst[T]) get(m *gpicCallable, name *gpicName, read func(*gpicReader) T) (T, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.read {
+		return c.v, nil
+	}
+	v, err := gpicAttr(m, name, read)
+	if err != nil {
+		return v, err
+	}
+	c.v, c.read = v, true
+	return v, nil
+}
+
+// gpicSetAttr sets the attribute name of the object o to the value written in w.
+func gpicSetAttr(o *gpicObject, name *gpicName, w *gpicWriter) error {
+	p, err := o.acquire()
+	if err != nil {
+		return err
+	}
+	defer o.done()
+	return gpicSet(p, name, w)
+}
+
+// gpicSetModuleAttr sets the attribute name of the module m to the value written in w.
+func gpicSetModuleAttr(m *gpicCallable, name *gpicName, w *gpicWriter) error {
+	p, err := m.get()
+	if err != nil {
+		return err
+	}
+	return gpicSet(p, name, w)
+}
+
+func gpicSet(obj unsafe.Pointer, name *gpicName, w *gpicWriter) error {
+	if w.err != nil {
+		return w.err
+	}
+	var out C.gpic_GPICPKG_out
+	in := (*C.char)(unsafe.Pointer(unsafe.SliceData(w.buf)))
+	if C.gpic_GPICPKG_setattr(obj, name.get(), in, C.size_t(len(w.buf)), &out) != 0 {
+		return gpicTakeError(&out)
+	}
+	return nil
 }
 
 // gpicPythonObjects is the number of objects Python's garbage collector tracks, after a

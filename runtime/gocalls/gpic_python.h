@@ -23,12 +23,25 @@ typedef struct {
 	int state;       // 0: not started; 1: running; 2: done
 } gpic_GPICPKG_cell;
 
+// One call into Python, in C memory that Go's pooled call owns and reuses: nothing Go passes
+// to C per call is a Go pointer, so cgo has nothing to check and nothing escapes to Go's heap.
+typedef struct {
+	void *target;    // the callable, or the object whose method is called
+	void *method;    // the method's interned name, or NULL
+	char *in;        // the arguments' wire (C memory, grown by Go)
+	size_t in_len;
+	int want;        // whether Go reads the result
+	gpic_GPICPKG_cell *cell;  // the context's view of the call, or NULL
+	gpic_GPICPKG_out out;     // what the call leaves for Go
+} gpic_GPICPKG_frame;
+
 int gpic_GPICPKG_init(const char *program, gpic_GPICPKG_out *out);
 int gpic_GPICPKG_lookup(const char *module, const char *attr, void **fn, gpic_GPICPKG_out *out);
 void *gpic_GPICPKG_intern(const char *name);
-int gpic_GPICPKG_invoke(void *target, void *method, const char *in, size_t n, int want, gpic_GPICPKG_out *out,
-                        gpic_GPICPKG_cell *cell);
+int gpic_GPICPKG_invoke(uintptr_t frame);
+gpic_GPICPKG_out gpic_GPICPKG_invoke0(uintptr_t target, uintptr_t method, int want);
 int gpic_GPICPKG_getattr(void *obj, void *name, gpic_GPICPKG_out *out);
+int gpic_GPICPKG_setattr(void *obj, void *name, const char *in, size_t n, gpic_GPICPKG_out *out);
 void gpic_GPICPKG_release(void **objs, size_t n);
 void gpic_GPICPKG_interrupt(gpic_GPICPKG_cell *cell);
 int gpic_GPICPKG_object_count(int64_t *count, gpic_GPICPKG_out *out);

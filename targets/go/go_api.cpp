@@ -46,7 +46,10 @@ const ir::TypeDecl* constructed_class(const ir::Func& f) {
 
 class ApiWriter {
  public:
-  ApiWriter(const ir::Module& m, Diagnostics& diags) : m_(m), diags_(diags), codecs_(diags) {}
+  ApiWriter(const ir::Module& m, Diagnostics& diags) : m_(m), diags_(diags), codecs_(diags) {
+    // A Python callable returned to Go is a Go func whose body is a call like any other.
+    codecs_.py_call = [this](const ir::FuncSig& sig, const std::string& self) { return call_body(sig, "", self, ""); };
+  }
 
   std::string source() {
     for (const ir::DeclRef& ref : m_.order) {
@@ -56,10 +59,7 @@ class ApiWriter {
           if (!m_.funcs[ref.index].recv) function(m_.funcs[ref.index]);
           break;
         case ir::DeclRef::Kind::Const: constant(m_.consts[ref.index]); break;
-        case ir::DeclRef::Kind::Var:
-          diags_.error(m_.vars[ref.index].loc,
-                       "the go target does not read Python module variables: declare a function that returns it");
-          break;
+        case ir::DeclRef::Kind::Var: variable(m_.vars[ref.index]); break;
       }
     }
     std::string body = out_ + codecs_.helpers();
@@ -97,10 +97,53 @@ class ApiWriter {
     return false;
   }
 
+  // A Python module constant (PEP 8's UPPER_SNAKE name) is read from the module once, on first
+  // use, and kept; the .gpi's value is what the documentation shows.
   void constant(const ir::Const& c) {
-    out_ += "\n" + doc_comment(c.doc, "") + "const " + c.name;
-    if (c.type && c.type->loc.line != 0) out_ += " " + go_type(*c.type);
-    out_ += " = " + c.value.text() + "\n";
+    std::string attr = upper(py::to_snake(c.name));
+    std::string T = go_type(*c.type);
+    std::string doc = doc_comment(c.doc, "");
+    if (doc.empty()) doc = "// " + c.name + " is the Python module's constant " + attr + ".\n";
+    doc += "//\n// It is read from Python once, on the first call, and kept (the .gpi gives " + c.value.text() + ").\n";
+    out_ += "\n" + doc + "func " + c.name + "() (" + T + ", error) {\n\treturn gpicConst" + c.name + ".get(&" +
+            module_var() + ", &" + name_var(attr) + ", " + reader(*c.type) + ")\n}\n\nvar gpicConst" + c.name +
+            " gpicConst[" + T + "]\n";
+  }
+
+  // A Python module variable: read on every call, and set.
+  void variable(const ir::Var& v) {
+    std::string attr = py::to_snake(v.name);
+    std::string T = go_type(*v.type);
+    std::string doc = doc_comment(v.doc, "");
+    if (doc.empty()) doc = "// " + v.name + " reads the Python module's variable " + attr + ".\n";
+    out_ += "\n" + doc + "func " + v.name + "() (" + T + ", error) {\n\treturn gpicAttr(&" + module_var() + ", &" +
+            name_var(attr) + ", " + reader(*v.type) + ")\n}\n";
+    setter("Set" + v.name, "the Python module's variable " + attr, "", T, *v.type,
+           "gpicSetModuleAttr(&" + module_var() + ", &" + name_var(attr) + ", w)");
+  }
+
+  // func Set<Name>(v T) error: writes v (copied: a numeric slice is a list here) and sets it.
+  void setter(const std::string& name, const std::string& what, const std::string& recv, const std::string& T,
+              const ir::Type& t, const std::string& set_call) {
+    out_ += "\n// " + name + " sets " + what + " (a copy of v).\nfunc " + recv + name + "(v " + T +
+            ") error {\n\tw := &gpicWriter{}\n\t" + indent(codecs_.put(t, "w", "v")) + "\n\treturn " + set_call + "\n}\n";
+  }
+
+  // A func literal reading a value of type t: func(r *gpicReader) T { return ... }.
+  std::string reader(const ir::Type& t) {
+    return "func(r *gpicReader) " + go_type(t) + " {\n\t\treturn " + indent(indent(codecs_.get(t, "r"))) + "\n\t}";
+  }
+
+  static std::string upper(std::string s) {
+    for (char& ch : s) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+    return s;
+  }
+
+  // The module object itself (for its constants and variables), declared once.
+  std::string module_var() {
+    if (!module_declared_) names_decl_ += "var gpicModule = gpicCallable{module: \"" + m_.python_module + "\"}\n";
+    module_declared_ = true;
+    return "gpicModule";
   }
 
   void type(const ir::TypeDecl& t) {
@@ -114,14 +157,18 @@ class ApiWriter {
   void cls(const ir::TypeDecl& t) {
     std::string doc = doc_comment(t.doc, "");
     if (doc.empty()) doc = "// " + t.name + " is an object of the Python class " + m_.python_module + "." + t.name + ".\n";
-    out_ += "\n" + doc + "type " + t.name + " struct {\n\tgpicObj *gpicObject\n}\n";
+    std::string embedded;  // classes of this package embedded: Go promotes their methods
+    for (const ir::Field& f : t.fields)
+      if (f.embedded && gotarget::embedded_class(f)) embedded += "\t" + go_type(*f.type) + "\n";
+    out_ += "\n" + doc + "type " + t.name + " struct {\n\tgpicObj *gpicObject\n" + embedded + "}\n";
     out_ += "\n// Close releases the Python object. The " + t.name +
             " cannot be used after it; when Close is not\n// called, the object is released once Go collects the " +
             t.name + ".\nfunc (x *" + t.name + ") Close() {\n\tif x != nil {\n\t\tx.gpicObj.close()\n\t}\n}\n";
     out_ += "\nfunc (x *" + t.name + ") gpicHeld() *gpicObject {\n\tif x == nil {\n\t\treturn nil\n\t}\n\treturn x.gpicObj\n}\n";
     for (const ir::Field& f : t.fields) {
       if (f.embedded) {
-        diags_.error(f.loc, "the go target does not bind embedded fields of a Python class");
+        if (!gotarget::embedded_class(f))
+          diags_.error(f.loc, "the go target embeds only another class of this package in a Python class");
         continue;
       }
       std::string T = go_type(*f.type);
@@ -131,6 +178,13 @@ class ApiWriter {
               "\n\tgpicR, gpicErr := gpicGetAttr(x.gpicHeld(), &" + name_var(py::to_snake(f.name)) +
               ")\n\tif gpicErr != nil {\n\t\treturn gpicRes0, gpicErr\n\t}\n\tdefer gpicR.close()\n\tgpicRes0 = " +
               codecs_.get(*f.type, "gpicR") + "\n\treturn gpicRes0, gpicR.err\n}\n";
+      std::string set = "Set" + f.name;
+      for (const ir::Func* m : t.bound_methods)
+        if (m->name == set)
+          diags_.error(m->loc, "'" + set + "' is the method that sets the attribute " + py::to_snake(f.name) +
+                                   " of field " + f.name + ": rename this method");
+      setter(set, "the attribute " + py::to_snake(f.name), "(x *" + t.name + ") ", T, *f.type,
+             "gpicSetAttr(x.gpicHeld(), &" + name_var(py::to_snake(f.name)) + ", w)");
     }
     for (const ir::Func* f : t.bound_methods) {
       if (f->name == "Close")
@@ -213,6 +267,19 @@ class ApiWriter {
     for (size_t i = first; i < sig.params.size(); ++i)
       if (is_context(*sig.params[i].type))
         diags_.error(sig.params[i].loc, "a context.Context must be the first parameter");
+    std::string method_arg = method.empty() ? "nil" : name_var(method) + ".get()";
+    std::string want = values.empty() ? "false" : "true";
+    if (sig.params.empty()) {  // no arguments, no context: the fast path, with nothing to pool
+      if (!callable_var.empty()) {
+        b += "\tgpicTarget, gpicErr := " + callable_var + ".get()\n\tif gpicErr != nil {\n" + ret_err + "\t}\n";
+        b += "\tgpicR, gpicErr := gpicInvoke0(gpicTarget, " + method_arg + ", " + want + ")\n";
+      } else {  // the object is held for the call: a Close meanwhile waits for it
+        b += "\tgpicSelf := " + self + "\n\tgpicTarget, gpicErr := gpicSelf.acquire()\n\tif gpicErr != nil {\n" +
+             ret_err + "\t}\n\tgpicR, gpicErr := gpicInvoke0(gpicTarget, " + method_arg + ", " + want +
+             ")\n\tgpicSelf.done()\n";
+      }
+      return b + results(values, sig, zeros, ret_err);
+    }
     std::string new_call = "\tgpicC := gpicNewCall(" + std::to_string(sig.params.size() - first) + ")\n";
     if (!callable_var.empty()) {
       b += "\tgpicTarget, gpicErr := " + callable_var + ".get()\n\tif gpicErr != nil {\n" + ret_err + "\t}\n" + new_call;
@@ -224,13 +291,19 @@ class ApiWriter {
     if (sig.params.size() > first) b += "\tgpicW := &gpicC.w\n";
     for (size_t i = first; i < sig.params.size(); ++i)
       b += "\t" + indent(codecs_.put(*sig.params[i].type, "gpicW", param_name(sig.params[i], i))) + "\n";
-    std::string method_arg = method.empty() ? "nil" : name_var(method) + ".get()";
+    b += "\tgpicR, gpicErr := gpicC.invoke(gpicTarget, " + method_arg + ", " + want + ")\n";
+    return b + results(values, sig, zeros, ret_err);
+  }
+
+  // After the call (gpicR, gpicErr): the results read back, or the error returned.
+  std::string results(const std::vector<const ir::Param*>& values, const ir::FuncSig& sig, const std::string& zeros,
+                      const std::string& ret_err) {
+    std::string b;
     if (values.empty()) {  // Python's return value is not even encoded
-      b += "\tgpicR, gpicErr := gpicC.invoke(gpicTarget, " + method_arg + ", false)\n\tgpicR.close()\n";
+      b += "\tgpicR.close()\n";
       return b + (sig.returns_error() ? "\treturn gpicErr\n" : "");
     }
-    b += "\tgpicR, gpicErr := gpicC.invoke(gpicTarget, " + method_arg + ", true)\n\tif gpicErr != nil {\n" + ret_err +
-         "\t}\n\tdefer gpicR.close()\n";
+    b += "\tif gpicErr != nil {\n" + ret_err + "\t}\n\tdefer gpicR.close()\n";
     if (values.size() > 1)
       b += "\tif gpicErr = gpicResults(gpicR, " + std::to_string(values.size()) + "); gpicErr != nil {\n" + ret_err +
            "\t}\n";
@@ -255,6 +328,7 @@ class ApiWriter {
   Codecs codecs_;
   std::string out_;
   std::set<std::string> names_;
+  bool module_declared_ = false;
 
  public:
   std::string names_decl_;

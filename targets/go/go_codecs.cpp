@@ -61,6 +61,25 @@ const ir::TypeDecl* class_decl(const ir::Type& t) {
   return d && d->kind == ir::TypeDecl::Kind::Struct ? d : nullptr;
 }
 
+const ir::TypeDecl* embedded_class(const ir::Field& f) {
+  if (!f.embedded) return nullptr;
+  return class_decl(f.type->kind == ir::Type::Kind::Pointer ? *f.type->elem : *f.type);
+}
+
+bool embeds_class(const ir::TypeDecl& d) {
+  for (const ir::Field& f : d.fields)
+    if (embedded_class(f)) return true;
+  return false;
+}
+
+std::string class_literal(const ir::TypeDecl& d, const std::string& obj) {
+  std::string out = d.name + "{gpicObj: " + obj;
+  for (const ir::Field& f : d.fields)
+    if (const ir::TypeDecl* e = embedded_class(f))
+      out += ", " + e->name + ": " + (f.type->kind == ir::Type::Kind::Pointer ? "&" : "") + class_literal(*e, obj);
+  return out + "}";
+}
+
 const ir::TypeDecl* interface_decl(const ir::Type& t) {
   const ir::TypeDecl* d = local_decl(t);
   return d && d->kind == ir::TypeDecl::Kind::Interface ? d : nullptr;
@@ -121,14 +140,30 @@ std::string Codecs::helper(const std::string& kind, const ir::Type& t) {
               ", n)\n\tfor i := 0; i < n && r.err == nil; i++ {\n\t\tk := " + indent_rest(get(*t.key, "r"), 2) +
               "\n\t\tv[k] = " + indent_rest(get(*t.elem, "r"), 2) + "\n\t}\n\treturn v\n";
     } else if (t.kind == ir::Type::Kind::Pointer && class_decl(*t.elem)) {
-      body += "\to := r.object(" + want + ")\n\tif o == nil {\n\t\treturn nil\n\t}\n\treturn &" + go_type(*t.elem) +
-              "{gpicObj: o}\n";
+      body += "\to := r.object(" + want + ")\n\tif o == nil {\n\t\treturn nil\n\t}\n\treturn &" +
+              class_literal(*class_decl(*t.elem), "o") + "\n";
     } else if (t.kind == ir::Type::Kind::Pointer) {
       body += "\tif r.peek() == 'N' {\n\t\tr.next()\n\t\treturn nil\n\t}\n\tv := " + indent_rest(get(*t.elem, "r"), 1) +
               "\n\treturn &v\n";
     } else if (const ir::TypeDecl* i = interface_decl(t)) {
       body += "\to := r.object(" + want + ")\n\tif o == nil {\n\t\treturn nil\n\t}\n\treturn &gpicPy" + i->name +
               "{gpicObj: o}\n";
+    } else if (t.kind == ir::Type::Kind::Func) {
+      // The Go func holds the callable; the object's cleanup gives it back once Go drops it.
+      std::string params;
+      for (size_t i = 0; i < t.sig->params.size(); ++i) {
+        const ir::Param& p = t.sig->params[i];
+        std::string pname = p.name.empty() || p.name == "_" ? "arg" + std::to_string(i) : p.name;
+        bool dots = t.sig->variadic && i + 1 == t.sig->params.size();
+        params += (i ? ", " : "") + pname + " " + (dots ? "..." + go_type(*p.type->elem) : go_type(*p.type));
+      }
+      std::string results;
+      for (size_t i = 0; i < t.sig->results.size(); ++i) results += (i ? ", " : "") + go_type(*t.sig->results[i].type);
+      if (t.sig->results.size() > 1) results = "(" + results + ")";
+      std::string call = py_call(*t.sig, "o");
+      while (!call.empty() && call.back() == '\n') call.pop_back();
+      body += "\to := r.object(" + want + ")\n\tif o == nil {\n\t\treturn nil\n\t}\n\treturn func(" + params + ") " +
+              results + " {\n" + indent_rest("\t" + call, 1) + "\n\t}\n";
     }
     body += "}\n";
   }
@@ -139,6 +174,8 @@ std::string Codecs::helper(const std::string& kind, const ir::Type& t) {
 std::string Codecs::put(const ir::Type& t, const std::string& w, const std::string& expr) {
   if (const auto* e = wellknown::find(t)) {
     if (e->spelling == "time.Time") return w + ".time(" + expr + ")";
+    if (e->spelling == "time.Duration") return w + ".duration(time.Duration(" + expr + "))";
+    if (e->spelling == "*big.Int") return w + ".bigInt(" + expr + ")";
     unsupported(t, "the go target does not carry " + std::string(e->spelling) + " yet");
     return "";
   }
@@ -154,7 +191,7 @@ std::string Codecs::put(const ir::Type& t, const std::string& w, const std::stri
         case ir::Prim::Uint64:
         case ir::Prim::Uintptr: return w + ".uint64(uint64(" + expr + "))";
         case ir::Prim::Complex64:
-        case ir::Prim::Complex128:
+        case ir::Prim::Complex128: return w + ".complex128(complex128(" + expr + "))";
         case ir::Prim::Error: unsupported(t, "not supported by the go target"); return "";
         default: return w + ".int64(int64(" + expr + "))";
       }
@@ -185,6 +222,8 @@ std::string Codecs::put(const ir::Type& t, const std::string& w, const std::stri
 std::string Codecs::get(const ir::Type& t, const std::string& r) {
   if (const auto* e = wellknown::find(t)) {
     if (e->spelling == "time.Time") return r + ".time()";
+    if (e->spelling == "time.Duration") return r + ".duration()";
+    if (e->spelling == "*big.Int") return r + ".bigInt()";
     unsupported(t, "the go target does not carry " + std::string(e->spelling) + " yet");
     return "";
   }
@@ -198,8 +237,8 @@ std::string Codecs::get(const ir::Type& t, const std::string& r) {
         case ir::Prim::Float32: return "float32(" + r + ".float64())";
         case ir::Prim::Any: return r + ".any()";
         case ir::Prim::Int64: return r + ".int(math.MinInt64, math.MaxInt64, \"int64\")";
-        case ir::Prim::Complex64:
-        case ir::Prim::Complex128:
+        case ir::Prim::Complex64: return "complex64(" + r + ".complex128())";
+        case ir::Prim::Complex128: return r + ".complex128()";
         case ir::Prim::Error: unsupported(t, "not supported by the go target"); return "";
         default: {
           auto [lo, hi] = int_range(t.prim);
@@ -217,14 +256,22 @@ std::string Codecs::get(const ir::Type& t, const std::string& r) {
     case ir::Type::Kind::Array:
     case ir::Type::Kind::Map:
     case ir::Type::Kind::Pointer: return helper("get", t) + "(" + r + ")";
-    case ir::Type::Kind::Func: unsupported(t, "a Python callable cannot be returned to Go yet"); return "";
+    case ir::Type::Kind::Func:
+      if (!t.sig->returns_error()) {
+        unsupported(t, "a Python callable can raise: its func type must end in an error result");
+        return "";
+      }
+      return helper("get", t) + "(" + r + ")";
     case ir::Type::Kind::Named: {
       const ir::TypeDecl* d = local_decl(t);
       if (!d) {
         unsupported(t, "only this package's own types and time.Time cross");
         return "";
       }
-      if (d->kind == ir::TypeDecl::Kind::Struct) return T + "{gpicObj: " + r + ".object(\"" + T + "\")}";
+      if (d->kind == ir::TypeDecl::Kind::Struct) {
+        if (!embeds_class(*d)) return T + "{gpicObj: " + r + ".object(\"" + T + "\")}";
+        return "func() " + T + " {\n\to := " + r + ".object(\"" + T + "\")\n\treturn " + class_literal(*d, "o") + "\n}()";
+      }
       if (d->kind == ir::TypeDecl::Kind::Interface) return helper("get", t) + "(" + r + ")";
       return T + "(" + get(*d->underlying, r) + ")";
     }

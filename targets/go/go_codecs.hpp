@@ -3,6 +3,7 @@
 // (gpicReader). Composite types get one helper function each, emitted once per package.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <string>
 
@@ -20,6 +21,15 @@ std::string go_type(const ir::Type& t);
 
 /// A Python class: a struct declared by the python: package (Go holds the object).
 const ir::TypeDecl* class_decl(const ir::Type& t);
+/// The class an embedded field names (`Base` or `*Base` of this package), or null.
+const ir::TypeDecl* embedded_class(const ir::Field& f);
+/// The Go composite literal of class `d` holding the object `obj` (an identifier): its
+/// embedded classes hold the same object, so their methods and attributes are promoted as Go
+/// promotes them, and reach the one Python object (whose class inherits them).
+std::string class_literal(const ir::TypeDecl& d, const std::string& obj);
+/// Whether class `d` embeds another class.
+bool embeds_class(const ir::TypeDecl& d);
+
 /// A declared interface a Python object satisfies (or a Go value implements for Python).
 const ir::TypeDecl* interface_decl(const ir::Type& t);
 
@@ -33,6 +43,10 @@ class Codecs {
   std::string get(const ir::Type& t, const std::string& r);
   /// Go expression: a gpicFunc that calls the Go func `expr` of func type `sig` for Python.
   std::string go_func(const ir::FuncSig& sig, const std::string& expr);
+
+  /// The body of a Go func calling the Python callable `self` (a *gpicObject expression): how a
+  /// Python callable returned to Go becomes a Go func. Set by the API writer.
+  std::function<std::string(const ir::FuncSig&, const std::string&)> py_call;
 
   /// The helper functions put() and get() asked for, in a stable order.
   std::string helpers() const;

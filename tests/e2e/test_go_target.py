@@ -83,6 +83,17 @@ def test_module_that_cannot_be_imported_is_an_error(consumer):
     assert "No module named 'pyfeatures'" in r.stdout + r.stderr
 
 
+def test_failed_import_is_retried(consumer, tmp_path):
+    """A module missing at the first call is imported by a later call once it is on sys.path."""
+    late = tmp_path / "late"
+    late.mkdir()
+    env = go_env(GPIC_GO_TEST_MODE="late-module", PYTHONPATH=str(late),
+                 GPIC_GO_TEST_MODULE_DIR=str(late), GPIC_GO_TEST_MODULE_SRC=os.path.join(FIXTURES, "pyfeatures.py"))
+    r = run(["go", "test", "-count=1"], cwd=consumer / "consumer", env=env)
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert "imported on retry: hello, later" in r.stdout + r.stderr
+
+
 def test_virtual_environment(consumer, tmp_path):
     venv = tmp_path / "venv"
     # numpy comes from the base interpreter; sys.prefix says which environment Python started in.
@@ -188,11 +199,17 @@ def test_targets_read_their_own_kind(tmp_path):
     r, out = gpic_check(tmp_path, 'package m\n\nfunc F() error\n', "--target", "go")
     assert r.returncode == 1
     assert "m.gpi:1:9: error: the go target writes Go that calls a Python module" in r.stderr
-    # The docs and the stub read both kinds.
-    r, out = gpic_check(tmp_path, '// @en M is Python.\npackage m "python:m"\n\n// @en F does.\nfunc F() error\n',
-                        "--target", "docs", "--target", "pyi")
+    # The docs read both kinds.
+    src = '// @en M is Python.\npackage m "python:m"\n\n// @en F does.\nfunc F() error\n'
+    r, out = gpic_check(tmp_path, src, "--target", "docs")
     assert r.returncode == 0, r.stderr
-    assert (out / "m.pyi").exists()
+    assert (out / "en" / "m.md").exists()
+    # A stub of a Python module written from the .gpi would hide the module's own annotations
+    # from type checkers: the pyi target refuses it, at the package clause, and writes nothing.
+    r, out = gpic_check(tmp_path, src, "--target", "pyi")
+    assert r.returncode == 1
+    assert "m.gpi:2:11: error: package m describes the Python module m, whose source is its own stub" in r.stderr
+    assert not (out / "m.pyi").exists()
 
 
 def test_build_go_refuses_pypy(tmp_path):

@@ -78,13 +78,45 @@ TEST_SUITE("go target") {
 
   TEST_CASE("a type the go target cannot carry is an error at the type") {
     Diagnostics diags;
-    auto m = check("package m \"python:m\"\n\nfunc F(c complex128) error\n", diags);
+    auto m = check("package m \"python:m\"\n\nfunc F(r io.Reader) error\n", diags);
     REQUIRE_FALSE(diags.has_errors());
     MemorySink out = go(*m, diags);
     REQUIRE(diags.error_count() == 1);
     CHECK(diags.all()[0].loc.line == 3);
-    CHECK(diags.all()[0].message.find("the go target cannot pass complex128") == 0);
+    CHECK(diags.all()[0].message.find("the go target cannot pass io.Reader") == 0);
     CHECK(out.files.empty());
+  }
+
+  TEST_CASE("a Python callable returned to Go must be able to fail") {
+    Diagnostics diags;
+    auto m = check("package m \"python:m\"\n\nfunc F() (func(x int) int, error)\n", diags);
+    REQUIRE_FALSE(diags.has_errors());
+    MemorySink out = go(*m, diags);
+    REQUIRE(diags.error_count() == 1);
+    CHECK(diags.all()[0].loc.line == 3);
+    CHECK(diags.all()[0].message.find("its func type must end in an error result") != std::string::npos);
+    CHECK(out.files.empty());
+  }
+
+  TEST_CASE("a class embeds only another class of its file") {
+    Diagnostics diags;
+    auto m = check("package m \"python:m\"\n\ntype B struct{}\n\ntype S interface {\n\tF() error\n}\n\n"
+                   "type T struct {\n\tB\n\tS\n}\n", diags);
+    REQUIRE_FALSE(diags.has_errors());
+    MemorySink out = go(*m, diags);
+    REQUIRE(diags.error_count() == 1);
+    CHECK(diags.all()[0].loc.line == 11);
+    CHECK(diags.all()[0].message == "the go target embeds only another class of this package in a Python class");
+  }
+
+  TEST_CASE("a field's setter must not clash with a declared method") {
+    Diagnostics diags;
+    auto m = check("package m \"python:m\"\n\ntype T struct {\n\tN int\n}\n\nfunc (t *T) SetN(n int) error\n", diags);
+    REQUIRE_FALSE(diags.has_errors());
+    go(*m, diags);
+    REQUIRE(diags.error_count() == 1);
+    CHECK(diags.all()[0].loc.line == 7);
+    CHECK(diags.all()[0].message.find("'SetN' is the method that sets the attribute n of field N") == 0);
   }
 
   TEST_CASE("without an interpreter, cgo asks pkg-config for python3-embed") {

@@ -41,8 +41,7 @@ func Noop() error {
 	if gpicErr != nil {
 		return gpicErr
 	}
-	gpicC := gpicNewCall(0)
-	gpicR, gpicErr := gpicC.invoke(gpicTarget, nil, false)
+	gpicR, gpicErr := gpicInvoke0(gpicTarget, nil, false)
 	gpicR.close()
 	return gpicErr
 }
@@ -79,6 +78,13 @@ func (x *Model) Threshold() (float64, error) {
 	defer gpicR.close()
 	gpicRes0 = gpicR.float64()
 	return gpicRes0, gpicR.err
+}
+
+// SetThreshold sets the attribute threshold (a copy of v).
+func (x *Model) SetThreshold(v float64) error {
+	w := &gpicWriter{}
+	w.float64(float64(v))
+	return gpicSetAttr(x.gpicHeld(), &gpicName_threshold, w)
 }
 
 // Fit learns the mean and deviation of data.
