@@ -96,7 +96,8 @@ class ModuleWriter {
     std::vector<std::pair<std::string, const ir::TypeDecl*>> out;
     for (const ForeignUse& use : foreign_uses(m))
       for (const ir::TypeDecl& d : use.module->types)
-        if (abi::is_handle_decl(d) && !abi::is_opaque_func_decl(d)) out.push_back({use.module->name, &d});
+        if ((abi::is_handle_decl(d) && !abi::is_opaque_func_decl(d)) || py::is_value_class_in(d, *use.module))
+          out.push_back({use.module->name, &d});
     return out;
   }
 
