@@ -49,23 +49,24 @@ func newImports(self string, all []*sibling) *imports {
 	return im
 }
 
-// spellSibling spells a named type of a sibling package (`os.File`), or says why it cannot.
-// Another package's structs and named types are bound across packages; its interfaces and
-// func types are not yet.
-func (x *extractor) spellSibling(obj *types.TypeName) (string, bool) {
+// spellSibling spells a named type of a sibling package (`os.File`), or says why it cannot
+// (why is empty when the package is no sibling, or does not bind the type). Another package's
+// structs and named types are bound across packages; its interfaces and func types are not yet.
+func (x *extractor) spellSibling(obj *types.TypeName) (spelled, why string) {
 	if x.siblings == nil {
-		return "", false
+		return "", ""
 	}
 	s, ok := x.siblingByPath[obj.Pkg().Path()]
 	if !ok || !s.bound[obj.Name()] {
-		return "", false
+		return "", ""
 	}
+	name := x.siblings.local[s.path] + "." + obj.Name()
 	switch obj.Type().Underlying().(type) {
 	case *types.Interface, *types.Signature:
-		return "", false
+		return "", fmt.Sprintf(rules.siblingKind.why, name)
 	}
 	x.siblings.used[s.path] = s
-	return x.siblings.local[s.path] + "." + obj.Name(), true
+	return name, ""
 }
 
 // importLines writes the imports of the siblings the file used, by file name.

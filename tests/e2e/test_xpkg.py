@@ -202,3 +202,36 @@ def test_two_packages_of_one_name(tmp_path):
                        capture_output=True, text=True, cwd=ROOT)
     assert r.returncode == 0, r.stderr
     assert "def F(v: geo.Vec | None, w: ogeo.Vec | None) -> None:" in (out / "both.pyi").read_text()
+
+
+def test_extract_together_imports_the_other_gpi(tmp_path):
+    """`gpic extract scene geo -o DIR`: scene's .gpi imports geo.gpi and uses geo's types where,
+    extracted alone, those declarations are comments; and the pair builds as written."""
+    out = tmp_path / "gpi"
+    env = dict(os.environ, GPIC_CACHE_DIR=os.environ.get("GPIC_CACHE_DIR", str(tmp_path / "cache")))
+    r = subprocess.run([gpic_binary(), "extract", "example.com/xpkg/scene", "example.com/xpkg/geo", "-o", str(out)],
+                       capture_output=True, text=True, cwd=FIXTURE, env=env)
+    assert r.returncode == 0, r.stderr
+    assert "gpic extract: example.com/xpkg/geo: " in r.stderr, r.stderr
+    scene = (out / "scene.gpi").read_text()
+    assert '\npackage scene "example.com/xpkg/scene"\n\nimport "geo.gpi"\n' in scene, scene
+    for decl in ("func Echo(v *geo.Vec) *geo.Vec", "func Turn(d geo.Dir) geo.Dir", "func Grid(n int) []*geo.Vec",
+                 "\tPos *geo.Vec\n", "\tFacing geo.Dir\n"):
+        assert decl in scene, (decl, scene)
+    assert "gpic: not bound" not in scene, scene
+    assert (out / "geo.gpi").read_text().count("gpic: not bound") == 0
+    # Alone, the same declarations are comments.
+    r = subprocess.run([gpic_binary(), "extract", "example.com/xpkg/scene"], capture_output=True, text=True,
+                       cwd=FIXTURE, env=env)
+    assert r.returncode == 0, r.stderr
+    assert "// gpic: not bound: func Echo(v *geo.Vec) *geo.Vec — uses geo.Vec from another package" in r.stdout
+    # Several packages go to a directory.
+    r = subprocess.run([gpic_binary(), "extract", "example.com/xpkg/scene", "example.com/xpkg/geo"],
+                       capture_output=True, text=True, cwd=FIXTURE, env=env)
+    assert r.returncode == 2 and "give -o DIR" in r.stderr, r.stderr
+    # What it wrote builds together.
+    built = tmp_path / "built"
+    r = subprocess.run([gpic_binary(), "build", str(out / "geo.gpi"), str(out / "scene.gpi"), "--go-module", FIXTURE,
+                        "--target", "cffi", "-o", str(built), "--python", "python3"], capture_output=True, text=True,
+                       cwd=ROOT)
+    assert r.returncode == 0, r.stdout + r.stderr
