@@ -51,7 +51,7 @@ func newImports(self string, all []*sibling) *imports {
 
 // spellSibling spells a named type of a sibling package (`os.File`), or says why it cannot
 // (why is empty when the package is no sibling, or does not bind the type). Another package's
-// structs and named types are bound across packages; its interfaces and func types are not yet.
+// structs, named types and func types are bound across packages; its interfaces are not yet.
 func (x *extractor) spellSibling(obj *types.TypeName) (spelled, why string) {
 	if x.siblings == nil {
 		return "", ""
@@ -61,8 +61,7 @@ func (x *extractor) spellSibling(obj *types.TypeName) (spelled, why string) {
 		return "", ""
 	}
 	name := x.siblings.local[s.path] + "." + obj.Name()
-	switch obj.Type().Underlying().(type) {
-	case *types.Interface, *types.Signature:
+	if _, ok := obj.Type().Underlying().(*types.Interface); ok {
 		return "", fmt.Sprintf(rules.siblingKind.why, name)
 	}
 	x.siblings.used[s.path] = s

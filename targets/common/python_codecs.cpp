@@ -76,7 +76,7 @@ std::string CodecTable::definition(const ir::Type& t) {
   }
   if (t.kind == K::Named) {
     const ir::TypeDecl* d = t.decl;
-    if (d && abi::callable_func_decl(*d)) return "_gpic_wire.Callback(" + go + ", _gbridge, " + class_name(*d) + ")";
+    if (d && abi::callable_func_decl(*d)) return "_gpic_wire.Callback(" + go + ", _gbridge, " + class_ref(*d, &t) + ")";
     if (d && abi::is_opaque_func_decl(*d)) return "_gpic_wire.Handle(" + class_name(*d) + ", True)";
     if (d && abi::is_handle_decl(*d)) return "_gpic_wire.Handle(" + class_ref(*d, &t) + ", False)";
     if (d && d->kind == ir::TypeDecl::Kind::Interface) {

@@ -112,10 +112,10 @@ def test_docs_link_to_the_other_package(tmp_path):
     assert r.returncode == 0, r.stderr
     md = (out / "en" / "scene.md").read_text()
     assert ("Uses types of other bound packages: [`geo.Vec`](geo.md#type-Vec), [`geo.Unit`](geo.md#type-Unit), "
-            "[`geo.Dir`](geo.md#type-Dir).") in md, md
+            "[`geo.Dir`](geo.md#type-Dir), [`geo.Eval`](geo.md#type-Eval).") in md, md
     ko = (out / "ko" / "scene.md").read_text()
     assert ("다른 바인딩 패키지의 타입을 씁니다: [`geo.Vec`](geo.md#type-Vec), [`geo.Unit`](geo.md#type-Unit), "
-            "[`geo.Dir`](geo.md#type-Dir).") in ko, ko
+            "[`geo.Dir`](geo.md#type-Dir), [`geo.Eval`](geo.md#type-Eval).") in ko, ko
     html = (out / "en" / "scene.html").read_text()
     assert '<a class="ref" href="geo.html#type-Vec"><code>geo.Vec</code></a>' in html, html
     # geo uses no other package: its page says nothing of the kind.
@@ -216,6 +216,7 @@ def test_extract_together_imports_the_other_gpi(tmp_path):
     scene = (out / "scene.gpi").read_text()
     assert '\npackage scene "example.com/xpkg/scene"\n\nimport "geo.gpi"\n' in scene, scene
     for decl in ("func Echo(v *geo.Vec) *geo.Vec", "func Turn(d geo.Dir) geo.Dir", "func Grid(n int) []*geo.Vec",
+                 "func Apply(f geo.Eval, x float64) float64",
                  "\tPos *geo.Vec\n", "\tFacing geo.Dir\n"):
         assert decl in scene, (decl, scene)
     assert "gpic: not bound" not in scene, scene

@@ -126,3 +126,17 @@ def check_enum_of_the_other_package_is_its_intenum():
         pass
     else:
         raise AssertionError("Turn accepted a str")
+
+
+def check_func_type_of_the_other_package():
+    d = scene.Doubler()
+    assert type(d) is geo.Eval, type(d)
+    assert d(4.0) == 8.0  # a Go func, called from Python
+    assert scene.Apply(d, 1.5) == 3.0  # handed back: the same Go func
+    assert scene.Apply(lambda x: x + 0.5, 1.0) == 1.5  # a Python callable becomes a geo.Eval
+    try:
+        scene.Apply(5, 1.0)
+    except TypeError:
+        pass
+    else:
+        raise AssertionError("Apply accepted an int")
