@@ -287,7 +287,12 @@ void AstBuilder::add_declaration(GpiParser::DeclarationContext* ctx, bool recove
 void AstBuilder::build_import(GpiParser::ImportSpecContext* ctx) {
   antlr4::Token* path = token(ctx->STRING());
   if (!path) return;
-  module_->imports.push_back({unquote(path->getText()), loc(path), nullptr});
+  ir::Import import{unquote(path->getText()), loc(path), {}, {}, nullptr};
+  if (antlr4::Token* alias = token(ctx->IDENT())) {
+    import.alias = alias->getText();
+    import.alias_loc = loc(alias);
+  }
+  module_->imports.push_back(std::move(import));
 }
 
 void AstBuilder::build_const_spec(GpiParser::ConstSpecContext* ctx, const ir::Doc& group_doc, int group, int iota) {

@@ -75,6 +75,8 @@ inline std::string quote(std::string_view name) { return "'" + std::string(name)
 
 // The passes, in the order check_module() runs them.
 void check_imports(Context& cx);
+/// Rewrites qualifiers written with an import's alias to the package's name (check_imports).
+void resolve_import_aliases(Context& cx);
 void expand_generics(Context& cx);
 void check_paths(Context& cx);
 void check_names(Context& cx);

@@ -11,6 +11,9 @@ namespace gpic::check {
 
 namespace {
 
+// `"geo.gpi"`: an import path as the file writes it.
+std::string quoting_path(const std::string& path) { return "\"" + path + "\""; }
+
 bool is_ascii(std::string_view name) {
   for (char c : name)
     if (static_cast<unsigned char>(c) >= 0x80) return false;
@@ -100,6 +103,7 @@ void check_type_decl(Context& cx, const ir::TypeDecl& t) {
 void check_imports(Context& cx) {
   std::unordered_map<std::string, const ir::Import*> by_path;
   std::unordered_map<std::string, const ir::Import*> by_package;
+  std::unordered_map<std::string, const ir::Import*> by_local;
   for (const ir::Import& import : cx.module.imports) {
     auto [it, first] = by_path.emplace(import.path, &import);
     if (!first) {
@@ -118,13 +122,31 @@ void check_imports(Context& cx) {
       cx.import_missing = true;
       continue;
     }
+    if (import.alias == "_") {
+      cx.error(import.alias_loc, "an imported .gpi is imported for its types: name it, or drop the '_'");
+      continue;
+    }
     auto [other, unique] = by_package.emplace(import.module->name, &import);
     if (!unique && other->second->module != import.module) {
+      // Their Python modules would have one name too: an alias cannot tell them apart.
       cx.error(import.loc, "imported package " + quote(import.module->name) + " is already imported from " +
-                               quote(other->second->path) + "; their types could not be told apart");
+                               quote(other->second->path) + "; their types could not be told apart: rename one in its "
+                               "package clause (a package's name is its Python module's, so one build holds one "
+                               "of each)");
       cx.note(other->second->loc, "first imported here");
+      continue;
+    }
+    // The name the file calls the package by: its alias, else its own name.
+    const std::string& local = import.alias.empty() ? import.module->name : import.alias;
+    auto [taken, fresh] = by_local.emplace(local, &import);
+    if (!fresh && taken->second->module != import.module) {
+      cx.error(import.alias.empty() ? import.loc : import.alias_loc,
+               "the name " + quote(local) + " is already taken by the import of " + quote(taken->second->path) +
+                   ": name this one otherwise, as Go does (import " + local + "2 " + quoting_path(import.path) + ")");
+      cx.note(taken->second->loc, "first imported here");
     }
   }
+  resolve_import_aliases(cx);
 }
 
 void check_names(Context& cx) {

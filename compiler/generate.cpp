@@ -3,6 +3,7 @@
 #include <map>
 #include <ostream>
 
+#include "compiler/foreign_types.hpp"
 #include "compiler/loader.hpp"
 #include "compiler/output.hpp"
 #include "compiler/plugin.hpp"
@@ -77,6 +78,10 @@ int generate(const GenerateRequest& req, std::ostream& err) {
     const Target* target = TargetRegistry::instance().find(name);
     for (const ir::Module* m : modules) {
       if (target && !target_reads(*target, *m, diags)) continue;
+      // A binding that takes another package's objects works only over one Go runtime with
+      // that package's: generated alone, it could never be built (docs and stubs can be).
+      if (target && target->reads() == Target::Reads::GoPackages && !check_foreign_uses_built(*m, modules, diags))
+        continue;
       if (target) target->generate(*m, options, out, diags);
       else run_plugin(name, *m, options, out, diags);
     }

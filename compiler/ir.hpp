@@ -260,6 +260,11 @@ struct Var {
 struct Import {
   std::string path;                 // as written: "geometry.gpi"
   Loc loc;
+  /// The name this file gives the package (`g` in `import g "geometry.gpi"`); empty: the
+  /// package's own name. The checker rewrites `g.Vec` to the package's name, so nothing after
+  /// it sees aliases.
+  std::string alias;
+  Loc alias_loc;
   /// Filled by the driver when it loads the imported file.
   const Module* module = nullptr;
 };

@@ -57,7 +57,7 @@ json to_json(const ir::Module& m) {
   json types = json::array(), funcs = json::array(), consts = json::array(), vars = json::array(),
        imports = json::array(), order = json::array();
   for (const auto& i : m.imports)
-    imports.push_back({{"path", i.path}, {"module", i.module ? i.module->name : ""}, {"loc", to_json(i.loc)}});
+    imports.push_back({{"path", i.path}, {"module", i.module ? i.module->name : ""}, {"alias", i.alias}, {"loc", to_json(i.loc)}});
   for (const auto& t : m.types) {
     static const char* kinds[] = {"struct", "interface", "defined"};
     json fields = json::array(), methods = json::array(), bound = json::array();

@@ -6,11 +6,18 @@
 
 namespace gpic {
 
-bool is_python_stdlib_module(const std::string& name) {
+std::vector<std::string> python_stdlib_modules() {
   ProcessResult r = run_process({"python3", "-c", "import sys; print('\\n'.join(sorted(sys.stdlib_module_names)))"});
   std::istringstream lines(r.out);
+  std::vector<std::string> out;
   for (std::string line; std::getline(lines, line);)
-    if (line == name) return true;
+    if (!line.empty()) out.push_back(line);
+  return out;
+}
+
+bool is_python_stdlib_module(const std::string& name) {
+  for (const std::string& m : python_stdlib_modules())
+    if (m == name) return true;
   return false;
 }
 

@@ -3,10 +3,14 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 namespace gpic {
 
 /// Asks python3 for sys.stdlib_module_names (PyPy shares the list). False when it cannot say.
 bool is_python_stdlib_module(const std::string& name);
+
+/// sys.stdlib_module_names, sorted; empty when python3 cannot say.
+std::vector<std::string> python_stdlib_modules();
 
 }  // namespace gpic

@@ -46,8 +46,10 @@ importDecl
     : IMPORT (importSpec | LPAREN importSpec* RPAREN SEMI)
     ;
 
+// `import "geo.gpi"`, or `import g "geo.gpi"` to name the package g in this file, as Go's
+// `import tmpl "text/template"` does (two imported packages of one name told apart).
 importSpec
-    : STRING SEMI
+    : IDENT? STRING SEMI
     ;
 
 constDecl

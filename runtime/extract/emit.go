@@ -24,11 +24,27 @@ type extractor struct {
 	out       *strings.Builder
 	nBound    int
 	nComment  int
+	// The packages extracted alongside, by import path, and what this file calls them; nil
+	// when the package is extracted alone.
+	siblingByPath map[string]*sibling
+	siblings      *imports
+	importsAt     int // where the import lines go: right after the package clause
 }
 
-func newExtractor(pkg *types.Package) *extractor {
+func newExtractor(pkg *types.Package, all []*sibling) *extractor {
 	x := &extractor{pkg: pkg, bound: map[string]bool{}, out: &strings.Builder{}}
+	if len(all) > 1 {
+		x.siblingByPath = map[string]*sibling{}
+		for _, s := range all {
+			x.siblingByPath[s.path] = s
+		}
+		x.siblings = newImports(pkg.Path(), all)
+	}
 	x.bindTypes()
+	if x.siblings != nil {
+		// Only what the file writes imports a sibling: not a type bindTypes tried and dropped.
+		x.siblings.used = map[string]*sibling{}
+	}
 	return x
 }
 
@@ -109,12 +125,19 @@ func (x *extractor) doc(indent, text string) {
 	}
 }
 
+// text is the .gpi: what emit wrote, with the imports of the siblings it used.
+func (x *extractor) text() string {
+	s := x.out.String()
+	return s[:x.importsAt] + x.siblings.importLines() + s[x.importsAt:]
+}
+
 // emit writes the whole file in go doc's order: constants, variables, functions, then each
 // type with its constants, variables, constructors and methods.
 func (x *extractor) emit(p *doc.Package, clause, marker string) {
 	x.out.WriteString(marker + "\n\n")
 	x.doc("", p.Doc)
 	fmt.Fprintf(x.out, "package %s\n", clause)
+	x.importsAt = x.out.Len()
 	x.values("const", p.Consts)
 	x.values("var", p.Vars)
 	x.funcs(p.Funcs)

@@ -38,6 +38,9 @@ func (x *extractor) spell(t types.Type) (string, string) {
 			return name, ""
 		}
 		if obj.Pkg() != x.pkg {
+			if name, why := x.spellSibling(obj); name != "" || why != "" {
+				return name, why
+			}
 			return "", fmt.Sprintf(rules.foreignType.why, obj.Pkg().Name()+"."+obj.Name())
 		}
 		if !obj.Exported() {

@@ -445,6 +445,9 @@ class ModuleWriter {
       case abi::Kind::Scalar: {
         const ir::TypeDecl* d = l.type ? abi::decl_of(*l.type) : nullptr;
         if (d && codecs_.is_enum(d)) return "_gpic_wire.enum_value(" + class_name(*d) + ", " + r + ")";
+        // Another package's enum: that module's own IntEnum.
+        if (std::string cls = l.type ? py::imported_value_class(*l.type) : ""; !cls.empty())
+          return "_gpic_wire.enum_value(" + cls + ", " + r + ")";
         return r;
       }
       case abi::Kind::Complex:

@@ -190,11 +190,12 @@ Lowering callback() {
   return l;
 }
 
-// Another package's objects are held by handle and made by that package's classes. Its
-// interfaces and func types would need its proxies and callbacks here: not bound yet.
+// Another package's objects are held by handle and made by that package's classes; its
+// callable func types are its class too, and a Python callable given for one becomes a Go
+// func here as for this package's own. Its interfaces would need its proxies: not bound yet.
 bool foreign_ok(const ir::TypeDecl& d, const ir::Type& t, std::string* why) {
-  if (is_handle_decl(d) && !is_opaque_func_decl(d)) return true;
-  if (why) *why = "type " + t.go_spelling() + " of another package (only its structs and named types with methods)";
+  if (is_handle_decl(d) && (!is_opaque_func_decl(d) || callable_func_decl(d))) return true;
+  if (why) *why = "type " + t.go_spelling() + " of another package (only its structs, named types with methods and func types)";
   return false;
 }
 

@@ -76,7 +76,7 @@ std::string CodecTable::definition(const ir::Type& t) {
   }
   if (t.kind == K::Named) {
     const ir::TypeDecl* d = t.decl;
-    if (d && abi::callable_func_decl(*d)) return "_gpic_wire.Callback(" + go + ", _gbridge, " + class_name(*d) + ")";
+    if (d && abi::callable_func_decl(*d)) return "_gpic_wire.Callback(" + go + ", _gbridge, " + class_ref(*d, &t) + ")";
     if (d && abi::is_opaque_func_decl(*d)) return "_gpic_wire.Handle(" + class_name(*d) + ", True)";
     if (d && abi::is_handle_decl(*d)) return "_gpic_wire.Handle(" + class_ref(*d, &t) + ", False)";
     if (d && d->kind == ir::TypeDecl::Kind::Interface) {
@@ -87,6 +87,9 @@ std::string CodecTable::definition(const ir::Type& t) {
              std::to_string(i ? i->proxy_id : 0) + ", _gclasses)";
     }
     if (d && is_enum(d)) return "_gpic_wire.Enum(" + name(*d->underlying) + ", " + class_name(*d) + ")";
+    // Another package's enum (or scalar class) is that module's own class, as it is there.
+    std::string imported = imported_value_class(t);
+    if (!imported.empty()) return "_gpic_wire.Enum(" + name(*d->underlying) + ", " + imported + ")";
     // Only this module's classes: an imported container type is a value of its underlying type.
     if (d && t.qualifier.empty() && is_container_decl(*d))
       return "_gpic_wire.Named(" + name(*d->underlying) + ", " + class_name(*d) + ")";

@@ -30,6 +30,24 @@ std::string class_ref(const ir::TypeDecl& d, const ir::Type* t) {
   return imported_module_alias(named->qualifier) + "." + CodecTable::class_name(*named->decl);
 }
 
+bool is_value_class_in(const ir::TypeDecl& d, const ir::Module& home) {
+  if (d.kind != ir::TypeDecl::Kind::Defined || d.alias || !d.underlying || abi::is_handle_decl(d)) return false;
+  const ir::Type& u = abi::underlying(*d.underlying);
+  if (u.kind != ir::Type::Kind::Prim || !(ir::is_integer(u.prim) || ir::is_float(u.prim))) return false;
+  // As the declaring module decides it (CodecTable): typed constants make an integer type an
+  // IntEnum there; methods make any of them a class.
+  if (abi::is_value_decl(d)) return true;
+  for (const ir::Const& c : home.consts)
+    if (ir::is_integer(u.prim) && c.type && abi::decl_of(*c.type) == &d) return true;
+  return false;
+}
+
+std::string imported_value_class(const ir::Type& t) {
+  if (t.kind != ir::Type::Kind::Named || t.qualifier.empty() || !t.decl || !t.decl_module) return "";
+  if (!is_value_class_in(*t.decl, *t.decl_module)) return "";
+  return imported_module_alias(t.qualifier) + "." + CodecTable::class_name(*t.decl);
+}
+
 std::string imported_module_statements(const ir::Module& m) {
   std::string out;
   for (const ForeignUse& use : foreign_uses(m))

@@ -22,6 +22,14 @@ std::string class_ref(const ir::TypeDecl& d, const ir::Type* t);
 /// True when `t` (or what it points to) names a type of another bound package.
 bool is_imported_class(const ir::Type* t);
 
+/// The Python expression of another bound package's value class for named type `t`
+/// ("_gpkg_geo.Dir"): its IntEnum (an integer type with typed constants in its own .gpi) or its
+/// int or float subclass (a named scalar with methods). Empty when `t` is this module's, or
+/// crosses as its underlying value (a method-less type without constants).
+std::string imported_value_class(const ir::Type& t);
+/// True when `d`, declared in `home`, is such a value class there.
+bool is_value_class_in(const ir::TypeDecl& d, const ir::Module& home);
+
 /// The modules whose classes `m` uses, one per line: "import geo as _gpkg_geo\n"; empty when
 /// it uses none.
 std::string imported_module_statements(const ir::Module& m);

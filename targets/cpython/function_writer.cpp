@@ -70,6 +70,9 @@ std::string result_expr(const abi::Lowering& l, const std::string& r, Codecs& co
     case abi::Kind::Scalar: {
       const ir::TypeDecl* d = l.type ? abi::decl_of(*l.type) : nullptr;
       if (d && codecs.is_enum(d)) return "gpic_py::enum_value(" + class_var(*d) + ", " + r + ")";
+      // Another package's enum: that module's own IntEnum (module_writer fetches it at import).
+      if (l.type && !py::imported_value_class(*l.type).empty())
+        return "gpic_py::enum_value(" + imported_class_var(l.type->qualifier, *l.type->decl) + ", " + r + ")";
       return "gpic_py::to_python(" + r + ")";
     }
     case abi::Kind::Handle:

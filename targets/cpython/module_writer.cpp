@@ -91,12 +91,15 @@ class ModuleWriter {
   }
 
   // The classes of other bound modules (a joint build) that this module's results may be:
-  // every struct and named type with methods of each module its signatures use.
+  // every struct, named type with methods, callable func type and enum of each module its
+  // signatures use.
   static std::vector<std::pair<std::string, const ir::TypeDecl*>> imported_classes(const ir::Module& m) {
     std::vector<std::pair<std::string, const ir::TypeDecl*>> out;
     for (const ForeignUse& use : foreign_uses(m))
       for (const ir::TypeDecl& d : use.module->types)
-        if (abi::is_handle_decl(d) && !abi::is_opaque_func_decl(d)) out.push_back({use.module->name, &d});
+        if ((abi::is_handle_decl(d) && (!abi::is_opaque_func_decl(d) || abi::callable_func_decl(d))) ||
+            py::is_value_class_in(d, *use.module))
+          out.push_back({use.module->name, &d});
     return out;
   }
 

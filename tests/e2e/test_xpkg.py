@@ -111,10 +111,128 @@ def test_docs_link_to_the_other_package(tmp_path):
                        capture_output=True, text=True, cwd=ROOT)
     assert r.returncode == 0, r.stderr
     md = (out / "en" / "scene.md").read_text()
-    assert "Uses types of other bound packages: [`geo.Vec`](geo.md#type-Vec), [`geo.Unit`](geo.md#type-Unit)." in md, md
+    assert ("Uses types of other bound packages: [`geo.Vec`](geo.md#type-Vec), [`geo.Unit`](geo.md#type-Unit), "
+            "[`geo.Dir`](geo.md#type-Dir), [`geo.Eval`](geo.md#type-Eval).") in md, md
     ko = (out / "ko" / "scene.md").read_text()
-    assert "다른 바인딩 패키지의 타입을 씁니다: [`geo.Vec`](geo.md#type-Vec), [`geo.Unit`](geo.md#type-Unit)." in ko, ko
+    assert ("다른 바인딩 패키지의 타입을 씁니다: [`geo.Vec`](geo.md#type-Vec), [`geo.Unit`](geo.md#type-Unit), "
+            "[`geo.Dir`](geo.md#type-Dir), [`geo.Eval`](geo.md#type-Eval).") in ko, ko
     html = (out / "en" / "scene.html").read_text()
     assert '<a class="ref" href="geo.html#type-Vec"><code>geo.Vec</code></a>' in html, html
     # geo uses no other package: its page says nothing of the kind.
     assert "other bound packages" not in (out / "en" / "geo.md").read_text()
+
+
+def test_generated_alone_is_a_positioned_error(tmp_path):
+    """`gpic --target cffi scene.gpi` (no build) says what `gpic build` says: a binding that takes
+    geo's objects needs geo in the same run. Stubs and docs of scene alone are fine."""
+    for target in ("cgo", "cffi", "cpython"):
+        out = tmp_path / target
+        r = subprocess.run([gpic_binary(), "--target", target, SCENE, "-o", str(out)], capture_output=True, text=True,
+                           cwd=ROOT)
+        assert r.returncode == 1, (target, r.stdout + r.stderr)
+        assert "scene.gpi:11:11: error: type geo.Vec is of package geo (" in r.stderr, (target, r.stderr)
+        assert "build them together: gpic build %s %s" % (SCENE, GEO) in r.stderr, (target, r.stderr)
+        assert "    Pos  *geo.Vec\n          ^\n" in r.stderr, r.stderr
+        assert not out.exists()
+    out = tmp_path / "pyi"
+    r = subprocess.run([gpic_binary(), "--target", "pyi", SCENE, "-o", str(out)], capture_output=True, text=True, cwd=ROOT)
+    assert r.returncode == 0, r.stderr
+    # With geo in the same run, the binding is generated.
+    out = tmp_path / "both"
+    r = subprocess.run([gpic_binary(), "--target", "cffi", GEO, SCENE, "-o", str(out)], capture_output=True, text=True,
+                       cwd=ROOT)
+    assert r.returncode == 0, r.stderr
+
+
+def test_an_import_alias_names_the_package_in_its_file(tmp_path):
+    """`import g "geo.gpi"` names geo `g` in this file, as Go's `import g "path"`: `g.Vec` is
+    geo's Vec, and the stub, like every target, spells it by the package's name."""
+    (tmp_path / "alias.gpi").write_text('package alias "example.com/xpkg/scene"\n\nimport g "%s"\n\n'
+                                        "func Echo(v *g.Vec) *g.Vec\nfunc Turn(d g.Dir) g.Dir\n" % GEO)
+    out = tmp_path / "out"
+    r = subprocess.run([gpic_binary(), "--target", "pyi", GEO, str(tmp_path / "alias.gpi"), "-o", str(out)],
+                       capture_output=True, text=True, cwd=ROOT)
+    assert r.returncode == 0, r.stderr
+    stub = (out / "alias.pyi").read_text()
+    assert "\nimport geo\n" in stub and "def Echo(v: geo.Vec | None) -> geo.Vec:" in stub, stub
+    assert "def Turn(d: geo.Dir) -> geo.Dir:" in stub, stub
+
+
+def test_a_renamed_package_is_unknown_by_its_own_name(tmp_path):
+    (tmp_path / "bad.gpi").write_text('package bad "example.com/xpkg/scene"\n\nimport g "%s"\n\n'
+                                      "func Echo(v *geo.Vec) *geo.Vec\n" % GEO)
+    out = tmp_path / "out"
+    r = subprocess.run([gpic_binary(), "--target", "pyi", GEO, str(tmp_path / "bad.gpi"), "-o", str(out)],
+                       capture_output=True, text=True, cwd=ROOT)
+    assert r.returncode == 1, r.stdout + r.stderr
+    # At each use: the parameter's type and the result's.
+    assert "bad.gpi:5:14: error: package 'geo' is imported as 'g' in this file: write g.<name>" in r.stderr, r.stderr
+    assert "bad.gpi:5:24: error: package 'geo' is imported as 'g'" in r.stderr, r.stderr
+    assert "func Echo(v *geo.Vec) *geo.Vec\n             ^\n" in r.stderr, r.stderr
+    assert not out.exists()
+
+
+def test_two_packages_of_one_name(tmp_path):
+    """Go's text/template and html/template are both `template`; their .gpi files must name them
+    apart (a package's name is its Python module's), and an alias may not take a name another
+    import has."""
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "geo.gpi").write_text('package geo "example.com/other/geo"\n\ntype Vec struct {\n    Z float64\n}\n')
+    (tmp_path / "both.gpi").write_text('package both "example.com/both"\n\nimport "%s"\nimport ogeo "other/geo.gpi"\n\n'
+                                       "func F(v *geo.Vec)\n" % GEO)
+    out = tmp_path / "out"
+    r = subprocess.run([gpic_binary(), "--target", "pyi", str(tmp_path / "both.gpi"), "-o", str(out)],
+                       capture_output=True, text=True, cwd=ROOT)
+    assert r.returncode == 1, r.stdout + r.stderr
+    assert ("both.gpi:4:13: error: imported package 'geo' is already imported from '%s'; their types could not be "
+            "told apart: rename one in its package clause" % GEO) in r.stderr, r.stderr
+    assert not out.exists()
+    (other / "geo.gpi").write_text('package ogeo "example.com/other/geo"\n\ntype Vec struct {\n    Z float64\n}\n')
+    (tmp_path / "both.gpi").write_text('package both "example.com/both"\n\nimport "%s"\nimport geo "other/geo.gpi"\n\n'
+                                       "func F(v *geo.Vec)\n" % GEO)
+    r = subprocess.run([gpic_binary(), "--target", "pyi", str(tmp_path / "both.gpi"), "-o", str(out)],
+                       capture_output=True, text=True, cwd=ROOT)
+    assert r.returncode == 1, r.stdout + r.stderr
+    assert ("both.gpi:4:8: error: the name 'geo' is already taken by the import of '%s': name this one otherwise, "
+            "as Go does (import geo2 \"other/geo.gpi\")" % GEO) in r.stderr, r.stderr
+    (tmp_path / "both.gpi").write_text('package both "example.com/both"\n\nimport "%s"\nimport g2 "other/geo.gpi"\n\n'
+                                       "func F(v *geo.Vec, w *g2.Vec)\n" % GEO)
+    r = subprocess.run([gpic_binary(), "--target", "pyi", str(tmp_path / "both.gpi"), "-o", str(out)],
+                       capture_output=True, text=True, cwd=ROOT)
+    assert r.returncode == 0, r.stderr
+    assert "def F(v: geo.Vec | None, w: ogeo.Vec | None) -> None:" in (out / "both.pyi").read_text()
+
+
+def test_extract_together_imports_the_other_gpi(tmp_path):
+    """`gpic extract scene geo -o DIR`: scene's .gpi imports geo.gpi and uses geo's types where,
+    extracted alone, those declarations are comments; and the pair builds as written."""
+    out = tmp_path / "gpi"
+    env = dict(os.environ, GPIC_CACHE_DIR=os.environ.get("GPIC_CACHE_DIR", str(tmp_path / "cache")))
+    r = subprocess.run([gpic_binary(), "extract", "example.com/xpkg/scene", "example.com/xpkg/geo", "-o", str(out)],
+                       capture_output=True, text=True, cwd=FIXTURE, env=env)
+    assert r.returncode == 0, r.stderr
+    assert "gpic extract: example.com/xpkg/geo: " in r.stderr, r.stderr
+    scene = (out / "scene.gpi").read_text()
+    assert '\npackage scene "example.com/xpkg/scene"\n\nimport "geo.gpi"\n' in scene, scene
+    for decl in ("func Echo(v *geo.Vec) *geo.Vec", "func Turn(d geo.Dir) geo.Dir", "func Grid(n int) []*geo.Vec",
+                 "func Apply(f geo.Eval, x float64) float64",
+                 "\tPos *geo.Vec\n", "\tFacing geo.Dir\n"):
+        assert decl in scene, (decl, scene)
+    assert "gpic: not bound" not in scene, scene
+    assert (out / "geo.gpi").read_text().count("gpic: not bound") == 0
+    # Alone, the same declarations are comments.
+    r = subprocess.run([gpic_binary(), "extract", "example.com/xpkg/scene"], capture_output=True, text=True,
+                       cwd=FIXTURE, env=env)
+    assert r.returncode == 0, r.stderr
+    assert "// gpic: not bound: func Echo(v *geo.Vec) *geo.Vec — uses geo.Vec from another package" in r.stdout
+    # Several packages go to a directory.
+    r = subprocess.run([gpic_binary(), "extract", "example.com/xpkg/scene", "example.com/xpkg/geo"],
+                       capture_output=True, text=True, cwd=FIXTURE, env=env)
+    assert r.returncode == 2 and "give -o DIR" in r.stderr, r.stderr
+    # What it wrote builds together.
+    built = tmp_path / "built"
+    r = subprocess.run([gpic_binary(), "build", str(out / "geo.gpi"), str(out / "scene.gpi"), "--go-module", FIXTURE,
+                        "--target", "cffi", "-o", str(built), "--python", "python3"], capture_output=True, text=True,
+                       cwd=ROOT)
+    assert r.returncode == 0, r.stdout + r.stderr

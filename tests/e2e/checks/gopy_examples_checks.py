@@ -6,9 +6,12 @@ each interpreter. What Go prints goes to file descriptor 1, read back here."""
 import cmath
 import io
 import math
+import os
+import tempfile
 import threading
 
 import arrays
+import bytes as gobuffer  # Go's bytes package: named so as not to hide Python's bytes
 import cgo
 import consts
 import cstrings
@@ -18,7 +21,9 @@ import gilstring
 import gobytes
 import gopyerrors
 import gopygc
+import goos
 import gostrings
+import htmltemplate
 import lot
 import maps
 import mypkg
@@ -33,6 +38,7 @@ import seqs
 import simple
 import sliceptr
 import slices
+import template
 import variadic
 import vars
 import wrapper
@@ -54,6 +60,8 @@ def check_all_share_one_go_runtime():
             lot, maps, mypkg, named, osfile, pkgconflict, pointers, pyerrors, pywrapper, rename, seqs, simple,
             sliceptr, slices, variadic, vars, wrapper]
     assert len(set(m.__name__ for m in mods)) == 28
+    # The standard-library parts their signatures use, in the same build.
+    assert {m.__name__ for m in (gobuffer, goos, template, htmltemplate)} == {"bytes", "goos", "template", "htmltemplate"}
 
 
 def check_arrays():
@@ -145,6 +153,19 @@ def check_gopygc_values():
     raises(TypeError, gopygc.SliceA, [1])
 
 
+def check_gopygc_external_type_is_a_go_bytes_buffer():
+    b = gopygc.ExternalType()
+    assert type(b) is gobuffer.Buffer, type(b)
+    assert b.Len() == 0 and b.String() == ""
+    assert b.WriteString("hello, ") == 7
+    assert b.Write(b"go") == 2
+    assert b.String() == "hello, go" and b.Len() == 9
+    assert b.Bytes() == b"hello, go"
+    b.Reset()
+    assert b.Len() == 0
+    assert gobuffer.NewBufferString("x").String() == "x"
+
+
 def check_gostrings():
     assert gostrings.S1 == "S1"
     assert gostrings.GetString() == "MyString"
@@ -194,6 +215,44 @@ def check_osfile_writes_to_a_python_file():
     buf = io.BytesIO()
     osfile.WriteToFile(buf, "hello from go")
     assert buf.getvalue() == b"hello from go"
+
+
+def check_osfile_open_file_is_a_go_os_file():
+    name = os.path.join(tempfile.mkdtemp(), "osfile.txt")
+    f = osfile.OpenFile(name)
+    assert type(f) is goos.File, type(f)
+    assert f.Name() == name
+    assert f.WriteString("written by ") == 11
+    assert f.Write(b"Go") == 2
+    osfile.WriteToFile(io.BytesIO(), "")  # the other function still takes a Python file
+    f.Close()
+    with open(name, "rb") as r:
+        assert r.read() == b"written by Go"
+    assert goos.ReadFile(name) == b"written by Go"
+    # os.Create fails in a missing directory: OpenFile logs it and returns nil.
+    assert osfile.OpenFile(os.path.join(name, "no", "such")) is None
+
+
+def check_pkgconflict_templates_of_two_packages_named_template():
+    out, t = printed(pkgconflict.TextTempl, "text")
+    assert out == "17 items are made of wool\n", out
+    assert type(t) is template.Template and t.Name() == "text"
+    out, h = printed(pkgconflict.HtmlTempl, "html")
+    assert out == "42 items are made of hyperlinks\n", out
+    assert type(h) is htmltemplate.Template and h.Name() == "html"
+    out, h2 = printed(pkgconflict.HtmlTemplSame, "same")
+    assert out == "2 items are made of fuzz\n", out
+    assert type(h2) is htmltemplate.Template
+    # Executing them again from Python: text/template writes the value as is, html/template
+    # escapes it, which tells the two Go packages apart.
+    data = {"Count": 3, "Material": "<b>silk</b>"}
+    buf = io.BytesIO()
+    assert t.Execute(buf, data) is None
+    assert buf.getvalue() == b"3 items are made of <b>silk</b>\n", buf.getvalue()
+    buf = io.BytesIO()
+    h.Execute(buf, data)
+    assert buf.getvalue() == b"3 items are made of &lt;b&gt;silk&lt;/b&gt;\n", buf.getvalue()
+    raises(TypeError, pkgconflict.TextTempl, 5)
 
 
 def check_pkgconflict_struct():

@@ -107,3 +107,36 @@ def check_objects_of_both_modules_share_one_handle_table():
     assert geo.handle_count() == base + 5
     del v, grid
     assert _settled() == base
+
+
+def check_enum_of_the_other_package_is_its_intenum():
+    d = scene.Turn(geo.North)
+    assert type(d) is geo.Dir and d is geo.East, (type(d), d)
+    assert str(d) == "E"  # geo's String()
+    assert scene.Turn(3) is geo.North  # a plain int is accepted, as for geo's own functions
+    # A slice of them is a numeric array, as a slice of a module's own enum is.
+    assert list(scene.Headings(geo.South)) == [geo.South, geo.West, geo.North, geo.East]
+    sp = scene.NewSprite("s", geo.NewVec(0.0, 0.0))
+    assert sp.Facing is geo.North
+    sp.Facing = geo.West
+    assert sp.Facing is geo.West and type(sp.Facing) is geo.Dir
+    try:
+        scene.Turn("north")
+    except TypeError:
+        pass
+    else:
+        raise AssertionError("Turn accepted a str")
+
+
+def check_func_type_of_the_other_package():
+    d = scene.Doubler()
+    assert type(d) is geo.Eval, type(d)
+    assert d(4.0) == 8.0  # a Go func, called from Python
+    assert scene.Apply(d, 1.5) == 3.0  # handed back: the same Go func
+    assert scene.Apply(lambda x: x + 0.5, 1.0) == 1.5  # a Python callable becomes a geo.Eval
+    try:
+        scene.Apply(5, 1.0)
+    except TypeError:
+        pass
+    else:
+        raise AssertionError("Apply accepted an int")
