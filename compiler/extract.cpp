@@ -91,7 +91,25 @@ bool write_gpi(const fs::path& file, const std::string& text, Diagnostics& diags
   return true;
 }
 
+// Says, before any Go work, why `-o FILE` cannot be written: a folder that does not exist (or
+// is not a folder), or FILE being a folder itself. The write would otherwise fail at the end
+// naming the temporary file it tried.
+bool check_out_file(const fs::path& file, Diagnostics& diags) {
+  std::error_code ec;
+  if (fs::is_directory(file, ec)) {
+    diags.error({}, "cannot write '" + file.string() + "': it is a folder; -o takes the .gpi file to write (-o " +
+                        (file / "NAME.gpi").string() + ")");
+    return false;
+  }
+  fs::path dir = file.parent_path();
+  if (dir.empty() || fs::is_directory(dir, ec)) return true;
+  diags.error({}, "cannot write '" + file.string() + "': the folder '" + dir.string() +
+                      (fs::exists(dir, ec) ? "' is not a folder" : "' does not exist (create it first)"));
+  return false;
+}
+
 int extract(const ExtractRequest& req, Diagnostics& diags) {
+  if (!req.out_file.empty() && !check_out_file(req.out_file, diags)) return 1;
   if (!find_go(diags)) return 1;
   auto helper = extract_helper(req.verbose, diags);
   if (!helper) return 1;
