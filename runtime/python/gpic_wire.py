@@ -795,6 +795,11 @@ class GoRef:
     __class_getitem__ = classmethod(lambda cls, item: cls)
 
 
+# Exact types whose values never change: an argument of one is copied in, and Go's change to
+# it is dropped without being decoded (Optional.write_back).
+_IMMUTABLE = frozenset((bool, int, float, complex, str, bytes, tuple, frozenset))
+
+
 def _is_ref(value):
     return getattr(type(value), "_gpic_ref", False)
 
@@ -874,8 +879,8 @@ class Optional(Codec):
         like a result), and what Go wrote through it lands in ``arg``, the object Python passed:
         a GoRef's value, a mutable container in place (``_write_into``). None (nil) and
         immutable values have nothing to receive it."""
-        if arg is None:
-            return
+        if arg is None or type(arg) in _IMMUTABLE:
+            return   # nothing can receive Go's change: not worth decoding
         new = self.decode(buf)
         if _is_ref(arg):
             arg.value = new
