@@ -524,6 +524,20 @@ inline PyObject* decode(PyObject* codec, gpic_bytes b) {
   return v;
 }
 
+/// After a call that returned normally: what Go wrote through an in-out pointer parameter
+/// (`b`, the pointer encoded as a result) lands in `arg`, the object Python passed for it
+/// (the codec's write_back: a GoRef's value, a list or dict in place). False with an
+/// exception set when it cannot.
+inline bool write_back(PyObject* codec, PyObject* arg, gpic_bytes b) {
+  static char empty[1];
+  PyObject* mv = PyMemoryView_FromMemory(b.n ? const_cast<char*>(b.p) : empty, static_cast<Py_ssize_t>(b.n), PyBUF_READ);
+  if (!mv) return false;
+  PyObject* r = PyObject_CallMethodObjArgs(codec, GPIC_NAME("write_back"), arg, mv, nullptr);
+  Py_DECREF(mv);
+  Py_XDECREF(r);
+  return r != nullptr;
+}
+
 /// A numeric slice or array result (encoded as its count, then the elements): an array.array of
 /// type code TC holding one copy of the elements, made here rather than by the codec.
 template <char TC>

@@ -11,7 +11,8 @@ import io as _io
 import platform
 import struct
 import threading
-from collections.abc import Mapping as _Mapping, Set as _Set
+from collections.abc import Mapping as _Mapping, MutableMapping as _MutableMapping, MutableSequence as _MutableSequence, \
+    Set as _Set
 
 # PyPy does not lock a buffer while it is exported: an array.array or bytearray resized during
 # a call (by a callback, or another thread while Go runs without the GIL) would free the memory
@@ -770,18 +771,98 @@ class Map(Codec):
         return out, pos
 
 
+class GoRef:
+    """A box for a value that Go changes through a pointer parameter (``*int``, ``*string``,
+    ``*[]T``, ``*map[K]V``, a named type's pointer): pass ``GoRef(value)`` where Go takes the
+    pointer, and after the call ``ref.value`` is what Go left behind it. ``GoRef(None)`` passes
+    nil. ``GoRef[int](5)`` spells the type for a type checker.
+
+    A plain value works too: Go gets a pointer to a copy of it. A list, dict, bytearray,
+    array.array or numpy array passed for such a pointer receives Go's changes in place; an
+    immutable value (an int, a str, bytes, a tuple) cannot, and Go's change is dropped."""
+
+    __slots__ = ("value",)
+    # Each package has its own copy of this runtime: the marker, not the class, says "a box",
+    # so a GoRef of one package of a joint build goes to another's functions too.
+    _gpic_ref = True
+
+    def __init__(self, value):
+        self.value = value
+
+    def __repr__(self):
+        return "GoRef(%r)" % (self.value,)
+
+    __class_getitem__ = classmethod(lambda cls, item: cls)
+
+
+# Exact types whose values never change: an argument of one is copied in, and Go's change to
+# it is dropped without being decoded (Optional.write_back).
+_IMMUTABLE = frozenset((bool, int, float, complex, str, bytes, tuple, frozenset))
+
+
+def _is_ref(value):
+    return getattr(type(value), "_gpic_ref", False)
+
+
+def _write_into(target, new, go):
+    """Puts ``new``, Go's value behind an in-out pointer of type ``go`` after the call, into the
+    mutable object Python passed for it (python-api.md, "Pointer parameters"); an immutable
+    value is left as it was. ValueError when the object cannot take the new value in place
+    (a numpy array whose length Go changed), TypeError when it is of another kind (a ``*any``
+    that Go set to a value of another type)."""
+    if isinstance(target, (list, bytearray, array.array)):
+        if new is None:
+            new = ()
+        elif isinstance(new, (str, _Mapping)) or not hasattr(new, "__iter__"):
+            raise TypeError("cannot write Go's new %s value (%s) back into a %s: pass a GoRef"
+                            % (go, _type_name(new), _type_name(target)))
+        if isinstance(target, array.array) and not (isinstance(new, array.array) and new.typecode == target.typecode):
+            new = array.array(target.typecode, new)
+        target[:] = new
+        return
+    np = _numpy_of(target)
+    if np is not None:
+        given = np.asarray(() if new is None else new)
+        if given.size != target.size:
+            raise ValueError("Go changed the %s argument from %d to %d elements; a numpy array cannot be resized "
+                             "in place: pass a list, array.array or GoRef" % (go, target.size, given.size))
+        with np.errstate(invalid="ignore", over="ignore"):
+            converted = given.astype(target.dtype)
+            exact = np.array_equal(converted.astype(given.dtype), given, equal_nan=given.dtype.kind == "f")
+        if not exact:
+            raise ValueError("Go's new %s values do not all fit the numpy array's dtype %s: pass a GoRef"
+                             % (go, target.dtype))
+        np.copyto(target, converted.reshape(target.shape))
+        return
+    if isinstance(target, _MutableMapping):
+        if new is not None and not isinstance(new, _Mapping):
+            raise TypeError("cannot write Go's new %s value (%s) back into a %s: pass a GoRef"
+                            % (go, _type_name(new), _type_name(target)))
+        target.clear()
+        target.update(new or {})
+    elif isinstance(target, _MutableSequence):
+        target.clear()
+        target.extend(() if new is None else new)
+
+
 class Optional(Codec):
-    """A pointer to a non-struct value: the value, or None for nil."""
+    """A pointer to a non-struct value: the value, or None for nil. As a parameter it is in-out
+    (targets/common/in_out.hpp): a GoRef carries its value in, and ``write_back`` brings Go's
+    changes back out."""
 
     def __init__(self, go, elem):
         self.go, self.elem = go, elem
         self.carries_refs = elem.carries_refs
 
     def check(self, value):
+        if _is_ref(value):
+            value = value.value
         if value is not None:
             self.elem.check(value)
 
     def encode_into(self, out, value):
+        if _is_ref(value):
+            value = value.value
         if value is None:
             out.append(0)
         else:
@@ -792,6 +873,19 @@ class Optional(Codec):
         if mv[pos] == 0:
             return None, pos + 1
         return self.elem.decode_at(mv, pos + 1)
+
+    def write_back(self, arg, buf):
+        """After a call that returned normally: ``buf`` is the pointer as Go left it (encoded
+        like a result), and what Go wrote through it lands in ``arg``, the object Python passed:
+        a GoRef's value, a mutable container in place (``_write_into``). None (nil) and
+        immutable values have nothing to receive it."""
+        if arg is None or type(arg) in _IMMUTABLE:
+            return   # nothing can receive Go's change: not worth decoding
+        new = self.decode(buf)
+        if _is_ref(arg):
+            arg.value = new
+        else:
+            _write_into(arg, new, self.go)
 
 
 # --- Go objects, interfaces and callables ---------------------------------------------------------

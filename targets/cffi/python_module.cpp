@@ -50,6 +50,7 @@ class ModuleWriter {
              "from ._gpic_cffi import ffi as _gffi, lib as _glib  # noqa: E402\n"
              "from ._gpic_rt import GoError, GoHandleError, GoPanic, release  # noqa: E402\n\n",
              {{"library", library}});
+    py::emit_go_ref(w_, calls_);
     emit_all();
     w_.blank_lines(2);
     w_.print("class Error(GoError):\n    $doc$\n",
@@ -428,10 +429,17 @@ class ModuleWriter {
                "    _gpic_rt.GO_MEMORY.note(_gbridge)\n");
       return;
     }
-    if (c.results.empty()) return;
+    // Go's writes through in-out pointers, into the arguments passed for them (in_out.hpp).
+    for (size_t j = 0; j < c.write_backs.size(); ++j) {
+      const Arg& a = c.args[c.write_backs[j]];
+      std::string r = "_gr.r" + std::to_string(c.value_count() + j);
+      w_.print("$k$.write_back($x$, _gbuffer($r$_p, $r$_n))\n",
+               {{"k", codec(*a.lowering.type)}, {"x", a.python_name}, {"r", r}});
+    }
+    if (c.value_count() == 0) return;
     std::string ret;
     int owner = kept_by_result.empty() ? -1 : abi::owning_result(c.results);
-    for (size_t i = 0; i < c.results.size(); ++i) {
+    for (size_t i = 0; i < c.value_count(); ++i) {
       std::string r = c.direct ? "_gr" : "_gr.r" + std::to_string(i);
       std::string value = result_expr(c.results[i], r);
       if (static_cast<int>(i) == owner) value = "_gpic_rt.kept(" + value + kept_by_result + ")";

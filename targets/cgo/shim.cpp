@@ -41,6 +41,9 @@ struct Export {
   const abi::Lowering* receiver = nullptr;      // methods, fields: the handle "self"
   std::vector<std::pair<std::string, const abi::Lowering*>> params;   // (.gpi name, lowering)
   std::vector<const abi::Lowering*> results;
+  /// Per result: -1 for a value the call returns, else the index of the in-out pointer
+  /// parameter whose pointee it sends back (in_out.hpp). Those come last.
+  std::vector<int> writes_back;
   bool returns_error = false;
   bool direct = false;                          // results[0] returned by value
   bool retain = false;                          // Go keeps the parameters (fields, variables)
@@ -194,16 +197,37 @@ class ShimWriter {
       }
       std::string call = e.call(self, args);
       std::string lhs;
-      for (size_t i = 0; i < e.results.size(); ++i) lhs += (i ? ", v" : "v") + std::to_string(i);
+      for (size_t i = 0; i < e.results.size(); ++i)
+        if (!writes_back(e, i)) lhs += (i ? ", v" : "v") + std::to_string(i);
       if (e.returns_error) lhs += lhs.empty() ? "err" : ", err";
       if (lhs.empty()) w_.print("$call$\n", {{"call", call}});
       else w_.print("$lhs$ := $call$\n", {{"lhs", lhs}, {"call", call}});
       if (e.returns_error) w_.print("if err != nil {\n\tgpicSetError(st, err)\n\treturn\n}\n");
-      for (size_t i = first_out; i < e.results.size(); ++i)
-        w_.print("*r$i$ = $v$\n", {{"i", std::to_string(i)}, {"v", to_c(*e.results[i], "v" + std::to_string(i), codecs_)}});
+      // An in-out pointer's pointee goes back as it is after the call: what Go wrote through it.
+      for (size_t i = first_out; i < e.results.size(); ++i) {
+        std::string v = writes_back(e, i) ? "x" + std::to_string(e.writes_back[i]) : "v" + std::to_string(i);
+        w_.print("*r$i$ = $v$\n", {{"i", std::to_string(i)}, {"v", to_c(*e.results[i], v, codecs_)}});
+      }
       if (e.direct) w_.print("return $v$\n", {{"v", to_c(*e.results[0], "v0", codecs_)}});
     }
     w_.print("}\n\n");
+  }
+
+  static bool writes_back(const Export& e, size_t result) {
+    return result < e.writes_back.size() && e.writes_back[result] >= 0;
+  }
+
+  // The results of `sig` as the export fills them: value results, then in-out write-backs.
+  static void add_results(Export& e, const abi::Signature& sig) {
+    if (sig.direct_result) {
+      e.results.push_back(&sig.direct_result->lowering);
+      e.writes_back.push_back(-1);
+    }
+    for (const auto& r : sig.out_results) {
+      e.results.push_back(&r.lowering);
+      e.writes_back.push_back(r.writes_back);
+    }
+    e.direct = sig.direct_result.has_value();
   }
 
   // A function, a method (receiver set) or an interface method (receiver is the interface).
@@ -216,9 +240,7 @@ class ShimWriter {
     e.label = (fn.recv ? fn.recv->type_name + "." : "") + fn.name;
     e.receiver = f.sig.receiver ? &f.sig.receiver->lowering : receiver_override;
     for (size_t i = 0; i < f.sig.params.size(); ++i) e.params.push_back({fn.sig.params[i].name, &f.sig.params[i].lowering});
-    if (f.sig.direct_result) e.results.push_back(&f.sig.direct_result->lowering);
-    for (const auto& r : f.sig.out_results) e.results.push_back(&r.lowering);
-    e.direct = f.sig.direct_result.has_value();
+    add_results(e, f.sig);
     e.returns_error = f.sig.returns_error;
     std::vector<abi::Lowering> results;
     for (const abi::Lowering* r : e.results) results.push_back(*r);
@@ -317,9 +339,7 @@ class ShimWriter {
     e.label = c.decl->synthetic ? c.decl->underlying->go_spelling() : c.decl->name;
     e.receiver = &self_handle(c);
     for (size_t i = 0; i < f.sig.params.size(); ++i) e.params.push_back({fn.sig.params[i].name, &f.sig.params[i].lowering});
-    if (f.sig.direct_result) e.results.push_back(&f.sig.direct_result->lowering);
-    for (const auto& r : f.sig.out_results) e.results.push_back(&r.lowering);
-    e.direct = f.sig.direct_result.has_value();
+    add_results(e, f.sig);
     e.returns_error = f.sig.returns_error;
     e.copied.assign(fn.sig.params.size(), false);
     bool variadic = fn.sig.variadic;

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "compiler/limits.hpp"
+#include "targets/common/in_out.hpp"
 #include "targets/common/wellknown.hpp"
 #include "targets/common/promotion.hpp"
 
@@ -639,6 +640,15 @@ class Planner {
         ok = false;
         continue;
       }
+      s.out_results.push_back(*c);
+    }
+    // Go's writes through in-out pointers come back as the last out-results (in_out.hpp).
+    for (size_t i = 0; i < sig.params.size(); ++i) {
+      bool variadic = sig.variadic && i + 1 == sig.params.size();
+      if (!ok || variadic || !is_in_out(*sig.params[i].type)) continue;
+      auto c = lower_param(*sig.params[i].type, "w" + std::to_string(i), false, nullptr);
+      if (!c) continue;
+      c->writes_back = static_cast<int>(i);
       s.out_results.push_back(*c);
     }
     (void)loc;

@@ -97,6 +97,9 @@ struct CParam {
   std::string name;        // C identifier (escaped)
   const ir::Type* type = nullptr;
   Lowering lowering;
+  /// An out-param that is no value result but the new value of an in-out pointer parameter
+  /// (targets/common/in_out.hpp) after the call: that parameter's index; -1 for the rest.
+  int writes_back = -1;
 };
 
 /// A function's C signature.
@@ -105,7 +108,9 @@ struct Signature {
   std::optional<CParam> receiver;        // methods: the receiver's handle, first
   std::vector<CParam> params;
   std::optional<CParam> direct_result;   // returned by value
-  std::vector<CParam> out_results;       // pointer parameters after `params`
+  /// Pointer parameters after `params`: the value results, then one per in-out pointer
+  /// parameter (CParam::writes_back), which Go fills only when the call returns normally.
+  std::vector<CParam> out_results;
   bool returns_error = false;
 
   /// "int64_t gpic_m_F(int64_t a, gpic_string s, double* r0, gpic_status* st)"

@@ -1,11 +1,37 @@
 #include "targets/common/docstrings.hpp"
 
+#include "targets/common/in_out.hpp"
+#include "targets/common/python_names.hpp"
+
 namespace gpic::py {
 
 std::string go_signature(const ir::Func& f) {
   // A method as the binding targets' docstrings show it: "func Point.Dist(q Point) float64".
   return go_signature((f.recv ? f.recv->type_name + "." : "") + f.name, f.sig);
 }
+
+namespace {
+
+// `text` in lines of at most 88 characters, broken at spaces.
+std::string wrapped(const std::string& text) {
+  constexpr size_t kWidth = 88;
+  std::string out, line;
+  size_t at = 0;
+  while (at < text.size()) {
+    size_t end = text.find(' ', at);
+    if (end == std::string::npos) end = text.size();
+    std::string word = text.substr(at, end - at);
+    if (!line.empty() && line.size() + 1 + word.size() > kWidth) {
+      out += line + "\n";
+      line.clear();
+    }
+    line += (line.empty() ? "" : " ") + word;
+    at = end + 1;
+  }
+  return out + line;
+}
+
+}  // namespace
 
 std::string go_signature(const std::string& name, const ir::FuncSig& sig) {
   std::string s = "func " + name + "(";
@@ -22,6 +48,17 @@ std::string go_signature(const std::string& name, const ir::FuncSig& sig) {
     for (size_t i = 0; i < sig.results.size(); ++i) s += (i ? ", " : "") + sig.results[i].type->go_spelling();
     s += ")";
   }
+  // What Python sees of Go's writes through in-out pointers (in_out.hpp), said where the
+  // caller reads the signature.
+  std::string in_out;
+  for (size_t i = 0; i < sig.params.size(); ++i)
+    if (!(sig.variadic && i + 1 == sig.params.size()) && abi::is_in_out(*sig.params[i].type))
+      in_out += (in_out.empty() ? "" : ", ") + param_name(sig.params[i].name, i);
+  if (!in_out.empty())
+    s += "\n\n" + wrapped("Go may change what " + in_out + " point" + (in_out.find(',') == std::string::npos ? "s" : "") +
+                          " to: pass a GoRef (or a list, dict, bytearray, array.array or numpy array) to receive "
+                          "the change; a plain int, str or other immutable value is copied in, and Go's change to "
+                          "it is dropped.");
   return s;
 }
 

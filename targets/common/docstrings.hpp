@@ -11,7 +11,9 @@ namespace gpic::py {
 /// "func Add(a int, b int) int" (a method: "func Point.Dist(q *Point) float64").
 std::string go_signature(const ir::Func& f);
 
-/// "func <name>(a int, b int) int": `sig` under the name a docstring gives it ("Point.Dist").
+/// "func <name>(a int, b int) int": `sig` under the name a docstring gives it ("Point.Dist"),
+/// then, when it takes in-out pointers (in_out.hpp), a paragraph on how Python sees Go's
+/// writes through them.
 std::string go_signature(const std::string& name, const ir::FuncSig& sig);
 
 /// "type Point struct", "type Celsius float64", "type Shape interface".

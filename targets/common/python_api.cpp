@@ -1,6 +1,7 @@
 #include "targets/common/python_api.hpp"
 
 #include "targets/common/c_abi.hpp"
+#include "targets/common/in_out.hpp"
 #include "targets/common/named_values.hpp"
 #include "targets/common/nil_values.hpp"
 #include "targets/common/python_codecs.hpp"
@@ -122,6 +123,10 @@ std::vector<PyParam> params(const ir::FuncSig& sig) {
     // None is nil for a slice, map or func parameter (nil_values.hpp; pointers and interfaces
     // say so in their own annotation), not for a variadic one's values.
     if (!variadic && (abi::slice_or_map(t) || t.kind == ir::Type::Kind::Func)) annotation += " | None";
+    // An in-out pointer also takes the box whose value receives Go's change (in_out.hpp),
+    // typed as what it holds after the call.
+    if (!variadic && t.kind == ir::Type::Kind::Pointer && abi::is_in_out(t))
+      annotation = type_annotation(*t.elem, Role::Param) + " | GoRef[" + type_annotation(*t.elem, Role::Result) + "] | None";
     out.push_back({param_name(p.name, i), annotation, variadic});
   }
   return out;

@@ -27,7 +27,18 @@ std::vector<std::string> Calls::module_names() const {
   std::vector<std::string> names;
   for (const auto* list : {&funcs, &const_getters, &var_getters})
     for (const auto& c : *list) names.push_back(c.python_name);
+  if (has_write_backs()) names.push_back("GoRef");
   return names;
+}
+
+bool Calls::has_write_backs() const {
+  for (const Call* c : all())
+    if (!c->write_backs.empty()) return true;
+  return false;
+}
+
+void emit_go_ref(CodeWriter& w, const Calls& calls) {
+  if (calls.has_write_backs()) w.print("GoRef = _gpic_wire.GoRef\n");
 }
 
 namespace {
@@ -48,7 +59,10 @@ Call from_func(const abi::FuncExport& f, const std::string& owner, Case names) {
                       p.marks.readonly});
   }
   if (f.sig.direct_result) c.results.push_back(f.sig.direct_result->lowering);
-  for (const auto& r : f.sig.out_results) c.results.push_back(r.lowering);
+  for (const auto& r : f.sig.out_results) {
+    c.results.push_back(r.lowering);
+    if (r.writes_back >= 0) c.write_backs.push_back(static_cast<size_t>(r.writes_back));
+  }
   c.direct = f.sig.direct_result.has_value();
   c.doc = &fn.doc;
   c.sig = &fn.sig;

@@ -11,6 +11,7 @@
 
 #include "compiler/ir.hpp"
 #include "targets/common/c_abi.hpp"
+#include "targets/common/code_writer.hpp"
 #include "targets/target.hpp"
 
 namespace gpic::py {
@@ -37,8 +38,17 @@ struct Call {
   /// "X() argument 'value'".
   bool setter = false;
   std::vector<Arg> args;
-  std::vector<abi::Lowering> results;     // value results (errors go through the status)
+  /// Every result the C call gives (errors go through the status): the value results Python
+  /// returns, then one per entry of `write_backs`.
+  std::vector<abi::Lowering> results;
+  /// Per in-out pointer parameter (targets/common/in_out.hpp), the index of its argument: the
+  /// last write_backs.size() results are Go's new values for them, which the binding writes
+  /// into the arguments Python passed instead of returning them.
+  std::vector<size_t> write_backs;
   bool direct = false;                    // the ABI returns results[0] by value
+
+  /// How many results Python returns.
+  size_t value_count() const { return results.size() - write_backs.size(); }
   const ir::Doc* doc = nullptr;
   const ir::FuncSig* sig = nullptr;       // null for accessors
 };
@@ -73,9 +83,16 @@ struct Calls {
 
   /// Every call, in one list (for cffi's C wrappers and cdef).
   std::vector<const Call*> all() const;
-  /// The Python names the module itself defines for functions, constants and variables.
+  /// The Python names the module itself defines for functions, constants and variables, and
+  /// `GoRef` when some call writes back (emit_go_ref).
   std::vector<std::string> module_names() const;
+  /// True when some call takes an in-out pointer (targets/common/in_out.hpp).
+  bool has_write_backs() const;
 };
+
+/// `GoRef = _gpic_wire.GoRef`, the box for in-out pointer arguments, when some call of the
+/// module writes back; nothing otherwise.
+void emit_go_ref(CodeWriter& w, const Calls& calls);
 
 /// The Go declaration a call binds, as docstrings quote it: "func Point.Dist(q Point) float64";
 /// empty for accessors.

@@ -42,9 +42,9 @@ constexpr std::array kBuiltins = {
 // What every generated Python module defines at top level besides the package's own names.
 // (The runtime's GoError, GoPanic, GoHandleError and release are imported into it, see
 // runtime/python/gpic_rt.py and runtime/cpython/gpic_cpython_module.hpp; the module itself
-// defines Error, handle_count and collect.)
+// defines Error, handle_count and collect, and GoRef when it takes in-out pointers.)
 constexpr std::array kReservedModuleNames = {"GoError", "GoPanic", "GoHandleError", "GoHandle", "release",
-                                             "Error",   "handle_count", "collect"};
+                                             "Error",   "handle_count", "collect", "GoRef"};
 
 template <size_t N>
 bool contains(const std::array<const char*, N>& list, std::string_view s) {

@@ -185,13 +185,13 @@ void emit_return(CodeWriter& w, const py::Call& c, Codecs& codecs) {
     std::string v = result_expr(c.results[i], "r" + n(i), codecs);
     return static_cast<int>(i) == owner ? "gpic_py::kept(" + v + ", " + by_result + ")" : v;
   };
-  if (c.results.empty()) {
+  if (c.value_count() == 0) {
     w.print("Py_RETURN_NONE;\n");
-  } else if (c.results.size() == 1) {
+  } else if (c.value_count() == 1) {
     w.print("return $r$;\n", {{"r", value(0)}});
   } else {
     std::string items;
-    for (size_t i = 0; i < c.results.size(); ++i) items += (i ? ", " : "") + value(i);
+    for (size_t i = 0; i < c.value_count(); ++i) items += (i ? ", " : "") + value(i);
     w.print("return gpic_py::tuple($items$);\n", {{"items", items}});
   }
 }
@@ -216,6 +216,12 @@ void emit_fastcall(CodeWriter& w, const py::Call& c, Shape shape, const std::str
             "if (!owner) return nullptr;\n"
             "Py_DECREF(owner);\n",
             {{"k", by_self}});
+  }
+  // Go's writes through in-out pointers, into the arguments passed for them (in_out.hpp).
+  for (size_t j = 0; j < c.write_backs.size(); ++j) {
+    size_t arg = c.write_backs[j];
+    w.print("if (!gpic_py::write_back(gpic_py::codec($k$), in[$a$], r$r$)) return nullptr;\n",
+            {{"k", std::to_string(codecs.index(*c.args[arg].lowering.type))}, {"a", n(arg)}, {"r", n(c.value_count() + j)}});
   }
   if (constructor) {
     // `self._gh = handle`, as the cffi target's __init__ does.

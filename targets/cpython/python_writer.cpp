@@ -30,6 +30,7 @@ class PythonWriter {
     // The other bound modules whose classes this one's signatures use (a joint build).
     if (std::string imports = py::imported_module_statements(m_); !imports.empty()) w_.print("$i$\n", {{"i", imports}});
     all_names();
+    py::emit_go_ref(w_, calls_);
     py::emit_sentinel_classes(w_, plan_, py::doc_text);
     if (!plan_.sentinels.empty()) w_.print("\n");
     w_.print("\n_gbridge = _gpic_cpython.Bridge(_glib, Error$sentinels$)\n\n\n"

@@ -291,6 +291,23 @@ def test_extract_overwrites_only_what_it_generated(cache_env, tmp_path):
     assert (tmp_path / "strconv.gpi").read_text() == curated
 
 
+def test_extract_says_why_it_cannot_write_the_output(cache_env, tmp_path):
+    # Said at once, before any Go work, naming the file and what is wrong with its folder.
+    r = gpic(["extract", "strconv", "-o", "missing/strconv.gpi"], tmp_path, cache_env)
+    assert r.returncode == 1
+    assert "error: cannot write 'missing/strconv.gpi': the folder 'missing' does not exist (create it first)" in r.stderr
+    assert ".tmp" not in r.stderr and not (tmp_path / "missing").exists()
+    (tmp_path / "afile").write_text("")
+    r = gpic(["extract", "strconv", "-o", "afile/strconv.gpi"], tmp_path, cache_env)
+    assert r.returncode == 1
+    assert "cannot write 'afile/strconv.gpi': the folder 'afile' is not a folder" in r.stderr
+    (tmp_path / "out").mkdir()
+    r = gpic(["extract", "strconv", "-o", "out"], tmp_path, cache_env)
+    assert r.returncode == 1
+    assert "cannot write 'out': it is a folder; -o takes the .gpi file to write (-o out/NAME.gpi)" in r.stderr
+    assert os.listdir(tmp_path / "out") == []
+
+
 def test_extract_writes_to_stdout_and_rejects_two_versions(cache_env, tmp_path):
     r = gpic(["extract", "strconv"], tmp_path, cache_env)
     assert r.returncode == 0, r.stderr

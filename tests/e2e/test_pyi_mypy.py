@@ -76,6 +76,10 @@ def main() -> None:
     assert hist["a"] == 1
     where: int | None = kitchen.Index([1, 2, 3], 2)
     assert where == 1
+    given = kitchen.GoRef("given")  # a pointer parameter takes the box, typed GoRef[str]
+    assert kitchen.OrDefault(given, "default") == "given" and kitchen.OrDefault(None, "d") == "d"
+    held: str = given.value
+    assert held == "given"
     cross = kitchen.Cross([1.0, 0.0, 0.0], [0.0, 1.0, 0.0])
     assert list(cross) == [0.0, 0.0, 1.0]
 
@@ -150,6 +154,7 @@ kitchen.NoSuchFunction()  # wrong
 c: kitchen.Color = 3  # wrong
 kitchen.Version = "2.0"  # wrong
 i: int = kitchen.Index([1], 1)  # wrong
+kitchen.OrDefault(kitchen.GoRef(1), "d")  # wrong
 '''
 
 

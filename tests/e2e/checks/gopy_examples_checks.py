@@ -266,19 +266,38 @@ def check_pointers():
     assert s.Value == 2
     pointers.Inc(s)
     assert s.Value == 3
-    # A pointer to a basic type crosses as a copy of the value (None is nil): Go increments
-    # its own copy, and a nil one panics in Go, raised in Python.
-    assert pointers.IncInt(5) is None and pointers.IncMyInt(3) is None
+    # gopy binds no pointer to a basic type; gpic's GoRef receives what Go writes through it.
+    n = pointers.GoRef(5)
+    assert pointers.IncInt(n) is None and n.value == 6
+    m = pointers.GoRef(pointers.MyInt(3))
+    pointers.IncMyInt(m)
+    assert m.value == 4
+    # Any package's box will do (each of the joint build has its own runtime copy).
+    k = sliceptr.GoRef(1)
+    pointers.IncInt(k)
+    assert k.value == 2
+    # A plain int is copied in (Go's change is dropped); None is nil, which Go dereferences.
+    x = 5
+    assert pointers.IncInt(x) is None and x == 5 and pointers.IncMyInt(3) is None
     raises(pointers.GoPanic, pointers.IncInt, None)
     raises(TypeError, pointers.IncInt, "x")
+    raises(TypeError, pointers.IncInt, pointers.GoRef("x"))
 
 
-def check_sliceptr_takes_its_named_slices():
-    i = sliceptr.IntVector([1, 2])
-    assert list(i) == [1, 2] and list(sliceptr.StrVector(["a"])) == ["a"]
-    assert sliceptr.Fill(i) is None and sliceptr.Append(i) is None
-    assert sliceptr.Convert(i, sliceptr.StrVector()) is None
+def check_sliceptr_writes_back():
+    # gopy's test.py: Fill, Append and Convert change the slices Python passed.
+    i = sliceptr.IntVector()
+    assert sliceptr.Fill(i) is None and list(i) == [1, 2, 3]
+    assert sliceptr.Append(i) is None and list(i) == [1, 2, 3, 4]
+    s = sliceptr.StrVector()
+    assert sliceptr.Convert(i, s) is None and list(s) == ["1", "2", "3", "4"]
+    assert type(i) is sliceptr.IntVector and type(s) is sliceptr.StrVector
+    lst = [7]
+    sliceptr.Append(lst)
+    assert lst == [7, 4]
+    assert list(sliceptr.StrVector(["a"])) == ["a"]
     raises(TypeError, sliceptr.IntVector, ["x"])
+    raises(TypeError, sliceptr.Fill, ["x"])
 
 
 def check_pyerrors():
