@@ -89,3 +89,20 @@ func (c *Counter) Add(k int64, d time.Duration) int64 {
 	time.Sleep(d)
 	return atomic.AddInt64(&c.N, k)
 }
+
+// Series holds a slice of values it was made from (it keeps it: a constructor).
+type Series struct {
+	values []float64
+}
+
+// NewSeries makes a Series over data, which it keeps.
+func NewSeries(data []float64) *Series { return &Series{values: data} }
+
+// Sum adds the series' values.
+func (s *Series) Sum() float64 {
+	var t float64
+	for _, v := range s.values {
+		t += v
+	}
+	return t
+}

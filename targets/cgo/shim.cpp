@@ -61,6 +61,10 @@ struct Export {
   bool direct = false;                          // results[0] returned by value
   bool retain = false;                          // Go keeps the parameters (fields, variables)
   std::vector<bool> copied;                     // per parameter: Go keeps it with no owner (lending.hpp)
+  /// Per parameter: Go keeps it after the call, in Python's memory, through the result or the
+  /// receiver (lending.hpp). An awaitable call copies it into Go's memory instead: its buffers
+  /// are held only until Go returns.
+  std::vector<bool> kept_after_call;
   bool recover = true;
   const ir::Doc* doc = nullptr;
   /// What a conversion error names: "Point.Dist" (its arguments are "Point.Dist() argument
@@ -272,7 +276,8 @@ class ShimWriter {
           args[i] = "ctx";
           continue;
         }
-        GoArg a = to_go(l, cnames[i], name, local, e.retain || (i < e.copied.size() && e.copied[i]), codecs_);
+        bool copy = e.retain || (i < e.copied.size() && e.copied[i]) || (i < e.kept_after_call.size() && e.kept_after_call[i]);
+        GoArg a = to_go(l, cnames[i], name, local, copy, codecs_);
         for (const auto& line : a.prelude) w_.print("$l$\n", {{"l", line}});
         args[i] = a.expr;
       }
@@ -348,8 +353,11 @@ class ShimWriter {
     e.returns_error = f.sig.returns_error;
     std::vector<abi::Lowering> results;
     for (const abi::Lowering* r : e.results) results.push_back(*r);
-    for (size_t i = 0; i < fn.sig.params.size(); ++i)
-      e.copied.push_back(abi::lend_rule(fn.sig, i, e.receiver != nullptr, results) == abi::Lend::GoCopy);
+    for (size_t i = 0; i < fn.sig.params.size(); ++i) {
+      abi::Lend rule = abi::lend_rule(fn.sig, i, e.receiver != nullptr, results);
+      e.copied.push_back(rule == abi::Lend::GoCopy);
+      e.kept_after_call.push_back(rule == abi::Lend::Result || rule == abi::Lend::Receiver);
+    }
     bool variadic = fn.sig.variadic;
     std::string name = fn.name;
     std::string target = e.receiver ? "" : go_func_value(fn);

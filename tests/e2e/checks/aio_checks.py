@@ -232,3 +232,18 @@ def check_two_event_loops_in_two_threads():
         t.join(30)
     expected = [concurrency.Collatz(n) for n in range(1, 50)]
     assert out == {0: expected, 1: expected}
+
+
+def check_a_slice_go_keeps_is_copied_by_the_awaitable_form():
+    async def main():
+        data = array.array("d", [1.0, 2.0, 3.0])
+        series = await concurrency.aio.NewSeries(data)
+        data[0] = 100.0  # Go has its own copy: the Series does not see it
+        del data
+        for _ in range(3):
+            gc.collect()
+        junk = [array.array("d", [9.0] * 3) for _ in range(100)]  # reuse freed memory, if any
+        assert await series.aio.Sum() == series.Sum() == 6.0
+        del junk
+
+    run(main())
