@@ -8,9 +8,9 @@
 //
 // Use from generated code (one call; see targets/cgo/shim.cpp):
 //
-//	gpicAsync(call, timeout, func(ctx context.Context) gpicFinish {
+//	gpicAsync(call, timeout, func(ctx gpicContext) gpicFinish {
 //		v, err := pkg.Fetch(ctx, d)        // runs on its own goroutine
-//		return func(st *C.gpic_status, out []unsafe.Pointer) {
+//		return func(st *C.gpic_status, out gpicOut) {
 //			// on the loop's thread: write v into out[0] or err into st
 //		}
 //	})
@@ -38,7 +38,11 @@ import (
 
 // gpicFinish writes a finished call's results for the binding: into the out-pointers of the
 // collecting export (in the order of the blocking export's), or its error into st.
-type gpicFinish func(st *C.gpic_status, out []unsafe.Pointer)
+type gpicFinish func(st *C.gpic_status, out gpicOut)
+
+// gpicOut and gpicContext are the types generated code spells, by names no parameter hides.
+type gpicOut = []unsafe.Pointer
+type gpicContext = context.Context
 
 // gpicAsyncTimeout is what Python gave as a context.Context argument of an awaitable call: a
 // timeout, or none. The context itself is the call's (gpicAsync).

@@ -248,8 +248,10 @@ class ShimWriter {
     Export d = e;
     d.symbol = sym;
     d.comment = "starts the awaitable form of " + e.label + ".";
-    declare(d, "void", c_params + "uint64_t call, gpic_status* st");
-    w_.print("// $sym$ $comment$\n//\n//export $sym$\nfunc $sym$($params$call C.uint64_t, st *C.gpic_status) {\n",
+    declare(d, "void", c_params + "uint64_t gpic_call, gpic_status* st");
+    // gpicCall, gpicCtx, gpicContext and gpicOut: no parameter of the .gpi can hide them (a
+    // parameter named `context` or `call`).
+    w_.print("// $sym$ $comment$\n//\n//export $sym$\nfunc $sym$($params$gpicCall C.uint64_t, st *C.gpic_status) {\n",
              {{"sym", sym}, {"comment", d.comment}, {"params", params}});
     {
       auto in = w_.indent();
@@ -273,7 +275,7 @@ class ShimWriter {
           w_.print("$l$, ok := gpicDecodeArg(st, $c$, $n$, gpicGetAsyncTimeout)\nif !ok {\n\treturn\n}\n",
                    {{"l", local}, {"c", cnames[i]}, {"n", quoting::go_string(name)}});
           if (timeout == "gpicAsyncTimeout{}") timeout = local;
-          args[i] = "ctx";
+          args[i] = "gpicCtx";
           continue;
         }
         bool copy = e.retain || (i < e.copied.size() && e.copied[i]) || (i < e.kept_after_call.size() && e.kept_after_call[i]);
@@ -284,16 +286,16 @@ class ShimWriter {
       std::string lhs;
       for (size_t i = 0; i < e.results.size(); ++i) lhs += (i ? ", v" : "v") + std::to_string(i);
       if (e.returns_error) lhs += lhs.empty() ? "err" : ", err";
-      w_.print("gpicAsync(call, $t$, func(ctx context.Context) gpicFinish {\n", {{"t", timeout}});
+      w_.print("gpicAsync(gpicCall, $t$, func(gpicCtx gpicContext) gpicFinish {\n", {{"t", timeout}});
       {
         auto run = w_.indent();
         std::string call = e.call(self, args);
         if (lhs.empty()) w_.print("$call$\n", {{"call", call}});
         else w_.print("$lhs$ := $call$\n", {{"lhs", lhs}, {"call", call}});
         if (lhs.empty()) {
-          w_.print("return func(*C.gpic_status, []unsafe.Pointer) {}\n");
+          w_.print("return func(*C.gpic_status, gpicOut) {}\n");
         } else {
-          w_.print("return func(st *C.gpic_status, out []unsafe.Pointer) {\n");
+          w_.print("return func(st *C.gpic_status, out gpicOut) {\n");
           {
             auto fin = w_.indent();
             if (e.returns_error) w_.print("if err != nil {\n\tgpicSetError(st, err)\n\treturn\n}\n");
@@ -464,6 +466,7 @@ class ShimWriter {
       return s + ")";
     };
     emit_export(e);
+    emit_awaitable(e);  // the Python targets bind every class method's awaitable form
   }
 
   // The receiver lowering of a class: a handle to the Go object.

@@ -10,7 +10,6 @@ package main
 import "C"
 
 import (
-	"context"
 	"unsafe"
 
 	gopkg "example.com/calc"
@@ -28,11 +27,11 @@ func gpic_calc_Add(a C.int64_t, b C.int64_t, st *C.gpic_status) (r C.int64_t) {
 // gpic_calc_Add_async starts the awaitable form of Add.
 //
 //export gpic_calc_Add_async
-func gpic_calc_Add_async(a C.int64_t, b C.int64_t, call C.uint64_t, st *C.gpic_status) {
+func gpic_calc_Add_async(a C.int64_t, b C.int64_t, gpicCall C.uint64_t, st *C.gpic_status) {
 	defer gpicRecover(st)
-	gpicAsync(call, gpicAsyncTimeout{}, func(ctx context.Context) gpicFinish {
+	gpicAsync(gpicCall, gpicAsyncTimeout{}, func(gpicCtx gpicContext) gpicFinish {
 		v0 := gopkg.Add(int(a), int(b))
-		return func(st *C.gpic_status, out []unsafe.Pointer) {
+		return func(st *C.gpic_status, out gpicOut) {
 			*(*C.int64_t)(out[0]) = C.int64_t(v0)
 		}
 	})
@@ -63,11 +62,11 @@ func gpic_calc_Div(a C.double, b C.double, st *C.gpic_status) (r C.double) {
 // gpic_calc_Div_async starts the awaitable form of Div.
 //
 //export gpic_calc_Div_async
-func gpic_calc_Div_async(a C.double, b C.double, call C.uint64_t, st *C.gpic_status) {
+func gpic_calc_Div_async(a C.double, b C.double, gpicCall C.uint64_t, st *C.gpic_status) {
 	defer gpicRecover(st)
-	gpicAsync(call, gpicAsyncTimeout{}, func(ctx context.Context) gpicFinish {
+	gpicAsync(gpicCall, gpicAsyncTimeout{}, func(gpicCtx gpicContext) gpicFinish {
 		v0, err := gopkg.Div(float64(a), float64(b))
-		return func(st *C.gpic_status, out []unsafe.Pointer) {
+		return func(st *C.gpic_status, out gpicOut) {
 			if err != nil {
 				gpicSetError(st, err)
 				return
@@ -99,11 +98,11 @@ func gpic_calc_Divmod(a C.int64_t, b C.int64_t, r0 *C.int64_t, r1 *C.int64_t, st
 // gpic_calc_Divmod_async starts the awaitable form of Divmod.
 //
 //export gpic_calc_Divmod_async
-func gpic_calc_Divmod_async(a C.int64_t, b C.int64_t, call C.uint64_t, st *C.gpic_status) {
+func gpic_calc_Divmod_async(a C.int64_t, b C.int64_t, gpicCall C.uint64_t, st *C.gpic_status) {
 	defer gpicRecover(st)
-	gpicAsync(call, gpicAsyncTimeout{}, func(ctx context.Context) gpicFinish {
+	gpicAsync(gpicCall, gpicAsyncTimeout{}, func(gpicCtx gpicContext) gpicFinish {
 		v0, v1 := gopkg.Divmod(int64(a), int64(b))
-		return func(st *C.gpic_status, out []unsafe.Pointer) {
+		return func(st *C.gpic_status, out gpicOut) {
 			*(*C.int64_t)(out[0]) = C.int64_t(v0)
 			*(*C.int64_t)(out[1]) = C.int64_t(v1)
 		}
@@ -130,11 +129,11 @@ func gpic_calc_Join(a C.gpic_string, b C.gpic_string, sep C.int32_t, r0 *C.gpic_
 // gpic_calc_Join_async starts the awaitable form of Join.
 //
 //export gpic_calc_Join_async
-func gpic_calc_Join_async(a C.gpic_string, b C.gpic_string, sep C.int32_t, call C.uint64_t, st *C.gpic_status) {
+func gpic_calc_Join_async(a C.gpic_string, b C.gpic_string, sep C.int32_t, gpicCall C.uint64_t, st *C.gpic_status) {
 	defer gpicRecover(st)
-	gpicAsync(call, gpicAsyncTimeout{}, func(ctx context.Context) gpicFinish {
+	gpicAsync(gpicCall, gpicAsyncTimeout{}, func(gpicCtx gpicContext) gpicFinish {
 		v0 := gopkg.Join(goString(a), goString(b), rune(sep))
-		return func(st *C.gpic_status, out []unsafe.Pointer) {
+		return func(st *C.gpic_status, out gpicOut) {
 			*(*C.gpic_string)(out[0]) = gpicString(string(v0))
 		}
 	})
@@ -163,11 +162,11 @@ func gpic_calc_Reset(st *C.gpic_status) {
 // gpic_calc_Reset_async starts the awaitable form of Reset.
 //
 //export gpic_calc_Reset_async
-func gpic_calc_Reset_async(call C.uint64_t, st *C.gpic_status) {
+func gpic_calc_Reset_async(gpicCall C.uint64_t, st *C.gpic_status) {
 	defer gpicRecover(st)
-	gpicAsync(call, gpicAsyncTimeout{}, func(ctx context.Context) gpicFinish {
+	gpicAsync(gpicCall, gpicAsyncTimeout{}, func(gpicCtx gpicContext) gpicFinish {
 		err := gopkg.Reset()
-		return func(st *C.gpic_status, out []unsafe.Pointer) {
+		return func(st *C.gpic_status, out gpicOut) {
 			if err != nil {
 				gpicSetError(st, err)
 				return
@@ -196,11 +195,11 @@ func gpic_calc_Scale(c C.gpic_complex128, by C.float, r0 *C.gpic_complex128, st 
 // gpic_calc_Scale_async starts the awaitable form of Scale.
 //
 //export gpic_calc_Scale_async
-func gpic_calc_Scale_async(c C.gpic_complex128, by C.float, call C.uint64_t, st *C.gpic_status) {
+func gpic_calc_Scale_async(c C.gpic_complex128, by C.float, gpicCall C.uint64_t, st *C.gpic_status) {
 	defer gpicRecover(st)
-	gpicAsync(call, gpicAsyncTimeout{}, func(ctx context.Context) gpicFinish {
+	gpicAsync(gpicCall, gpicAsyncTimeout{}, func(gpicCtx gpicContext) gpicFinish {
 		v0 := gopkg.Scale(goComplex128(c), float32(by))
-		return func(st *C.gpic_status, out []unsafe.Pointer) {
+		return func(st *C.gpic_status, out gpicOut) {
 			*(*C.gpic_complex128)(out[0]) = gpicComplex128(complex128(v0))
 		}
 	})
@@ -226,11 +225,11 @@ func gpic_calc_Flag(lambda C.bool, from C.uint8_t, st *C.gpic_status) (r C.bool)
 // gpic_calc_Flag_async starts the awaitable form of Flag.
 //
 //export gpic_calc_Flag_async
-func gpic_calc_Flag_async(lambda C.bool, from C.uint8_t, call C.uint64_t, st *C.gpic_status) {
+func gpic_calc_Flag_async(lambda C.bool, from C.uint8_t, gpicCall C.uint64_t, st *C.gpic_status) {
 	defer gpicRecover(st)
-	gpicAsync(call, gpicAsyncTimeout{}, func(ctx context.Context) gpicFinish {
+	gpicAsync(gpicCall, gpicAsyncTimeout{}, func(gpicCtx gpicContext) gpicFinish {
 		v0 := gopkg.Flag(bool(lambda), uint8(from))
-		return func(st *C.gpic_status, out []unsafe.Pointer) {
+		return func(st *C.gpic_status, out gpicOut) {
 			*(*C.bool)(out[0]) = C.bool(v0)
 		}
 	})
@@ -257,11 +256,11 @@ func gpic_calc_Sum(xs C.gpic_slice, st *C.gpic_status) (r C.double) {
 // gpic_calc_Sum_async starts the awaitable form of Sum.
 //
 //export gpic_calc_Sum_async
-func gpic_calc_Sum_async(xs C.gpic_slice, call C.uint64_t, st *C.gpic_status) {
+func gpic_calc_Sum_async(xs C.gpic_slice, gpicCall C.uint64_t, st *C.gpic_status) {
 	defer gpicRecover(st)
-	gpicAsync(call, gpicAsyncTimeout{}, func(ctx context.Context) gpicFinish {
+	gpicAsync(gpicCall, gpicAsyncTimeout{}, func(gpicCtx gpicContext) gpicFinish {
 		v0 := gopkg.Sum(gpicSliceArg[float64](xs)...)
-		return func(st *C.gpic_status, out []unsafe.Pointer) {
+		return func(st *C.gpic_status, out gpicOut) {
 			*(*C.double)(out[0]) = C.double(v0)
 		}
 	})
@@ -292,15 +291,15 @@ func gpic_calc_Histogram(words C.gpic_bytes, r0 *C.gpic_bytes, st *C.gpic_status
 // gpic_calc_Histogram_async starts the awaitable form of Histogram.
 //
 //export gpic_calc_Histogram_async
-func gpic_calc_Histogram_async(words C.gpic_bytes, call C.uint64_t, st *C.gpic_status) {
+func gpic_calc_Histogram_async(words C.gpic_bytes, gpicCall C.uint64_t, st *C.gpic_status) {
 	defer gpicRecover(st)
 	x0, ok := gpicDecodeArg(st, words, "Histogram() argument 'words'", gpicDec_2)
 	if !ok {
 		return
 	}
-	gpicAsync(call, gpicAsyncTimeout{}, func(ctx context.Context) gpicFinish {
+	gpicAsync(gpicCall, gpicAsyncTimeout{}, func(gpicCtx gpicContext) gpicFinish {
 		v0 := gopkg.Histogram(x0)
-		return func(st *C.gpic_status, out []unsafe.Pointer) {
+		return func(st *C.gpic_status, out gpicOut) {
 			*(*C.gpic_bytes)(out[0]) = gpicEncodeResult(v0, gpicEnc_3)
 		}
 	})
@@ -334,15 +333,15 @@ func gpic_calc_Largest(shapes C.gpic_bytes, r0 *C.gpic_bytes, st *C.gpic_status)
 // gpic_calc_Largest_async starts the awaitable form of Largest.
 //
 //export gpic_calc_Largest_async
-func gpic_calc_Largest_async(shapes C.gpic_bytes, call C.uint64_t, st *C.gpic_status) {
+func gpic_calc_Largest_async(shapes C.gpic_bytes, gpicCall C.uint64_t, st *C.gpic_status) {
 	defer gpicRecover(st)
 	x0, ok := gpicDecodeArg(st, shapes, "Largest() argument 'shapes'", gpicDec_5)
 	if !ok {
 		return
 	}
-	gpicAsync(call, gpicAsyncTimeout{}, func(ctx context.Context) gpicFinish {
+	gpicAsync(gpicCall, gpicAsyncTimeout{}, func(gpicCtx gpicContext) gpicFinish {
 		v0, err := gopkg.Largest(x0)
-		return func(st *C.gpic_status, out []unsafe.Pointer) {
+		return func(st *C.gpic_status, out gpicOut) {
 			if err != nil {
 				gpicSetError(st, err)
 				return
@@ -372,12 +371,12 @@ func gpic_calc_Each(xs C.gpic_slice, visit C.uint64_t, st *C.gpic_status) {
 // gpic_calc_Each_async starts the awaitable form of Each.
 //
 //export gpic_calc_Each_async
-func gpic_calc_Each_async(xs C.gpic_slice, visit C.uint64_t, call C.uint64_t, st *C.gpic_status) {
+func gpic_calc_Each_async(xs C.gpic_slice, visit C.uint64_t, gpicCall C.uint64_t, st *C.gpic_status) {
 	defer gpicRecover(st)
 	x1 := gpicFunc_2(visit)
-	gpicAsync(call, gpicAsyncTimeout{}, func(ctx context.Context) gpicFinish {
+	gpicAsync(gpicCall, gpicAsyncTimeout{}, func(gpicCtx gpicContext) gpicFinish {
 		gopkg.Each(gpicSliceArg[int](xs), x1)
-		return func(*C.gpic_status, []unsafe.Pointer) {}
+		return func(*C.gpic_status, gpicOut) {}
 	})
 }
 
@@ -462,15 +461,15 @@ func gpic_calc_Point_Scale(self C.uint64_t, f C.double, st *C.gpic_status) {
 // gpic_calc_Point_Scale_async starts the awaitable form of Point.Scale.
 //
 //export gpic_calc_Point_Scale_async
-func gpic_calc_Point_Scale_async(self C.uint64_t, f C.double, call C.uint64_t, st *C.gpic_status) {
+func gpic_calc_Point_Scale_async(self C.uint64_t, f C.double, gpicCall C.uint64_t, st *C.gpic_status) {
 	defer gpicRecover(st)
 	o, ok := gpicArg[*gopkg.Point](st, self, "Point.Scale() argument 'self'")
 	if !ok {
 		return
 	}
-	gpicAsync(call, gpicAsyncTimeout{}, func(ctx context.Context) gpicFinish {
+	gpicAsync(gpicCall, gpicAsyncTimeout{}, func(gpicCtx gpicContext) gpicFinish {
 		o.Scale(float64(f))
-		return func(*C.gpic_status, []unsafe.Pointer) {}
+		return func(*C.gpic_status, gpicOut) {}
 	})
 }
 
@@ -498,15 +497,15 @@ func gpic_calc_Shape_Area(self C.uint64_t, st *C.gpic_status) (r C.double) {
 // gpic_calc_Shape_Area_async starts the awaitable form of Shape.Area.
 //
 //export gpic_calc_Shape_Area_async
-func gpic_calc_Shape_Area_async(self C.uint64_t, call C.uint64_t, st *C.gpic_status) {
+func gpic_calc_Shape_Area_async(self C.uint64_t, gpicCall C.uint64_t, st *C.gpic_status) {
 	defer gpicRecover(st)
 	o, ok := gpicArg[gopkg.Shape](st, self, "Shape.Area() argument 'self'")
 	if !ok {
 		return
 	}
-	gpicAsync(call, gpicAsyncTimeout{}, func(ctx context.Context) gpicFinish {
+	gpicAsync(gpicCall, gpicAsyncTimeout{}, func(gpicCtx gpicContext) gpicFinish {
 		v0 := o.Area()
-		return func(st *C.gpic_status, out []unsafe.Pointer) {
+		return func(st *C.gpic_status, out gpicOut) {
 			*(*C.double)(out[0]) = C.double(v0)
 		}
 	})
