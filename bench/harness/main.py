@@ -28,6 +28,7 @@ import build  # noqa: E402
 import build_speed  # noqa: E402
 import compile_speed  # noqa: E402
 import contenders as C  # noqa: E402
+import aio  # noqa: E402
 import go_calls  # noqa: E402
 import report  # noqa: E402
 
@@ -449,6 +450,9 @@ def main(argv=None):
                          "and a direct Python call; full runs only)")
     ap.add_argument("--go-calls-only", action="store_true",
                     help="run the Go -> Python benchmark alone (writes go-calls-latest.{json,md})")
+    ap.add_argument("--aio-only", action="store_true",
+                    help="run the awaitable-calls benchmark alone (10,000 concurrent awaited Go calls against "
+                         "asyncio.to_thread and a thread pool; writes aio-latest.{json,md})")
     ap.add_argument("--instructions", action="store_true",
                     help="also count instructions per call with valgrind's callgrind (immune to the "
                          "machine's load; slow: several minutes). --quick always runs a token pass")
@@ -506,6 +510,8 @@ def main(argv=None):
 
     if args.go_calls_only:
         return run_go_calls(mode, args, build.find_gpic(args.work, log, args.gpic_from), seed)
+    if args.aio_only:
+        return run_aio(mode, args, build.find_gpic(args.work, log, args.gpic_from))
     floors, tools, gopy, gpic, gpic_builds = build_all(args.work, log, args.gpic_from)
     partial = os.path.join(args.out, "partial.json")
     results, meta = ({}, {})
@@ -563,7 +569,21 @@ def main(argv=None):
     # Go -> Python: a separate table with its own files; too slow for the quick pass.
     if mode == "full" and not args.no_go_calls and not (args.contenders or args.workloads):
         status = run_go_calls(mode, args, gpic, seed) or status
+    if mode == "full" and not (args.contenders or args.workloads):
+        status = run_aio(mode, args, gpic) or status
     return status
+
+
+def run_aio(mode, args, gpic):
+    doc = aio.run(mode, args.work, gpic, log)
+    doc["machine"] = machine_info(gpic)
+    sys.stdout.write("\n### Awaitable Go calls against threads\n\n" + aio.write(doc, args.out))
+    log("wrote aio-latest.json, aio-latest.md in %s" % args.out)
+    failed = aio.failures(doc)
+    if failed:
+        log("FAILED: " + "; ".join(failed[:20]))
+        return 1
+    return 0
 
 
 def run_go_calls(mode, args, gpic, seed):

@@ -12,6 +12,7 @@
 #include "targets/cgo/const_values.hpp"
 #include "targets/cgo/convert.hpp"
 #include "targets/cgo/go_names.hpp"
+#include "targets/common/awaitables.hpp"
 #include "targets/common/code_writer.hpp"
 #include "targets/common/lending.hpp"
 #include "targets/common/quoting.hpp"
@@ -33,6 +34,21 @@ std::string line_file(const ir::Module& m) {
   return ec ? m.file : p.lexically_normal().string();
 }
 
+// The lines of an import group in gofmt's order.
+std::string sorted_lines(const std::string& lines) {
+  std::vector<std::string> v;
+  for (size_t at = 0; at < lines.size();) {
+    size_t end = lines.find('\n', at);
+    if (end == std::string::npos) end = lines.size();
+    v.push_back(lines.substr(at, end - at));
+    at = end + 1;
+  }
+  std::sort(v.begin(), v.end());
+  std::string out;
+  for (const auto& l : v) out += l + "\n";
+  return out;
+}
+
 // One exported function: its C signature in Go, the conversion of its parameters, the call
 // (or assignment) it makes, and the conversion of its results.
 struct Export {
@@ -48,6 +64,10 @@ struct Export {
   bool direct = false;                          // results[0] returned by value
   bool retain = false;                          // Go keeps the parameters (fields, variables)
   std::vector<bool> copied;                     // per parameter: Go keeps it with no owner (lending.hpp)
+  /// Per parameter: Go keeps it after the call, in Python's memory, through the result or the
+  /// receiver (lending.hpp). An awaitable call copies it into Go's memory instead: its buffers
+  /// are held only until Go returns.
+  std::vector<bool> kept_after_call;
   bool recover = true;
   const ir::Doc* doc = nullptr;
   /// What a conversion error names: "Point.Dist" (its arguments are "Point.Dist() argument
@@ -67,12 +87,13 @@ class ShimWriter {
   const std::vector<std::pair<std::string, std::string>>& declarations() const { return decls_; }
 
   std::string emit() {
-    for (const auto& f : plan_.funcs) emit_func(f, nullptr);
+    for (const auto& f : plan_.funcs) emit_func(f, nullptr, true);
     for (const auto& c : plan_.classes) emit_class(c);
     for (const auto& v : plan_.value_types)
       for (const auto& f : v.methods) emit_func(f, nullptr);
     for (const auto& i : plan_.interfaces)
-      for (const auto& f : i.methods) emit_func(f, nullptr);
+      for (const auto& f : i.methods) emit_func(f, nullptr, true);
+    if (has_awaitables_) emit_async_cancel();
     for (const auto& c : plan_.consts) emit_const(c);
     for (const auto& v : plan_.vars) emit_var(v);
     emit_sentinels();
@@ -90,6 +111,8 @@ class ShimWriter {
     if (!plan_.sentinels.empty()) imports += "\t\"errors\"\n";
     if (body.find("fmt.") != std::string::npos) imports += "\t\"fmt\"\n";
     imports += wellknown::go_imports(body);
+    if (body.find("unsafe.") != std::string::npos) imports += "\t\"unsafe\"\n";  // awaitable calls' results
+    imports = sorted_lines(imports);
     if (!imports.empty()) imports += "\n";
     // The bound package, and those of other bound .gpi files whose types it uses (a joint build).
     std::vector<GoImport> packages = imported_packages_used(m_, body);
@@ -230,8 +253,122 @@ class ShimWriter {
     e.direct = sig.direct_result.has_value();
   }
 
-  // A function, a method (receiver set) or an interface method (receiver is the interface).
-  void emit_func(const abi::FuncExport& f, const abi::Lowering* receiver_override) {
+  // The awaitable form of a call (runtime/go/gpic_aio.go): `<symbol>_async` converts the
+  // arguments as the blocking export does, then runs the call on a goroutine of its own and
+  // returns; `<symbol>_collect` writes its results, later, exactly as the blocking export
+  // would have. A context.Context parameter is the call's own context (cancelled with the
+  // Python task); only the timeout Python gave for it crosses.
+  void emit_awaitable(const Export& e) {
+    has_awaitables_ = true;
+    std::string sym = e.symbol + "_async";
+    std::string c_params = e.receiver ? e.receiver->c_type + " self, " : "";
+    std::string params = e.receiver ? "self " + e.receiver->go_ctype + ", " : "";
+    std::vector<std::string> cnames;
+    for (size_t i = 0; i < e.params.size(); ++i) {
+      cnames.push_back(local_name(e.params[i].first, i));
+      c_params += e.params[i].second->c_type + " " + cnames.back() + ", ";
+      params += cnames.back() + " " + e.params[i].second->go_ctype + ", ";
+    }
+    Export d = e;
+    d.symbol = sym;
+    d.comment = "starts the awaitable form of " + e.label + ".";
+    declare(d, "void", c_params + "uint64_t gpic_call, gpic_status* st");
+    // gpicCall, gpicCtx, gpicContext and gpicOut: no parameter of the .gpi can hide them (a
+    // parameter named `context` or `call`).
+    w_.print("// $sym$ $comment$\n//\n//export $sym$\nfunc $sym$($params$gpicCall C.uint64_t, st *C.gpic_status) {\n",
+             {{"sym", sym}, {"comment", d.comment}, {"params", params}});
+    {
+      auto in = w_.indent();
+      w_.print("defer gpicRecover(st)\n");
+      std::vector<std::string> args = hoist_callbacks(e.params, cnames);
+      std::string self;
+      if (e.receiver) {
+        GoArg a = to_go(*e.receiver, "self", subject(e, "self"), "o", false, codecs_);
+        for (const auto& line : a.prelude) w_.print("$l$\n", {{"l", line}});
+        self = a.expr;
+        if (!self.empty() && self[0] == '*') self = self.substr(1);
+      }
+      std::string timeout = "gpicAsyncTimeout{}";
+      for (size_t i = 0; i < e.params.size(); ++i) {
+        if (!args[i].empty()) continue;  // a callback, taken first
+        std::string local = "x" + std::to_string(i);
+        std::string name = subject(e, e.params[i].first.empty() ? cnames[i] : e.params[i].first);
+        const abi::Lowering& l = *e.params[i].second;
+        const wellknown::Entry* known = l.type ? wellknown::find(abi::underlying(*l.type)) : nullptr;
+        if (known && std::string_view(known->qualifier) == "context") {
+          w_.print("$l$, ok := gpicDecodeArg(st, $c$, $n$, gpicGetAsyncTimeout)\nif !ok {\n\treturn\n}\n",
+                   {{"l", local}, {"c", cnames[i]}, {"n", quoting::go_string(name)}});
+          if (timeout == "gpicAsyncTimeout{}") timeout = local;
+          args[i] = "gpicCtx";
+          continue;
+        }
+        bool copy = e.retain || (i < e.copied.size() && e.copied[i]) || (i < e.kept_after_call.size() && e.kept_after_call[i]);
+        GoArg a = to_go(l, cnames[i], name, local, copy, codecs_);
+        for (const auto& line : a.prelude) w_.print("$l$\n", {{"l", line}});
+        args[i] = a.expr;
+      }
+      std::string lhs;
+      for (size_t i = 0; i < e.results.size(); ++i)
+        if (!writes_back(e, i)) lhs += (i ? ", v" : "v") + std::to_string(i);
+      if (e.returns_error) lhs += lhs.empty() ? "err" : ", err";
+      w_.print("gpicAsync(gpicCall, $t$, func(gpicCtx gpicContext) gpicFinish {\n", {{"t", timeout}});
+      {
+        auto run = w_.indent();
+        std::string call = e.call(self, args);
+        if (lhs.empty()) w_.print("$call$\n", {{"call", call}});
+        else w_.print("$lhs$ := $call$\n", {{"lhs", lhs}, {"call", call}});
+        if (lhs.empty() && e.results.empty()) {
+          w_.print("return func(*C.gpic_status, gpicOut) {}\n");
+        } else {
+          w_.print("return func(st *C.gpic_status, out gpicOut) {\n");
+          {
+            auto fin = w_.indent();
+            if (e.returns_error) w_.print("if err != nil {\n\tgpicSetError(st, err)\n\treturn\n}\n");
+            // An in-out pointer's pointee goes back as the blocking export gives it.
+            for (size_t i = 0; i < e.results.size(); ++i) {
+              std::string v = writes_back(e, i) ? "x" + std::to_string(e.writes_back[i]) : "v" + std::to_string(i);
+              w_.print("*(*$t$)(out[$i$]) = $v$\n", {{"t", e.results[i]->go_ctype}, {"i", std::to_string(i)},
+                                                     {"v", to_c(*e.results[i], v, codecs_)}});
+            }
+          }
+          w_.print("}\n");
+        }
+      }
+      w_.print("})\n");
+    }
+    w_.print("}\n\n");
+
+    // The collecting export: the blocking export's results, for a call id.
+    Export k = e;
+    k.symbol = e.symbol + "_collect";
+    k.comment = "collects the awaitable form of " + e.label + ".";
+    std::string kc_params = "uint64_t call, ", kparams = "call C.uint64_t, ", outs;
+    for (size_t i = e.direct ? 1 : 0; i < e.results.size(); ++i) {
+      kc_params += e.results[i]->c_type + "* r" + std::to_string(i) + ", ";
+      kparams += "r" + std::to_string(i) + " *" + e.results[i]->go_ctype + ", ";
+      outs += ", unsafe.Pointer(r" + std::to_string(i) + ")";
+    }
+    declare(k, e.direct ? e.results[0]->c_type : "void", kc_params + "gpic_status* st");
+    if (e.direct) outs = ", unsafe.Pointer(&r)" + outs;
+    w_.print("// $sym$ $comment$\n//\n//export $sym$\nfunc $sym$($params$st *C.gpic_status)$ret$ {\n"
+             "\tdefer gpicRecover(st)\n\tgpicAsyncCollect(call, st$outs$)\n$return$}\n\n",
+             {{"sym", k.symbol}, {"comment", k.comment}, {"params", kparams}, {"outs", outs},
+              {"ret", e.direct ? " (r " + e.results[0]->go_ctype + ")" : ""}, {"return", e.direct ? "\treturn\n" : ""}});
+  }
+
+  // Cancels an awaitable call's context (its Python task was cancelled).
+  void emit_async_cancel() {
+    Export e;
+    e.symbol = aio::cancel_symbol(m_);
+    e.comment = "cancels the context of an awaitable call of package " + m_.name + ".";
+    declare(e, "void", "uint64_t call");
+    w_.print("// $sym$ $comment$\n//\n//export $sym$\nfunc $sym$(call C.uint64_t) { gpicAsyncCancel(call) }\n\n",
+             {{"sym", e.symbol}, {"comment", e.comment}});
+  }
+
+  // A function, a method (receiver set) or an interface method (receiver is the interface);
+  // `awaitable`: with its awaitable form too (emit_awaitable).
+  void emit_func(const abi::FuncExport& f, const abi::Lowering* receiver_override, bool awaitable = false) {
     const ir::Func& fn = *f.func;
     Export e;
     e.symbol = f.sig.symbol;
@@ -244,8 +381,11 @@ class ShimWriter {
     e.returns_error = f.sig.returns_error;
     std::vector<abi::Lowering> results;
     for (const abi::Lowering* r : e.results) results.push_back(*r);
-    for (size_t i = 0; i < fn.sig.params.size(); ++i)
-      e.copied.push_back(abi::lend_rule(fn.sig, i, e.receiver != nullptr, results) == abi::Lend::GoCopy);
+    for (size_t i = 0; i < fn.sig.params.size(); ++i) {
+      abi::Lend rule = abi::lend_rule(fn.sig, i, e.receiver != nullptr, results);
+      e.copied.push_back(rule == abi::Lend::GoCopy);
+      e.kept_after_call.push_back(rule == abi::Lend::Result || rule == abi::Lend::Receiver);
+    }
     bool variadic = fn.sig.variadic;
     std::string name = fn.name;
     std::string target = e.receiver ? "" : go_func_value(fn);
@@ -255,6 +395,7 @@ class ShimWriter {
       return s + ")";
     };
     emit_export(e);
+    if (awaitable) emit_awaitable(e);
   }
 
   void emit_class(const abi::ClassExport& c) {
@@ -325,7 +466,7 @@ class ShimWriter {
       get.call = [=](const std::string& self, const std::vector<std::string>&) { return under + "(*" + self + ")"; };
       emit_export(get);
     }
-    for (const auto& m : c.methods) emit_func(m, nullptr);
+    for (const auto& m : c.methods) emit_func(m, nullptr, true);
     if (c.call) emit_func_call(c, *c.call);
   }
 
@@ -349,6 +490,7 @@ class ShimWriter {
       return s + ")";
     };
     emit_export(e);
+    emit_awaitable(e);  // the Python targets bind every class method's awaitable form
   }
 
   // The receiver lowering of a class: a handle to the Go object.
@@ -468,6 +610,7 @@ class ShimWriter {
   std::vector<std::unique_ptr<ir::Type>> self_types_;
   std::vector<std::unique_ptr<abi::Lowering>> set_lowerings_;
   std::vector<std::pair<std::string, std::string>> decls_;
+  bool has_awaitables_ = false;
 };
 
 // <module>_checks.go: one compile-time check per binding, positioned at the .gpi declaration,
@@ -702,7 +845,7 @@ std::string emit_header(const ir::Module& m, const abi::Plan& plan, const Option
           "/* The C ABI of package $module$ ($path$), exported by the cgo shim $dir$.\n"
           " * Every function takes a gpic_status* last (see gpic_runtime.h); strings and other\n"
           " * results live in the calling thread's arena until the next call. */\n"
-          "#ifndef $guard$\n#define $guard$\n\n#include \"gpic_runtime.h\"\n\n"
+          "#ifndef $guard$\n#define $guard$\n\n#include \"gpic_runtime.h\"\n#include \"gpic_aio.h\"\n\n"
           "#ifdef __cplusplus\nextern \"C\" {\n#endif\n\n",
           {{"version", options.gpic_version}, {"file", quoting::source_name(m)},
            {"module", m.name}, {"path", quoting::comment(m.go_path)}, {"dir", shim_dir(m)}, {"guard", guard}});

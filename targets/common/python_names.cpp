@@ -42,9 +42,10 @@ constexpr std::array kBuiltins = {
 // What every generated Python module defines at top level besides the package's own names.
 // (The runtime's GoError, GoPanic, GoHandleError and release are imported into it, see
 // runtime/python/gpic_rt.py and runtime/cpython/gpic_cpython_module.hpp; the module itself
-// defines Error, handle_count and collect, and GoRef when it takes in-out pointers.)
-constexpr std::array kReservedModuleNames = {"GoError", "GoPanic", "GoHandleError", "GoHandle", "release",
-                                             "Error",   "handle_count", "collect", "GoRef"};
+// defines Error, handle_count and collect, GoRef when it takes in-out pointers, and aio, the
+// awaitable forms: targets/common/awaitables.hpp.)
+constexpr std::array kReservedModuleNames = {"GoError", "GoPanic", "GoHandleError", "GoHandle", "release", "Error",
+                                             "handle_count", "collect", "GoRef", "aio"};
 
 template <size_t N>
 bool contains(const std::array<const char*, N>& list, std::string_view s) {
@@ -88,8 +89,9 @@ std::string module_name(std::string_view go_name, Case c) {
 
 std::string member_name(std::string_view go_name, Case c) {
   std::string s = c == Case::Snake ? to_snake(go_name) : std::string(go_name);
-  // Members live in the class namespace: only keywords and our own private prefix collide.
-  if (is_keyword(s) || s.rfind("_g", 0) == 0) s += '_';
+  // Members live in the class namespace: only keywords, our own private prefix and the view of
+  // the awaitable forms (`obj.aio`, targets/common/awaitables.hpp) collide.
+  if (is_keyword(s) || s.rfind("_g", 0) == 0 || s == "aio") s += '_';
   return s;
 }
 
