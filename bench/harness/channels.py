@@ -52,13 +52,17 @@ print(json.dumps(out))
 
 
 def run(mode, work, gpic, log):
+    """gpic: a build.Build of the gpic binary."""
     n = SIZES[mode]
     results, load = {}, []
+    if gpic.status != "ok":
+        return {"n": n, "mode": mode, "load_average_1min": load,
+                "results": dict(("%s/%s" % c, {"error": "gpic: " + gpic.reason}) for c in CONFIGS)}
     for target, interp in CONFIGS:
         key = "%s/%s" % (target, interp)
         out = os.path.join(work, "channels-%s-%s" % (target, interp))
         log("channels: building %s for %s" % (target, interp))
-        b = subprocess.run([gpic, "build", GPI, "--target", target, "--python", interp, "-o", out],
+        b = subprocess.run([gpic.path, "build", GPI, "--target", target, "--python", interp, "-o", out],
                            capture_output=True, text=True, cwd=build.ROOT)
         if b.returncode != 0:
             results[key] = {"error": (b.stdout + b.stderr)[-2000:]}
