@@ -197,14 +197,60 @@ type gpicIterPort interface {
 	GpicStop()
 }
 
-// gpicIter runs an iter.Seq or iter.Seq2 as Python asks for values (iter.Pull): lazily, one
-// step per call, and stopped (its yield returns false, its deferred code runs) when Python
-// stops early. The mutex keeps Python's threads from stepping it at once.
+// gpicIter runs an iter.Seq or iter.Seq2 as Python asks for values: lazily, one step per
+// call, and stopped (its yield returns false, its deferred code runs) when Python stops early.
+//
+// The iterator is pulled (iter.Pull) by a goroutine of its own, which each step asks and
+// answers over channels. Pulling it straight from the export would bind its coroutine to the
+// OS thread of the Python thread that made it (an export runs locked to its thread): another
+// Python thread stepping or closing it, or PyPy's collector closing it from one, would make Go
+// abort the process ("coro: OS thread locking must match locking at coroutine creation").
 type gpicIter struct {
 	mu   sync.Mutex
-	next func(w *gpicWriter) bool
-	stop func()
+	req  chan bool // true: the next step; false: stop
+	resp chan gpicStep
 	done bool
+}
+
+// gpicStep is one step's answer: the encoded value, whether there was one, and a panic of the
+// iterator's to raise in the caller's goroutine.
+type gpicStep struct {
+	b        []byte
+	ok       bool
+	panicked any
+}
+
+// gpicStartIter starts the goroutine that pulls an iterator: pull makes Pull's next (encoding
+// each value into w) and stop, on the goroutine that uses them.
+func gpicStartIter(pull func() (next func(w *gpicWriter) bool, stop func())) *gpicIter {
+	it := &gpicIter{req: make(chan bool), resp: make(chan gpicStep)}
+	go func() {
+		next, stop := pull()
+		defer stop()
+		for more := range it.req {
+			if !more {
+				stop() // its yield returns false; its deferred code runs now
+				it.resp <- gpicStep{}
+				return
+			}
+			var w gpicWriter
+			var st gpicStep
+			func() {
+				defer func() {
+					if r := recover(); r != nil {
+						st = gpicStep{panicked: r} // the iterator's panic: it is over
+					}
+				}()
+				st.ok = next(&w)
+			}()
+			st.b = w.buf
+			it.resp <- st
+			if !st.ok {
+				return
+			}
+		}
+	}()
+	return it
 }
 
 func (it *gpicIter) GpicNext() ([]byte, bool) {
@@ -213,18 +259,15 @@ func (it *gpicIter) GpicNext() ([]byte, bool) {
 	if it.done {
 		return nil, false
 	}
-	var w gpicWriter
-	ok := false
-	defer func() {
-		if !ok {
-			// Finished, or panicked: iter.Pull's next re-panics the iterator's panic here, after
-			// which the iterator is over.
-			it.done = true
-			it.stop()
-		}
-	}()
-	ok = it.next(&w)
-	return w.buf, ok
+	it.req <- true
+	st := <-it.resp
+	if !st.ok {
+		it.done = true
+	}
+	if st.panicked != nil {
+		panic(st.panicked)
+	}
+	return st.b, st.ok
 }
 
 func (it *gpicIter) GpicStop() {
@@ -232,7 +275,8 @@ func (it *gpicIter) GpicStop() {
 	defer it.mu.Unlock()
 	if !it.done {
 		it.done = true
-		it.stop()
+		it.req <- false
+		<-it.resp
 	}
 }
 
@@ -244,14 +288,16 @@ func gpicPutSeq[V any](w *gpicWriter, s iter.Seq[V], enc func(*gpicWriter, V)) {
 		w.u64(0)
 		return
 	}
-	next, stop := iter.Pull(s)
-	gpicPutIter(w, &gpicIter{stop: stop, next: func(w *gpicWriter) bool {
-		v, ok := next()
-		if ok {
-			enc(w, v)
-		}
-		return ok
-	}})
+	gpicPutIter(w, gpicStartIter(func() (func(w *gpicWriter) bool, func()) {
+		next, stop := iter.Pull(s)
+		return func(w *gpicWriter) bool {
+			v, ok := next()
+			if ok {
+				enc(w, v)
+			}
+			return ok
+		}, stop
+	}))
 }
 
 // gpicPutSeq2 hands Python an iter.Seq2[K, V] (0 for nil): each step is a (k, v) pair.
@@ -260,13 +306,15 @@ func gpicPutSeq2[K, V any](w *gpicWriter, s iter.Seq2[K, V], enck func(*gpicWrit
 		w.u64(0)
 		return
 	}
-	next, stop := iter.Pull2(s)
-	gpicPutIter(w, &gpicIter{stop: stop, next: func(w *gpicWriter) bool {
-		k, v, ok := next()
-		if ok {
-			enck(w, k)
-			encv(w, v)
-		}
-		return ok
-	}})
+	gpicPutIter(w, gpicStartIter(func() (func(w *gpicWriter) bool, func()) {
+		next, stop := iter.Pull2(s)
+		return func(w *gpicWriter) bool {
+			k, v, ok := next()
+			if ok {
+				enck(w, k)
+				encv(w, v)
+			}
+			return ok
+		}, stop
+	}))
 }

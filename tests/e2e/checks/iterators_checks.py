@@ -128,3 +128,22 @@ def check_iterators_are_released():
     settle()
     chans.collect()
     assert chans.handle_count() <= before + 2, (before, chans.handle_count())
+
+
+def check_iterator_moves_between_threads():
+    # Made on one thread, stepped on another and closed on a third: Go's coroutines are bound
+    # to an OS thread, so gpic pulls the iterator on a goroutine of its own.
+    import threading
+
+    before = chans.Stops()
+    it = chans.Forever()
+    assert next(it) == 0
+    got = []
+    t = threading.Thread(target=lambda: got.extend([next(it), next(it)]))
+    t.start()
+    t.join(10)
+    assert got == [1, 2]
+    t = threading.Thread(target=it.close)
+    t.start()
+    t.join(10)
+    assert chans.Stops() == before + 1
