@@ -587,8 +587,9 @@ def run_go_calls(mode, args, gpic, seed):
 
 def run_channels(mode, args, gpic):
     """`--channels-only`: per-item cost of a Go channel and iter.Seq against a Python generator."""
+    machine = machine_info(gpic)
     doc = channels.run(mode, args.work, gpic, log)
-    doc["machine"] = machine_info(gpic)
+    doc["machine"] = machine
     sys.stdout.write("\n### Iterating Go channels and iterators\n\n" + channels.write(doc, args.out))
     log("wrote channels-latest.json, channels-latest.md in %s" % args.out)
     failed = channels.failures(doc)

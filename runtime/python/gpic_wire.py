@@ -11,6 +11,7 @@ import io as _io
 import platform
 import struct
 import threading
+import time as _time
 from collections.abc import Mapping as _Mapping, Set as _Set
 
 # PyPy does not lock a buffer while it is exported: an array.array or bytearray resized during
@@ -1498,10 +1499,9 @@ def _wait_slices(timeout):
     if timeout is None:
         while True:
             yield CHAN_WAIT_MS
-    import time
-    end = time.monotonic() + timeout
+    end = _time.monotonic() + timeout
     while True:
-        left = end - time.monotonic()
+        left = end - _time.monotonic()
         if left <= 0:
             yield 0
             return

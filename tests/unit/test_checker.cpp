@@ -3,6 +3,9 @@
 // bound methods, interface method sets) and that one mistake makes one error.
 #include <doctest/doctest.h>
 
+#include <nlohmann/json.hpp>
+
+#include "compiler/ir_json.hpp"
 #include "tests/unit/frontend_helpers.hpp"
 
 using namespace gpic;
@@ -594,6 +597,14 @@ TEST_CASE("channel and iterator types resolve their elements") {
   CHECK(b.results[1].type->go_spelling() == "iter.Seq[Point]");
   CHECK(b.results[2].type->key->go_spelling() == "string");
   CHECK(b.results[2].type->elem->elem->decl == fe->module->find_type("Point"));
+  // Plugins read them from the JSON IR: kind chan with its direction, kind seq with key and elem.
+  nlohmann::json j = to_json(*fe->module);
+  CHECK(j["funcs"][0]["sig"]["params"][0]["type"]["kind"] == "chan");
+  CHECK(j["funcs"][0]["sig"]["params"][0]["type"]["dir"] == "recv");
+  CHECK(j["funcs"][0]["sig"]["results"][0]["type"]["dir"] == "send");
+  CHECK(j["funcs"][1]["sig"]["results"][2]["type"]["kind"] == "seq");
+  CHECK(j["funcs"][1]["sig"]["results"][2]["type"]["key"]["go"] == "string");
+  CHECK(j["funcs"][1]["sig"]["results"][1]["type"].count("key") == 0);
   CHECK(messages(*test::check("package p\nfunc F() chan Missing\n")) == std::vector<std::string>{"unknown type 'Missing'"});
   CHECK(messages(*test::check("package p\nfunc F() iter.Seq2[int]\n")) ==
         std::vector<std::string>{"'iter.Seq2' takes 2 type arguments, not 1"});
