@@ -1568,6 +1568,63 @@ class GoChan:
                 return
         raise TimeoutError("the Go channel took nothing in %s s" % timeout)
 
+    # --- asyncio: async for, arecv(), asend() ---------------------------------------------
+    # A value or a free slot already there is taken on the event loop's thread at once;
+    # otherwise the wait runs in the loop's default executor, in the same slices as a blocking
+    # one, and a cancelled task stops it within one slice (a value Go hands over in that very
+    # slice is then dropped).
+
+    def __aiter__(self):
+        self._gopen(_CHAN_RECV, "receive")
+        return self
+
+    async def __anext__(self):
+        try:
+            return await self.arecv()
+        except EOFError:
+            raise StopAsyncIteration from None
+
+    async def arecv(self, timeout=None):
+        """Awaits one value (at most ``timeout`` seconds): EOFError once Go has closed the
+        channel, TimeoutError when nothing came in time."""
+        self._gopen(_CHAN_RECV, "receive")
+        state, data = self._gbridge.chan_recv(self._gh, 0)
+        if state == _CHAN_VALUE:
+            return self._gcodec.elem.decode(data)
+        if state == _CHAN_CLOSED:
+            raise EOFError("the Go channel is closed")
+        return await _in_executor(self._grecv_until, timeout)
+
+    def _grecv_until(self, timeout, cancelled):
+        recv, h = self._gbridge.chan_recv, self._gh
+        for wait in _wait_slices(timeout):
+            if cancelled.is_set():
+                return None
+            state, data = recv(h, wait)
+            if state == _CHAN_VALUE:
+                return self._gcodec.elem.decode(data)
+            if state == _CHAN_CLOSED:
+                raise EOFError("the Go channel is closed")
+        raise TimeoutError("nothing received from the Go channel in %s s" % timeout)
+
+    async def asend(self, value, timeout=None):
+        """Awaits until Go takes ``value`` (at most ``timeout`` seconds: then TimeoutError, and
+        nothing was sent)."""
+        self._gopen(_CHAN_SEND, "send")
+        data = self._gcodec.elem.encode(value)
+        if self._gbridge.chan_send(self._gh, data, 0) == _CHAN_VALUE:
+            return
+        await _in_executor(self._gsend_until, timeout, data)
+
+    def _gsend_until(self, timeout, data, cancelled):
+        send, h = self._gbridge.chan_send, self._gh
+        for wait in _wait_slices(timeout):
+            if cancelled.is_set():
+                return
+            if send(h, data, wait) == _CHAN_VALUE:
+                return
+        raise TimeoutError("the Go channel took nothing in %s s" % timeout)
+
     def close(self):
         """Closes the channel (Go's close): Go's receivers see the end. Closing twice is GoPanic."""
         self._gopen(_CHAN_SEND, "close")
@@ -1587,6 +1644,18 @@ class GoChan:
 
     def __repr__(self):
         return "<Go %s%s>" % (self._gcodec.go, "" if self._gh else " (released)")
+
+
+async def _in_executor(fn, *args):
+    """Runs fn(*args, cancelled) in the running loop's default executor; cancelling the awaiting
+    task sets ``cancelled``, which fn checks between two waits."""
+    import asyncio
+    cancelled = threading.Event()
+    try:
+        return await asyncio.get_running_loop().run_in_executor(None, fn, *args, cancelled)
+    except BaseException:
+        cancelled.set()
+        raise
 
 
 class Chan(Codec):

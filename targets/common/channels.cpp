@@ -41,7 +41,11 @@ std::string stub_classes(const std::string& body) {
            "    def recv(self, timeout: float | None = None) -> _T: ...\n"
            "    def send(self, value: _T, timeout: float | None = None) -> None: ...\n"
            "    def close(self) -> None: ...\n"
-           "    def release(self) -> None: ...\n\n";
+           "    def release(self) -> None: ...\n"
+           "    def __aiter__(self) -> AsyncIterator[_T]: ...\n"
+           "    async def __anext__(self) -> _T: ...\n"
+           "    async def arecv(self, timeout: float | None = None) -> _T: ...\n"
+           "    async def asend(self, value: _T, timeout: float | None = None) -> None: ...\n\n";
   if (seq)
     out += "class _GoIter(Iterator[_T]):\n"
            "    \"\"\"A Go iterator (gpic's GoIter): lazy; close() (or leaving a with block) stops the Go\n"

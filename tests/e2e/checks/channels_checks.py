@@ -164,3 +164,56 @@ def check_channels_are_released():
     gc.collect()
     chans.collect()
     assert chans.handle_count() <= before + 2, (before, chans.handle_count())
+
+
+def check_async_for_and_asend():
+    import asyncio
+
+    async def main():
+        got = [v async for v in chans.Count(4)]
+        into, out = chans.Doubler()
+
+        async def feed():
+            for i in range(3):
+                await into.asend(i)
+            into.close()
+
+        feeder = asyncio.ensure_future(feed())
+        doubled = [v async for v in out]
+        await feeder
+        ch = chans.Count(1)
+        first = await ch.arecv(timeout=5)
+        try:
+            await ch.arecv()
+        except EOFError:
+            closed = True
+        else:
+            closed = False
+        return got, doubled, first, closed
+
+    assert asyncio.run(main()) == ([0, 1, 2, 3], [0, 2, 4], 0, True)
+
+
+def check_async_receive_cancel_and_timeout():
+    import asyncio
+
+    async def main():
+        start = time.monotonic()
+        try:
+            await chans.Never().arecv(timeout=0.2)
+        except TimeoutError:
+            timed_out = time.monotonic() - start
+        task = asyncio.ensure_future(chans.Never().arecv())
+        await asyncio.sleep(0.1)
+        task.cancel()
+        try:
+            await task
+        except asyncio.CancelledError:
+            cancelled = True
+        else:
+            cancelled = False
+        return timed_out, cancelled
+
+    timed_out, cancelled = asyncio.run(main())
+    assert 0.15 < timed_out < 5, timed_out
+    assert cancelled
