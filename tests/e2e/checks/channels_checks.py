@@ -217,3 +217,10 @@ def check_async_receive_cancel_and_timeout():
     timed_out, cancelled = asyncio.run(main())
     assert 0.15 < timed_out < 5, timed_out
     assert cancelled
+
+
+def check_channel_variable_and_elements():
+    q = chans.Queue
+    q.send("a")
+    assert chans.Queue.recv() == "a"  # the same Go channel, read through the variable again
+    assert [list(ch) for ch in chans.Split(3)] == [[0], [1], [2]]
