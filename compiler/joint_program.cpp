@@ -24,7 +24,8 @@ std::string read_text(const fs::path& p) {
 // the exports that manage the whole Go runtime, and the one-package handle table that the
 // joint table replaces.
 bool once_per_library(const std::string& file) {
-  return file == "gpic_runtime.c" || file == "gpic_exports.go" || file == "gpic_table.go" || file == "go.mod";
+  return file == "gpic_runtime.c" || file == "gpic_aio.c" || file == "gpic_exports.go" || file == "gpic_table.go" ||
+         file == "go.mod";
 }
 
 // A shim's Go file as a file of package `package_name`: the cgo target writes every shim as a
@@ -85,7 +86,8 @@ bool write_joint_program(const std::vector<JointPackage>& packages, const fs::pa
     // gpic_any.go calls each package's own gpicBoxBound and gpicAnyIface (its <module>_values.go):
     // it belongs with a package, and the exports need none of it.
     if (file == "gpic_table.go" || file == "gpic_any.go") continue;
-    if (!(runtime_go || file == "gpic_runtime.c" || file == "gpic_runtime.h")) continue;
+    if (!(runtime_go || file == "gpic_runtime.c" || file == "gpic_runtime.h" || file == "gpic_aio.c" || file == "gpic_aio.h"))
+      continue;
     out.write(file, read_text(entry.path()));
   }
   out.write("gpic_table_joint.go", table_joint);

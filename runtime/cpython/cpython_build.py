@@ -46,7 +46,7 @@ def runtime_key(cxx, src_dir, cgo_dir, pybind11):
                  repr((cxx, COMPILE_FLAGS, sys.version, sysconfig.get_paths()["include"],
                        sysconfig.get_config_var("EXT_SUFFIX"), pybind11.__version__, pybind11.get_include()))]:
         key.update(part if isinstance(part, bytes) else part.encode())
-    for path in [os.path.join(src_dir, f) for f in RUNTIME_SOURCES] + [os.path.join(cgo_dir, "gpic_runtime.h")]:
+    for path in [os.path.join(src_dir, f) for f in RUNTIME_SOURCES] + [os.path.join(cgo_dir, h) for h in ("gpic_runtime.h", "gpic_aio.h")]:
         with open(path, "rb") as f:
             key.update(os.path.basename(path).encode() + b"\0" + f.read() + b"\0")
     return key.hexdigest()[:32]

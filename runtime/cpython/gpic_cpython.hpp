@@ -39,6 +39,7 @@
 #include <vector>
 
 #include "gpic_runtime.h"
+#include "gpic_aio.h"  // completion ports of awaitable calls
 
 namespace gpic_py {
 

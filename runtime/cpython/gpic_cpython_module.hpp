@@ -7,7 +7,7 @@
 #include <dlfcn.h>  // dladdr: the file of the Go runtime (claim_go_runtime)
 #include <structmember.h>  // PyMemberDef: where GoObject's `_gh` slot lives
 
-#include "gpic_rt_source.hpp"  // kWireSource, kRtSource, kCpythonRtSource: the runtime's Python
+#include "gpic_rt_source.hpp"  // kWireSource, kRtSource, kCpythonRtSource, kAioSource: the runtime's Python
 
 namespace gpic_py {
 
@@ -196,6 +196,43 @@ inline PyObject* py_slot(PyObject*, PyObject*) {
   return to_python(static_cast<int64_t>(slot));
 }
 
+// Completion ports of awaitable calls (gpic_aio.h, runtime/python/gpic_aio.py).
+inline PyObject* aio_open(PyObject*, PyObject* fd) {
+  Arg<int32_t> a;
+  if (!a.load(fd)) return nullptr;
+  return to_python(static_cast<int64_t>(gpic_aio_open(a)));
+}
+
+inline PyObject* aio_drain(PyObject*, PyObject* const* args, Py_ssize_t n, PyObject*) {
+  Arg<int32_t> port;
+  Arg<int64_t> cap;
+  if (n != 2) {
+    PyErr_SetString(PyExc_TypeError, "gpicw_aio_drain() takes a port and a count");
+    return nullptr;
+  }
+  if (!port.load(args[0]) || !cap.load(args[1])) return nullptr;
+  std::vector<uint64_t> ids(static_cast<size_t>(cap > 0 ? static_cast<int64_t>(cap) : 0));
+  int64_t got = gpic_aio_drain(port, ids.data(), static_cast<int64_t>(ids.size()));
+  PyObject* list = PyList_New(static_cast<Py_ssize_t>(got));
+  if (!list) return nullptr;
+  for (int64_t i = 0; i < got; ++i) {
+    PyObject* id = PyLong_FromUnsignedLongLong(ids[static_cast<size_t>(i)]);
+    if (!id) {
+      Py_DECREF(list);
+      return nullptr;
+    }
+    PyList_SET_ITEM(list, static_cast<Py_ssize_t>(i), id);
+  }
+  return list;
+}
+
+inline PyObject* aio_close(PyObject*, PyObject* port) {
+  Arg<int32_t> a;
+  if (!a.load(port)) return nullptr;
+  gpic_aio_close(a);
+  Py_RETURN_NONE;
+}
+
 inline PyMethodDef methods[] = {
     {"gpicw_release", release, METH_O, "Releases a Go handle."},
     {"gpicw_identity", identity, METH_O, "The Go pointer behind a handle (Python's == and hash)."},
@@ -213,6 +250,9 @@ inline PyMethodDef methods[] = {
     {"gpicw_iter_stop", stream_op<gpic_iter_stop>, METH_O, "Stops a Go iterator."},
     {"gpicw_set_python", set_python, METH_O, "Connects Go to the dispatcher (or disconnects it)."},
     {"gpicw_py_slot", py_slot, METH_NOARGS, "Takes this binding's slot in the Go runtime."},
+    {"gpicw_aio_open", aio_open, METH_O, "Opens a completion port over a pipe's write end."},
+    {"gpicw_aio_drain", as_method(aio_drain), METH_FASTCALL | METH_KEYWORDS, "Takes a port's finished call ids."},
+    {"gpicw_aio_close", aio_close, METH_O, "Gives a completion port back."},
     {nullptr, nullptr, 0, nullptr},
 };
 
@@ -261,6 +301,7 @@ void init_runtime(PyObject* module, const char* doc, const char* error_doc) {
     throw std::runtime_error(py::str(e.value()).cast<std::string>());
   }
   detail::run_module(m, "_gpic_cpython", kCpythonRtSource);
+  detail::run_module(m, "_gpic_aio", kAioSource);
   for (const char* cls : {"GoError", "GoHandleError", "GoPanic", "release"}) m.attr(cls) = rt.attr(cls);
   py::dict attrs;
   attrs["__doc__"] = error_doc;

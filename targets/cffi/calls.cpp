@@ -1,5 +1,6 @@
 #include "targets/cffi/calls.hpp"
 
+#include "targets/common/awaitables.hpp"
 #include "targets/common/code_writer.hpp"
 
 namespace gpic::cffi {
@@ -169,7 +170,16 @@ std::string emit_cdef(const Calls& calls) {
           "extern \"Python\" void gpic_py_release(const uint64_t*, size_t);\n"
           "int32_t gpic_py_slot(void);\n"
           "void gpicw_set_python(int32_t slot, int on);\n");
-  for (const Call* c : calls.all()) {
+  // Awaitable calls (targets/common/awaitables.hpp): their completion ports and the module's
+  // cancel, then each call's start and collect wrappers with the others.
+  w.print("int32_t gpic_aio_open(int32_t fd);\n"
+          "int64_t gpic_aio_drain(int32_t port, uint64_t* ids, int64_t cap);\n"
+          "void gpic_aio_close(int32_t port);\n"
+          "void gpicw_aio_cancel(uint64_t call);\n");
+  aio::Awaitables awaitables = aio::collect_awaitables(calls);
+  std::vector<const Call*> all = calls.all();
+  for (const Call* c : awaitables.all_calls()) all.push_back(c);
+  for (const Call* c : all) {
     emit_result_struct(w, *c);
     w.print("$ret$ $name$($params$);\n", {{"ret", return_type(*c)}, {"name", c->wrapper}, {"params", wrapper_params(*c)}});
   }
@@ -312,7 +322,21 @@ std::string emit_c_source(const ir::Module& m, const Calls& calls) {
           "    gpicw_settle(&st);\n"
           "}\n",
           {{"module", m.name}});
-  for (const Call* c : calls.all()) {
+  aio::Awaitables awaitables = aio::collect_awaitables(calls);
+  std::vector<const Call*> all = calls.all();
+  for (const Call* c : awaitables.all_calls()) all.push_back(c);
+  // Cancelling an awaitable call's context is quick and never calls Python back.
+  if (all.size() > calls.all().size())
+    w.print("\nstatic void gpicw_aio_cancel(uint64_t call) {\n"
+            "    if (gpic_call_begin() == 0) {\n"
+            "        $cancel$(call);\n"
+            "        gpic_call_end();\n"
+            "    }\n"
+            "}\n",
+            {{"cancel", aio::cancel_symbol(m)}});
+  else
+    w.print("\nstatic void gpicw_aio_cancel(uint64_t call) { (void)call; }\n");
+  for (const Call* c : all) {
     w.print("\n");
     emit_result_struct(w, *c);
     w.print("static $ret$ $name$($params$) {\n", {{"ret", return_type(*c)}, {"name", c->wrapper}, {"params", wrapper_params(*c)}});

@@ -62,6 +62,7 @@ class CffiTarget : public Target {
     out.write(m.name + "/__init__.py", cffi::emit_python_module(m, *plan, calls, options));
     out.write(m.name + "/_gpic_rt.py", std::string(embedded_file("runtime/python/gpic_rt.py")));
     out.write(m.name + "/_gpic_wire.py", std::string(embedded_file("runtime/python/gpic_wire.py")));
+    out.write(m.name + "/_gpic_aio.py", std::string(embedded_file("runtime/python/gpic_aio.py")));
     out.write(m.name + "_build/cffi_build.py", emit_builder(m, *plan, calls, options));
   }
 };

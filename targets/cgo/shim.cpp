@@ -12,6 +12,7 @@
 #include "targets/cgo/const_values.hpp"
 #include "targets/cgo/convert.hpp"
 #include "targets/cgo/go_names.hpp"
+#include "targets/common/awaitables.hpp"
 #include "targets/common/code_writer.hpp"
 #include "targets/common/lending.hpp"
 #include "targets/common/quoting.hpp"
@@ -31,6 +32,21 @@ std::string line_file(const ir::Module& m) {
   std::error_code ec;
   auto p = std::filesystem::absolute(m.file, ec);
   return ec ? m.file : p.lexically_normal().string();
+}
+
+// The lines of an import group in gofmt's order.
+std::string sorted_lines(const std::string& lines) {
+  std::vector<std::string> v;
+  for (size_t at = 0; at < lines.size();) {
+    size_t end = lines.find('\n', at);
+    if (end == std::string::npos) end = lines.size();
+    v.push_back(lines.substr(at, end - at));
+    at = end + 1;
+  }
+  std::sort(v.begin(), v.end());
+  std::string out;
+  for (const auto& l : v) out += l + "\n";
+  return out;
 }
 
 // One exported function: its C signature in Go, the conversion of its parameters, the call
@@ -64,12 +80,13 @@ class ShimWriter {
   const std::vector<std::pair<std::string, std::string>>& declarations() const { return decls_; }
 
   std::string emit() {
-    for (const auto& f : plan_.funcs) emit_func(f, nullptr);
+    for (const auto& f : plan_.funcs) emit_func(f, nullptr, true);
     for (const auto& c : plan_.classes) emit_class(c);
     for (const auto& v : plan_.value_types)
       for (const auto& f : v.methods) emit_func(f, nullptr);
     for (const auto& i : plan_.interfaces)
-      for (const auto& f : i.methods) emit_func(f, nullptr);
+      for (const auto& f : i.methods) emit_func(f, nullptr, true);
+    if (has_awaitables_) emit_async_cancel();
     for (const auto& c : plan_.consts) emit_const(c);
     for (const auto& v : plan_.vars) emit_var(v);
     emit_sentinels();
@@ -87,6 +104,8 @@ class ShimWriter {
     if (!plan_.sentinels.empty()) imports += "\t\"errors\"\n";
     if (body.find("fmt.") != std::string::npos) imports += "\t\"fmt\"\n";
     imports += wellknown::go_imports(body);
+    if (body.find("unsafe.") != std::string::npos) imports += "\t\"unsafe\"\n";  // awaitable calls' results
+    imports = sorted_lines(imports);
     if (!imports.empty()) imports += "\n";
     // The bound package, and those of other bound .gpi files whose types it uses (a joint build).
     std::vector<GoImport> packages = imported_packages_used(m_, body);
@@ -206,8 +225,115 @@ class ShimWriter {
     w_.print("}\n\n");
   }
 
-  // A function, a method (receiver set) or an interface method (receiver is the interface).
-  void emit_func(const abi::FuncExport& f, const abi::Lowering* receiver_override) {
+  // The awaitable form of a call (runtime/go/gpic_aio.go): `<symbol>_async` converts the
+  // arguments as the blocking export does, then runs the call on a goroutine of its own and
+  // returns; `<symbol>_collect` writes its results, later, exactly as the blocking export
+  // would have. A context.Context parameter is the call's own context (cancelled with the
+  // Python task); only the timeout Python gave for it crosses.
+  void emit_awaitable(const Export& e) {
+    has_awaitables_ = true;
+    std::string sym = e.symbol + "_async";
+    std::string c_params = e.receiver ? e.receiver->c_type + " self, " : "";
+    std::string params = e.receiver ? "self " + e.receiver->go_ctype + ", " : "";
+    std::vector<std::string> cnames;
+    for (size_t i = 0; i < e.params.size(); ++i) {
+      cnames.push_back(local_name(e.params[i].first, i));
+      c_params += e.params[i].second->c_type + " " + cnames.back() + ", ";
+      params += cnames.back() + " " + e.params[i].second->go_ctype + ", ";
+    }
+    Export d = e;
+    d.symbol = sym;
+    d.comment = "starts the awaitable form of " + e.label + ".";
+    declare(d, "void", c_params + "uint64_t call, gpic_status* st");
+    w_.print("// $sym$ $comment$\n//\n//export $sym$\nfunc $sym$($params$call C.uint64_t, st *C.gpic_status) {\n",
+             {{"sym", sym}, {"comment", d.comment}, {"params", params}});
+    {
+      auto in = w_.indent();
+      w_.print("defer gpicRecover(st)\n");
+      std::vector<std::string> args = hoist_callbacks(e.params, cnames);
+      std::string self;
+      if (e.receiver) {
+        GoArg a = to_go(*e.receiver, "self", subject(e, "self"), "o", false, codecs_);
+        for (const auto& line : a.prelude) w_.print("$l$\n", {{"l", line}});
+        self = a.expr;
+        if (!self.empty() && self[0] == '*') self = self.substr(1);
+      }
+      std::string timeout = "gpicAsyncTimeout{}";
+      for (size_t i = 0; i < e.params.size(); ++i) {
+        if (!args[i].empty()) continue;  // a callback, taken first
+        std::string local = "x" + std::to_string(i);
+        std::string name = subject(e, e.params[i].first.empty() ? cnames[i] : e.params[i].first);
+        const abi::Lowering& l = *e.params[i].second;
+        const wellknown::Entry* known = l.type ? wellknown::find(abi::underlying(*l.type)) : nullptr;
+        if (known && std::string_view(known->qualifier) == "context") {
+          w_.print("$l$, ok := gpicDecodeArg(st, $c$, $n$, gpicGetAsyncTimeout)\nif !ok {\n\treturn\n}\n",
+                   {{"l", local}, {"c", cnames[i]}, {"n", quoting::go_string(name)}});
+          if (timeout == "gpicAsyncTimeout{}") timeout = local;
+          args[i] = "ctx";
+          continue;
+        }
+        GoArg a = to_go(l, cnames[i], name, local, e.retain || (i < e.copied.size() && e.copied[i]), codecs_);
+        for (const auto& line : a.prelude) w_.print("$l$\n", {{"l", line}});
+        args[i] = a.expr;
+      }
+      std::string lhs;
+      for (size_t i = 0; i < e.results.size(); ++i) lhs += (i ? ", v" : "v") + std::to_string(i);
+      if (e.returns_error) lhs += lhs.empty() ? "err" : ", err";
+      w_.print("gpicAsync(call, $t$, func(ctx context.Context) gpicFinish {\n", {{"t", timeout}});
+      {
+        auto run = w_.indent();
+        std::string call = e.call(self, args);
+        if (lhs.empty()) w_.print("$call$\n", {{"call", call}});
+        else w_.print("$lhs$ := $call$\n", {{"lhs", lhs}, {"call", call}});
+        if (lhs.empty()) {
+          w_.print("return func(*C.gpic_status, []unsafe.Pointer) {}\n");
+        } else {
+          w_.print("return func(st *C.gpic_status, out []unsafe.Pointer) {\n");
+          {
+            auto fin = w_.indent();
+            if (e.returns_error) w_.print("if err != nil {\n\tgpicSetError(st, err)\n\treturn\n}\n");
+            for (size_t i = 0; i < e.results.size(); ++i)
+              w_.print("*(*$t$)(out[$i$]) = $v$\n", {{"t", e.results[i]->go_ctype}, {"i", std::to_string(i)},
+                                                     {"v", to_c(*e.results[i], "v" + std::to_string(i), codecs_)}});
+          }
+          w_.print("}\n");
+        }
+      }
+      w_.print("})\n");
+    }
+    w_.print("}\n\n");
+
+    // The collecting export: the blocking export's results, for a call id.
+    Export k = e;
+    k.symbol = e.symbol + "_collect";
+    k.comment = "collects the awaitable form of " + e.label + ".";
+    std::string kc_params = "uint64_t call, ", kparams = "call C.uint64_t, ", outs;
+    for (size_t i = e.direct ? 1 : 0; i < e.results.size(); ++i) {
+      kc_params += e.results[i]->c_type + "* r" + std::to_string(i) + ", ";
+      kparams += "r" + std::to_string(i) + " *" + e.results[i]->go_ctype + ", ";
+      outs += ", unsafe.Pointer(r" + std::to_string(i) + ")";
+    }
+    declare(k, e.direct ? e.results[0]->c_type : "void", kc_params + "gpic_status* st");
+    if (e.direct) outs = ", unsafe.Pointer(&r)" + outs;
+    w_.print("// $sym$ $comment$\n//\n//export $sym$\nfunc $sym$($params$st *C.gpic_status)$ret$ {\n"
+             "\tdefer gpicRecover(st)\n\tgpicAsyncCollect(call, st$outs$)\n$return$}\n\n",
+             {{"sym", k.symbol}, {"comment", k.comment}, {"params", kparams}, {"outs", outs},
+              {"ret", e.direct ? " (r " + e.results[0]->go_ctype + ")" : ""}, {"return", e.direct ? "\treturn\n" : ""}});
+  }
+
+  // Cancels an awaitable call's context (its Python task was cancelled).
+  void emit_async_cancel() {
+    Export e;
+    e.symbol = aio::cancel_symbol(m_);
+    e.comment = "cancels the context of an awaitable call of package " + m_.name + ".";
+    declare(e, "void", "uint64_t call");
+    w_.print("// $sym$ $comment$\n//\n//export $sym$\nfunc $sym$(call C.uint64_t) { gpicAsyncCancel(call) }\n\n",
+             {{"sym", e.symbol}, {"comment", e.comment}});
+  }
+
+  // A function, a method (receiver set) or an interface method (receiver is the interface);
+  // `awaitable`: with its awaitable form too (emit_awaitable).
+  void emit_func(const abi::FuncExport& f, const abi::Lowering* receiver_override, bool awaitable = false) {
     const ir::Func& fn = *f.func;
     Export e;
     e.symbol = f.sig.symbol;
@@ -233,6 +359,7 @@ class ShimWriter {
       return s + ")";
     };
     emit_export(e);
+    if (awaitable) emit_awaitable(e);
   }
 
   void emit_class(const abi::ClassExport& c) {
@@ -303,7 +430,7 @@ class ShimWriter {
       get.call = [=](const std::string& self, const std::vector<std::string>&) { return under + "(*" + self + ")"; };
       emit_export(get);
     }
-    for (const auto& m : c.methods) emit_func(m, nullptr);
+    for (const auto& m : c.methods) emit_func(m, nullptr, true);
     if (c.call) emit_func_call(c, *c.call);
   }
 
@@ -448,6 +575,7 @@ class ShimWriter {
   std::vector<std::unique_ptr<ir::Type>> self_types_;
   std::vector<std::unique_ptr<abi::Lowering>> set_lowerings_;
   std::vector<std::pair<std::string, std::string>> decls_;
+  bool has_awaitables_ = false;
 };
 
 // <module>_checks.go: one compile-time check per binding, positioned at the .gpi declaration,
@@ -682,7 +810,7 @@ std::string emit_header(const ir::Module& m, const abi::Plan& plan, const Option
           "/* The C ABI of package $module$ ($path$), exported by the cgo shim $dir$.\n"
           " * Every function takes a gpic_status* last (see gpic_runtime.h); strings and other\n"
           " * results live in the calling thread's arena until the next call. */\n"
-          "#ifndef $guard$\n#define $guard$\n\n#include \"gpic_runtime.h\"\n\n"
+          "#ifndef $guard$\n#define $guard$\n\n#include \"gpic_runtime.h\"\n#include \"gpic_aio.h\"\n\n"
           "#ifdef __cplusplus\nextern \"C\" {\n#endif\n\n",
           {{"version", options.gpic_version}, {"file", quoting::source_name(m)},
            {"module", m.name}, {"path", quoting::comment(m.go_path)}, {"dir", shim_dir(m)}, {"guard", guard}});

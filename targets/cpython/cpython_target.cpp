@@ -28,7 +28,8 @@ std::string runtime_sources() {
                   "#pragma once\n\nnamespace gpic_py {\n";
   for (const auto& [var, path] : {std::pair{"kWireSource", "runtime/python/gpic_wire.py"},
                                   std::pair{"kRtSource", "runtime/python/gpic_rt.py"},
-                                  std::pair{"kCpythonRtSource", "runtime/cpython/gpic_cpython_rt.py"}})
+                                  std::pair{"kCpythonRtSource", "runtime/cpython/gpic_cpython_rt.py"},
+                                  std::pair{"kAioSource", "runtime/python/gpic_aio.py"}})
     h += std::string("\ninline constexpr char ") + var + "[] = " +
          cpython::raw_string(std::string(embedded_file(path)), "gpic_py") + ";\n";
   return h + "\n}  // namespace gpic_py\n";

@@ -123,14 +123,14 @@ void emit_spec(CodeWriter& w, const py::Call& c, bool constructor, Codecs& codec
 // Declares the converters and loads `values[i]` into each; `refused` is the statement that
 // returns after gpic_rt.bad_argument has worded the error.
 void emit_loads(CodeWriter& w, const py::Call& c, bool constructor, const std::string& value, const std::string& refused,
-                Codecs& codecs) {
+                Codecs& codecs, bool lend_until_collected = false) {
   if (c.args.empty()) return;
   std::string loads;
   for (size_t i = 0; i < c.args.size(); ++i) {
     const abi::Lowering& l = c.args[i].lowering;
     bool scalar = l.kind == abi::Kind::Scalar || l.kind == abi::Kind::Complex || l.kind == abi::Kind::String;
     w.print(scalar ? "$decl$\n" : "$decl$  // $go$\n",
-            {{"decl", converter(c.args[i], i, constructor, lend(c, i) != abi::Lend::Call, codecs)},
+            {{"decl", converter(c.args[i], i, constructor, lend_until_collected || lend(c, i) != abi::Lend::Call, codecs)},
              {"go", l.type ? l.type->go_spelling() : ""}});
     loads += (i ? " || " : "") + std::string("!a") + n(i) + ".load(" + (value.empty() ? "in[" + n(i) + "]" : value) + ")";
   }
@@ -193,7 +193,23 @@ void emit_return(CodeWriter& w, const py::Call& c, Codecs& codecs) {
   }
 }
 
+// An awaitable call's start (targets/common/awaitables.hpp): returns what keeps the memory of
+// the buffers lent to Go, for the runtime to hold until Go has returned (and no write-back:
+// Go writes into the buffers themselves).
+void emit_start_return(CodeWriter& w, const py::Call& c) {
+  std::string keepers;
+  for (size_t i = 0; i < c.args.size(); ++i) {
+    abi::Kind k = c.args[i].lowering.kind;
+    if (k == abi::Kind::NumSlice || k == abi::Kind::NumArray) keepers += (keepers.empty() ? "" : ", ") + std::string("a") + n(i) + ".keeper()";
+  }
+  if (keepers.empty()) w.print("Py_RETURN_NONE;\n");
+  else w.print("return gpic_py::tuple(gpic_py::tuple($k$), Py_NewRef(Py_None));\n", {{"k", keepers}});
+}
+
 void emit_fastcall(CodeWriter& w, const py::Call& c, Shape shape, const std::string& c_name, Codecs& codecs) {
+  bool start = shape == Shape::AsyncStart || shape == Shape::AsyncStartMethod;
+  if (shape == Shape::AsyncStart) shape = Shape::Function;
+  if (shape == Shape::AsyncStartMethod) shape = Shape::Method;
   bool method = shape == Shape::Method || shape == Shape::Constructor;
   w.print("PyObject* $name$(PyObject* $self$, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {\n",
           {{"name", c_name}, {"self", method ? "self" : "/*module*/"}});
@@ -204,9 +220,13 @@ void emit_fastcall(CodeWriter& w, const py::Call& c, Shape shape, const std::str
           "if (!in) return nullptr;\n",
           {{"n", n(c.args.size())}});
   if (c.has_self) emit_self(w, c, "return nullptr;", codecs);
-  emit_loads(w, c, constructor, "", "return in.bad_argument();", codecs);
+  emit_loads(w, c, constructor, "", "return in.bad_argument();", codecs, start);
   emit_go_call(w, c, c.has_self);
   w.print("if (st.code) return gpic_py::raise_status(st);\n");
+  if (start) {
+    emit_start_return(w, c);
+    return;
+  }
   if (std::string by_self = keepers(c, abi::Lend::Receiver); !by_self.empty()) {
     // The receiver keeps the buffers its method stored in it.
     w.print("PyObject* owner = gpic_py::kept(Py_NewRef(self), $k$);\n"
@@ -269,7 +289,7 @@ std::string zero_literal(const abi::Lowering& l) {
 }
 
 std::string function_doc(const py::Call& c, Shape shape) {
-  bool method = shape == Shape::Method || shape == Shape::Constructor;
+  bool method = shape == Shape::Method || shape == Shape::Constructor || shape == Shape::AsyncStartMethod;
   std::string sig = c.python_name + "(" + (method ? "$self" : "$module");
   if (shape == Shape::Constructor && !c.args.empty()) sig += ", /";
   for (const auto& a : c.args)

@@ -18,6 +18,8 @@ enum class Shape {
   Constructor,  // the class's __init__: every field optional, Go's zero value when left out
   Getter,       // a field (getset descriptor), read
   Setter,       // a field, written
+  AsyncStart,        // an awaitable call's start (targets/common/awaitables.hpp), a module function
+  AsyncStartMethod,  // the same for a method: a method descriptor
 };
 
 /// The C++ variable that holds a declared type's Python class at run time ("cls_Point").

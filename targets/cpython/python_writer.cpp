@@ -12,8 +12,9 @@ using K = ir::Type::Kind;
 
 class PythonWriter {
  public:
-  PythonWriter(const ir::Module& m, const abi::Plan& plan, const py::Calls& calls, Codecs& codecs)
-      : m_(m), plan_(plan), calls_(calls), codecs_(codecs) {}
+  PythonWriter(const ir::Module& m, const abi::Plan& plan, const py::Calls& calls, Codecs& codecs,
+               const aio::Awaitables& awaitables)
+      : m_(m), plan_(plan), calls_(calls), codecs_(codecs), awaitables_(awaitables) {}
 
   PythonParts emit() {
     PythonParts out;
@@ -119,6 +120,11 @@ class PythonWriter {
     for (size_t i = 0; i < calls_.var_getters.size(); ++i)
       vars.push_back({calls_.var_getters[i].python_name, private_name(calls_.var_getters[i]), private_name(calls_.var_setters[i])});
     if (py::emit_module_attributes(w_, consts, vars)) w_.print("\n\n");
+    // Awaitable calls: the module's Awaiter over the runtime's completion ports, and the `aio`
+    // layer over the start and collect functions (targets/common/awaitables.hpp).
+    w_.print("_gaio = _gpic_aio.Awaiter(_glib.gpicw_aio_open, _glib.gpicw_aio_drain, _glib.gpicw_aio_close)\n");
+    aio::emit_python(w_, m_, awaitables_, "_gaio", awaitables_.funcs.empty() && awaitables_.classes.empty() ? "None" : "_gaio_cancel");
+    w_.blank_lines(2);
     py::emit_module_end(w_);
   }
 
@@ -126,6 +132,7 @@ class PythonWriter {
   const abi::Plan& plan_;
   const py::Calls& calls_;
   Codecs& codecs_;
+  const aio::Awaitables& awaitables_;
   CodeWriter w_;
 };
 
@@ -133,8 +140,9 @@ class PythonWriter {
 
 std::string private_name(const py::Call& c) { return "_g" + c.wrapper.substr(6); }
 
-PythonParts emit_python(const ir::Module& m, const abi::Plan& plan, const py::Calls& calls, Codecs& codecs) {
-  return PythonWriter(m, plan, calls, codecs).emit();
+PythonParts emit_python(const ir::Module& m, const abi::Plan& plan, const py::Calls& calls, Codecs& codecs,
+                        const aio::Awaitables& awaitables) {
+  return PythonWriter(m, plan, calls, codecs, awaitables).emit();
 }
 
 }  // namespace gpic::cpython

@@ -11,6 +11,7 @@
 #include <string>
 
 #include "compiler/ir.hpp"
+#include "targets/common/awaitables.hpp"
 #include "targets/common/python_calls.hpp"
 #include "targets/cpython/codecs.hpp"
 
@@ -22,7 +23,9 @@ struct PythonParts {
 };
 
 /// `codecs` must already hold every codec the C++ functions use; the proxies' are added here.
-PythonParts emit_python(const ir::Module& m, const abi::Plan& plan, const py::Calls& calls, Codecs& codecs);
+/// `awaitables`: the awaitable calls the module's `aio` layer reaches (targets/common/awaitables.hpp).
+PythonParts emit_python(const ir::Module& m, const abi::Plan& plan, const py::Calls& calls, Codecs& codecs,
+                        const aio::Awaitables& awaitables);
 
 /// The Python name of a module-private accessor ("_gconst_Version", "_gget_Motto").
 std::string private_name(const py::Call& c);

@@ -134,12 +134,34 @@ class ClassWriter {
     w_.print("@$name$.setter\ndef $name$(self, value: $set$) -> None: ...\n", {{"name", name}, {"set", set}});
   }
 
-  void methods() {
-    for (const ir::Func* f : t_.bound_methods) emit_def(w_, ctx_, py::member_name(f->name, ctx_.names), *f, true, hidden_);
+  void methods(bool awaitable = false) {
+    for (const ir::Func* f : t_.bound_methods) emit_def(w_, ctx_, py::member_name(f->name, ctx_.names), *f, true, hidden_, awaitable);
     // Methods of embedded structs, promoted as in Go (promotion.hpp).
     for (const auto& p : promoted_.methods)
-      emit_def(w_, ctx_, py::member_name(p.func->name, ctx_.names), *p.func, true, hidden_);
+      emit_def(w_, ctx_, py::member_name(p.func->name, ctx_.names), *p.func, true, hidden_, awaitable);
+    if (!awaitable && has_aio_view()) {
+      // The awaitable forms of the methods (targets/common/awaitables.hpp): `await x.aio.M()`.
+      w_.print("@property\ndef aio(self) -> $view$:\n    \"\"\"The awaitable forms of the methods: `await x.aio.M(...)`.\"\"\"\n",
+               {{"view", aio_view_name(t_)}});
+    }
   }
+
+ public:
+  /// A Go object's class with methods has an `aio` view of their awaitable forms.
+  bool has_aio_view() const {
+    return abi::is_handle_decl(t_) && t_.kind != ir::TypeDecl::Kind::Interface &&
+           (!t_.bound_methods.empty() || !promoted_.methods.empty());
+  }
+
+  /// The class of that view: each method as a coroutine function.
+  void aio_view() {
+    w_.print("class $name$:\n", {{"name", aio_view_name(t_)}});
+    auto in = w_.indent();
+    docstring(w_, "The awaitable forms of the methods of " + py::module_name(t_.name) + ".");
+    methods(true);
+  }
+
+ private:
 
   // A named func type whose Go funcs Python calls, and makes from a callable.
   void func_class() {
@@ -217,12 +239,22 @@ class ClassWriter {
 std::string hidden_type_alias(const std::string& type_name) { return "_gpyi_" + type_name; }
 
 void emit_def(CodeWriter& w, StubContext& ctx, const std::string& python_name, const ir::Func& f, bool method,
-              const std::set<std::string>& hidden) {
-  w.print("def $sig$:\n", {{"sig", signature(ctx, python_name, f.sig, method, hidden)}});
+              const std::set<std::string>& hidden, bool awaitable) {
+  if (awaitable && !method) w.print("@staticmethod\n");
+  w.print(awaitable ? "async def $sig$:\n" : "def $sig$:\n", {{"sig", signature(ctx, python_name, f.sig, method, hidden)}});
   auto in = w.indent();
   docstring(w, py::doc_text(f.doc, py::go_signature(f)));
 }
 
 void emit_type(CodeWriter& w, StubContext& ctx, const ir::TypeDecl& t) { ClassWriter(w, ctx, t).emit(); }
+
+std::string aio_view_name(const ir::TypeDecl& t) { return "_" + py::module_name(t.name) + "_aio"; }
+
+bool emit_aio_view(CodeWriter& w, StubContext& ctx, const ir::TypeDecl& t) {
+  ClassWriter c(w, ctx, t);
+  if (!c.has_aio_view()) return false;
+  c.aio_view();
+  return true;
+}
 
 }  // namespace gpic::pyi

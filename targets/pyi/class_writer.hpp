@@ -28,8 +28,14 @@ std::string hidden_type_alias(const std::string& type_name);
 
 void emit_type(CodeWriter& w, StubContext& ctx, const ir::TypeDecl& t);
 
-/// A def with its docstring: "def Add(a: int, b: int) -> int:\n    \"\"\"...\"\"\"\n".
+/// A def with its docstring: "def Add(a: int, b: int) -> int:\n    \"\"\"...\"\"\"\n";
+/// `awaitable`: its awaitable form, an `async def` (a @staticmethod when not a method).
 void emit_def(CodeWriter& w, StubContext& ctx, const std::string& python_name, const ir::Func& f, bool method,
-              const std::set<std::string>& hidden = {});
+              const std::set<std::string>& hidden = {}, bool awaitable = false);
+
+/// The class of a type's `aio` view (the awaitable forms of its methods): "_Point_aio".
+std::string aio_view_name(const ir::TypeDecl& t);
+/// Writes that class, when the type has one (a Go object's class with methods): true if written.
+bool emit_aio_view(CodeWriter& w, StubContext& ctx, const ir::TypeDecl& t);
 
 }  // namespace gpic::pyi

@@ -110,6 +110,7 @@ class StubWriter {
         case ir::DeclRef::Kind::Var: variable(m_.vars[d.index]); break;
       }
     }
+    awaitables();
     if (!ctx_.aliased.empty()) {
       body_.blank_lines(1);
       body_.print("# Types a class member's name hides inside that class.\n");
@@ -132,6 +133,30 @@ class StubWriter {
   void func(const ir::Func& f) {
     if (f.recv) return;  // in its class
     emit_def(body_, ctx_, py::module_name(f.name, ctx_.names), f, false);
+  }
+
+  // The awaitable forms (targets/common/awaitables.hpp): the module's `aio` namespace of
+  // coroutine functions, and each class's `aio` view.
+  void awaitables() {
+    body_.blank_lines(1);
+    body_.print("class aio:\n");
+    {
+      auto in = body_.indent();
+      body_.print("$doc$\n", {{"doc", py::docstring("The awaitable forms of the functions of " + m_.name + " (asyncio): `await " +
+                                                        m_.name + ".aio.F(...)` runs the Go call on a goroutine and returns "
+                                                        "or raises what `" + m_.name + ".F(...)` would. Cancelling the task "
+                                                        "cancels the call's context.Context.", "")}});
+      for (const auto& d : m_.order)
+        if (d.kind == ir::DeclRef::Kind::Func && !m_.funcs[d.index].recv)
+          emit_def(body_, ctx_, py::module_name(m_.funcs[d.index].name, ctx_.names), m_.funcs[d.index], false, {}, true);
+    }
+    for (const auto& t : m_.types) {
+      CodeWriter view;
+      if (emit_aio_view(view, ctx_, t)) {
+        body_.blank_lines(1);
+        body_.print("$v$", {{"v", view.take()}});
+      }
+    }
   }
 
   void constant(const ir::Const& c) {

@@ -10,6 +10,9 @@ package main
 import "C"
 
 import (
+	"context"
+	"unsafe"
+
 	gopkg "example.com/calc"
 )
 
@@ -20,6 +23,28 @@ func gpic_calc_Add(a C.int64_t, b C.int64_t, st *C.gpic_status) (r C.int64_t) {
 	defer gpicRecover(st)
 	v0 := gopkg.Add(int(a), int(b))
 	return C.int64_t(v0)
+}
+
+// gpic_calc_Add_async starts the awaitable form of Add.
+//
+//export gpic_calc_Add_async
+func gpic_calc_Add_async(a C.int64_t, b C.int64_t, call C.uint64_t, st *C.gpic_status) {
+	defer gpicRecover(st)
+	gpicAsync(call, gpicAsyncTimeout{}, func(ctx context.Context) gpicFinish {
+		v0 := gopkg.Add(int(a), int(b))
+		return func(st *C.gpic_status, out []unsafe.Pointer) {
+			*(*C.int64_t)(out[0]) = C.int64_t(v0)
+		}
+	})
+}
+
+// gpic_calc_Add_collect collects the awaitable form of Add.
+//
+//export gpic_calc_Add_collect
+func gpic_calc_Add_collect(call C.uint64_t, st *C.gpic_status) (r C.int64_t) {
+	defer gpicRecover(st)
+	gpicAsyncCollect(call, st, unsafe.Pointer(&r))
+	return
 }
 
 // gpic_calc_Div exports calc.Div.
@@ -35,6 +60,32 @@ func gpic_calc_Div(a C.double, b C.double, st *C.gpic_status) (r C.double) {
 	return C.double(v0)
 }
 
+// gpic_calc_Div_async starts the awaitable form of Div.
+//
+//export gpic_calc_Div_async
+func gpic_calc_Div_async(a C.double, b C.double, call C.uint64_t, st *C.gpic_status) {
+	defer gpicRecover(st)
+	gpicAsync(call, gpicAsyncTimeout{}, func(ctx context.Context) gpicFinish {
+		v0, err := gopkg.Div(float64(a), float64(b))
+		return func(st *C.gpic_status, out []unsafe.Pointer) {
+			if err != nil {
+				gpicSetError(st, err)
+				return
+			}
+			*(*C.double)(out[0]) = C.double(v0)
+		}
+	})
+}
+
+// gpic_calc_Div_collect collects the awaitable form of Div.
+//
+//export gpic_calc_Div_collect
+func gpic_calc_Div_collect(call C.uint64_t, st *C.gpic_status) (r C.double) {
+	defer gpicRecover(st)
+	gpicAsyncCollect(call, st, unsafe.Pointer(&r))
+	return
+}
+
 // gpic_calc_Divmod exports calc.Divmod.
 //
 //export gpic_calc_Divmod
@@ -45,6 +96,28 @@ func gpic_calc_Divmod(a C.int64_t, b C.int64_t, r0 *C.int64_t, r1 *C.int64_t, st
 	*r1 = C.int64_t(v1)
 }
 
+// gpic_calc_Divmod_async starts the awaitable form of Divmod.
+//
+//export gpic_calc_Divmod_async
+func gpic_calc_Divmod_async(a C.int64_t, b C.int64_t, call C.uint64_t, st *C.gpic_status) {
+	defer gpicRecover(st)
+	gpicAsync(call, gpicAsyncTimeout{}, func(ctx context.Context) gpicFinish {
+		v0, v1 := gopkg.Divmod(int64(a), int64(b))
+		return func(st *C.gpic_status, out []unsafe.Pointer) {
+			*(*C.int64_t)(out[0]) = C.int64_t(v0)
+			*(*C.int64_t)(out[1]) = C.int64_t(v1)
+		}
+	})
+}
+
+// gpic_calc_Divmod_collect collects the awaitable form of Divmod.
+//
+//export gpic_calc_Divmod_collect
+func gpic_calc_Divmod_collect(call C.uint64_t, r0 *C.int64_t, r1 *C.int64_t, st *C.gpic_status) {
+	defer gpicRecover(st)
+	gpicAsyncCollect(call, st, unsafe.Pointer(r0), unsafe.Pointer(r1))
+}
+
 // gpic_calc_Join exports calc.Join.
 //
 //export gpic_calc_Join
@@ -52,6 +125,27 @@ func gpic_calc_Join(a C.gpic_string, b C.gpic_string, sep C.int32_t, r0 *C.gpic_
 	defer gpicRecover(st)
 	v0 := gopkg.Join(goString(a), goString(b), rune(sep))
 	*r0 = gpicString(string(v0))
+}
+
+// gpic_calc_Join_async starts the awaitable form of Join.
+//
+//export gpic_calc_Join_async
+func gpic_calc_Join_async(a C.gpic_string, b C.gpic_string, sep C.int32_t, call C.uint64_t, st *C.gpic_status) {
+	defer gpicRecover(st)
+	gpicAsync(call, gpicAsyncTimeout{}, func(ctx context.Context) gpicFinish {
+		v0 := gopkg.Join(goString(a), goString(b), rune(sep))
+		return func(st *C.gpic_status, out []unsafe.Pointer) {
+			*(*C.gpic_string)(out[0]) = gpicString(string(v0))
+		}
+	})
+}
+
+// gpic_calc_Join_collect collects the awaitable form of Join.
+//
+//export gpic_calc_Join_collect
+func gpic_calc_Join_collect(call C.uint64_t, r0 *C.gpic_string, st *C.gpic_status) {
+	defer gpicRecover(st)
+	gpicAsyncCollect(call, st, unsafe.Pointer(r0))
 }
 
 // gpic_calc_Reset exports calc.Reset.
@@ -66,6 +160,30 @@ func gpic_calc_Reset(st *C.gpic_status) {
 	}
 }
 
+// gpic_calc_Reset_async starts the awaitable form of Reset.
+//
+//export gpic_calc_Reset_async
+func gpic_calc_Reset_async(call C.uint64_t, st *C.gpic_status) {
+	defer gpicRecover(st)
+	gpicAsync(call, gpicAsyncTimeout{}, func(ctx context.Context) gpicFinish {
+		err := gopkg.Reset()
+		return func(st *C.gpic_status, out []unsafe.Pointer) {
+			if err != nil {
+				gpicSetError(st, err)
+				return
+			}
+		}
+	})
+}
+
+// gpic_calc_Reset_collect collects the awaitable form of Reset.
+//
+//export gpic_calc_Reset_collect
+func gpic_calc_Reset_collect(call C.uint64_t, st *C.gpic_status) {
+	defer gpicRecover(st)
+	gpicAsyncCollect(call, st)
+}
+
 // gpic_calc_Scale exports calc.Scale.
 //
 //export gpic_calc_Scale
@@ -73,6 +191,27 @@ func gpic_calc_Scale(c C.gpic_complex128, by C.float, r0 *C.gpic_complex128, st 
 	defer gpicRecover(st)
 	v0 := gopkg.Scale(goComplex128(c), float32(by))
 	*r0 = gpicComplex128(complex128(v0))
+}
+
+// gpic_calc_Scale_async starts the awaitable form of Scale.
+//
+//export gpic_calc_Scale_async
+func gpic_calc_Scale_async(c C.gpic_complex128, by C.float, call C.uint64_t, st *C.gpic_status) {
+	defer gpicRecover(st)
+	gpicAsync(call, gpicAsyncTimeout{}, func(ctx context.Context) gpicFinish {
+		v0 := gopkg.Scale(goComplex128(c), float32(by))
+		return func(st *C.gpic_status, out []unsafe.Pointer) {
+			*(*C.gpic_complex128)(out[0]) = gpicComplex128(complex128(v0))
+		}
+	})
+}
+
+// gpic_calc_Scale_collect collects the awaitable form of Scale.
+//
+//export gpic_calc_Scale_collect
+func gpic_calc_Scale_collect(call C.uint64_t, r0 *C.gpic_complex128, st *C.gpic_status) {
+	defer gpicRecover(st)
+	gpicAsyncCollect(call, st, unsafe.Pointer(r0))
 }
 
 // gpic_calc_Flag exports calc.Flag.
@@ -84,6 +223,28 @@ func gpic_calc_Flag(lambda C.bool, from C.uint8_t, st *C.gpic_status) (r C.bool)
 	return C.bool(v0)
 }
 
+// gpic_calc_Flag_async starts the awaitable form of Flag.
+//
+//export gpic_calc_Flag_async
+func gpic_calc_Flag_async(lambda C.bool, from C.uint8_t, call C.uint64_t, st *C.gpic_status) {
+	defer gpicRecover(st)
+	gpicAsync(call, gpicAsyncTimeout{}, func(ctx context.Context) gpicFinish {
+		v0 := gopkg.Flag(bool(lambda), uint8(from))
+		return func(st *C.gpic_status, out []unsafe.Pointer) {
+			*(*C.bool)(out[0]) = C.bool(v0)
+		}
+	})
+}
+
+// gpic_calc_Flag_collect collects the awaitable form of Flag.
+//
+//export gpic_calc_Flag_collect
+func gpic_calc_Flag_collect(call C.uint64_t, st *C.gpic_status) (r C.bool) {
+	defer gpicRecover(st)
+	gpicAsyncCollect(call, st, unsafe.Pointer(&r))
+	return
+}
+
 // gpic_calc_Sum exports calc.Sum.
 //
 //export gpic_calc_Sum
@@ -91,6 +252,28 @@ func gpic_calc_Sum(xs C.gpic_slice, st *C.gpic_status) (r C.double) {
 	defer gpicRecover(st)
 	v0 := gopkg.Sum(gpicSliceArg[float64](xs)...)
 	return C.double(v0)
+}
+
+// gpic_calc_Sum_async starts the awaitable form of Sum.
+//
+//export gpic_calc_Sum_async
+func gpic_calc_Sum_async(xs C.gpic_slice, call C.uint64_t, st *C.gpic_status) {
+	defer gpicRecover(st)
+	gpicAsync(call, gpicAsyncTimeout{}, func(ctx context.Context) gpicFinish {
+		v0 := gopkg.Sum(gpicSliceArg[float64](xs)...)
+		return func(st *C.gpic_status, out []unsafe.Pointer) {
+			*(*C.double)(out[0]) = C.double(v0)
+		}
+	})
+}
+
+// gpic_calc_Sum_collect collects the awaitable form of Sum.
+//
+//export gpic_calc_Sum_collect
+func gpic_calc_Sum_collect(call C.uint64_t, st *C.gpic_status) (r C.double) {
+	defer gpicRecover(st)
+	gpicAsyncCollect(call, st, unsafe.Pointer(&r))
+	return
 }
 
 // gpic_calc_Histogram exports calc.Histogram.
@@ -104,6 +287,31 @@ func gpic_calc_Histogram(words C.gpic_bytes, r0 *C.gpic_bytes, st *C.gpic_status
 	}
 	v0 := gopkg.Histogram(x0)
 	*r0 = gpicEncodeResult(v0, gpicEnc_3)
+}
+
+// gpic_calc_Histogram_async starts the awaitable form of Histogram.
+//
+//export gpic_calc_Histogram_async
+func gpic_calc_Histogram_async(words C.gpic_bytes, call C.uint64_t, st *C.gpic_status) {
+	defer gpicRecover(st)
+	x0, ok := gpicDecodeArg(st, words, "Histogram() argument 'words'", gpicDec_2)
+	if !ok {
+		return
+	}
+	gpicAsync(call, gpicAsyncTimeout{}, func(ctx context.Context) gpicFinish {
+		v0 := gopkg.Histogram(x0)
+		return func(st *C.gpic_status, out []unsafe.Pointer) {
+			*(*C.gpic_bytes)(out[0]) = gpicEncodeResult(v0, gpicEnc_3)
+		}
+	})
+}
+
+// gpic_calc_Histogram_collect collects the awaitable form of Histogram.
+//
+//export gpic_calc_Histogram_collect
+func gpic_calc_Histogram_collect(call C.uint64_t, r0 *C.gpic_bytes, st *C.gpic_status) {
+	defer gpicRecover(st)
+	gpicAsyncCollect(call, st, unsafe.Pointer(r0))
 }
 
 // gpic_calc_Largest exports calc.Largest.
@@ -123,6 +331,35 @@ func gpic_calc_Largest(shapes C.gpic_bytes, r0 *C.gpic_bytes, st *C.gpic_status)
 	*r0 = gpicEncodeResult(v0, gpicEncIface_Shape)
 }
 
+// gpic_calc_Largest_async starts the awaitable form of Largest.
+//
+//export gpic_calc_Largest_async
+func gpic_calc_Largest_async(shapes C.gpic_bytes, call C.uint64_t, st *C.gpic_status) {
+	defer gpicRecover(st)
+	x0, ok := gpicDecodeArg(st, shapes, "Largest() argument 'shapes'", gpicDec_5)
+	if !ok {
+		return
+	}
+	gpicAsync(call, gpicAsyncTimeout{}, func(ctx context.Context) gpicFinish {
+		v0, err := gopkg.Largest(x0)
+		return func(st *C.gpic_status, out []unsafe.Pointer) {
+			if err != nil {
+				gpicSetError(st, err)
+				return
+			}
+			*(*C.gpic_bytes)(out[0]) = gpicEncodeResult(v0, gpicEncIface_Shape)
+		}
+	})
+}
+
+// gpic_calc_Largest_collect collects the awaitable form of Largest.
+//
+//export gpic_calc_Largest_collect
+func gpic_calc_Largest_collect(call C.uint64_t, r0 *C.gpic_bytes, st *C.gpic_status) {
+	defer gpicRecover(st)
+	gpicAsyncCollect(call, st, unsafe.Pointer(r0))
+}
+
 // gpic_calc_Each exports calc.Each.
 //
 //export gpic_calc_Each
@@ -130,6 +367,26 @@ func gpic_calc_Each(xs C.gpic_slice, visit C.uint64_t, st *C.gpic_status) {
 	defer gpicRecover(st)
 	x1 := gpicFunc_2(visit)
 	gopkg.Each(gpicSliceArg[int](xs), x1)
+}
+
+// gpic_calc_Each_async starts the awaitable form of Each.
+//
+//export gpic_calc_Each_async
+func gpic_calc_Each_async(xs C.gpic_slice, visit C.uint64_t, call C.uint64_t, st *C.gpic_status) {
+	defer gpicRecover(st)
+	x1 := gpicFunc_2(visit)
+	gpicAsync(call, gpicAsyncTimeout{}, func(ctx context.Context) gpicFinish {
+		gopkg.Each(gpicSliceArg[int](xs), x1)
+		return func(*C.gpic_status, []unsafe.Pointer) {}
+	})
+}
+
+// gpic_calc_Each_collect collects the awaitable form of Each.
+//
+//export gpic_calc_Each_collect
+func gpic_calc_Each_collect(call C.uint64_t, st *C.gpic_status) {
+	defer gpicRecover(st)
+	gpicAsyncCollect(call, st)
 }
 
 // gpic_calc_Point_new makes a new calc.Point for Python.
@@ -202,6 +459,29 @@ func gpic_calc_Point_Scale(self C.uint64_t, f C.double, st *C.gpic_status) {
 	o.Scale(float64(f))
 }
 
+// gpic_calc_Point_Scale_async starts the awaitable form of Point.Scale.
+//
+//export gpic_calc_Point_Scale_async
+func gpic_calc_Point_Scale_async(self C.uint64_t, f C.double, call C.uint64_t, st *C.gpic_status) {
+	defer gpicRecover(st)
+	o, ok := gpicArg[*gopkg.Point](st, self, "Point.Scale() argument 'self'")
+	if !ok {
+		return
+	}
+	gpicAsync(call, gpicAsyncTimeout{}, func(ctx context.Context) gpicFinish {
+		o.Scale(float64(f))
+		return func(*C.gpic_status, []unsafe.Pointer) {}
+	})
+}
+
+// gpic_calc_Point_Scale_collect collects the awaitable form of Point.Scale.
+//
+//export gpic_calc_Point_Scale_collect
+func gpic_calc_Point_Scale_collect(call C.uint64_t, st *C.gpic_status) {
+	defer gpicRecover(st)
+	gpicAsyncCollect(call, st)
+}
+
 // gpic_calc_Shape_Area exports Shape.Area.
 //
 //export gpic_calc_Shape_Area
@@ -214,6 +494,37 @@ func gpic_calc_Shape_Area(self C.uint64_t, st *C.gpic_status) (r C.double) {
 	v0 := o.Area()
 	return C.double(v0)
 }
+
+// gpic_calc_Shape_Area_async starts the awaitable form of Shape.Area.
+//
+//export gpic_calc_Shape_Area_async
+func gpic_calc_Shape_Area_async(self C.uint64_t, call C.uint64_t, st *C.gpic_status) {
+	defer gpicRecover(st)
+	o, ok := gpicArg[gopkg.Shape](st, self, "Shape.Area() argument 'self'")
+	if !ok {
+		return
+	}
+	gpicAsync(call, gpicAsyncTimeout{}, func(ctx context.Context) gpicFinish {
+		v0 := o.Area()
+		return func(st *C.gpic_status, out []unsafe.Pointer) {
+			*(*C.double)(out[0]) = C.double(v0)
+		}
+	})
+}
+
+// gpic_calc_Shape_Area_collect collects the awaitable form of Shape.Area.
+//
+//export gpic_calc_Shape_Area_collect
+func gpic_calc_Shape_Area_collect(call C.uint64_t, st *C.gpic_status) (r C.double) {
+	defer gpicRecover(st)
+	gpicAsyncCollect(call, st, unsafe.Pointer(&r))
+	return
+}
+
+// gpic_calc_aio_cancel cancels the context of an awaitable call of package calc.
+//
+//export gpic_calc_aio_cancel
+func gpic_calc_aio_cancel(call C.uint64_t) { gpicAsyncCancel(call) }
 
 // gpic_calc_const_Version returns the constant calc.Version.
 //

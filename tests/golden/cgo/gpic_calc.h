@@ -7,6 +7,7 @@
 #define GPIC_calc_H
 
 #include "gpic_runtime.h"
+#include "gpic_aio.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -15,35 +16,101 @@ extern "C" {
 /* gpic_calc_Add exports calc.Add. Adds two integers. */
 int64_t gpic_calc_Add(int64_t a, int64_t b, gpic_status* st);
 
+/* gpic_calc_Add_async starts the awaitable form of Add. Adds two integers. */
+void gpic_calc_Add_async(int64_t a, int64_t b, uint64_t call, gpic_status* st);
+
+/* gpic_calc_Add_collect collects the awaitable form of Add. Adds two integers. */
+int64_t gpic_calc_Add_collect(uint64_t call, gpic_status* st);
+
 /* gpic_calc_Div exports calc.Div. Divides a by b; the error says why it could not. */
 double gpic_calc_Div(double a, double b, gpic_status* st);
+
+/* gpic_calc_Div_async starts the awaitable form of Div. Divides a by b; the error says why it could not. */
+void gpic_calc_Div_async(double a, double b, uint64_t call, gpic_status* st);
+
+/* gpic_calc_Div_collect collects the awaitable form of Div. Divides a by b; the error says why it could not. */
+double gpic_calc_Div_collect(uint64_t call, gpic_status* st);
 
 /* gpic_calc_Divmod exports calc.Divmod. Quotient and remainder. */
 void gpic_calc_Divmod(int64_t a, int64_t b, int64_t* r0, int64_t* r1, gpic_status* st);
 
+/* gpic_calc_Divmod_async starts the awaitable form of Divmod. Quotient and remainder. */
+void gpic_calc_Divmod_async(int64_t a, int64_t b, uint64_t call, gpic_status* st);
+
+/* gpic_calc_Divmod_collect collects the awaitable form of Divmod. Quotient and remainder. */
+void gpic_calc_Divmod_collect(uint64_t call, int64_t* r0, int64_t* r1, gpic_status* st);
+
 /* "gpic_calc_Join exports calc.Join. Joins with a separator; doc text with \"\"\"quotes\"\"\", a *\/ and a \\ backslash." */
 void gpic_calc_Join(gpic_string a, gpic_string b, int32_t sep, gpic_string* r0, gpic_status* st);
+
+/* "gpic_calc_Join_async starts the awaitable form of Join. Joins with a separator; doc text with \"\"\"quotes\"\"\", a *\/ and a \\ backslash." */
+void gpic_calc_Join_async(gpic_string a, gpic_string b, int32_t sep, uint64_t call, gpic_status* st);
+
+/* "gpic_calc_Join_collect collects the awaitable form of Join. Joins with a separator; doc text with \"\"\"quotes\"\"\", a *\/ and a \\ backslash." */
+void gpic_calc_Join_collect(uint64_t call, gpic_string* r0, gpic_status* st);
 
 /* gpic_calc_Reset exports calc.Reset. */
 void gpic_calc_Reset(gpic_status* st);
 
+/* gpic_calc_Reset_async starts the awaitable form of Reset. */
+void gpic_calc_Reset_async(uint64_t call, gpic_status* st);
+
+/* gpic_calc_Reset_collect collects the awaitable form of Reset. */
+void gpic_calc_Reset_collect(uint64_t call, gpic_status* st);
+
 /* gpic_calc_Scale exports calc.Scale. */
 void gpic_calc_Scale(gpic_complex128 c, float by, gpic_complex128* r0, gpic_status* st);
+
+/* gpic_calc_Scale_async starts the awaitable form of Scale. */
+void gpic_calc_Scale_async(gpic_complex128 c, float by, uint64_t call, gpic_status* st);
+
+/* gpic_calc_Scale_collect collects the awaitable form of Scale. */
+void gpic_calc_Scale_collect(uint64_t call, gpic_complex128* r0, gpic_status* st);
 
 /* gpic_calc_Flag exports calc.Flag. */
 bool gpic_calc_Flag(bool lambda, uint8_t from, gpic_status* st);
 
+/* gpic_calc_Flag_async starts the awaitable form of Flag. */
+void gpic_calc_Flag_async(bool lambda, uint8_t from, uint64_t call, gpic_status* st);
+
+/* gpic_calc_Flag_collect collects the awaitable form of Flag. */
+bool gpic_calc_Flag_collect(uint64_t call, gpic_status* st);
+
 /* gpic_calc_Sum exports calc.Sum. */
 double gpic_calc_Sum(gpic_slice xs, gpic_status* st);
+
+/* gpic_calc_Sum_async starts the awaitable form of Sum. */
+void gpic_calc_Sum_async(gpic_slice xs, uint64_t call, gpic_status* st);
+
+/* gpic_calc_Sum_collect collects the awaitable form of Sum. */
+double gpic_calc_Sum_collect(uint64_t call, gpic_status* st);
 
 /* gpic_calc_Histogram exports calc.Histogram. */
 void gpic_calc_Histogram(gpic_bytes words, gpic_bytes* r0, gpic_status* st);
 
+/* gpic_calc_Histogram_async starts the awaitable form of Histogram. */
+void gpic_calc_Histogram_async(gpic_bytes words, uint64_t call, gpic_status* st);
+
+/* gpic_calc_Histogram_collect collects the awaitable form of Histogram. */
+void gpic_calc_Histogram_collect(uint64_t call, gpic_bytes* r0, gpic_status* st);
+
 /* gpic_calc_Largest exports calc.Largest. */
 void gpic_calc_Largest(gpic_bytes shapes, gpic_bytes* r0, gpic_status* st);
 
+/* gpic_calc_Largest_async starts the awaitable form of Largest. */
+void gpic_calc_Largest_async(gpic_bytes shapes, uint64_t call, gpic_status* st);
+
+/* gpic_calc_Largest_collect collects the awaitable form of Largest. */
+void gpic_calc_Largest_collect(uint64_t call, gpic_bytes* r0, gpic_status* st);
+
 /* gpic_calc_Each exports calc.Each. */
 void gpic_calc_Each(gpic_slice xs, uint64_t visit, gpic_status* st);
+
+/* gpic_calc_Each_async starts the awaitable form of Each. */
+void gpic_calc_Each_async(gpic_slice xs, uint64_t visit, uint64_t call, gpic_status* st);
+
+/* gpic_calc_Each_collect collects the awaitable form of Each. */
+void gpic_calc_Each_collect(uint64_t call, gpic_status* st);
 
 /* gpic_calc_Point_new makes a new calc.Point for Python. */
 uint64_t gpic_calc_Point_new(double X, double Y, gpic_status* st);
@@ -63,8 +130,23 @@ void gpic_calc_Point_set_Y(uint64_t self, double Y, gpic_status* st);
 /* gpic_calc_Point_Scale exports Point.Scale. */
 void gpic_calc_Point_Scale(uint64_t self, double f, gpic_status* st);
 
+/* gpic_calc_Point_Scale_async starts the awaitable form of Point.Scale. */
+void gpic_calc_Point_Scale_async(uint64_t self, double f, uint64_t call, gpic_status* st);
+
+/* gpic_calc_Point_Scale_collect collects the awaitable form of Point.Scale. */
+void gpic_calc_Point_Scale_collect(uint64_t call, gpic_status* st);
+
 /* gpic_calc_Shape_Area exports Shape.Area. */
 double gpic_calc_Shape_Area(uint64_t self, gpic_status* st);
+
+/* gpic_calc_Shape_Area_async starts the awaitable form of Shape.Area. */
+void gpic_calc_Shape_Area_async(uint64_t self, uint64_t call, gpic_status* st);
+
+/* gpic_calc_Shape_Area_collect collects the awaitable form of Shape.Area. */
+double gpic_calc_Shape_Area_collect(uint64_t call, gpic_status* st);
+
+/* gpic_calc_aio_cancel cancels the context of an awaitable call of package calc. */
+void gpic_calc_aio_cancel(uint64_t call);
 
 /* gpic_calc_const_Version returns the constant calc.Version. */
 void gpic_calc_const_Version(gpic_string* r0, gpic_status* st);

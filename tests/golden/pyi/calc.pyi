@@ -122,6 +122,9 @@ class Point(_GoObject):
     def __init__(self, X: float = ..., Y: float = ...) -> None: ...
     def Scale(self, f: float) -> None:
         """Go: func Point.Scale(f float64)"""
+    @property
+    def aio(self) -> _Point_aio:
+        """The awaitable forms of the methods: `await x.aio.M(...)`."""
 
 def Sum(*xs: float) -> float:
     """Go: func Sum(xs ...float64) float64"""
@@ -138,3 +141,58 @@ def Largest(shapes: Sequence[Shape | None] | None) -> Shape | None:
 
 def Each(xs: Sequence[int] | Buffer | None, visit: Callable[[int], bool] | None) -> None:
     """Go: func Each(xs []int, visit func(x int) bool)"""
+
+class aio:
+    """The awaitable forms of the functions of calc (asyncio): `await calc.aio.F(...)` runs the Go call on a goroutine and returns or raises what `calc.F(...)` would. Cancelling the task cancels the call's context.Context."""
+    @staticmethod
+    async def Add(a: int, b: int) -> int:
+        """Adds two integers.
+
+        두 정수를 더합니다.
+
+        Go: func Add(a int, b int) int
+        """
+    @staticmethod
+    async def Div(a: float, b: float) -> float:
+        """Divides a by b; the error says why it could not.
+
+        Go: func Div(a float64, b float64) (float64, error)
+        """
+    @staticmethod
+    async def Divmod(a: int, b: int) -> tuple[int, int]:
+        """Quotient and remainder.
+
+        Go: func Divmod(a int64, b int64) (int64, int64)
+        """
+    @staticmethod
+    async def Join(a: str, b: str, sep: int) -> str:
+        """Joins with a separator; doc text with \"\"\"quotes\"\"\", a */ and a \\ backslash.
+
+        Go: func Join(a string, b string, sep rune) string
+        """
+    @staticmethod
+    async def Reset() -> None:
+        """Go: func Reset() error"""
+    @staticmethod
+    async def Scale(c: complex, by: float) -> complex:
+        """Go: func Scale(c complex128, by float32) complex128"""
+    @staticmethod
+    async def Flag(lambda_: bool, from_: int) -> bool:
+        """Go: func Flag(lambda bool, from uint8) bool"""
+    @staticmethod
+    async def Sum(*xs: float) -> float:
+        """Go: func Sum(xs ...float64) float64"""
+    @staticmethod
+    async def Histogram(words: Sequence[str] | None) -> dict[str, int]:
+        """Go: func Histogram(words []string) map[string]int"""
+    @staticmethod
+    async def Largest(shapes: Sequence[Shape | None] | None) -> Shape | None:
+        """Go: func Largest(shapes []Shape) (Shape, error)"""
+    @staticmethod
+    async def Each(xs: Sequence[int] | Buffer | None, visit: Callable[[int], bool] | None) -> None:
+        """Go: func Each(xs []int, visit func(x int) bool)"""
+
+class _Point_aio:
+    """The awaitable forms of the methods of Point."""
+    async def Scale(self, f: float) -> None:
+        """Go: func Point.Scale(f float64)"""

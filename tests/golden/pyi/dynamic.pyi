@@ -63,6 +63,9 @@ class Base(_GoObject):
     def __init__(self, ID: int = ..., Name: str = ...) -> None: ...
     def Describe(self) -> str:
         """Go: func Base.Describe() string"""
+    @property
+    def aio(self) -> _Base_aio:
+        """The awaitable forms of the methods: `await x.aio.M(...)`."""
 
 class Mid(_GoObject):
     """Go: type Mid struct"""
@@ -80,6 +83,9 @@ class Mid(_GoObject):
     def __init__(self, Base: _gpyi_Base | None = ..., Level: int = ...) -> None: ...
     def Describe(self) -> str:
         """Go: func Mid.Describe() string"""
+    @property
+    def aio(self) -> _Mid_aio:
+        """The awaitable forms of the methods: `await x.aio.M(...)`."""
 
 class Top(_GoObject):
     """Top's Name hides Base.Name; ID, Level, Base and Describe are promoted.
@@ -101,6 +107,9 @@ class Top(_GoObject):
     def __init__(self, Mid: _gpyi_Mid | None = ..., Name: str = ..., Value: Any = ...) -> None: ...
     def Describe(self) -> str:
         """Go: func Top.Describe() string"""
+    @property
+    def aio(self) -> _Top_aio:
+        """The awaitable forms of the methods: `await x.aio.M(...)`."""
 
 Anything: TypeAlias = Any
 """Go: type Anything any"""
@@ -110,6 +119,30 @@ def Echo(v: Any) -> Any:
 
 def Many(vs: Sequence[Any] | None, m: Mapping[str, Any] | None) -> dict[str, Any]:
     """Go: func Many(vs []any, m map[string]any) (map[string]any, error)"""
+
+class aio:
+    """The awaitable forms of the functions of dynamic (asyncio): `await dynamic.aio.F(...)` runs the Go call on a goroutine and returns or raises what `dynamic.F(...)` would. Cancelling the task cancels the call's context.Context."""
+    @staticmethod
+    async def Echo(v: Any) -> Any:
+        """Go: func Echo(v any) any"""
+    @staticmethod
+    async def Many(vs: Sequence[Any] | None, m: Mapping[str, Any] | None) -> dict[str, Any]:
+        """Go: func Many(vs []any, m map[string]any) (map[string]any, error)"""
+
+class _Base_aio:
+    """The awaitable forms of the methods of Base."""
+    async def Describe(self) -> str:
+        """Go: func Base.Describe() string"""
+
+class _Mid_aio:
+    """The awaitable forms of the methods of Mid."""
+    async def Describe(self) -> str:
+        """Go: func Mid.Describe() string"""
+
+class _Top_aio:
+    """The awaitable forms of the methods of Top."""
+    async def Describe(self) -> str:
+        """Go: func Top.Describe() string"""
 
 # Types a class member's name hides inside that class.
 _gpyi_Base: TypeAlias = Base

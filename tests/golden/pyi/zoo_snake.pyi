@@ -101,6 +101,9 @@ class Heights(_GoObject):
 
         Go: func Heights.Max() float64
         """
+    @property
+    def aio(self) -> _Heights_aio:
+        """The awaitable forms of the methods: `await x.aio.M(...)`."""
 
 class Noisy(Protocol):
     """Something that makes a sound.
@@ -152,6 +155,9 @@ class Animal(_GoObject):
 
         Go: func Animal.String() string
         """
+    @property
+    def aio(self) -> _Animal_aio:
+        """The awaitable forms of the methods: `await x.aio.M(...)`."""
 
 def adopt(name: str, kind: Kind) -> Animal:
     """Adopts an animal; nil when the name is empty.
@@ -182,3 +188,57 @@ def raw(name: str) -> tuple[bytes, int]:
 
     Go: func Raw(name string) ([]byte, uint32)
     """
+
+class aio:
+    """The awaitable forms of the functions of zoo (asyncio): `await zoo.aio.F(...)` runs the Go call on a goroutine and returns or raises what `zoo.F(...)` would. Cancelling the task cancels the call's context.Context."""
+    @staticmethod
+    async def adopt(name: str, kind: Kind) -> Animal:
+        """Adopts an animal; nil when the name is empty.
+
+        Go: func Adopt(name string, kind Kind) (*Animal, error)
+        """
+    @staticmethod
+    async def feed(animals: Sequence[Animal | None] | None, f: Callable[[Animal | None], tuple[float, bool]] | None) -> int:
+        """Feeds every animal f returns food for.
+
+        Go: func Feed(animals []*Animal, f func(a *Animal) (float64, bool)) int
+        """
+    @staticmethod
+    async def loudest(*things: Noisy | None) -> Noisy | None:
+        """The loudest of the noisy things.
+
+        Go: func Loudest(things ...Noisy) Noisy
+        """
+    @staticmethod
+    async def census(animals: Sequence[Animal] | None) -> dict[Kind, int]:
+        """Counts by kind.
+
+        Go: func Census(animals []Animal) map[Kind]int
+        """
+    @staticmethod
+    async def raw(name: str) -> tuple[bytes, int]:
+        """The raw bytes of a name, and their checksum.
+
+        Go: func Raw(name string) ([]byte, uint32)
+        """
+
+class _Heights_aio:
+    """The awaitable forms of the methods of Heights."""
+    async def max(self) -> float:
+        """The tallest.
+
+        Go: func Heights.Max() float64
+        """
+
+class _Animal_aio:
+    """The awaitable forms of the methods of Animal."""
+    async def greet(self, greeting: str) -> str:
+        """Greets the animal.
+
+        Go: func Animal.Greet(greeting string) string
+        """
+    async def string(self) -> str:
+        """How the animal shows in Python's str().
+
+        Go: func Animal.String() string
+        """

@@ -6,7 +6,7 @@
 
 import sys as _gsys
 
-from . import _gpic_rt, _gpic_wire
+from . import _gpic_aio, _gpic_rt, _gpic_wire
 
 # One Go runtime per process: claimed before the extension loads this package's.
 _gpic_rt.claim_go_runtime(__name__, __path__[0], None)
@@ -50,6 +50,7 @@ class Error(GoError):
 
 _gbridge = _gpic_rt.Bridge(_gffi, _glib, Error)
 _gfail = _gbridge.fail
+_gaio = _gpic_aio.over_cffi(_gffi, _glib)  # awaitable calls: `aio` below
 
 
 class _GoObject(_gpic_rt.GoObject):
@@ -433,9 +434,296 @@ def _gpic_bind(_gffi, _glib, _gfail, _gbad, _gtext):
             raise _gfail()
         return _gr
 
+    _gf_gAdd_async = _glib.gpicw_Add_async
+
+    def _gAdd_async(a, b, _gcall):
+        try:
+            _gs = _gf_gAdd_async(a, b, _gcall)
+        except (TypeError, OverflowError, ValueError, AttributeError) as _ge:
+            raise _gbad(_ge, "Add", (("a", _gc["int"]), ("b", _gc["int"]), ("_gcall", _gc["uint64"])), (a, b, _gcall)) from None
+        if _gs:
+            raise _gfail()
+
+    _gf_gAdd_collect = _glib.gpicw_Add_collect
+
+    def _gAdd_collect(_gcall):
+        try:
+            _gr = _gf_gAdd_collect(_gcall)
+        except (TypeError, OverflowError, ValueError, AttributeError) as _ge:
+            raise _gbad(_ge, "Add", (("_gcall", _gc["uint64"]),), (_gcall,)) from None
+        if _gr == -1059947287 and _gffi.errno:
+            raise _gfail()
+        return _gr
+
+    _gf_gDiv_async = _glib.gpicw_Div_async
+
+    def _gDiv_async(a, b, _gcall):
+        try:
+            _gs = _gf_gDiv_async(a, b, _gcall)
+        except (TypeError, OverflowError, ValueError, AttributeError) as _ge:
+            raise _gbad(_ge, "Div", (("a", _gc["float64"]), ("b", _gc["float64"]), ("_gcall", _gc["uint64"])), (a, b, _gcall)) from None
+        if _gs:
+            raise _gfail()
+
+    _gf_gDiv_collect = _glib.gpicw_Div_collect
+
+    def _gDiv_collect(_gcall):
+        try:
+            _gr = _gf_gDiv_collect(_gcall)
+        except (TypeError, OverflowError, ValueError, AttributeError) as _ge:
+            raise _gbad(_ge, "Div", (("_gcall", _gc["uint64"]),), (_gcall,)) from None
+        if _gr == -1.1754943508222875e-38 and _gffi.errno:
+            raise _gfail()
+        return _gr
+
+    _gf_gDivmod_async = _glib.gpicw_Divmod_async
+
+    def _gDivmod_async(a, b, _gcall):
+        try:
+            _gs = _gf_gDivmod_async(a, b, _gcall)
+        except (TypeError, OverflowError, ValueError, AttributeError) as _ge:
+            raise _gbad(_ge, "Divmod", (("a", _gc["int64"]), ("b", _gc["int64"]), ("_gcall", _gc["uint64"])), (a, b, _gcall)) from None
+        if _gs:
+            raise _gfail()
+
+    _gf_gDivmod_collect = _glib.gpicw_Divmod_collect
+
+    def _gDivmod_collect(_gcall):
+        try:
+            _gr = _gf_gDivmod_collect(_gcall)
+        except (TypeError, OverflowError, ValueError, AttributeError) as _ge:
+            raise _gbad(_ge, "Divmod", (("_gcall", _gc["uint64"]),), (_gcall,)) from None
+        if _gffi.errno:
+            raise _gfail()
+        return _gr.r0, _gr.r1
+
+    _gf_gJoin_async = _glib.gpicw_Join_async
+
+    def _gJoin_async(a, b, sep, _gcall):
+        try:
+            _ga0 = a.encode("utf-8", "surrogateescape")
+            _ga1 = b.encode("utf-8", "surrogateescape")
+            _gs = _gf_gJoin_async(_ga0, _glen(_ga0), _ga1, _glen(_ga1), sep, _gcall)
+        except (TypeError, OverflowError, ValueError, AttributeError) as _ge:
+            raise _gbad(_ge, "Join", (("a", _gc["string"]), ("b", _gc["string"]), ("sep", _gc["rune"]), ("_gcall", _gc["uint64"])), (a, b, sep, _gcall)) from None
+        if _gs:
+            raise _gfail()
+
+    _gf_gJoin_collect = _glib.gpicw_Join_collect
+
+    def _gJoin_collect(_gcall):
+        try:
+            _gr = _gf_gJoin_collect(_gcall)
+        except (TypeError, OverflowError, ValueError, AttributeError) as _ge:
+            raise _gbad(_ge, "Join", (("_gcall", _gc["uint64"]),), (_gcall,)) from None
+        if _gffi.errno:
+            raise _gfail()
+        return _gtext(_gunpack, _gr.r0_p, _gr.r0_n)
+
+    _gf_gReset_async = _glib.gpicw_Reset_async
+
+    def _gReset_async(_gcall):
+        try:
+            _gs = _gf_gReset_async(_gcall)
+        except (TypeError, OverflowError, ValueError, AttributeError) as _ge:
+            raise _gbad(_ge, "Reset", (("_gcall", _gc["uint64"]),), (_gcall,)) from None
+        if _gs:
+            raise _gfail()
+
+    _gf_gReset_collect = _glib.gpicw_Reset_collect
+
+    def _gReset_collect(_gcall):
+        try:
+            _gs = _gf_gReset_collect(_gcall)
+        except (TypeError, OverflowError, ValueError, AttributeError) as _ge:
+            raise _gbad(_ge, "Reset", (("_gcall", _gc["uint64"]),), (_gcall,)) from None
+        if _gs:
+            raise _gfail()
+
+    _gf_gScale_async = _glib.gpicw_Scale_async
+
+    def _gScale_async(c, by, _gcall):
+        try:
+            _ga0 = _gc["complex128"].check(c)
+            _gs = _gf_gScale_async(_ga0.real, _ga0.imag, by, _gcall)
+        except (TypeError, OverflowError, ValueError, AttributeError) as _ge:
+            raise _gbad(_ge, "Scale", (("c", _gc["complex128"]), ("by", _gc["float32"]), ("_gcall", _gc["uint64"])), (c, by, _gcall)) from None
+        if _gs:
+            raise _gfail()
+
+    _gf_gScale_collect = _glib.gpicw_Scale_collect
+
+    def _gScale_collect(_gcall):
+        try:
+            _gr = _gf_gScale_collect(_gcall)
+        except (TypeError, OverflowError, ValueError, AttributeError) as _ge:
+            raise _gbad(_ge, "Scale", (("_gcall", _gc["uint64"]),), (_gcall,)) from None
+        if _gffi.errno:
+            raise _gfail()
+        return _gcomplex(_gr.r0_re, _gr.r0_im)
+
+    _gf_gFlag_async = _glib.gpicw_Flag_async
+
+    def _gFlag_async(lambda_, from_, _gcall):
+        try:
+            _gs = _gf_gFlag_async(lambda_, from_, _gcall)
+        except (TypeError, OverflowError, ValueError, AttributeError) as _ge:
+            raise _gbad(_ge, "Flag", (("lambda_", _gc["bool"]), ("from_", _gc["uint8"]), ("_gcall", _gc["uint64"])), (lambda_, from_, _gcall)) from None
+        if _gs:
+            raise _gfail()
+
+    _gf_gFlag_collect = _glib.gpicw_Flag_collect
+
+    def _gFlag_collect(_gcall):
+        try:
+            _gr = _gf_gFlag_collect(_gcall)
+        except (TypeError, OverflowError, ValueError, AttributeError) as _ge:
+            raise _gbad(_ge, "Flag", (("_gcall", _gc["uint64"]),), (_gcall,)) from None
+        if not _gr and _gffi.errno:
+            raise _gfail()
+        return _gr
+
+    _gf_gSum_async = _glib.gpicw_Sum_async
+
+    def _gSum_async(*xs, _gcall):
+        try:
+            _ga0 = _gk1.arg(xs)
+            _gs = _gf_gSum_async(_ga0, _glen(_ga0), _gcall)
+        except (TypeError, OverflowError, ValueError, AttributeError) as _ge:
+            _ga0 = None
+            raise _gbad(_ge, "Sum", (("xs", _gk1), ("_gcall", _gc["uint64"])), (xs, _gcall)) from None
+        if _gs:
+            _ga0 = None
+            raise _gfail()
+        return (_ga0,), (lambda: (_gk1.done(xs, _ga0), )) if _gpypy else None
+
+    _gf_gSum_collect = _glib.gpicw_Sum_collect
+
+    def _gSum_collect(_gcall):
+        try:
+            _gr = _gf_gSum_collect(_gcall)
+        except (TypeError, OverflowError, ValueError, AttributeError) as _ge:
+            raise _gbad(_ge, "Sum", (("_gcall", _gc["uint64"]),), (_gcall,)) from None
+        if _gr == -1.1754943508222875e-38 and _gffi.errno:
+            raise _gfail()
+        return _gr
+
+    _gf_gHistogram_async = _glib.gpicw_Histogram_async
+
+    def _gHistogram_async(words, _gcall):
+        try:
+            _ga0 = _gk2.encode(words) if words is not None else b""
+            _gs = _gf_gHistogram_async(_ga0, _glen(_ga0), _gcall)
+        except (TypeError, OverflowError, ValueError, AttributeError) as _ge:
+            raise _gbad(_ge, "Histogram", (("words", _gk2, True), ("_gcall", _gc["uint64"])), (words, _gcall)) from None
+        if _gs:
+            raise _gfail()
+
+    _gf_gHistogram_collect = _glib.gpicw_Histogram_collect
+
+    def _gHistogram_collect(_gcall):
+        try:
+            _gr = _gf_gHistogram_collect(_gcall)
+        except (TypeError, OverflowError, ValueError, AttributeError) as _ge:
+            raise _gbad(_ge, "Histogram", (("_gcall", _gc["uint64"]),), (_gcall,)) from None
+        if _gffi.errno:
+            raise _gfail()
+        return _gk3.decode(_gbuffer(_gr.r0_p, _gr.r0_n))
+
+    _gf_gLargest_async = _glib.gpicw_Largest_async
+
+    def _gLargest_async(shapes, _gcall):
+        try:
+            _ga0 = _gk5.encode(shapes) if shapes is not None else b""
+            _gs = _gf_gLargest_async(_ga0, _glen(_ga0), _gcall)
+        except (TypeError, OverflowError, ValueError, AttributeError) as _ge:
+            raise _gbad(_ge, "Largest", (("shapes", _gk5, True), ("_gcall", _gc["uint64"])), (shapes, _gcall)) from None
+        if _gs:
+            raise _gfail()
+
+    _gf_gLargest_collect = _glib.gpicw_Largest_collect
+
+    def _gLargest_collect(_gcall):
+        try:
+            _gr = _gf_gLargest_collect(_gcall)
+        except (TypeError, OverflowError, ValueError, AttributeError) as _ge:
+            raise _gbad(_ge, "Largest", (("_gcall", _gc["uint64"]),), (_gcall,)) from None
+        if _gffi.errno:
+            raise _gfail()
+        return _gk4.decode(_gbuffer(_gr.r0_p, _gr.r0_n))
+
+    _gf_gEach_async = _glib.gpicw_Each_async
+
+    def _gEach_async(xs, visit, _gcall):
+        _ga1 = 0
+        try:
+            _ga0 = _gnull if xs is None else _gk6.arg(xs)
+            _ga1 = _gk7.ref(visit)
+            _gs = _gf_gEach_async(_ga0, -1 if xs is None else _glen(_ga0), _ga1, _gcall)
+        except (TypeError, OverflowError, ValueError, AttributeError) as _ge:
+            if _ga1:
+                _gk7.unref(_ga1)  # Go never saw it
+            _ga0 = None
+            raise _gbad(_ge, "Each", (("xs", _gk6, True), ("visit", _gk7), ("_gcall", _gc["uint64"])), (xs, visit, _gcall)) from None
+        if _gs:
+            _ga0 = None
+            raise _gfail()
+        return (_ga0,), (lambda: (_gk6.done(xs, _ga0), )) if _gpypy else None
+
+    _gf_gEach_collect = _glib.gpicw_Each_collect
+
+    def _gEach_collect(_gcall):
+        try:
+            _gs = _gf_gEach_collect(_gcall)
+        except (TypeError, OverflowError, ValueError, AttributeError) as _ge:
+            raise _gbad(_ge, "Each", (("_gcall", _gc["uint64"]),), (_gcall,)) from None
+        if _gs:
+            raise _gfail()
+
+    _gf_gPoint_Scale_async = _glib.gpicw_Point_Scale_async
+
+    def _gPoint_Scale_async(self, f, _gcall):
+        try:
+            _gs = _gf_gPoint_Scale_async(self._gh, f, _gcall)
+        except (TypeError, OverflowError, ValueError, AttributeError) as _ge:
+            raise _gbad(_ge, "Point.Scale", (("f", _gc["float64"]), ("_gcall", _gc["uint64"])), (f, _gcall)) from None
+        if _gs:
+            raise _gfail()
+
+    _gf_gPoint_Scale_collect = _glib.gpicw_Point_Scale_collect
+
+    def _gPoint_Scale_collect(_gcall):
+        try:
+            _gs = _gf_gPoint_Scale_collect(_gcall)
+        except (TypeError, OverflowError, ValueError, AttributeError) as _ge:
+            raise _gbad(_ge, "Point.Scale", (("_gcall", _gc["uint64"]),), (_gcall,)) from None
+        if _gs:
+            raise _gfail()
+
+    _gf_gShape_Area_async = _glib.gpicw_Shape_Area_async
+
+    def _gShape_Area_async(self, _gcall):
+        try:
+            _gs = _gf_gShape_Area_async(self._gh, _gcall)
+        except (TypeError, OverflowError, ValueError, AttributeError) as _ge:
+            raise _gbad(_ge, "Shape.Area", (("_gcall", _gc["uint64"]),), (_gcall,)) from None
+        if _gs:
+            raise _gfail()
+
+    _gf_gShape_Area_collect = _glib.gpicw_Shape_Area_collect
+
+    def _gShape_Area_collect(_gcall):
+        try:
+            _gr = _gf_gShape_Area_collect(_gcall)
+        except (TypeError, OverflowError, ValueError, AttributeError) as _ge:
+            raise _gbad(_ge, "Shape.Area", (("_gcall", _gc["uint64"]),), (_gcall,)) from None
+        if _gr == -1.1754943508222875e-38 and _gffi.errno:
+            raise _gfail()
+        return _gr
+
     for _gfn in (Add, Div, Divmod, Join, Reset, Scale, Flag, Sum, Histogram, Largest, Each, ):
         _gfn.__qualname__ = _gfn.__name__
-    return Add, Div, Divmod, Join, Reset, Scale, Flag, Sum, Histogram, Largest, Each, _gconst_Version, _gconst_KB, _gconst_MB, _gconst_Mask, _gget_Verbose, _gget_Name, _gset_Verbose, _gset_Name, _gPoint_new, _gPoint_get_X, _gPoint_get_Y, _gPoint_set_X, _gPoint_set_Y, _gPoint_Scale, _gShape_Area
+    return Add, Div, Divmod, Join, Reset, Scale, Flag, Sum, Histogram, Largest, Each, _gconst_Version, _gconst_KB, _gconst_MB, _gconst_Mask, _gget_Verbose, _gget_Name, _gset_Verbose, _gset_Name, _gPoint_new, _gPoint_get_X, _gPoint_get_Y, _gPoint_set_X, _gPoint_set_Y, _gPoint_Scale, _gShape_Area, _gAdd_async, _gAdd_collect, _gDiv_async, _gDiv_collect, _gDivmod_async, _gDivmod_collect, _gJoin_async, _gJoin_collect, _gReset_async, _gReset_collect, _gScale_async, _gScale_collect, _gFlag_async, _gFlag_collect, _gSum_async, _gSum_collect, _gHistogram_async, _gHistogram_collect, _gLargest_async, _gLargest_collect, _gEach_async, _gEach_collect, _gPoint_Scale_async, _gPoint_Scale_collect, _gShape_Area_async, _gShape_Area_collect
 
 
 (
@@ -465,6 +753,32 @@ def _gpic_bind(_gffi, _glib, _gfail, _gbad, _gtext):
     _gPoint_set_Y,
     _gPoint_Scale,
     _gShape_Area,
+    _gAdd_async,
+    _gAdd_collect,
+    _gDiv_async,
+    _gDiv_collect,
+    _gDivmod_async,
+    _gDivmod_collect,
+    _gJoin_async,
+    _gJoin_collect,
+    _gReset_async,
+    _gReset_collect,
+    _gScale_async,
+    _gScale_collect,
+    _gFlag_async,
+    _gFlag_collect,
+    _gSum_async,
+    _gSum_collect,
+    _gHistogram_async,
+    _gHistogram_collect,
+    _gLargest_async,
+    _gLargest_collect,
+    _gEach_async,
+    _gEach_collect,
+    _gPoint_Scale_async,
+    _gPoint_Scale_collect,
+    _gShape_Area_async,
+    _gShape_Area_collect,
 ) = _gpic_bind(_gffi, _glib, _gfail, _gpic_rt.bad_argument, _gpic_rt.text)
 
 Point.__init__ = _gPoint_new
@@ -479,6 +793,144 @@ Point.Scale.__qualname__ = "Point.Scale"
 Shape.Area = _gShape_Area
 Shape.Area.__name__ = "Area"
 Shape.Area.__qualname__ = "Shape.Area"
+Point._gPoint_Scale_async = _gPoint_Scale_async
+Shape._gShape_Area_async = _gShape_Area_async
+
+
+class aio:
+    """The awaitable forms of the functions of calc (asyncio): `await calc.aio.F(...)` runs the Go call on a goroutine, with no Python thread waiting for it, and returns or raises what `calc.F(...)` would. Cancelling the task cancels the call's context.Context."""
+
+    __slots__ = ()
+
+    @staticmethod
+    async def Add(a, b):
+        """Awaitable form of Add: runs the Go call on a goroutine and returns (or raises) what Add would.
+
+        Adds two integers.
+
+        두 정수를 더합니다.
+
+        Go: func Add(a int, b int) int
+        """
+        return await _gaio.call(lambda _gcall: _gAdd_async(a, b, _gcall), _gAdd_collect, _glib.gpicw_aio_cancel)
+
+    @staticmethod
+    async def Div(a, b):
+        """Awaitable form of Div: runs the Go call on a goroutine and returns (or raises) what Div would.
+
+        Divides a by b; the error says why it could not.
+
+        Go: func Div(a float64, b float64) (float64, error)
+        """
+        return await _gaio.call(lambda _gcall: _gDiv_async(a, b, _gcall), _gDiv_collect, _glib.gpicw_aio_cancel)
+
+    @staticmethod
+    async def Divmod(a, b):
+        """Awaitable form of Divmod: runs the Go call on a goroutine and returns (or raises) what Divmod would.
+
+        Quotient and remainder.
+
+        Go: func Divmod(a int64, b int64) (int64, int64)
+        """
+        return await _gaio.call(lambda _gcall: _gDivmod_async(a, b, _gcall), _gDivmod_collect, _glib.gpicw_aio_cancel)
+
+    @staticmethod
+    async def Join(a, b, sep):
+        """Awaitable form of Join: runs the Go call on a goroutine and returns (or raises) what Join would.
+
+        Joins with a separator; doc text with \"\"\"quotes\"\"\", a */ and a \\ backslash.
+
+        Go: func Join(a string, b string, sep rune) string
+        """
+        return await _gaio.call(lambda _gcall: _gJoin_async(a, b, sep, _gcall), _gJoin_collect, _glib.gpicw_aio_cancel)
+
+    @staticmethod
+    async def Reset():
+        """Awaitable form of Reset: runs the Go call on a goroutine and returns (or raises) what Reset would.
+
+        Go: func Reset() error
+        """
+        return await _gaio.call(lambda _gcall: _gReset_async(_gcall), _gReset_collect, _glib.gpicw_aio_cancel)
+
+    @staticmethod
+    async def Scale(c, by):
+        """Awaitable form of Scale: runs the Go call on a goroutine and returns (or raises) what Scale would.
+
+        Go: func Scale(c complex128, by float32) complex128
+        """
+        return await _gaio.call(lambda _gcall: _gScale_async(c, by, _gcall), _gScale_collect, _glib.gpicw_aio_cancel)
+
+    @staticmethod
+    async def Flag(lambda_, from_):
+        """Awaitable form of Flag: runs the Go call on a goroutine and returns (or raises) what Flag would.
+
+        Go: func Flag(lambda bool, from uint8) bool
+        """
+        return await _gaio.call(lambda _gcall: _gFlag_async(lambda_, from_, _gcall), _gFlag_collect, _glib.gpicw_aio_cancel)
+
+    @staticmethod
+    async def Sum(*xs):
+        """Awaitable form of Sum: runs the Go call on a goroutine and returns (or raises) what Sum would.
+
+        Go: func Sum(xs ...float64) float64
+        """
+        return await _gaio.call(lambda _gcall: _gSum_async(*xs, _gcall), _gSum_collect, _glib.gpicw_aio_cancel)
+
+    @staticmethod
+    async def Histogram(words):
+        """Awaitable form of Histogram: runs the Go call on a goroutine and returns (or raises) what Histogram would.
+
+        Go: func Histogram(words []string) map[string]int
+        """
+        return await _gaio.call(lambda _gcall: _gHistogram_async(words, _gcall), _gHistogram_collect, _glib.gpicw_aio_cancel)
+
+    @staticmethod
+    async def Largest(shapes):
+        """Awaitable form of Largest: runs the Go call on a goroutine and returns (or raises) what Largest would.
+
+        Go: func Largest(shapes []Shape) (Shape, error)
+        """
+        return await _gaio.call(lambda _gcall: _gLargest_async(shapes, _gcall), _gLargest_collect, _glib.gpicw_aio_cancel)
+
+    @staticmethod
+    async def Each(xs, visit):
+        """Awaitable form of Each: runs the Go call on a goroutine and returns (or raises) what Each would.
+
+        Go: func Each(xs []int, visit func(x int) bool)
+        """
+        return await _gaio.call(lambda _gcall: _gEach_async(xs, visit, _gcall), _gEach_collect, _glib.gpicw_aio_cancel)
+
+
+class _Point_aio(_gpic_aio.View):
+    """The awaitable forms of the methods of Point: `await x.aio.M(...)`."""
+
+    __slots__ = ()
+
+    async def Scale(self, f):
+        """Awaitable form of Point.Scale: runs the Go call on a goroutine and returns (or raises) what Point.Scale would.
+
+        Go: func Point.Scale(f float64)
+        """
+        return await _gaio.call(lambda _gcall: self._gobj._gPoint_Scale_async(f, _gcall), _gPoint_Scale_collect, _glib.gpicw_aio_cancel)
+
+
+Point.aio = _gpic_aio.view(_Point_aio)
+
+
+class _Shape_aio(_gpic_aio.View):
+    """The awaitable forms of the methods of Shape: `await x.aio.M(...)`."""
+
+    __slots__ = ()
+
+    async def Area(self):
+        """Awaitable form of Shape.Area: runs the Go call on a goroutine and returns (or raises) what Shape.Area would.
+
+        Go: func Shape.Area() float64
+        """
+        return await _gaio.call(lambda _gcall: self._gobj._gShape_Area_async(_gcall), _gShape_Area_collect, _glib.gpicw_aio_cancel)
+
+
+Shape.aio = _gpic_aio.view(_Shape_aio)
 
 
 # Go constants, read once from the package itself (the .gpi's values are checked

@@ -27,16 +27,15 @@ int64_t gpicw_stream_read(uint64_t h, char* p, int64_t n);
 int64_t gpicw_stream_write(uint64_t h, char* p, int64_t n);
 void gpicw_stream_flush(uint64_t h);
 void gpicw_stream_close(uint64_t h);
-int32_t gpicw_chan_recv(uint64_t h, int64_t wait_ms, gpic_bytes* out);
-int32_t gpicw_chan_send(uint64_t h, char* p, size_t n, int64_t wait_ms);
-void gpicw_chan_close(uint64_t h);
-int32_t gpicw_iter_next(uint64_t h, gpic_bytes* out);
-void gpicw_iter_stop(uint64_t h);
 extern "Python" void gpic_py_dispatch(uint64_t, int32_t, int32_t, const char*, size_t, gpic_bytes*,
                                        gpic_status*);
 extern "Python" void gpic_py_release(const uint64_t*, size_t);
 int32_t gpic_py_slot(void);
 void gpicw_set_python(int32_t slot, int on);
+int32_t gpic_aio_open(int32_t fd);
+int64_t gpic_aio_drain(int32_t port, uint64_t* ids, int64_t cap);
+void gpic_aio_close(int32_t port);
+void gpicw_aio_cancel(uint64_t call);
 int64_t gpicw_Add(int64_t a0, int64_t a1);
 double gpicw_Div(double a0, double a1);
 struct gpicr_Divmod {
@@ -91,6 +90,52 @@ int32_t gpicw_Point_set_X(uint64_t self, double a0);
 int32_t gpicw_Point_set_Y(uint64_t self, double a0);
 int32_t gpicw_Point_Scale(uint64_t self, double a0);
 double gpicw_Shape_Area(uint64_t self);
+int32_t gpicw_Add_async(int64_t a0, int64_t a1, uint64_t a2);
+int64_t gpicw_Add_collect(uint64_t a0);
+int32_t gpicw_Div_async(double a0, double a1, uint64_t a2);
+double gpicw_Div_collect(uint64_t a0);
+int32_t gpicw_Divmod_async(int64_t a0, int64_t a1, uint64_t a2);
+struct gpicr_Divmod_collect {
+    int64_t r0;
+    int64_t r1;
+};
+struct gpicr_Divmod_collect gpicw_Divmod_collect(uint64_t a0);
+int32_t gpicw_Join_async(const char* a0_p, size_t a0_n, const char* a1_p, size_t a1_n, int32_t a2, uint64_t a3);
+struct gpicr_Join_collect {
+    const char* r0_p;
+    size_t r0_n;
+};
+struct gpicr_Join_collect gpicw_Join_collect(uint64_t a0);
+int32_t gpicw_Reset_async(uint64_t a0);
+int32_t gpicw_Reset_collect(uint64_t a0);
+int32_t gpicw_Scale_async(double a0_re, double a0_im, float a1, uint64_t a2);
+struct gpicr_Scale_collect {
+    double r0_re;
+    double r0_im;
+};
+struct gpicr_Scale_collect gpicw_Scale_collect(uint64_t a0);
+int32_t gpicw_Flag_async(bool a0, uint8_t a1, uint64_t a2);
+bool gpicw_Flag_collect(uint64_t a0);
+int32_t gpicw_Sum_async(void* a0_p, int64_t a0_n, uint64_t a1);
+double gpicw_Sum_collect(uint64_t a0);
+int32_t gpicw_Histogram_async(const char* a0_p, size_t a0_n, uint64_t a1);
+struct gpicr_Histogram_collect {
+    const char* r0_p;
+    size_t r0_n;
+};
+struct gpicr_Histogram_collect gpicw_Histogram_collect(uint64_t a0);
+int32_t gpicw_Largest_async(const char* a0_p, size_t a0_n, uint64_t a1);
+struct gpicr_Largest_collect {
+    const char* r0_p;
+    size_t r0_n;
+};
+struct gpicr_Largest_collect gpicw_Largest_collect(uint64_t a0);
+int32_t gpicw_Each_async(void* a0_p, int64_t a0_n, uint64_t a1, uint64_t a2);
+int32_t gpicw_Each_collect(uint64_t a0);
+int32_t gpicw_Point_Scale_async(uint64_t self, double a0, uint64_t a1);
+int32_t gpicw_Point_Scale_collect(uint64_t a0);
+int32_t gpicw_Shape_Area_async(uint64_t self, uint64_t a0);
+double gpicw_Shape_Area_collect(uint64_t a0);
 gpic_status* gpicw_py_status(void);
 extern "Python" double gpicp_1_0(uint64_t);
 extern "Python" _Bool gpicp_2_0(uint64_t, int64_t);
@@ -183,67 +228,11 @@ static void gpicw_stream_close(uint64_t h) {
     gpicw_settle(&st);
 }
 
-/* Go channels and iterators held by Python (gpic_wire.GoChan, GoIter): one receive,
-   send or step per call, the value in the calling thread's arena. */
-static int32_t gpicw_chan_recv(uint64_t h, int64_t wait_ms, gpic_bytes* out) {
-    gpic_status st = {0};
-    int32_t state = 1;
+static void gpicw_aio_cancel(uint64_t call) {
     if (gpic_call_begin() == 0) {
-        state = gpic_chan_recv(h, wait_ms, out, &st);
+        gpic_calc_aio_cancel(call);
         gpic_call_end();
-    } else {
-        gpic_fail_forked(&st);
     }
-    gpicw_settle(&st);
-    return state;
-}
-
-static int32_t gpicw_chan_send(uint64_t h, char* p, size_t n, int64_t wait_ms) {
-    gpic_status st = {0};
-    int32_t state = 1;
-    if (gpic_call_begin() == 0) {
-        state = gpic_chan_send(h, (gpic_bytes){p, n}, wait_ms, &st);
-        gpic_call_end();
-    } else {
-        gpic_fail_forked(&st);
-    }
-    gpicw_settle(&st);
-    return state;
-}
-
-static void gpicw_chan_close(uint64_t h) {
-    gpic_status st = {0};
-    if (gpic_call_begin() == 0) {
-        gpic_chan_close(h, &st);
-        gpic_call_end();
-    } else {
-        gpic_fail_forked(&st);
-    }
-    gpicw_settle(&st);
-}
-
-static int32_t gpicw_iter_next(uint64_t h, gpic_bytes* out) {
-    gpic_status st = {0};
-    int32_t more = 0;
-    if (gpic_call_begin() == 0) {
-        more = gpic_iter_next(h, out, &st);
-        gpic_call_end();
-    } else {
-        gpic_fail_forked(&st);
-    }
-    gpicw_settle(&st);
-    return more;
-}
-
-static void gpicw_iter_stop(uint64_t h) {
-    gpic_status st = {0};
-    if (gpic_call_begin() == 0) {
-        gpic_iter_stop(h, &st);
-        gpic_call_end();
-    } else {
-        gpic_fail_forked(&st);
-    }
-    gpicw_settle(&st);
 }
 
 static int64_t gpicw_Add(int64_t a0, int64_t a1) {
@@ -630,6 +619,369 @@ static double gpicw_Shape_Area(uint64_t self) {
     double r = 0;
     if (gpic_call_begin() == 0) {
         r = gpic_calc_Shape_Area(self, &st);
+        gpic_call_end();
+    } else {
+        gpic_fail_forked(&st);
+    }
+    gpicw_settle(&st);
+    if (st.code) r = -0x1p-126;
+    return r;
+}
+
+static int32_t gpicw_Add_async(int64_t a0, int64_t a1, uint64_t a2) {
+    gpic_status st = {0};
+    if (gpic_call_begin() == 0) {
+        gpic_calc_Add_async(a0, a1, a2, &st);
+        gpic_call_end();
+    } else {
+        gpic_fail_forked(&st);
+    }
+    gpicw_settle(&st);
+    return st.code;
+}
+
+static int64_t gpicw_Add_collect(uint64_t a0) {
+    gpic_status st = {0};
+    int64_t r = 0;
+    if (gpic_call_begin() == 0) {
+        r = gpic_calc_Add_collect(a0, &st);
+        gpic_call_end();
+    } else {
+        gpic_fail_forked(&st);
+    }
+    gpicw_settle(&st);
+    if (st.code) r = -1059947287;
+    return r;
+}
+
+static int32_t gpicw_Div_async(double a0, double a1, uint64_t a2) {
+    gpic_status st = {0};
+    if (gpic_call_begin() == 0) {
+        gpic_calc_Div_async(a0, a1, a2, &st);
+        gpic_call_end();
+    } else {
+        gpic_fail_forked(&st);
+    }
+    gpicw_settle(&st);
+    return st.code;
+}
+
+static double gpicw_Div_collect(uint64_t a0) {
+    gpic_status st = {0};
+    double r = 0;
+    if (gpic_call_begin() == 0) {
+        r = gpic_calc_Div_collect(a0, &st);
+        gpic_call_end();
+    } else {
+        gpic_fail_forked(&st);
+    }
+    gpicw_settle(&st);
+    if (st.code) r = -0x1p-126;
+    return r;
+}
+
+static int32_t gpicw_Divmod_async(int64_t a0, int64_t a1, uint64_t a2) {
+    gpic_status st = {0};
+    if (gpic_call_begin() == 0) {
+        gpic_calc_Divmod_async(a0, a1, a2, &st);
+        gpic_call_end();
+    } else {
+        gpic_fail_forked(&st);
+    }
+    gpicw_settle(&st);
+    return st.code;
+}
+
+struct gpicr_Divmod_collect {
+    int64_t r0;
+    int64_t r1;
+};
+static struct gpicr_Divmod_collect gpicw_Divmod_collect(uint64_t a0) {
+    gpic_status st = {0};
+    struct gpicr_Divmod_collect out = {0};
+    int64_t r0;
+    int64_t r1;
+    if (gpic_call_begin() == 0) {
+        gpic_calc_Divmod_collect(a0, &r0, &r1, &st);
+        gpic_call_end();
+    } else {
+        gpic_fail_forked(&st);
+    }
+    gpicw_settle(&st);
+    out.r0 = r0;
+    out.r1 = r1;
+    return out;
+}
+
+static int32_t gpicw_Join_async(const char* a0_p, size_t a0_n, const char* a1_p, size_t a1_n, int32_t a2, uint64_t a3) {
+    gpic_status st = {0};
+    if (gpic_call_begin() == 0) {
+        gpic_calc_Join_async((gpic_string){a0_p, a0_n}, (gpic_string){a1_p, a1_n}, a2, a3, &st);
+        gpic_call_end();
+    } else {
+        gpic_fail_forked(&st);
+    }
+    gpicw_settle(&st);
+    return st.code;
+}
+
+struct gpicr_Join_collect {
+    const char* r0_p;
+    size_t r0_n;
+};
+static struct gpicr_Join_collect gpicw_Join_collect(uint64_t a0) {
+    gpic_status st = {0};
+    struct gpicr_Join_collect out = {0};
+    gpic_string r0;
+    if (gpic_call_begin() == 0) {
+        gpic_calc_Join_collect(a0, &r0, &st);
+        gpic_call_end();
+    } else {
+        gpic_fail_forked(&st);
+    }
+    gpicw_settle(&st);
+    out.r0_p = r0.p;
+    out.r0_n = r0.n;
+    return out;
+}
+
+static int32_t gpicw_Reset_async(uint64_t a0) {
+    gpic_status st = {0};
+    if (gpic_call_begin() == 0) {
+        gpic_calc_Reset_async(a0, &st);
+        gpic_call_end();
+    } else {
+        gpic_fail_forked(&st);
+    }
+    gpicw_settle(&st);
+    return st.code;
+}
+
+static int32_t gpicw_Reset_collect(uint64_t a0) {
+    gpic_status st = {0};
+    if (gpic_call_begin() == 0) {
+        gpic_calc_Reset_collect(a0, &st);
+        gpic_call_end();
+    } else {
+        gpic_fail_forked(&st);
+    }
+    gpicw_settle(&st);
+    return st.code;
+}
+
+static int32_t gpicw_Scale_async(double a0_re, double a0_im, float a1, uint64_t a2) {
+    gpic_status st = {0};
+    if (gpic_call_begin() == 0) {
+        gpic_calc_Scale_async((gpic_complex128){a0_re, a0_im}, a1, a2, &st);
+        gpic_call_end();
+    } else {
+        gpic_fail_forked(&st);
+    }
+    gpicw_settle(&st);
+    return st.code;
+}
+
+struct gpicr_Scale_collect {
+    double r0_re;
+    double r0_im;
+};
+static struct gpicr_Scale_collect gpicw_Scale_collect(uint64_t a0) {
+    gpic_status st = {0};
+    struct gpicr_Scale_collect out = {0};
+    gpic_complex128 r0;
+    if (gpic_call_begin() == 0) {
+        gpic_calc_Scale_collect(a0, &r0, &st);
+        gpic_call_end();
+    } else {
+        gpic_fail_forked(&st);
+    }
+    gpicw_settle(&st);
+    out.r0_re = r0.re;
+    out.r0_im = r0.im;
+    return out;
+}
+
+static int32_t gpicw_Flag_async(bool a0, uint8_t a1, uint64_t a2) {
+    gpic_status st = {0};
+    if (gpic_call_begin() == 0) {
+        gpic_calc_Flag_async(a0, a1, a2, &st);
+        gpic_call_end();
+    } else {
+        gpic_fail_forked(&st);
+    }
+    gpicw_settle(&st);
+    return st.code;
+}
+
+static bool gpicw_Flag_collect(uint64_t a0) {
+    gpic_status st = {0};
+    bool r = 0;
+    if (gpic_call_begin() == 0) {
+        r = gpic_calc_Flag_collect(a0, &st);
+        gpic_call_end();
+    } else {
+        gpic_fail_forked(&st);
+    }
+    gpicw_settle(&st);
+    if (st.code) r = 0;
+    return r;
+}
+
+static int32_t gpicw_Sum_async(void* a0_p, int64_t a0_n, uint64_t a1) {
+    gpic_status st = {0};
+    if (gpic_call_begin() == 0) {
+        gpic_calc_Sum_async((gpic_slice){a0_p, a0_n}, a1, &st);
+        gpic_call_end();
+    } else {
+        gpic_fail_forked(&st);
+    }
+    gpicw_settle(&st);
+    return st.code;
+}
+
+static double gpicw_Sum_collect(uint64_t a0) {
+    gpic_status st = {0};
+    double r = 0;
+    if (gpic_call_begin() == 0) {
+        r = gpic_calc_Sum_collect(a0, &st);
+        gpic_call_end();
+    } else {
+        gpic_fail_forked(&st);
+    }
+    gpicw_settle(&st);
+    if (st.code) r = -0x1p-126;
+    return r;
+}
+
+static int32_t gpicw_Histogram_async(const char* a0_p, size_t a0_n, uint64_t a1) {
+    gpic_status st = {0};
+    if (gpic_call_begin() == 0) {
+        gpic_calc_Histogram_async((gpic_bytes){a0_p, a0_n}, a1, &st);
+        gpic_call_end();
+    } else {
+        gpic_fail_forked(&st);
+    }
+    gpicw_settle(&st);
+    return st.code;
+}
+
+struct gpicr_Histogram_collect {
+    const char* r0_p;
+    size_t r0_n;
+};
+static struct gpicr_Histogram_collect gpicw_Histogram_collect(uint64_t a0) {
+    gpic_status st = {0};
+    struct gpicr_Histogram_collect out = {0};
+    gpic_bytes r0;
+    if (gpic_call_begin() == 0) {
+        gpic_calc_Histogram_collect(a0, &r0, &st);
+        gpic_call_end();
+    } else {
+        gpic_fail_forked(&st);
+    }
+    gpicw_settle(&st);
+    out.r0_p = r0.p;
+    out.r0_n = r0.n;
+    return out;
+}
+
+static int32_t gpicw_Largest_async(const char* a0_p, size_t a0_n, uint64_t a1) {
+    gpic_status st = {0};
+    if (gpic_call_begin() == 0) {
+        gpic_calc_Largest_async((gpic_bytes){a0_p, a0_n}, a1, &st);
+        gpic_call_end();
+    } else {
+        gpic_fail_forked(&st);
+    }
+    gpicw_settle(&st);
+    return st.code;
+}
+
+struct gpicr_Largest_collect {
+    const char* r0_p;
+    size_t r0_n;
+};
+static struct gpicr_Largest_collect gpicw_Largest_collect(uint64_t a0) {
+    gpic_status st = {0};
+    struct gpicr_Largest_collect out = {0};
+    gpic_bytes r0;
+    if (gpic_call_begin() == 0) {
+        gpic_calc_Largest_collect(a0, &r0, &st);
+        gpic_call_end();
+    } else {
+        gpic_fail_forked(&st);
+    }
+    gpicw_settle(&st);
+    out.r0_p = r0.p;
+    out.r0_n = r0.n;
+    return out;
+}
+
+static int32_t gpicw_Each_async(void* a0_p, int64_t a0_n, uint64_t a1, uint64_t a2) {
+    gpic_status st = {0};
+    if (gpic_call_begin() == 0) {
+        gpic_calc_Each_async((gpic_slice){a0_p, a0_n}, a1, a2, &st);
+        gpic_call_end();
+    } else {
+        gpic_fail_forked(&st);
+    }
+    gpicw_settle(&st);
+    return st.code;
+}
+
+static int32_t gpicw_Each_collect(uint64_t a0) {
+    gpic_status st = {0};
+    if (gpic_call_begin() == 0) {
+        gpic_calc_Each_collect(a0, &st);
+        gpic_call_end();
+    } else {
+        gpic_fail_forked(&st);
+    }
+    gpicw_settle(&st);
+    return st.code;
+}
+
+static int32_t gpicw_Point_Scale_async(uint64_t self, double a0, uint64_t a1) {
+    gpic_status st = {0};
+    if (gpic_call_begin() == 0) {
+        gpic_calc_Point_Scale_async(self, a0, a1, &st);
+        gpic_call_end();
+    } else {
+        gpic_fail_forked(&st);
+    }
+    gpicw_settle(&st);
+    return st.code;
+}
+
+static int32_t gpicw_Point_Scale_collect(uint64_t a0) {
+    gpic_status st = {0};
+    if (gpic_call_begin() == 0) {
+        gpic_calc_Point_Scale_collect(a0, &st);
+        gpic_call_end();
+    } else {
+        gpic_fail_forked(&st);
+    }
+    gpicw_settle(&st);
+    return st.code;
+}
+
+static int32_t gpicw_Shape_Area_async(uint64_t self, uint64_t a0) {
+    gpic_status st = {0};
+    if (gpic_call_begin() == 0) {
+        gpic_calc_Shape_Area_async(self, a0, &st);
+        gpic_call_end();
+    } else {
+        gpic_fail_forked(&st);
+    }
+    gpicw_settle(&st);
+    return st.code;
+}
+
+static double gpicw_Shape_Area_collect(uint64_t a0) {
+    gpic_status st = {0};
+    double r = 0;
+    if (gpic_call_begin() == 0) {
+        r = gpic_calc_Shape_Area_collect(a0, &st);
         gpic_call_end();
     } else {
         gpic_fail_forked(&st);

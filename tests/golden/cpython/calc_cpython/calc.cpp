@@ -429,7 +429,485 @@ PyObject* set_Name(PyObject* /*module*/, PyObject* const* args, Py_ssize_t nargs
   Py_RETURN_NONE;
 }
 
+// --- Awaitable calls (module-private starts and collects) --------------------------------------
+
+PyObject* aio_Add_async(PyObject* /*module*/, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
+  static constexpr gpic_py::Param params[] = {{"a", 0}, {"b", 0}, {"_gcall", 16}};
+  static constexpr gpic_py::Func func{"Add", params};
+  gpic_py::Args<3> in(func, args, nargs, kwnames);
+  if (!in) return nullptr;
+  gpic_py::Arg<int64_t> a0;
+  gpic_py::Arg<int64_t> a1;
+  gpic_py::Arg<uint64_t> a2;
+  if (!a0.load(in[0]) || !a1.load(in[1]) || !a2.load(in[2])) return in.bad_argument();
+  gpic_status st{};
+  gpic_py::GoCall call(st);
+  if (call) {
+    gpic_py::NoGil nogil;
+    gpic_calc_Add_async(a0, a1, a2, &st);
+  }
+  if (st.code) return gpic_py::raise_status(st);
+  Py_RETURN_NONE;
+}
+
+PyObject* aio_Add_collect(PyObject* /*module*/, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
+  static constexpr gpic_py::Param params[] = {{"_gcall", 16}};
+  static constexpr gpic_py::Func func{"Add", params};
+  gpic_py::Args<1> in(func, args, nargs, kwnames);
+  if (!in) return nullptr;
+  gpic_py::Arg<uint64_t> a0;
+  if (!a0.load(in[0])) return in.bad_argument();
+  gpic_status st{};
+  int64_t r0{};
+  gpic_py::GoCall call(st);
+  if (call) {
+    gpic_py::NoGil nogil;
+    r0 = gpic_calc_Add_collect(a0, &st);
+  }
+  if (st.code) return gpic_py::raise_status(st);
+  return gpic_py::to_python(r0);
+}
+
+PyObject* aio_Div_async(PyObject* /*module*/, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
+  static constexpr gpic_py::Param params[] = {{"a", 1}, {"b", 1}, {"_gcall", 16}};
+  static constexpr gpic_py::Func func{"Div", params};
+  gpic_py::Args<3> in(func, args, nargs, kwnames);
+  if (!in) return nullptr;
+  gpic_py::Arg<double> a0;
+  gpic_py::Arg<double> a1;
+  gpic_py::Arg<uint64_t> a2;
+  if (!a0.load(in[0]) || !a1.load(in[1]) || !a2.load(in[2])) return in.bad_argument();
+  gpic_status st{};
+  gpic_py::GoCall call(st);
+  if (call) {
+    gpic_py::NoGil nogil;
+    gpic_calc_Div_async(a0, a1, a2, &st);
+  }
+  if (st.code) return gpic_py::raise_status(st);
+  Py_RETURN_NONE;
+}
+
+PyObject* aio_Div_collect(PyObject* /*module*/, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
+  static constexpr gpic_py::Param params[] = {{"_gcall", 16}};
+  static constexpr gpic_py::Func func{"Div", params};
+  gpic_py::Args<1> in(func, args, nargs, kwnames);
+  if (!in) return nullptr;
+  gpic_py::Arg<uint64_t> a0;
+  if (!a0.load(in[0])) return in.bad_argument();
+  gpic_status st{};
+  double r0{};
+  gpic_py::GoCall call(st);
+  if (call) {
+    gpic_py::NoGil nogil;
+    r0 = gpic_calc_Div_collect(a0, &st);
+  }
+  if (st.code) return gpic_py::raise_status(st);
+  return gpic_py::to_python(r0);
+}
+
+PyObject* aio_Divmod_async(PyObject* /*module*/, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
+  static constexpr gpic_py::Param params[] = {{"a", 2}, {"b", 2}, {"_gcall", 16}};
+  static constexpr gpic_py::Func func{"Divmod", params};
+  gpic_py::Args<3> in(func, args, nargs, kwnames);
+  if (!in) return nullptr;
+  gpic_py::Arg<int64_t> a0;
+  gpic_py::Arg<int64_t> a1;
+  gpic_py::Arg<uint64_t> a2;
+  if (!a0.load(in[0]) || !a1.load(in[1]) || !a2.load(in[2])) return in.bad_argument();
+  gpic_status st{};
+  gpic_py::GoCall call(st);
+  if (call) {
+    gpic_py::NoGil nogil;
+    gpic_calc_Divmod_async(a0, a1, a2, &st);
+  }
+  if (st.code) return gpic_py::raise_status(st);
+  Py_RETURN_NONE;
+}
+
+PyObject* aio_Divmod_collect(PyObject* /*module*/, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
+  static constexpr gpic_py::Param params[] = {{"_gcall", 16}};
+  static constexpr gpic_py::Func func{"Divmod", params};
+  gpic_py::Args<1> in(func, args, nargs, kwnames);
+  if (!in) return nullptr;
+  gpic_py::Arg<uint64_t> a0;
+  if (!a0.load(in[0])) return in.bad_argument();
+  gpic_status st{};
+  int64_t r0{};
+  int64_t r1{};
+  gpic_py::GoCall call(st);
+  if (call) {
+    gpic_py::NoGil nogil;
+    gpic_calc_Divmod_collect(a0, &r0, &r1, &st);
+  }
+  if (st.code) return gpic_py::raise_status(st);
+  return gpic_py::tuple(gpic_py::to_python(r0), gpic_py::to_python(r1));
+}
+
+PyObject* aio_Join_async(PyObject* /*module*/, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
+  static constexpr gpic_py::Param params[] = {{"a", 3}, {"b", 3}, {"sep", 4}, {"_gcall", 16}};
+  static constexpr gpic_py::Func func{"Join", params};
+  gpic_py::Args<4> in(func, args, nargs, kwnames);
+  if (!in) return nullptr;
+  gpic_py::Arg<gpic_string> a0;
+  gpic_py::Arg<gpic_string> a1;
+  gpic_py::Arg<int32_t> a2;
+  gpic_py::Arg<uint64_t> a3;
+  if (!a0.load(in[0]) || !a1.load(in[1]) || !a2.load(in[2]) || !a3.load(in[3])) return in.bad_argument();
+  gpic_status st{};
+  gpic_py::GoCall call(st);
+  if (call) {
+    gpic_py::NoGil nogil;
+    gpic_calc_Join_async(a0, a1, a2, a3, &st);
+  }
+  if (st.code) return gpic_py::raise_status(st);
+  Py_RETURN_NONE;
+}
+
+PyObject* aio_Join_collect(PyObject* /*module*/, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
+  static constexpr gpic_py::Param params[] = {{"_gcall", 16}};
+  static constexpr gpic_py::Func func{"Join", params};
+  gpic_py::Args<1> in(func, args, nargs, kwnames);
+  if (!in) return nullptr;
+  gpic_py::Arg<uint64_t> a0;
+  if (!a0.load(in[0])) return in.bad_argument();
+  gpic_status st{};
+  gpic_string r0{};
+  gpic_py::GoCall call(st);
+  if (call) {
+    gpic_py::NoGil nogil;
+    gpic_calc_Join_collect(a0, &r0, &st);
+  }
+  if (st.code) return gpic_py::raise_status(st);
+  return gpic_py::to_python(r0);
+}
+
+PyObject* aio_Reset_async(PyObject* /*module*/, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
+  static constexpr gpic_py::Param params[] = {{"_gcall", 16}};
+  static constexpr gpic_py::Func func{"Reset", params};
+  gpic_py::Args<1> in(func, args, nargs, kwnames);
+  if (!in) return nullptr;
+  gpic_py::Arg<uint64_t> a0;
+  if (!a0.load(in[0])) return in.bad_argument();
+  gpic_status st{};
+  gpic_py::GoCall call(st);
+  if (call) {
+    gpic_py::NoGil nogil;
+    gpic_calc_Reset_async(a0, &st);
+  }
+  if (st.code) return gpic_py::raise_status(st);
+  Py_RETURN_NONE;
+}
+
+PyObject* aio_Reset_collect(PyObject* /*module*/, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
+  static constexpr gpic_py::Param params[] = {{"_gcall", 16}};
+  static constexpr gpic_py::Func func{"Reset", params};
+  gpic_py::Args<1> in(func, args, nargs, kwnames);
+  if (!in) return nullptr;
+  gpic_py::Arg<uint64_t> a0;
+  if (!a0.load(in[0])) return in.bad_argument();
+  gpic_status st{};
+  gpic_py::GoCall call(st);
+  if (call) {
+    gpic_py::NoGil nogil;
+    gpic_calc_Reset_collect(a0, &st);
+  }
+  if (st.code) return gpic_py::raise_status(st);
+  Py_RETURN_NONE;
+}
+
+PyObject* aio_Scale_async(PyObject* /*module*/, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
+  static constexpr gpic_py::Param params[] = {{"c", 5}, {"by", 6}, {"_gcall", 16}};
+  static constexpr gpic_py::Func func{"Scale", params};
+  gpic_py::Args<3> in(func, args, nargs, kwnames);
+  if (!in) return nullptr;
+  gpic_py::Arg<gpic_complex128> a0;
+  gpic_py::Arg<float> a1;
+  gpic_py::Arg<uint64_t> a2;
+  if (!a0.load(in[0]) || !a1.load(in[1]) || !a2.load(in[2])) return in.bad_argument();
+  gpic_status st{};
+  gpic_py::GoCall call(st);
+  if (call) {
+    gpic_py::NoGil nogil;
+    gpic_calc_Scale_async(a0, a1, a2, &st);
+  }
+  if (st.code) return gpic_py::raise_status(st);
+  Py_RETURN_NONE;
+}
+
+PyObject* aio_Scale_collect(PyObject* /*module*/, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
+  static constexpr gpic_py::Param params[] = {{"_gcall", 16}};
+  static constexpr gpic_py::Func func{"Scale", params};
+  gpic_py::Args<1> in(func, args, nargs, kwnames);
+  if (!in) return nullptr;
+  gpic_py::Arg<uint64_t> a0;
+  if (!a0.load(in[0])) return in.bad_argument();
+  gpic_status st{};
+  gpic_complex128 r0{};
+  gpic_py::GoCall call(st);
+  if (call) {
+    gpic_py::NoGil nogil;
+    gpic_calc_Scale_collect(a0, &r0, &st);
+  }
+  if (st.code) return gpic_py::raise_status(st);
+  return gpic_py::to_python(r0);
+}
+
+PyObject* aio_Flag_async(PyObject* /*module*/, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
+  static constexpr gpic_py::Param params[] = {{"lambda_", 7}, {"from_", 8}, {"_gcall", 16}};
+  static constexpr gpic_py::Func func{"Flag", params};
+  gpic_py::Args<3> in(func, args, nargs, kwnames);
+  if (!in) return nullptr;
+  gpic_py::Arg<bool> a0;
+  gpic_py::Arg<uint8_t> a1;
+  gpic_py::Arg<uint64_t> a2;
+  if (!a0.load(in[0]) || !a1.load(in[1]) || !a2.load(in[2])) return in.bad_argument();
+  gpic_status st{};
+  gpic_py::GoCall call(st);
+  if (call) {
+    gpic_py::NoGil nogil;
+    gpic_calc_Flag_async(a0, a1, a2, &st);
+  }
+  if (st.code) return gpic_py::raise_status(st);
+  Py_RETURN_NONE;
+}
+
+PyObject* aio_Flag_collect(PyObject* /*module*/, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
+  static constexpr gpic_py::Param params[] = {{"_gcall", 16}};
+  static constexpr gpic_py::Func func{"Flag", params};
+  gpic_py::Args<1> in(func, args, nargs, kwnames);
+  if (!in) return nullptr;
+  gpic_py::Arg<uint64_t> a0;
+  if (!a0.load(in[0])) return in.bad_argument();
+  gpic_status st{};
+  bool r0{};
+  gpic_py::GoCall call(st);
+  if (call) {
+    gpic_py::NoGil nogil;
+    r0 = gpic_calc_Flag_collect(a0, &st);
+  }
+  if (st.code) return gpic_py::raise_status(st);
+  return gpic_py::to_python(r0);
+}
+
+PyObject* aio_Sum_async(PyObject* /*module*/, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
+  static constexpr gpic_py::Param params[] = {{"xs", 9}, {"_gcall", 16}};
+  static constexpr gpic_py::Func func{"Sum", params, true};
+  gpic_py::Args<2> in(func, args, nargs, kwnames);
+  if (!in) return nullptr;
+  gpic_py::SliceArg<double> a0(gpic_py::codec(9), -1, false, /*keep=*/true);  // []float64
+  gpic_py::Arg<uint64_t> a1;
+  if (!a0.load(in[0]) || !a1.load(in[1])) return in.bad_argument();
+  gpic_status st{};
+  gpic_py::GoCall call(st);
+  if (call) {
+    gpic_py::NoGil nogil;
+    gpic_calc_Sum_async(a0, a1, &st);
+  }
+  if (st.code) return gpic_py::raise_status(st);
+  return gpic_py::tuple(gpic_py::tuple(a0.keeper()), Py_NewRef(Py_None));
+}
+
+PyObject* aio_Sum_collect(PyObject* /*module*/, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
+  static constexpr gpic_py::Param params[] = {{"_gcall", 16}};
+  static constexpr gpic_py::Func func{"Sum", params};
+  gpic_py::Args<1> in(func, args, nargs, kwnames);
+  if (!in) return nullptr;
+  gpic_py::Arg<uint64_t> a0;
+  if (!a0.load(in[0])) return in.bad_argument();
+  gpic_status st{};
+  double r0{};
+  gpic_py::GoCall call(st);
+  if (call) {
+    gpic_py::NoGil nogil;
+    r0 = gpic_calc_Sum_collect(a0, &st);
+  }
+  if (st.code) return gpic_py::raise_status(st);
+  return gpic_py::to_python(r0);
+}
+
+PyObject* aio_Histogram_async(PyObject* /*module*/, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
+  static constexpr gpic_py::Param params[] = {{"words", 10, gpic_py::Zero::Required, true}, {"_gcall", 16}};
+  static constexpr gpic_py::Func func{"Histogram", params};
+  gpic_py::Args<2> in(func, args, nargs, kwnames);
+  if (!in) return nullptr;
+  gpic_py::WireArg a0(gpic_py::codec(10), true);  // []string
+  gpic_py::Arg<uint64_t> a1;
+  if (!a0.load(in[0]) || !a1.load(in[1])) return in.bad_argument();
+  gpic_status st{};
+  gpic_py::GoCall call(st);
+  if (call) {
+    gpic_py::NoGil nogil;
+    gpic_calc_Histogram_async(a0, a1, &st);
+  }
+  if (st.code) return gpic_py::raise_status(st);
+  Py_RETURN_NONE;
+}
+
+PyObject* aio_Histogram_collect(PyObject* /*module*/, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
+  static constexpr gpic_py::Param params[] = {{"_gcall", 16}};
+  static constexpr gpic_py::Func func{"Histogram", params};
+  gpic_py::Args<1> in(func, args, nargs, kwnames);
+  if (!in) return nullptr;
+  gpic_py::Arg<uint64_t> a0;
+  if (!a0.load(in[0])) return in.bad_argument();
+  gpic_status st{};
+  gpic_bytes r0{};
+  gpic_py::GoCall call(st);
+  if (call) {
+    gpic_py::NoGil nogil;
+    gpic_calc_Histogram_collect(a0, &r0, &st);
+  }
+  if (st.code) return gpic_py::raise_status(st);
+  return gpic_py::decode(gpic_py::codec(11), r0);
+}
+
+PyObject* aio_Largest_async(PyObject* /*module*/, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
+  static constexpr gpic_py::Param params[] = {{"shapes", 12, gpic_py::Zero::Required, true}, {"_gcall", 16}};
+  static constexpr gpic_py::Func func{"Largest", params};
+  gpic_py::Args<2> in(func, args, nargs, kwnames);
+  if (!in) return nullptr;
+  gpic_py::WireArg a0(gpic_py::codec(12), true);  // []Shape
+  gpic_py::Arg<uint64_t> a1;
+  if (!a0.load(in[0]) || !a1.load(in[1])) return in.bad_argument();
+  gpic_status st{};
+  gpic_py::GoCall call(st);
+  if (call) {
+    gpic_py::NoGil nogil;
+    gpic_calc_Largest_async(a0, a1, &st);
+  }
+  if (st.code) return gpic_py::raise_status(st);
+  Py_RETURN_NONE;
+}
+
+PyObject* aio_Largest_collect(PyObject* /*module*/, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
+  static constexpr gpic_py::Param params[] = {{"_gcall", 16}};
+  static constexpr gpic_py::Func func{"Largest", params};
+  gpic_py::Args<1> in(func, args, nargs, kwnames);
+  if (!in) return nullptr;
+  gpic_py::Arg<uint64_t> a0;
+  if (!a0.load(in[0])) return in.bad_argument();
+  gpic_status st{};
+  gpic_bytes r0{};
+  gpic_py::GoCall call(st);
+  if (call) {
+    gpic_py::NoGil nogil;
+    gpic_calc_Largest_collect(a0, &r0, &st);
+  }
+  if (st.code) return gpic_py::raise_status(st);
+  return gpic_py::decode(gpic_py::codec(13), r0);
+}
+
+PyObject* aio_Each_async(PyObject* /*module*/, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
+  static constexpr gpic_py::Param params[] = {{"xs", 14, gpic_py::Zero::Required, true}, {"visit", 15}, {"_gcall", 16}};
+  static constexpr gpic_py::Func func{"Each", params};
+  gpic_py::Args<3> in(func, args, nargs, kwnames);
+  if (!in) return nullptr;
+  gpic_py::SliceArg<int64_t> a0(gpic_py::codec(14), -1, true, /*keep=*/true);  // []int
+  gpic_py::CallbackArg a1(gpic_py::codec(15));  // func(x int) bool
+  gpic_py::Arg<uint64_t> a2;
+  if (!a0.load(in[0]) || !a1.load(in[1]) || !a2.load(in[2])) return in.bad_argument();
+  gpic_status st{};
+  gpic_py::GoCall call(st);
+  if (call) {
+    a1.hand_over();
+    gpic_py::NoGil nogil;
+    gpic_calc_Each_async(a0, a1, a2, &st);
+  }
+  if (st.code) return gpic_py::raise_status(st);
+  return gpic_py::tuple(gpic_py::tuple(a0.keeper()), Py_NewRef(Py_None));
+}
+
+PyObject* aio_Each_collect(PyObject* /*module*/, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
+  static constexpr gpic_py::Param params[] = {{"_gcall", 16}};
+  static constexpr gpic_py::Func func{"Each", params};
+  gpic_py::Args<1> in(func, args, nargs, kwnames);
+  if (!in) return nullptr;
+  gpic_py::Arg<uint64_t> a0;
+  if (!a0.load(in[0])) return in.bad_argument();
+  gpic_status st{};
+  gpic_py::GoCall call(st);
+  if (call) {
+    gpic_py::NoGil nogil;
+    gpic_calc_Each_collect(a0, &st);
+  }
+  if (st.code) return gpic_py::raise_status(st);
+  Py_RETURN_NONE;
+}
+
+PyObject* aio_Point_Scale_collect(PyObject* /*module*/, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
+  static constexpr gpic_py::Param params[] = {{"_gcall", 16}};
+  static constexpr gpic_py::Func func{"Point.Scale", params};
+  gpic_py::Args<1> in(func, args, nargs, kwnames);
+  if (!in) return nullptr;
+  gpic_py::Arg<uint64_t> a0;
+  if (!a0.load(in[0])) return in.bad_argument();
+  gpic_status st{};
+  gpic_py::GoCall call(st);
+  if (call) {
+    gpic_py::NoGil nogil;
+    gpic_calc_Point_Scale_collect(a0, &st);
+  }
+  if (st.code) return gpic_py::raise_status(st);
+  Py_RETURN_NONE;
+}
+
+PyObject* aio_Shape_Area_collect(PyObject* /*module*/, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
+  static constexpr gpic_py::Param params[] = {{"_gcall", 16}};
+  static constexpr gpic_py::Func func{"Shape.Area", params};
+  gpic_py::Args<1> in(func, args, nargs, kwnames);
+  if (!in) return nullptr;
+  gpic_py::Arg<uint64_t> a0;
+  if (!a0.load(in[0])) return in.bad_argument();
+  gpic_status st{};
+  double r0{};
+  gpic_py::GoCall call(st);
+  if (call) {
+    gpic_py::NoGil nogil;
+    r0 = gpic_calc_Shape_Area_collect(a0, &st);
+  }
+  if (st.code) return gpic_py::raise_status(st);
+  return gpic_py::to_python(r0);
+}
+
+// Cancels an awaitable call's context.Context (its task was cancelled).
+PyObject* aio_cancel(PyObject*, PyObject* call) {
+  gpic_py::Arg<uint64_t> id;
+  if (!id.load(call)) return nullptr;
+  gpic_status st{};
+  gpic_py::GoCall go(st);
+  if (go) {
+    gpic_py::NoGil nogil;
+    gpic_calc_aio_cancel(id);
+  }
+  Py_RETURN_NONE;
+}
+
 PyMethodDef kFunctions[] = {
+  {"_gAdd_async", gpic_py::as_method(aio_Add_async), METH_FASTCALL | METH_KEYWORDS, nullptr},
+  {"_gAdd_collect", gpic_py::as_method(aio_Add_collect), METH_FASTCALL | METH_KEYWORDS, nullptr},
+  {"_gDiv_async", gpic_py::as_method(aio_Div_async), METH_FASTCALL | METH_KEYWORDS, nullptr},
+  {"_gDiv_collect", gpic_py::as_method(aio_Div_collect), METH_FASTCALL | METH_KEYWORDS, nullptr},
+  {"_gDivmod_async", gpic_py::as_method(aio_Divmod_async), METH_FASTCALL | METH_KEYWORDS, nullptr},
+  {"_gDivmod_collect", gpic_py::as_method(aio_Divmod_collect), METH_FASTCALL | METH_KEYWORDS, nullptr},
+  {"_gJoin_async", gpic_py::as_method(aio_Join_async), METH_FASTCALL | METH_KEYWORDS, nullptr},
+  {"_gJoin_collect", gpic_py::as_method(aio_Join_collect), METH_FASTCALL | METH_KEYWORDS, nullptr},
+  {"_gReset_async", gpic_py::as_method(aio_Reset_async), METH_FASTCALL | METH_KEYWORDS, nullptr},
+  {"_gReset_collect", gpic_py::as_method(aio_Reset_collect), METH_FASTCALL | METH_KEYWORDS, nullptr},
+  {"_gScale_async", gpic_py::as_method(aio_Scale_async), METH_FASTCALL | METH_KEYWORDS, nullptr},
+  {"_gScale_collect", gpic_py::as_method(aio_Scale_collect), METH_FASTCALL | METH_KEYWORDS, nullptr},
+  {"_gFlag_async", gpic_py::as_method(aio_Flag_async), METH_FASTCALL | METH_KEYWORDS, nullptr},
+  {"_gFlag_collect", gpic_py::as_method(aio_Flag_collect), METH_FASTCALL | METH_KEYWORDS, nullptr},
+  {"_gSum_async", gpic_py::as_method(aio_Sum_async), METH_FASTCALL | METH_KEYWORDS, nullptr},
+  {"_gSum_collect", gpic_py::as_method(aio_Sum_collect), METH_FASTCALL | METH_KEYWORDS, nullptr},
+  {"_gHistogram_async", gpic_py::as_method(aio_Histogram_async), METH_FASTCALL | METH_KEYWORDS, nullptr},
+  {"_gHistogram_collect", gpic_py::as_method(aio_Histogram_collect), METH_FASTCALL | METH_KEYWORDS, nullptr},
+  {"_gLargest_async", gpic_py::as_method(aio_Largest_async), METH_FASTCALL | METH_KEYWORDS, nullptr},
+  {"_gLargest_collect", gpic_py::as_method(aio_Largest_collect), METH_FASTCALL | METH_KEYWORDS, nullptr},
+  {"_gEach_async", gpic_py::as_method(aio_Each_async), METH_FASTCALL | METH_KEYWORDS, nullptr},
+  {"_gEach_collect", gpic_py::as_method(aio_Each_collect), METH_FASTCALL | METH_KEYWORDS, nullptr},
+  {"_gPoint_Scale_collect", gpic_py::as_method(aio_Point_Scale_collect), METH_FASTCALL | METH_KEYWORDS, nullptr},
+  {"_gShape_Area_collect", gpic_py::as_method(aio_Shape_Area_collect), METH_FASTCALL | METH_KEYWORDS, nullptr},
+  {"_gaio_cancel", aio_cancel, METH_O, nullptr},
   {"Add", gpic_py::as_method(fn_Add), METH_FASTCALL | METH_KEYWORDS, kDoc_fn_Add},
   {"Div", gpic_py::as_method(fn_Div), METH_FASTCALL | METH_KEYWORDS, kDoc_fn_Div},
   {"Divmod", gpic_py::as_method(fn_Divmod), METH_FASTCALL | METH_KEYWORDS, kDoc_fn_Divmod},
@@ -572,9 +1050,35 @@ PyObject* method_Point_Scale(PyObject* self, PyObject* const* args, Py_ssize_t n
   Py_RETURN_NONE;
 }
 
+constexpr char kDoc_aio_Point_Scale_async[] =
+    "Scale($self, f, _gcall)\n"
+    "--\n"
+    "\n";
+
+PyObject* aio_Point_Scale_async(PyObject* self, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
+  static constexpr gpic_py::Param params[] = {{"f", 1}, {"_gcall", 16}};
+  static constexpr gpic_py::Func func{"Point.Scale", params};
+  gpic_py::Args<2> in(func, args, nargs, kwnames);
+  if (!in) return nullptr;
+  uint64_t self_h = 0;
+  if (!gpic_py::handle_of(self, &self_h)) return nullptr;
+  gpic_py::Arg<double> a0;
+  gpic_py::Arg<uint64_t> a1;
+  if (!a0.load(in[0]) || !a1.load(in[1])) return in.bad_argument();
+  gpic_status st{};
+  gpic_py::GoCall call(st);
+  if (call) {
+    gpic_py::NoGil nogil;
+    gpic_calc_Point_Scale_async(self_h, a0, a1, &st);
+  }
+  if (st.code) return gpic_py::raise_status(st);
+  Py_RETURN_NONE;
+}
+
 PyMethodDef kPoint_methods[] = {
   {"__init__", gpic_py::as_method(init_Point), METH_FASTCALL | METH_KEYWORDS, kDoc_init_Point},
   {"Scale", gpic_py::as_method(method_Point_Scale), METH_FASTCALL | METH_KEYWORDS, kDoc_method_Point_Scale},
+  {"_gPoint_Scale_async", gpic_py::as_method(aio_Point_Scale_async), METH_FASTCALL | METH_KEYWORDS, kDoc_aio_Point_Scale_async},
   {nullptr, nullptr, 0, nullptr},
 };
 
@@ -611,8 +1115,33 @@ PyObject* method_Shape_Area(PyObject* self, PyObject* const* args, Py_ssize_t na
   return gpic_py::to_python(r0);
 }
 
+constexpr char kDoc_aio_Shape_Area_async[] =
+    "Area($self, _gcall)\n"
+    "--\n"
+    "\n";
+
+PyObject* aio_Shape_Area_async(PyObject* self, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
+  static constexpr gpic_py::Param params[] = {{"_gcall", 16}};
+  static constexpr gpic_py::Func func{"Shape.Area", params};
+  gpic_py::Args<1> in(func, args, nargs, kwnames);
+  if (!in) return nullptr;
+  uint64_t self_h = 0;
+  if (!gpic_py::handle_of(self, &self_h)) return nullptr;
+  gpic_py::Arg<uint64_t> a0;
+  if (!a0.load(in[0])) return in.bad_argument();
+  gpic_status st{};
+  gpic_py::GoCall call(st);
+  if (call) {
+    gpic_py::NoGil nogil;
+    gpic_calc_Shape_Area_async(self_h, a0, &st);
+  }
+  if (st.code) return gpic_py::raise_status(st);
+  Py_RETURN_NONE;
+}
+
 PyMethodDef kShape_methods[] = {
   {"Area", gpic_py::as_method(method_Shape_Area), METH_FASTCALL | METH_KEYWORDS, kDoc_method_Shape_Area},
+  {"_gShape_Area_async", gpic_py::as_method(aio_Shape_Area_async), METH_FASTCALL | METH_KEYWORDS, kDoc_aio_Shape_Area_async},
   {nullptr, nullptr, 0, nullptr},
 };
 

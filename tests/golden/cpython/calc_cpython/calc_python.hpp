@@ -95,6 +95,7 @@ _gcodecs = (
     _gk4,
     _gk6,
     _gk7,
+    _gc["uint64"],
 )
 
 # What Go may call on Python objects: per interface its methods, per callback type the call.
@@ -131,6 +132,145 @@ _gpic_rt.install_module_type(
         "Mask",
     )),
 )
+
+
+_gaio = _gpic_aio.Awaiter(_glib.gpicw_aio_open, _glib.gpicw_aio_drain, _glib.gpicw_aio_close)
+
+
+class aio:
+    """The awaitable forms of the functions of calc (asyncio): `await calc.aio.F(...)` runs the Go call on a goroutine, with no Python thread waiting for it, and returns or raises what `calc.F(...)` would. Cancelling the task cancels the call's context.Context."""
+
+    __slots__ = ()
+
+    @staticmethod
+    async def Add(a, b):
+        """Awaitable form of Add: runs the Go call on a goroutine and returns (or raises) what Add would.
+
+        Adds two integers.
+
+        두 정수를 더합니다.
+
+        Go: func Add(a int, b int) int
+        """
+        return await _gaio.call(lambda _gcall: _gAdd_async(a, b, _gcall), _gAdd_collect, _gaio_cancel)
+
+    @staticmethod
+    async def Div(a, b):
+        """Awaitable form of Div: runs the Go call on a goroutine and returns (or raises) what Div would.
+
+        Divides a by b; the error says why it could not.
+
+        Go: func Div(a float64, b float64) (float64, error)
+        """
+        return await _gaio.call(lambda _gcall: _gDiv_async(a, b, _gcall), _gDiv_collect, _gaio_cancel)
+
+    @staticmethod
+    async def Divmod(a, b):
+        """Awaitable form of Divmod: runs the Go call on a goroutine and returns (or raises) what Divmod would.
+
+        Quotient and remainder.
+
+        Go: func Divmod(a int64, b int64) (int64, int64)
+        """
+        return await _gaio.call(lambda _gcall: _gDivmod_async(a, b, _gcall), _gDivmod_collect, _gaio_cancel)
+
+    @staticmethod
+    async def Join(a, b, sep):
+        """Awaitable form of Join: runs the Go call on a goroutine and returns (or raises) what Join would.
+
+        Joins with a separator; doc text with \"\"\"quotes\"\"\", a */ and a \\ backslash.
+
+        Go: func Join(a string, b string, sep rune) string
+        """
+        return await _gaio.call(lambda _gcall: _gJoin_async(a, b, sep, _gcall), _gJoin_collect, _gaio_cancel)
+
+    @staticmethod
+    async def Reset():
+        """Awaitable form of Reset: runs the Go call on a goroutine and returns (or raises) what Reset would.
+
+        Go: func Reset() error
+        """
+        return await _gaio.call(lambda _gcall: _gReset_async(_gcall), _gReset_collect, _gaio_cancel)
+
+    @staticmethod
+    async def Scale(c, by):
+        """Awaitable form of Scale: runs the Go call on a goroutine and returns (or raises) what Scale would.
+
+        Go: func Scale(c complex128, by float32) complex128
+        """
+        return await _gaio.call(lambda _gcall: _gScale_async(c, by, _gcall), _gScale_collect, _gaio_cancel)
+
+    @staticmethod
+    async def Flag(lambda_, from_):
+        """Awaitable form of Flag: runs the Go call on a goroutine and returns (or raises) what Flag would.
+
+        Go: func Flag(lambda bool, from uint8) bool
+        """
+        return await _gaio.call(lambda _gcall: _gFlag_async(lambda_, from_, _gcall), _gFlag_collect, _gaio_cancel)
+
+    @staticmethod
+    async def Sum(*xs):
+        """Awaitable form of Sum: runs the Go call on a goroutine and returns (or raises) what Sum would.
+
+        Go: func Sum(xs ...float64) float64
+        """
+        return await _gaio.call(lambda _gcall: _gSum_async(*xs, _gcall), _gSum_collect, _gaio_cancel)
+
+    @staticmethod
+    async def Histogram(words):
+        """Awaitable form of Histogram: runs the Go call on a goroutine and returns (or raises) what Histogram would.
+
+        Go: func Histogram(words []string) map[string]int
+        """
+        return await _gaio.call(lambda _gcall: _gHistogram_async(words, _gcall), _gHistogram_collect, _gaio_cancel)
+
+    @staticmethod
+    async def Largest(shapes):
+        """Awaitable form of Largest: runs the Go call on a goroutine and returns (or raises) what Largest would.
+
+        Go: func Largest(shapes []Shape) (Shape, error)
+        """
+        return await _gaio.call(lambda _gcall: _gLargest_async(shapes, _gcall), _gLargest_collect, _gaio_cancel)
+
+    @staticmethod
+    async def Each(xs, visit):
+        """Awaitable form of Each: runs the Go call on a goroutine and returns (or raises) what Each would.
+
+        Go: func Each(xs []int, visit func(x int) bool)
+        """
+        return await _gaio.call(lambda _gcall: _gEach_async(xs, visit, _gcall), _gEach_collect, _gaio_cancel)
+
+
+class _Point_aio(_gpic_aio.View):
+    """The awaitable forms of the methods of Point: `await x.aio.M(...)`."""
+
+    __slots__ = ()
+
+    async def Scale(self, f):
+        """Awaitable form of Point.Scale: runs the Go call on a goroutine and returns (or raises) what Point.Scale would.
+
+        Go: func Point.Scale(f float64)
+        """
+        return await _gaio.call(lambda _gcall: self._gobj._gPoint_Scale_async(f, _gcall), _gPoint_Scale_collect, _gaio_cancel)
+
+
+Point.aio = _gpic_aio.view(_Point_aio)
+
+
+class _Shape_aio(_gpic_aio.View):
+    """The awaitable forms of the methods of Shape: `await x.aio.M(...)`."""
+
+    __slots__ = ()
+
+    async def Area(self):
+        """Awaitable form of Shape.Area: runs the Go call on a goroutine and returns (or raises) what Shape.Area would.
+
+        Go: func Shape.Area() float64
+        """
+        return await _gaio.call(lambda _gcall: self._gobj._gShape_Area_async(_gcall), _gShape_Area_collect, _gaio_cancel)
+
+
+Shape.aio = _gpic_aio.view(_Shape_aio)
 
 
 def handle_count():

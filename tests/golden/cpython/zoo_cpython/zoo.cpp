@@ -236,7 +236,293 @@ PyObject* set_Keeper(PyObject* /*module*/, PyObject* const* args, Py_ssize_t nar
   Py_RETURN_NONE;
 }
 
+// --- Awaitable calls (module-private starts and collects) --------------------------------------
+
+PyObject* aio_Adopt_async(PyObject* /*module*/, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
+  static constexpr gpic_py::Param params[] = {{"name", 0}, {"kind", 1}, {"_gcall", 9}};
+  static constexpr gpic_py::Func func{"Adopt", params};
+  gpic_py::Args<3> in(func, args, nargs, kwnames);
+  if (!in) return nullptr;
+  gpic_py::Arg<gpic_string> a0;
+  gpic_py::Arg<int64_t> a1;
+  gpic_py::Arg<uint64_t> a2;
+  if (!a0.load(in[0]) || !a1.load(in[1]) || !a2.load(in[2])) return in.bad_argument();
+  gpic_status st{};
+  gpic_py::GoCall call(st);
+  if (call) {
+    gpic_py::NoGil nogil;
+    gpic_zoo_Adopt_async(a0, a1, a2, &st);
+  }
+  if (st.code) return gpic_py::raise_status(st);
+  Py_RETURN_NONE;
+}
+
+PyObject* aio_Adopt_collect(PyObject* /*module*/, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
+  static constexpr gpic_py::Param params[] = {{"_gcall", 9}};
+  static constexpr gpic_py::Func func{"Adopt", params};
+  gpic_py::Args<1> in(func, args, nargs, kwnames);
+  if (!in) return nullptr;
+  gpic_py::Arg<uint64_t> a0;
+  if (!a0.load(in[0])) return in.bad_argument();
+  gpic_status st{};
+  uint64_t r0{};
+  gpic_py::GoCall call(st);
+  if (call) {
+    gpic_py::NoGil nogil;
+    r0 = gpic_zoo_Adopt_collect(a0, &st);
+  }
+  if (st.code) return gpic_py::raise_status(st);
+  return gpic_py::wrap_or_none(cls_Animal, r0);
+}
+
+PyObject* aio_Feed_async(PyObject* /*module*/, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
+  static constexpr gpic_py::Param params[] = {{"animals", 2, gpic_py::Zero::Required, true}, {"f", 3}, {"_gcall", 9}};
+  static constexpr gpic_py::Func func{"Feed", params};
+  gpic_py::Args<3> in(func, args, nargs, kwnames);
+  if (!in) return nullptr;
+  gpic_py::WireArg a0(gpic_py::codec(2), true);  // []*Animal
+  gpic_py::CallbackArg a1(gpic_py::codec(3));  // func(a *Animal) (float64, bool)
+  gpic_py::Arg<uint64_t> a2;
+  if (!a0.load(in[0]) || !a1.load(in[1]) || !a2.load(in[2])) return in.bad_argument();
+  gpic_status st{};
+  gpic_py::GoCall call(st);
+  if (call) {
+    a1.hand_over();
+    gpic_py::NoGil nogil;
+    gpic_zoo_Feed_async(a0, a1, a2, &st);
+  }
+  if (st.code) return gpic_py::raise_status(st);
+  Py_RETURN_NONE;
+}
+
+PyObject* aio_Feed_collect(PyObject* /*module*/, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
+  static constexpr gpic_py::Param params[] = {{"_gcall", 9}};
+  static constexpr gpic_py::Func func{"Feed", params};
+  gpic_py::Args<1> in(func, args, nargs, kwnames);
+  if (!in) return nullptr;
+  gpic_py::Arg<uint64_t> a0;
+  if (!a0.load(in[0])) return in.bad_argument();
+  gpic_status st{};
+  int64_t r0{};
+  gpic_py::GoCall call(st);
+  if (call) {
+    gpic_py::NoGil nogil;
+    r0 = gpic_zoo_Feed_collect(a0, &st);
+  }
+  if (st.code) return gpic_py::raise_status(st);
+  return gpic_py::to_python(r0);
+}
+
+PyObject* aio_Loudest_async(PyObject* /*module*/, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
+  static constexpr gpic_py::Param params[] = {{"things", 4}, {"_gcall", 9}};
+  static constexpr gpic_py::Func func{"Loudest", params, true};
+  gpic_py::Args<2> in(func, args, nargs, kwnames);
+  if (!in) return nullptr;
+  gpic_py::WireArg a0(gpic_py::codec(4), false);  // []Noisy
+  gpic_py::Arg<uint64_t> a1;
+  if (!a0.load(in[0]) || !a1.load(in[1])) return in.bad_argument();
+  gpic_status st{};
+  gpic_py::GoCall call(st);
+  if (call) {
+    gpic_py::NoGil nogil;
+    gpic_zoo_Loudest_async(a0, a1, &st);
+  }
+  if (st.code) return gpic_py::raise_status(st);
+  Py_RETURN_NONE;
+}
+
+PyObject* aio_Loudest_collect(PyObject* /*module*/, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
+  static constexpr gpic_py::Param params[] = {{"_gcall", 9}};
+  static constexpr gpic_py::Func func{"Loudest", params};
+  gpic_py::Args<1> in(func, args, nargs, kwnames);
+  if (!in) return nullptr;
+  gpic_py::Arg<uint64_t> a0;
+  if (!a0.load(in[0])) return in.bad_argument();
+  gpic_status st{};
+  gpic_bytes r0{};
+  gpic_py::GoCall call(st);
+  if (call) {
+    gpic_py::NoGil nogil;
+    gpic_zoo_Loudest_collect(a0, &r0, &st);
+  }
+  if (st.code) return gpic_py::raise_status(st);
+  return gpic_py::decode(gpic_py::codec(5), r0);
+}
+
+PyObject* aio_Census_async(PyObject* /*module*/, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
+  static constexpr gpic_py::Param params[] = {{"animals", 6, gpic_py::Zero::Required, true}, {"_gcall", 9}};
+  static constexpr gpic_py::Func func{"Census", params};
+  gpic_py::Args<2> in(func, args, nargs, kwnames);
+  if (!in) return nullptr;
+  gpic_py::WireArg a0(gpic_py::codec(6), true);  // []Animal
+  gpic_py::Arg<uint64_t> a1;
+  if (!a0.load(in[0]) || !a1.load(in[1])) return in.bad_argument();
+  gpic_status st{};
+  gpic_py::GoCall call(st);
+  if (call) {
+    gpic_py::NoGil nogil;
+    gpic_zoo_Census_async(a0, a1, &st);
+  }
+  if (st.code) return gpic_py::raise_status(st);
+  Py_RETURN_NONE;
+}
+
+PyObject* aio_Census_collect(PyObject* /*module*/, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
+  static constexpr gpic_py::Param params[] = {{"_gcall", 9}};
+  static constexpr gpic_py::Func func{"Census", params};
+  gpic_py::Args<1> in(func, args, nargs, kwnames);
+  if (!in) return nullptr;
+  gpic_py::Arg<uint64_t> a0;
+  if (!a0.load(in[0])) return in.bad_argument();
+  gpic_status st{};
+  gpic_bytes r0{};
+  gpic_py::GoCall call(st);
+  if (call) {
+    gpic_py::NoGil nogil;
+    gpic_zoo_Census_collect(a0, &r0, &st);
+  }
+  if (st.code) return gpic_py::raise_status(st);
+  return gpic_py::decode(gpic_py::codec(7), r0);
+}
+
+PyObject* aio_Raw_async(PyObject* /*module*/, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
+  static constexpr gpic_py::Param params[] = {{"name", 0}, {"_gcall", 9}};
+  static constexpr gpic_py::Func func{"Raw", params};
+  gpic_py::Args<2> in(func, args, nargs, kwnames);
+  if (!in) return nullptr;
+  gpic_py::Arg<gpic_string> a0;
+  gpic_py::Arg<uint64_t> a1;
+  if (!a0.load(in[0]) || !a1.load(in[1])) return in.bad_argument();
+  gpic_status st{};
+  gpic_py::GoCall call(st);
+  if (call) {
+    gpic_py::NoGil nogil;
+    gpic_zoo_Raw_async(a0, a1, &st);
+  }
+  if (st.code) return gpic_py::raise_status(st);
+  Py_RETURN_NONE;
+}
+
+PyObject* aio_Raw_collect(PyObject* /*module*/, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
+  static constexpr gpic_py::Param params[] = {{"_gcall", 9}};
+  static constexpr gpic_py::Func func{"Raw", params};
+  gpic_py::Args<1> in(func, args, nargs, kwnames);
+  if (!in) return nullptr;
+  gpic_py::Arg<uint64_t> a0;
+  if (!a0.load(in[0])) return in.bad_argument();
+  gpic_status st{};
+  gpic_bytes r0{};
+  uint32_t r1{};
+  gpic_py::GoCall call(st);
+  if (call) {
+    gpic_py::NoGil nogil;
+    gpic_zoo_Raw_collect(a0, &r0, &r1, &st);
+  }
+  if (st.code) return gpic_py::raise_status(st);
+  return gpic_py::tuple(gpic_py::bytes_result(r0), gpic_py::to_python(r1));
+}
+
+PyObject* aio_Heights_Max_collect(PyObject* /*module*/, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
+  static constexpr gpic_py::Param params[] = {{"_gcall", 9}};
+  static constexpr gpic_py::Func func{"Heights.Max", params};
+  gpic_py::Args<1> in(func, args, nargs, kwnames);
+  if (!in) return nullptr;
+  gpic_py::Arg<uint64_t> a0;
+  if (!a0.load(in[0])) return in.bad_argument();
+  gpic_status st{};
+  double r0{};
+  gpic_py::GoCall call(st);
+  if (call) {
+    gpic_py::NoGil nogil;
+    r0 = gpic_zoo_Heights_Max_collect(a0, &st);
+  }
+  if (st.code) return gpic_py::raise_status(st);
+  return gpic_py::to_python(r0);
+}
+
+PyObject* aio_Animal_Greet_collect(PyObject* /*module*/, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
+  static constexpr gpic_py::Param params[] = {{"_gcall", 9}};
+  static constexpr gpic_py::Func func{"Animal.Greet", params};
+  gpic_py::Args<1> in(func, args, nargs, kwnames);
+  if (!in) return nullptr;
+  gpic_py::Arg<uint64_t> a0;
+  if (!a0.load(in[0])) return in.bad_argument();
+  gpic_status st{};
+  gpic_string r0{};
+  gpic_py::GoCall call(st);
+  if (call) {
+    gpic_py::NoGil nogil;
+    gpic_zoo_Animal_Greet_collect(a0, &r0, &st);
+  }
+  if (st.code) return gpic_py::raise_status(st);
+  return gpic_py::to_python(r0);
+}
+
+PyObject* aio_Animal_String_collect(PyObject* /*module*/, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
+  static constexpr gpic_py::Param params[] = {{"_gcall", 9}};
+  static constexpr gpic_py::Func func{"Animal.String", params};
+  gpic_py::Args<1> in(func, args, nargs, kwnames);
+  if (!in) return nullptr;
+  gpic_py::Arg<uint64_t> a0;
+  if (!a0.load(in[0])) return in.bad_argument();
+  gpic_status st{};
+  gpic_string r0{};
+  gpic_py::GoCall call(st);
+  if (call) {
+    gpic_py::NoGil nogil;
+    gpic_zoo_Animal_String_collect(a0, &r0, &st);
+  }
+  if (st.code) return gpic_py::raise_status(st);
+  return gpic_py::to_python(r0);
+}
+
+PyObject* aio_Noisy_Sound_collect(PyObject* /*module*/, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
+  static constexpr gpic_py::Param params[] = {{"_gcall", 9}};
+  static constexpr gpic_py::Func func{"Noisy.Sound", params};
+  gpic_py::Args<1> in(func, args, nargs, kwnames);
+  if (!in) return nullptr;
+  gpic_py::Arg<uint64_t> a0;
+  if (!a0.load(in[0])) return in.bad_argument();
+  gpic_status st{};
+  gpic_string r0{};
+  gpic_py::GoCall call(st);
+  if (call) {
+    gpic_py::NoGil nogil;
+    gpic_zoo_Noisy_Sound_collect(a0, &r0, &st);
+  }
+  if (st.code) return gpic_py::raise_status(st);
+  return gpic_py::to_python(r0);
+}
+
+// Cancels an awaitable call's context.Context (its task was cancelled).
+PyObject* aio_cancel(PyObject*, PyObject* call) {
+  gpic_py::Arg<uint64_t> id;
+  if (!id.load(call)) return nullptr;
+  gpic_status st{};
+  gpic_py::GoCall go(st);
+  if (go) {
+    gpic_py::NoGil nogil;
+    gpic_zoo_aio_cancel(id);
+  }
+  Py_RETURN_NONE;
+}
+
 PyMethodDef kFunctions[] = {
+  {"_gAdopt_async", gpic_py::as_method(aio_Adopt_async), METH_FASTCALL | METH_KEYWORDS, nullptr},
+  {"_gAdopt_collect", gpic_py::as_method(aio_Adopt_collect), METH_FASTCALL | METH_KEYWORDS, nullptr},
+  {"_gFeed_async", gpic_py::as_method(aio_Feed_async), METH_FASTCALL | METH_KEYWORDS, nullptr},
+  {"_gFeed_collect", gpic_py::as_method(aio_Feed_collect), METH_FASTCALL | METH_KEYWORDS, nullptr},
+  {"_gLoudest_async", gpic_py::as_method(aio_Loudest_async), METH_FASTCALL | METH_KEYWORDS, nullptr},
+  {"_gLoudest_collect", gpic_py::as_method(aio_Loudest_collect), METH_FASTCALL | METH_KEYWORDS, nullptr},
+  {"_gCensus_async", gpic_py::as_method(aio_Census_async), METH_FASTCALL | METH_KEYWORDS, nullptr},
+  {"_gCensus_collect", gpic_py::as_method(aio_Census_collect), METH_FASTCALL | METH_KEYWORDS, nullptr},
+  {"_gRaw_async", gpic_py::as_method(aio_Raw_async), METH_FASTCALL | METH_KEYWORDS, nullptr},
+  {"_gRaw_collect", gpic_py::as_method(aio_Raw_collect), METH_FASTCALL | METH_KEYWORDS, nullptr},
+  {"_gHeights_Max_collect", gpic_py::as_method(aio_Heights_Max_collect), METH_FASTCALL | METH_KEYWORDS, nullptr},
+  {"_gAnimal_Greet_collect", gpic_py::as_method(aio_Animal_Greet_collect), METH_FASTCALL | METH_KEYWORDS, nullptr},
+  {"_gAnimal_String_collect", gpic_py::as_method(aio_Animal_String_collect), METH_FASTCALL | METH_KEYWORDS, nullptr},
+  {"_gNoisy_Sound_collect", gpic_py::as_method(aio_Noisy_Sound_collect), METH_FASTCALL | METH_KEYWORDS, nullptr},
+  {"_gaio_cancel", aio_cancel, METH_O, nullptr},
   {"Adopt", gpic_py::as_method(fn_Adopt), METH_FASTCALL | METH_KEYWORDS, kDoc_fn_Adopt},
   {"Feed", gpic_py::as_method(fn_Feed), METH_FASTCALL | METH_KEYWORDS, kDoc_fn_Feed},
   {"Loudest", gpic_py::as_method(fn_Loudest), METH_FASTCALL | METH_KEYWORDS, kDoc_fn_Loudest},
@@ -258,11 +544,11 @@ constexpr char kDoc_init_Heights[] =
     "\n";
 
 PyObject* init_Heights(PyObject* self, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
-  static constexpr gpic_py::Param params[] = {{"value", 9, gpic_py::Zero::None}};
+  static constexpr gpic_py::Param params[] = {{"value", 10, gpic_py::Zero::None}};
   static constexpr gpic_py::Func func{"Heights", params};
   gpic_py::Args<1> in(func, args, nargs, kwnames);
   if (!in) return nullptr;
-  gpic_py::SliceArg<double> a0(gpic_py::codec(9), -1, true);  // []float64
+  gpic_py::SliceArg<double> a0(gpic_py::codec(10), -1, true);  // []float64
   if (!a0.load(in[0])) return in.bad_argument();
   gpic_status st{};
   uint64_t r0{};
@@ -316,9 +602,34 @@ PyObject* method_Heights_Max(PyObject* self, PyObject* const* args, Py_ssize_t n
   return gpic_py::to_python(r0);
 }
 
+constexpr char kDoc_aio_Heights_Max_async[] =
+    "Max($self, _gcall)\n"
+    "--\n"
+    "\n";
+
+PyObject* aio_Heights_Max_async(PyObject* self, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
+  static constexpr gpic_py::Param params[] = {{"_gcall", 9}};
+  static constexpr gpic_py::Func func{"Heights.Max", params};
+  gpic_py::Args<1> in(func, args, nargs, kwnames);
+  if (!in) return nullptr;
+  uint64_t self_h = 0;
+  if (!gpic_py::handle_of(self, &self_h)) return nullptr;
+  gpic_py::Arg<uint64_t> a0;
+  if (!a0.load(in[0])) return in.bad_argument();
+  gpic_status st{};
+  gpic_py::GoCall call(st);
+  if (call) {
+    gpic_py::NoGil nogil;
+    gpic_zoo_Heights_Max_async(self_h, a0, &st);
+  }
+  if (st.code) return gpic_py::raise_status(st);
+  Py_RETURN_NONE;
+}
+
 PyMethodDef kHeights_methods[] = {
   {"__init__", gpic_py::as_method(init_Heights), METH_FASTCALL | METH_KEYWORDS, kDoc_init_Heights},
   {"Max", gpic_py::as_method(method_Heights_Max), METH_FASTCALL | METH_KEYWORDS, kDoc_method_Heights_Max},
+  {"_gHeights_Max_async", gpic_py::as_method(aio_Heights_Max_async), METH_FASTCALL | METH_KEYWORDS, kDoc_aio_Heights_Max_async},
   {nullptr, nullptr, 0, nullptr},
 };
 
@@ -335,14 +646,14 @@ constexpr char kDoc_init_Animal[] =
     "\n";
 
 PyObject* init_Animal(PyObject* self, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
-  static constexpr gpic_py::Param params[] = {{"Name", 0, gpic_py::Zero::Str}, {"Kind", 1, gpic_py::Zero::Int}, {"Weights", 9, gpic_py::Zero::None}, {"Tags", 10, gpic_py::Zero::None}, {"Noisy", 5, gpic_py::Zero::None}, {"Friend", 11, gpic_py::Zero::None}};
+  static constexpr gpic_py::Param params[] = {{"Name", 0, gpic_py::Zero::Str}, {"Kind", 1, gpic_py::Zero::Int}, {"Weights", 10, gpic_py::Zero::None}, {"Tags", 11, gpic_py::Zero::None}, {"Noisy", 5, gpic_py::Zero::None}, {"Friend", 12, gpic_py::Zero::None}};
   static constexpr gpic_py::Func func{"Animal", params};
   gpic_py::Args<6> in(func, args, nargs, kwnames);
   if (!in) return nullptr;
   gpic_py::Arg<gpic_string> a0;
   gpic_py::Arg<int64_t> a1;
-  gpic_py::SliceArg<double> a2(gpic_py::codec(9), -1, true);  // []float64
-  gpic_py::WireArg a3(gpic_py::codec(10), true);  // map[string]int
+  gpic_py::SliceArg<double> a2(gpic_py::codec(10), -1, true);  // []float64
+  gpic_py::WireArg a3(gpic_py::codec(11), true);  // map[string]int
   gpic_py::WireArg a4(gpic_py::codec(5), true);  // Noisy
   gpic_py::HandleArg a5(true);  // *Animal
   if (!a0.load(in[0]) || !a1.load(in[1]) || !a2.load(in[2]) || !a3.load(in[3]) || !a4.load(in[4]) || !a5.load(in[5])) return in.bad_argument();
@@ -443,12 +754,12 @@ PyObject* get_Animal_Weights(PyObject* self, void*) {
 
 // Animal.Weights =
 int set_Animal_Weights(PyObject* self, PyObject* value, void*) {
-  static constexpr gpic_py::Param params[] = {{"value", 9, gpic_py::Zero::Required, true}};
+  static constexpr gpic_py::Param params[] = {{"value", 10, gpic_py::Zero::Required, true}};
   static constexpr gpic_py::Func func{"Animal.Weights =", params};
   if (!value) return gpic_py::cannot_delete(self, "Weights");
   uint64_t self_h = 0;
   if (!gpic_py::handle_of(self, &self_h)) return -1;
-  gpic_py::SliceArg<double> a0(gpic_py::codec(9), -1, true);  // []float64
+  gpic_py::SliceArg<double> a0(gpic_py::codec(10), -1, true);  // []float64
   if (!a0.load(value)) return gpic_py::bad_argument(func, &value), -1;
   gpic_status st{};
   gpic_py::GoCall call(st);
@@ -472,17 +783,17 @@ PyObject* get_Animal_Tags(PyObject* self, void*) {
     gpic_zoo_Animal_get_Tags(self_h, &r0, &st);
   }
   if (st.code) return gpic_py::raise_status(st);
-  return gpic_py::decode(gpic_py::codec(10), r0);
+  return gpic_py::decode(gpic_py::codec(11), r0);
 }
 
 // Animal.Tags =
 int set_Animal_Tags(PyObject* self, PyObject* value, void*) {
-  static constexpr gpic_py::Param params[] = {{"value", 10, gpic_py::Zero::Required, true}};
+  static constexpr gpic_py::Param params[] = {{"value", 11, gpic_py::Zero::Required, true}};
   static constexpr gpic_py::Func func{"Animal.Tags =", params};
   if (!value) return gpic_py::cannot_delete(self, "Tags");
   uint64_t self_h = 0;
   if (!gpic_py::handle_of(self, &self_h)) return -1;
-  gpic_py::WireArg a0(gpic_py::codec(10), true);  // map[string]int
+  gpic_py::WireArg a0(gpic_py::codec(11), true);  // map[string]int
   if (!a0.load(value)) return gpic_py::bad_argument(func, &value), -1;
   gpic_status st{};
   gpic_py::GoCall call(st);
@@ -545,7 +856,7 @@ PyObject* get_Animal_Friend(PyObject* self, void*) {
 
 // Animal.Friend =
 int set_Animal_Friend(PyObject* self, PyObject* value, void*) {
-  static constexpr gpic_py::Param params[] = {{"value", 11}};
+  static constexpr gpic_py::Param params[] = {{"value", 12}};
   static constexpr gpic_py::Func func{"Animal.Friend =", params};
   if (!value) return gpic_py::cannot_delete(self, "Friend");
   uint64_t self_h = 0;
@@ -615,10 +926,61 @@ PyObject* method_Animal_String(PyObject* self, PyObject* const* args, Py_ssize_t
   return gpic_py::to_python(r0);
 }
 
+constexpr char kDoc_aio_Animal_Greet_async[] =
+    "Greet($self, greeting, _gcall)\n"
+    "--\n"
+    "\n";
+
+PyObject* aio_Animal_Greet_async(PyObject* self, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
+  static constexpr gpic_py::Param params[] = {{"greeting", 0}, {"_gcall", 9}};
+  static constexpr gpic_py::Func func{"Animal.Greet", params};
+  gpic_py::Args<2> in(func, args, nargs, kwnames);
+  if (!in) return nullptr;
+  uint64_t self_h = 0;
+  if (!gpic_py::handle_of(self, &self_h)) return nullptr;
+  gpic_py::Arg<gpic_string> a0;
+  gpic_py::Arg<uint64_t> a1;
+  if (!a0.load(in[0]) || !a1.load(in[1])) return in.bad_argument();
+  gpic_status st{};
+  gpic_py::GoCall call(st);
+  if (call) {
+    gpic_py::NoGil nogil;
+    gpic_zoo_Animal_Greet_async(self_h, a0, a1, &st);
+  }
+  if (st.code) return gpic_py::raise_status(st);
+  Py_RETURN_NONE;
+}
+
+constexpr char kDoc_aio_Animal_String_async[] =
+    "String($self, _gcall)\n"
+    "--\n"
+    "\n";
+
+PyObject* aio_Animal_String_async(PyObject* self, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
+  static constexpr gpic_py::Param params[] = {{"_gcall", 9}};
+  static constexpr gpic_py::Func func{"Animal.String", params};
+  gpic_py::Args<1> in(func, args, nargs, kwnames);
+  if (!in) return nullptr;
+  uint64_t self_h = 0;
+  if (!gpic_py::handle_of(self, &self_h)) return nullptr;
+  gpic_py::Arg<uint64_t> a0;
+  if (!a0.load(in[0])) return in.bad_argument();
+  gpic_status st{};
+  gpic_py::GoCall call(st);
+  if (call) {
+    gpic_py::NoGil nogil;
+    gpic_zoo_Animal_String_async(self_h, a0, &st);
+  }
+  if (st.code) return gpic_py::raise_status(st);
+  Py_RETURN_NONE;
+}
+
 PyMethodDef kAnimal_methods[] = {
   {"__init__", gpic_py::as_method(init_Animal), METH_FASTCALL | METH_KEYWORDS, kDoc_init_Animal},
   {"Greet", gpic_py::as_method(method_Animal_Greet), METH_FASTCALL | METH_KEYWORDS, kDoc_method_Animal_Greet},
   {"String", gpic_py::as_method(method_Animal_String), METH_FASTCALL | METH_KEYWORDS, kDoc_method_Animal_String},
+  {"_gAnimal_Greet_async", gpic_py::as_method(aio_Animal_Greet_async), METH_FASTCALL | METH_KEYWORDS, kDoc_aio_Animal_Greet_async},
+  {"_gAnimal_String_async", gpic_py::as_method(aio_Animal_String_async), METH_FASTCALL | METH_KEYWORDS, kDoc_aio_Animal_String_async},
   {nullptr, nullptr, 0, nullptr},
 };
 
@@ -653,7 +1015,7 @@ constexpr char kDoc_method_Noisy_Sound[] =
     "Go: func Noisy.Sound(n int) string";
 
 PyObject* method_Noisy_Sound(PyObject* self, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
-  static constexpr gpic_py::Param params[] = {{"n", 12}};
+  static constexpr gpic_py::Param params[] = {{"n", 13}};
   static constexpr gpic_py::Func func{"Noisy.Sound", params};
   gpic_py::Args<1> in(func, args, nargs, kwnames);
   if (!in) return nullptr;
@@ -672,8 +1034,34 @@ PyObject* method_Noisy_Sound(PyObject* self, PyObject* const* args, Py_ssize_t n
   return gpic_py::to_python(r0);
 }
 
+constexpr char kDoc_aio_Noisy_Sound_async[] =
+    "Sound($self, n, _gcall)\n"
+    "--\n"
+    "\n";
+
+PyObject* aio_Noisy_Sound_async(PyObject* self, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
+  static constexpr gpic_py::Param params[] = {{"n", 13}, {"_gcall", 9}};
+  static constexpr gpic_py::Func func{"Noisy.Sound", params};
+  gpic_py::Args<2> in(func, args, nargs, kwnames);
+  if (!in) return nullptr;
+  uint64_t self_h = 0;
+  if (!gpic_py::handle_of(self, &self_h)) return nullptr;
+  gpic_py::Arg<int64_t> a0;
+  gpic_py::Arg<uint64_t> a1;
+  if (!a0.load(in[0]) || !a1.load(in[1])) return in.bad_argument();
+  gpic_status st{};
+  gpic_py::GoCall call(st);
+  if (call) {
+    gpic_py::NoGil nogil;
+    gpic_zoo_Noisy_Sound_async(self_h, a0, a1, &st);
+  }
+  if (st.code) return gpic_py::raise_status(st);
+  Py_RETURN_NONE;
+}
+
 PyMethodDef kNoisy_methods[] = {
   {"Sound", gpic_py::as_method(method_Noisy_Sound), METH_FASTCALL | METH_KEYWORDS, kDoc_method_Noisy_Sound},
+  {"_gNoisy_Sound_async", gpic_py::as_method(aio_Noisy_Sound_async), METH_FASTCALL | METH_KEYWORDS, kDoc_aio_Noisy_Sound_async},
   {nullptr, nullptr, 0, nullptr},
 };
 

@@ -119,6 +119,7 @@ _gcodecs = (
     _gk8,
     _gk9,
     _gk10,
+    _gc["uint64"],
     _gk11,
     _gk12,
     _gk2,
@@ -157,6 +158,128 @@ _gpic_rt.install_module_type(
         "Dog",
     )),
 )
+
+
+_gaio = _gpic_aio.Awaiter(_glib.gpicw_aio_open, _glib.gpicw_aio_drain, _glib.gpicw_aio_close)
+
+
+class aio:
+    """The awaitable forms of the functions of zoo (asyncio): `await zoo.aio.F(...)` runs the Go call on a goroutine, with no Python thread waiting for it, and returns or raises what `zoo.F(...)` would. Cancelling the task cancels the call's context.Context."""
+
+    __slots__ = ()
+
+    @staticmethod
+    async def Adopt(name, kind):
+        """Awaitable form of Adopt: runs the Go call on a goroutine and returns (or raises) what Adopt would.
+
+        Adopts an animal; nil when the name is empty.
+
+        Go: func Adopt(name string, kind Kind) (*Animal, error)
+        """
+        return await _gaio.call(lambda _gcall: _gAdopt_async(name, kind, _gcall), _gAdopt_collect, _gaio_cancel)
+
+    @staticmethod
+    async def Feed(animals, f):
+        """Awaitable form of Feed: runs the Go call on a goroutine and returns (or raises) what Feed would.
+
+        Feeds every animal f returns food for.
+
+        Go: func Feed(animals []*Animal, f func(a *Animal) (float64, bool)) int
+        """
+        return await _gaio.call(lambda _gcall: _gFeed_async(animals, f, _gcall), _gFeed_collect, _gaio_cancel)
+
+    @staticmethod
+    async def Loudest(*things):
+        """Awaitable form of Loudest: runs the Go call on a goroutine and returns (or raises) what Loudest would.
+
+        The loudest of the noisy things.
+
+        Go: func Loudest(things ...Noisy) Noisy
+        """
+        return await _gaio.call(lambda _gcall: _gLoudest_async(*things, _gcall), _gLoudest_collect, _gaio_cancel)
+
+    @staticmethod
+    async def Census(animals):
+        """Awaitable form of Census: runs the Go call on a goroutine and returns (or raises) what Census would.
+
+        Counts by kind.
+
+        Go: func Census(animals []Animal) map[Kind]int
+        """
+        return await _gaio.call(lambda _gcall: _gCensus_async(animals, _gcall), _gCensus_collect, _gaio_cancel)
+
+    @staticmethod
+    async def Raw(name):
+        """Awaitable form of Raw: runs the Go call on a goroutine and returns (or raises) what Raw would.
+
+        The raw bytes of a name, and their checksum.
+
+        Go: func Raw(name string) ([]byte, uint32)
+        """
+        return await _gaio.call(lambda _gcall: _gRaw_async(name, _gcall), _gRaw_collect, _gaio_cancel)
+
+
+class _Heights_aio(_gpic_aio.View):
+    """The awaitable forms of the methods of Heights: `await x.aio.M(...)`."""
+
+    __slots__ = ()
+
+    async def Max(self):
+        """Awaitable form of Heights.Max: runs the Go call on a goroutine and returns (or raises) what Heights.Max would.
+
+        The tallest.
+
+        Go: func Heights.Max() float64
+        """
+        return await _gaio.call(lambda _gcall: self._gobj._gHeights_Max_async(_gcall), _gHeights_Max_collect, _gaio_cancel)
+
+
+Heights.aio = _gpic_aio.view(_Heights_aio)
+
+
+class _Animal_aio(_gpic_aio.View):
+    """The awaitable forms of the methods of Animal: `await x.aio.M(...)`."""
+
+    __slots__ = ()
+
+    async def Greet(self, greeting):
+        """Awaitable form of Animal.Greet: runs the Go call on a goroutine and returns (or raises) what Animal.Greet would.
+
+        Greets the animal.
+
+        Go: func Animal.Greet(greeting string) string
+        """
+        return await _gaio.call(lambda _gcall: self._gobj._gAnimal_Greet_async(greeting, _gcall), _gAnimal_Greet_collect, _gaio_cancel)
+
+    async def String(self):
+        """Awaitable form of Animal.String: runs the Go call on a goroutine and returns (or raises) what Animal.String would.
+
+        How the animal shows in Python's str().
+
+        Go: func Animal.String() string
+        """
+        return await _gaio.call(lambda _gcall: self._gobj._gAnimal_String_async(_gcall), _gAnimal_String_collect, _gaio_cancel)
+
+
+Animal.aio = _gpic_aio.view(_Animal_aio)
+
+
+class _Noisy_aio(_gpic_aio.View):
+    """The awaitable forms of the methods of Noisy: `await x.aio.M(...)`."""
+
+    __slots__ = ()
+
+    async def Sound(self, n):
+        """Awaitable form of Noisy.Sound: runs the Go call on a goroutine and returns (or raises) what Noisy.Sound would.
+
+        The sound, said n times.
+
+        Go: func Noisy.Sound(n int) string
+        """
+        return await _gaio.call(lambda _gcall: self._gobj._gNoisy_Sound_async(n, _gcall), _gNoisy_Sound_collect, _gaio_cancel)
+
+
+Noisy.aio = _gpic_aio.view(_Noisy_aio)
 
 
 def handle_count():

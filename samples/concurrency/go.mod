@@ -1,0 +1,3 @@
+module gpic.dev/samples/concurrency
+
+go 1.23

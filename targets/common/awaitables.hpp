@@ -1,0 +1,55 @@
+// Awaitable Go calls (asyncio): the decisions every target shares. Each bound function and
+// method has an awaitable form: the cgo shim exports `<symbol>_async` (converts the arguments,
+// starts the call on a goroutine, returns) and `<symbol>_collect` (the blocking export's
+// results, once Go has finished), plus one `gpic_<module>_aio_cancel`; the Python targets
+// bind them as two private calls each and write the same Python layer over them: the module's
+// `aio` namespace (`await mod.aio.F(x)`) and each class's `aio` view (`await obj.aio.M(x)`),
+// over the runtime's Awaiter (runtime/python/gpic_aio.py).
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "compiler/ir.hpp"
+#include "targets/common/code_writer.hpp"
+#include "targets/common/python_calls.hpp"
+
+namespace gpic::aio {
+
+/// The symbol that cancels an awaitable call's context: gpic_<module>_aio_cancel.
+std::string cancel_symbol(const ir::Module& m);
+
+/// The two calls the Python targets bind for the awaitable form of `blocking`: `start` takes
+/// the blocking call's arguments and a call id (a uint64 named `_gcall`, last) and returns
+/// nothing; `collect` takes the call id and returns the blocking call's results.
+struct Pair {
+  const py::Call* blocking = nullptr;
+  py::Call start, collect;
+};
+Pair awaitable_calls(const py::Call& blocking);
+
+/// Which bound calls have an awaitable form: functions, methods of classes and interfaces.
+struct Awaitables {
+  std::vector<Pair> funcs;
+  struct Owner {
+    const ir::TypeDecl* decl;
+    std::vector<Pair> methods;
+  };
+  std::vector<Owner> classes;   // classes, then interfaces, in plan order
+  std::vector<const py::Call*> all_calls() const;  // every start and collect call
+};
+Awaitables collect_awaitables(const py::Calls& calls);
+
+/// The Python name a target gives the start or collect call (both targets: "_g" + the cffi
+/// wrapper's name after "gpicw_"): a module attribute, except a method's start call, which
+/// is an attribute of its class (called on the object).
+std::string private_name(const py::Call& c);
+
+/// Writes the Python layer over a target's start/collect functions: the module's `aio`
+/// namespace class and each class's `aio` view. `awaiter` is the module-level name of the
+/// module's gpic_aio.Awaiter, `cancel` the function that cancels a call's context.
+void emit_python(CodeWriter& w, const ir::Module& m, const Awaitables& a, const std::string& awaiter,
+                 const std::string& cancel);
+
+}  // namespace gpic::aio
