@@ -51,3 +51,17 @@ def test_ctrl_c_stops_a_blocked_channel_operation(build_cache, target, interpret
             p.kill()
     assert rc == 42, (rc, p.stdout.read(), p.stderr.read())
     assert took < 2, took
+
+
+# samples/concurrency's channel producer and iter.Seq generator (streams.go): the same build
+# as test_aio.py's, shared through the session's build cache.
+SAMPLE = os.path.join(ROOT, "samples", "concurrency", "concurrency.gpi")
+SAMPLE_CHECKS = "streams_checks.py"
+
+
+@pytest.mark.parametrize("target, interpreter", TARGETS)
+@pytest.mark.parametrize("check", check_names(SAMPLE_CHECKS))
+def test_sample_streams(check_results, target, interpreter, check):
+    results = check_results(SAMPLE, SAMPLE_CHECKS, interpreter, target)
+    assert check in results, "check %s did not run" % check
+    assert results[check] is None, results[check]
