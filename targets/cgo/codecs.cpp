@@ -270,7 +270,10 @@ void Codecs::emit_chan(CodeWriter& w, const ir::Type& u, CodeWriter::Vars v) con
   v["both"] = u.dir == Dir::Both ? "v" : "nil";
   v["want"] = u.dir == Dir::Recv ? "'r'" : u.dir == Dir::Send ? "'s'" : "'b'";
   v["pick"] = u.dir == Dir::Recv ? "v, _, _" : u.dir == Dir::Send ? "_, v, _" : "_, _, v";
-  v["pump"] = channels::python_may_fill(u) ? callback_maker(*channels::pump_func_type(u)) : "nil";
+  // A Python iterable is pumped only where Go takes the type as a parameter (the plan made
+  // the pump's callback then); a channel Go only hands out never comes back as one.
+  bool pumped = channels::python_may_fill(u) && plan_.find_callback(*channels::pump_func_type(u));
+  v["pump"] = pumped ? callback_maker(*channels::pump_func_type(u)) : "nil";
   w.print("func gpicEnc_$id$(w *gpicWriter, v $T$) {\n"
           "\tgpicPutChan(w, &gpicChan[$E$]{recv: $recv$, send: $send$, both: $both$, enc: $enc$, dec: $dec$}, v == nil)\n"
           "}\n\n"

@@ -224,3 +224,8 @@ def check_channel_variable_and_elements():
     q.send("a")
     assert chans.Queue.recv() == "a"  # the same Go channel, read through the variable again
     assert [list(ch) for ch in chans.Split(3)] == [[0], [1], [2]]
+
+
+def check_channel_type_only_handed_out():
+    evens = chans.Evens(3)
+    assert list(evens) == [0, 2, 4]
