@@ -611,6 +611,7 @@ ir::TypeRef AstBuilder::build_type(GpiParser::Type_Context* ctx) {
   if (auto* named = dynamic_cast<GpiParser::NamedTypeContext*>(ctx)) {
     ir::TypeRef type = build_type_name(named->typeName());
     if (!type || !named->typeArgs()) return type;
+    if (type->qualifier == "iter" && (type->name == "Seq" || type->name == "Seq2")) return build_seq(*type, named->typeArgs());
     if (type->kind != ir::Type::Kind::Named) {
       diags_.error(type->loc, "'" + type->go_spelling() + "' is not a generic type: it takes no type arguments");
       return nullptr;
@@ -652,13 +653,40 @@ ir::TypeRef AstBuilder::build_type(GpiParser::Type_Context* ctx) {
     type->kind = ir::Type::Kind::Prim;
     type->prim = ir::Prim::Any;
     return type;
-  } else if (dynamic_cast<GpiParser::ChanTypeContext*>(ctx)) {
-    diags_.error(type->loc, "channel types are not supported: a channel cannot be shared with Python");
-    return nullptr;
+  } else if (auto* chan = dynamic_cast<GpiParser::ChanTypeContext*>(ctx)) {
+    type->kind = ir::Type::Kind::Chan;
+    type->elem = build_type(chan->type_());
+  } else if (auto* recv = dynamic_cast<GpiParser::RecvChanTypeContext*>(ctx)) {
+    type->kind = ir::Type::Kind::Chan;
+    type->dir = ir::Type::ChanDir::Recv;
+    type->elem = build_type(recv->type_());
+  } else if (auto* send = dynamic_cast<GpiParser::SendChanTypeContext*>(ctx)) {
+    type->kind = ir::Type::Kind::Chan;
+    type->dir = ir::Type::ChanDir::Send;
+    type->elem = build_type(send->type_());
   } else {
     return nullptr;
   }
   return type->elem ? type : nullptr;
+}
+
+// Go 1.23's iterators, `iter.Seq[V]` and `iter.Seq2[K, V]`, are built in like the well-known
+// types: a type of their own (ir::Type::Kind::Seq), with no .gpi of package iter.
+ir::TypeRef AstBuilder::build_seq(const ir::Type& name, GpiParser::TypeArgsContext* args_ctx) {
+  std::vector<ir::TypeRef> args = build_type_args(args_ctx);
+  if (args.empty()) return nullptr;
+  size_t want = name.name == "Seq" ? 1 : 2;
+  if (args.size() != want) {
+    diags_.error(name.loc, "'" + name.go_spelling() + "' takes " + std::to_string(want) + " type argument" +
+                               (want == 1 ? "" : "s") + ", not " + std::to_string(args.size()));
+    return nullptr;
+  }
+  auto type = std::make_shared<ir::Type>();
+  type->kind = ir::Type::Kind::Seq;
+  type->loc = name.loc;
+  type->elem = args.back();
+  if (want == 2) type->key = args[0];
+  return type;
 }
 
 std::vector<ir::TypeRef> AstBuilder::build_type_args(GpiParser::TypeArgsContext* ctx) {

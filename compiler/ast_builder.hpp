@@ -53,6 +53,7 @@ class AstBuilder {
   ir::TypeRef build_type_name(P::TypeNameContext* ctx);
   /// `[int, *Point]`; empty when an argument could not be built.
   std::vector<ir::TypeRef> build_type_args(P::TypeArgsContext* ctx);
+  ir::TypeRef build_seq(const ir::Type& name, P::TypeArgsContext* args);
   /// `[K comparable, V any]`; empty for none.
   std::vector<ir::TypeParam> build_type_params(P::TypeParamsContext* ctx);
   ir::ConstExpr build_expr(P::ExprContext* ctx);

@@ -24,6 +24,7 @@ std::optional<std::string> not_comparable(Context& cx, const ir::Type& t, const 
     case ir::Type::Kind::Slice: return "slices are not comparable";
     case ir::Type::Kind::Map: return "maps are not comparable";
     case ir::Type::Kind::Func: return "functions are not comparable";
+    case ir::Type::Kind::Seq: return "iterators are functions, which are not comparable";
     case ir::Type::Kind::Array:
       return t.elem ? not_comparable(cx, *t.elem, in, visiting, depth + 1) : std::nullopt;
     case ir::Type::Kind::Named: {
@@ -74,6 +75,11 @@ class TypeWalker {
         break;
       case ir::Type::Kind::Func:
         if (t->sig) signature(*t->sig, nullptr);
+        break;
+      case ir::Type::Kind::Chan:
+      case ir::Type::Kind::Seq:
+        type(t->key);
+        type(t->elem);
         break;
     }
   }

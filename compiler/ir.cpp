@@ -120,6 +120,9 @@ std::string Type::go_spelling() const {
     case Kind::Map: return "map[" + spelling_of(key) + ']' + spelling_of(elem);
     case Kind::Pointer: return '*' + spelling_of(elem);
     case Kind::Func: return "func" + (sig ? signature_spelling(*sig) : std::string("()"));
+    case Kind::Chan:
+      return std::string(dir == ChanDir::Recv ? "<-chan " : dir == ChanDir::Send ? "chan<- " : "chan ") + spelling_of(elem);
+    case Kind::Seq: return key ? "iter.Seq2[" + spelling_of(key) + ", " + spelling_of(elem) + ']' : "iter.Seq[" + spelling_of(elem) + ']';
   }
   return "?";
 }

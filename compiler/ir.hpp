@@ -66,15 +66,26 @@ using TypeRef = std::shared_ptr<Type>;
 
 /// A type expression as written in the .gpi.
 struct Type {
-  enum class Kind { Prim, Named, Slice, Array, Map, Pointer, Func };
+  enum class Kind {
+    Prim, Named, Slice, Array, Map, Pointer, Func,
+    /// `chan T`, `<-chan T`, `chan<- T` (direction in `dir`, element in `elem`): a Go channel
+    /// Python receives from as an iterator or sends to (targets/common/channels.hpp).
+    Chan,
+    /// `iter.Seq[V]` (elem V) and `iter.Seq2[K, V]` (key K, elem V): a Go iterator Python
+    /// loops over lazily (targets/common/channels.hpp).
+    Seq,
+  };
+  /// Kind::Chan: which way values may go, as Go's channel types say.
+  enum class ChanDir { Both, Recv, Send };
   Kind kind = Kind::Prim;
+  ChanDir dir = ChanDir::Both;      // Kind::Chan
   Loc loc;
 
   Prim prim = Prim::Int;            // Kind::Prim
   std::string qualifier;            // Kind::Named: import name ("geometry"), empty for this file
   std::string name;                 // Kind::Named
-  TypeRef elem;                     // Slice, Array, Pointer; Map's value
-  TypeRef key;                      // Map
+  TypeRef elem;                     // Slice, Array, Pointer, Chan, Seq; Map's value
+  TypeRef key;                      // Map; Seq2's key (null for Seq)
   uint64_t length = 0;              // Array
   std::shared_ptr<FuncSig> sig;     // Func
   /// Kind::Named: the type arguments of an instantiation as written (`Set[int]`). The checker

@@ -40,6 +40,16 @@ json to_json(const ir::Type& t) {
     case K::Map: j["kind"] = "map"; j["key"] = to_json(*t.key); j["elem"] = to_json(*t.elem); break;
     case K::Pointer: j["kind"] = "pointer"; j["elem"] = to_json(*t.elem); break;
     case K::Func: j["kind"] = "func"; j["sig"] = sig_json(*t.sig); break;
+    case K::Chan:
+      j["kind"] = "chan";
+      j["dir"] = t.dir == ir::Type::ChanDir::Recv ? "recv" : t.dir == ir::Type::ChanDir::Send ? "send" : "both";
+      j["elem"] = to_json(*t.elem);
+      break;
+    case K::Seq:
+      j["kind"] = "seq";
+      if (t.key) j["key"] = to_json(*t.key);
+      j["elem"] = to_json(*t.elem);
+      break;
   }
   return j;
 }

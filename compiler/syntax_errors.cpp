@@ -104,7 +104,7 @@ std::string describe_expected(antlr4::Parser* parser, antlr4::misc::IntervalSet 
   if (contains_all(expected, {GpiParser::IDENT, GpiParser::LBRACK, GpiParser::STAR, GpiParser::MAP})) {
     phrases.push_back("type");
     remove_all(expected, {GpiParser::IDENT, GpiParser::LBRACK, GpiParser::STAR, GpiParser::MAP, GpiParser::FUNC,
-                          GpiParser::ELLIPSIS, GpiParser::CHAN, GpiParser::STRUCT, GpiParser::INTERFACE});
+                          GpiParser::ELLIPSIS, GpiParser::CHAN, GpiParser::ARROW, GpiParser::STRUCT, GpiParser::INTERFACE});
   }
   if (contains_all(expected, {GpiParser::INT_LIT, GpiParser::STRING, GpiParser::IDENT, GpiParser::MINUS})) {
     phrases.push_back("expression");

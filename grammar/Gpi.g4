@@ -185,6 +185,8 @@ type_
     | FUNC signature                    # funcType
     | INTERFACE LBRACE RBRACE           # emptyInterfaceType
     | CHAN type_                        # chanType
+    | ARROW CHAN type_                  # recvChanType
+    | CHAN ARROW type_                  # sendChanType
     ;
 
 typeName
@@ -240,8 +242,9 @@ STRUCT    : 'struct';
 INTERFACE : 'interface';
 MAP       : 'map';
 
-// Channels cannot cross to Python; they are parsed so that the builder can say so.
+// `chan T`, `<-chan T`, `chan<- T`: Go channels Python iterates and sends to.
 CHAN      : 'chan';
+ARROW     : '<-';
 
 // Go's other keywords cannot name anything; lexing them apart gives `unexpected token 'go'`
 // instead of a puzzling error one token later.

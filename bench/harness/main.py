@@ -26,6 +26,7 @@ sys.path.insert(0, HERE)
 
 import build  # noqa: E402
 import build_speed  # noqa: E402
+import channels  # noqa: E402
 import compile_speed  # noqa: E402
 import contenders as C  # noqa: E402
 import aio  # noqa: E402
@@ -448,6 +449,8 @@ def main(argv=None):
     ap.add_argument("--no-go-calls", action="store_true",
                     help="skip the Go -> Python benchmark (gpic --target go against a cgo floor, gRPC "
                          "and a direct Python call; full runs only)")
+    ap.add_argument("--channels-only", action="store_true",
+                    help="run the channel and iterator per-item benchmark alone (writes channels-latest.{json,md})")
     ap.add_argument("--go-calls-only", action="store_true",
                     help="run the Go -> Python benchmark alone (writes go-calls-latest.{json,md})")
     ap.add_argument("--aio-only", action="store_true",
@@ -512,6 +515,8 @@ def main(argv=None):
         return run_go_calls(mode, args, build.find_gpic(args.work, log, args.gpic_from), seed)
     if args.aio_only:
         return run_aio(mode, args, build.find_gpic(args.work, log, args.gpic_from))
+    if args.channels_only:
+        return run_channels(mode, args, build.find_gpic(args.work, log, args.gpic_from))
     floors, tools, gopy, gpic, gpic_builds = build_all(args.work, log, args.gpic_from)
     partial = os.path.join(args.out, "partial.json")
     results, meta = ({}, {})
@@ -594,6 +599,20 @@ def run_go_calls(mode, args, gpic, seed):
         go_calls.update_docs(doc)
     log("wrote go-calls-latest.json, go-calls-latest.md in %s" % args.out)
     failed = go_calls.failures(doc)
+    if failed:
+        log("FAILED: " + "; ".join(failed[:20]))
+        return 1
+    return 0
+
+
+def run_channels(mode, args, gpic):
+    """`--channels-only`: per-item cost of a Go channel and iter.Seq against a Python generator."""
+    machine = machine_info(gpic)
+    doc = channels.run(mode, args.work, gpic, log)
+    doc["machine"] = machine
+    sys.stdout.write("\n### Iterating Go channels and iterators\n\n" + channels.write(doc, args.out))
+    log("wrote channels-latest.json, channels-latest.md in %s" % args.out)
+    failed = channels.failures(doc)
     if failed:
         log("FAILED: " + "; ".join(failed[:20]))
         return 1

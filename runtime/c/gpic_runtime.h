@@ -107,6 +107,15 @@ int64_t gpic_stream_write(uint64_t h, char* p, int64_t n, gpic_status* st);
 void gpic_stream_flush(uint64_t h, gpic_status* st);
 void gpic_stream_close(uint64_t h, gpic_status* st);
 
+/* Go channels and iterators held by Python (gpic_exports.go, gpic_chan.go). Receive and send
+ * wait at most wait_ms and return 0 (a value), 1 (closed) or 2 (timed out); iter_next returns
+ * 1 for a value, 0 at the end. */
+int32_t gpic_chan_recv(uint64_t h, int64_t wait_ms, gpic_bytes* out, gpic_status* st);
+int32_t gpic_chan_send(uint64_t h, gpic_bytes v, int64_t wait_ms, gpic_status* st);
+void gpic_chan_close(uint64_t h, gpic_status* st);
+int32_t gpic_iter_next(uint64_t h, gpic_bytes* out, gpic_status* st);
+void gpic_iter_stop(uint64_t h, gpic_status* st);
+
 /* Bracket every call from a binding into Go: the arena is reset when the outermost call on
  * the thread begins, and the depth tells a dispatcher whether a callback runs on the thread
  * of a Python caller (so its exception can travel back to it). */

@@ -89,6 +89,77 @@ inline PyObject* stream_op(PyObject*, PyObject* h) {
   Py_RETURN_NONE;
 }
 
+// Go channels and iterators held by Python (gpic_wire.GoChan, GoIter): one receive, send or
+// iterator step per call, without the GIL. A value comes back as the bytes of its wire format
+// (copied out of the thread's arena), which the element's codec decodes.
+inline PyObject* arena_bytes(const gpic_bytes& out) {
+  return PyBytes_FromStringAndSize(out.n ? out.p : "", static_cast<Py_ssize_t>(out.n));
+}
+
+/// gpicw_chan_recv(h, wait_ms) -> (state, bytes | None)
+inline PyObject* chan_recv(PyObject*, PyObject* const* args, Py_ssize_t n, PyObject*) {
+  Arg<uint64_t> h;
+  Arg<int64_t> wait;
+  if (n != 2) {
+    PyErr_SetString(PyExc_TypeError, "gpicw_chan_recv() takes a handle and a wait in milliseconds");
+    return nullptr;
+  }
+  if (!h.load(args[0]) || !wait.load(args[1])) return nullptr;
+  gpic_status st{};
+  gpic_bytes out{};
+  int32_t state = 1;
+  GoCall call(st);
+  if (call) {
+    NoGil nogil;
+    state = gpic_chan_recv(h, wait, &out, &st);
+  }
+  if (st.code) return raise_status(st);
+  if (state != 0) return Py_BuildValue("(iO)", state, Py_None);
+  PyObject* value = arena_bytes(out);
+  if (!value) return nullptr;
+  return Py_BuildValue("(iN)", state, value);
+}
+
+/// gpicw_chan_send(h, encoded, wait_ms) -> state
+inline PyObject* chan_send(PyObject*, PyObject* const* args, Py_ssize_t n, PyObject*) {
+  Arg<uint64_t> h;
+  Arg<int64_t> wait;
+  if (n != 3) {
+    PyErr_SetString(PyExc_TypeError, "gpicw_chan_send() takes a handle, bytes and a wait in milliseconds");
+    return nullptr;
+  }
+  if (!h.load(args[0]) || !wait.load(args[2])) return nullptr;
+  Py_buffer view;
+  if (PyObject_GetBuffer(args[1], &view, PyBUF_SIMPLE) != 0) return nullptr;
+  gpic_status st{};
+  int32_t state = 1;
+  GoCall call(st);
+  if (call) {
+    NoGil nogil;
+    state = gpic_chan_send(h, gpic_bytes{static_cast<const char*>(view.buf), static_cast<size_t>(view.len)}, wait, &st);
+  }
+  PyBuffer_Release(&view);
+  if (st.code) return raise_status(st);
+  return to_python(static_cast<int64_t>(state));
+}
+
+/// gpicw_iter_next(h) -> bytes | None (at the end)
+inline PyObject* iter_next(PyObject*, PyObject* h) {
+  Arg<uint64_t> a;
+  if (!a.load(h)) return nullptr;
+  gpic_status st{};
+  gpic_bytes out{};
+  int32_t more = 0;
+  GoCall call(st);
+  if (call) {
+    NoGil nogil;
+    more = gpic_iter_next(a, &out, &st);
+  }
+  if (st.code) return raise_status(st);
+  if (!more) Py_RETURN_NONE;
+  return arena_bytes(out);
+}
+
 inline PyObject* handles(PyObject*, PyObject*) { return to_python(static_cast<int64_t>(gpic_handles())); }
 
 inline PyObject* py_held(PyObject*, PyObject*) { return to_python(state.py_held); }
@@ -172,6 +243,11 @@ inline PyMethodDef methods[] = {
     {"gpicw_stream_write", as_method(stream_write), METH_FASTCALL | METH_KEYWORDS, "One Go Write of a buffer."},
     {"gpicw_stream_flush", stream_op<gpic_stream_flush>, METH_O, "Calls the Go stream's Flush."},
     {"gpicw_stream_close", stream_op<gpic_stream_close>, METH_O, "Calls the Go stream's Close."},
+    {"gpicw_chan_recv", as_method(chan_recv), METH_FASTCALL | METH_KEYWORDS, "One receive from a Go channel."},
+    {"gpicw_chan_send", as_method(chan_send), METH_FASTCALL | METH_KEYWORDS, "One send on a Go channel."},
+    {"gpicw_chan_close", stream_op<gpic_chan_close>, METH_O, "Closes a Go channel."},
+    {"gpicw_iter_next", iter_next, METH_O, "One step of a Go iterator."},
+    {"gpicw_iter_stop", stream_op<gpic_iter_stop>, METH_O, "Stops a Go iterator."},
     {"gpicw_set_python", set_python, METH_O, "Connects Go to the dispatcher (or disconnects it)."},
     {"gpicw_py_slot", py_slot, METH_NOARGS, "Takes this binding's slot in the Go runtime."},
     {"gpicw_aio_open", aio_open, METH_O, "Opens a completion port over a pipe's write end."},

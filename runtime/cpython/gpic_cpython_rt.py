@@ -45,6 +45,22 @@ class Bridge(_gpic_rt.Bridge):
     def stream_close(self, handle):
         self.lib.gpicw_stream_close(handle)
 
+    # Go channels and iterators (gpic_wire.GoChan, GoIter): the extension returns bytes.
+    def chan_recv(self, handle, wait_ms):
+        return self.lib.gpicw_chan_recv(handle, wait_ms)
+
+    def chan_send(self, handle, data, wait_ms):
+        return self.lib.gpicw_chan_send(handle, data, wait_ms)
+
+    def chan_close(self, handle):
+        self.lib.gpicw_chan_close(handle)
+
+    def iter_next(self, handle):
+        return self.lib.gpicw_iter_next(handle)
+
+    def iter_stop(self, handle):
+        self.lib.gpicw_iter_stop(handle)
+
     def invoke(self, obj, proxy, method, args):
         """Go calls method `method` of proxy table `proxy` on the Python object `obj` (which the
         dispatcher found by its reference), with the arguments encoded in `args` (a

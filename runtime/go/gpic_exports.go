@@ -205,3 +205,103 @@ func gpic_stream_close(h C.uint64_t, st *C.gpic_status) {
 		}
 	}
 }
+
+// Go channels and iterators held by Python (gpic_chan.go): one receive, send or iterator step
+// per call. A wait is in milliseconds; the binding waits in such slices, so that Python can
+// run its signal handlers (Ctrl-C) in between.
+
+func gpicPortOf[T any](h C.uint64_t, st *C.gpic_status, what string) (T, bool) {
+	var zero T
+	v, ok := gpicLookup(h)
+	if !ok {
+		gpicFail(st, C.GPIC_BAD_HANDLE, "the Go "+what+" was released", "", nil)
+		return zero, false
+	}
+	p, ok := v.(T)
+	if !ok {
+		gpicFail(st, C.GPIC_BAD_TYPE, gpicTypeName2(v)+" is not a Go "+what, "", nil)
+	}
+	return p, ok
+}
+
+// gpic_chan_recv receives one value into out: gpicChanValue, gpicChanClosed, or
+// gpicChanTimeout when nothing came within waitMs.
+//
+//export gpic_chan_recv
+func gpic_chan_recv(h C.uint64_t, waitMs C.int64_t, out *C.gpic_bytes, st *C.gpic_status) C.int32_t {
+	defer gpicRecover(st)
+	c, ok := gpicPortOf[gpicChanPort](h, st, "channel")
+	if !ok {
+		return gpicChanClosed
+	}
+	b, state := c.GpicRecv(time.Duration(waitMs) * time.Millisecond)
+	if state == gpicChanValue {
+		*out = (&gpicWriter{buf: b}).bytes()
+	}
+	return C.int32_t(state)
+}
+
+// gpic_chan_send sends the encoded value v: gpicChanValue once Go took it, gpicChanTimeout
+// when nobody did within waitMs (nothing was sent). Sending on a closed channel panics, as in
+// Go.
+//
+//export gpic_chan_send
+func gpic_chan_send(h C.uint64_t, v C.gpic_bytes, waitMs C.int64_t, st *C.gpic_status) C.int32_t {
+	defer gpicRecover(st)
+	c, ok := gpicPortOf[gpicChanPort](h, st, "channel")
+	if !ok {
+		return gpicChanClosed
+	}
+	var b []byte
+	if v.n > 0 {
+		b = unsafe.Slice((*byte)(unsafe.Pointer(v.p)), int(v.n))
+	}
+	state, err := c.GpicSend(b, time.Duration(waitMs)*time.Millisecond)
+	if err != nil {
+		code := C.int32_t(C.GPIC_BAD_VALUE)
+		if bt, ok := err.(interface{ GpicBadType() bool }); ok && bt.GpicBadType() {
+			code = C.GPIC_BAD_TYPE
+		}
+		gpicFail(st, code, err.Error(), "", nil)
+	}
+	return C.int32_t(state)
+}
+
+// gpic_chan_close closes a channel Go lets Python send on (closing it twice panics, as in Go).
+//
+//export gpic_chan_close
+func gpic_chan_close(h C.uint64_t, st *C.gpic_status) {
+	defer gpicRecover(st)
+	if c, ok := gpicPortOf[gpicChanPort](h, st, "channel"); ok {
+		c.GpicClose()
+	}
+}
+
+// gpic_iter_next runs a Go iterator to its next value, encoded into out: 1 for a value, 0 at
+// the end. A panic in the iterator ends it and reaches Python as GoPanic.
+//
+//export gpic_iter_next
+func gpic_iter_next(h C.uint64_t, out *C.gpic_bytes, st *C.gpic_status) C.int32_t {
+	defer gpicRecover(st)
+	it, ok := gpicPortOf[gpicIterPort](h, st, "iterator")
+	if !ok {
+		return 0
+	}
+	b, more := it.GpicNext()
+	if !more {
+		return 0
+	}
+	*out = (&gpicWriter{buf: b}).bytes()
+	return 1
+}
+
+// gpic_iter_stop stops a Go iterator Python left early: its yield returns false and its
+// deferred code runs before this returns.
+//
+//export gpic_iter_stop
+func gpic_iter_stop(h C.uint64_t, st *C.gpic_status) {
+	defer gpicRecover(st)
+	if it, ok := gpicPortOf[gpicIterPort](h, st, "iterator"); ok {
+		it.GpicStop()
+	}
+}

@@ -371,6 +371,51 @@ class Bridge:
         if self.ffi.errno:
             raise self.fail()
 
+    # --- Go channels and iterators (gpic_wire.GoChan, GoIter) ----------------------------------
+
+    def _out(self):
+        # One gpic_bytes per thread for the value Go leaves in the thread's arena.
+        out = getattr(self._pending, "out", None)
+        if out is None:
+            out = self._pending.out = self.ffi.new("gpic_bytes*")
+        return out
+
+    def chan_recv(self, handle, wait_ms):
+        """One receive, waiting at most wait_ms: (state, the value's bytes or None)."""
+        out = self._out()
+        state = self.lib.gpicw_chan_recv(handle, wait_ms, out)
+        if self.ffi.errno:
+            raise self.fail()
+        if state:
+            return state, None
+        return state, self.ffi.buffer(out.p, out.n)[:] if out.n else b""
+
+    def chan_send(self, handle, data, wait_ms):
+        state = self.lib.gpicw_chan_send(handle, self.ffi.from_buffer(data), len(data), wait_ms)
+        if self.ffi.errno:
+            raise self.fail()
+        return state
+
+    def chan_close(self, handle):
+        self.lib.gpicw_chan_close(handle)
+        if self.ffi.errno:
+            raise self.fail()
+
+    def iter_next(self, handle):
+        """One step of a Go iterator: the value's bytes, or None at the end."""
+        out = self._out()
+        more = self.lib.gpicw_iter_next(handle, out)
+        if self.ffi.errno:
+            raise self.fail()
+        if not more:
+            return None
+        return self.ffi.buffer(out.p, out.n)[:] if out.n else b""
+
+    def iter_stop(self, handle):
+        self.lib.gpicw_iter_stop(handle)
+        if self.ffi.errno:
+            raise self.fail()
+
     # --- Python objects held by Go ----------------------------------------------------------
 
     def add(self, obj):

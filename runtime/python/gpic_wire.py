@@ -11,6 +11,7 @@ import io as _io
 import platform
 import struct
 import threading
+import time as _time
 from collections.abc import Mapping as _Mapping, MutableMapping as _MutableMapping, MutableSequence as _MutableSequence, \
     Set as _Set
 
@@ -1571,3 +1572,314 @@ def scalar_codecs():
         "float32": Float("float32", "f"), "float64": Float("float64", "d"),
         "complex64": Complex("complex64", "f"), "complex128": Complex("complex128", "d"),
     }
+
+
+# --- Go channels and iterators (targets/common/channels.hpp) -------------------------------------
+
+# One receive or send outcome (gpic_chan.go), what Python may do with a channel, and what
+# Python sends for a channel parameter.
+_CHAN_VALUE, _CHAN_CLOSED, _CHAN_TIMEOUT = 0, 1, 2
+_CHAN_RECV, _CHAN_SEND = 1, 2
+_CHAN_FROM_NIL, _CHAN_FROM_GO, _CHAN_FROM_PYTHON = 0, 1, 2
+
+# A blocking receive or send waits in Go without the GIL in slices this long; between two,
+# Python runs its signal handlers, so Ctrl-C (KeyboardInterrupt) stops the wait.
+CHAN_WAIT_MS = 50
+
+
+def _wait_slices(timeout):
+    """The waits (ms) of a blocking operation with an optional timeout (seconds): yields
+    slices until the time is up."""
+    if timeout is None:
+        while True:
+            yield CHAN_WAIT_MS
+    end = _time.monotonic() + timeout
+    while True:
+        left = end - _time.monotonic()
+        if left <= 0:
+            yield 0
+            return
+        yield max(1, min(CHAN_WAIT_MS, int(left * 1000)))
+
+
+class GoChan:
+    """A Go channel Python holds (a result, field or element of type ``chan T``, ``<-chan T``
+    or ``chan<- T``). Where Go lets Python receive, it is an iterator: ``for v in ch`` receives
+    until Go closes the channel, and ``recv()`` takes one value. Where Go lets Python send,
+    ``send(v)`` blocks until Go takes the value and ``close()`` closes the channel. Blocking
+    waits release the GIL and stop on Ctrl-C. Passed back to Go, it is the same channel."""
+
+    __slots__ = ("_gbridge", "_gh", "_gcan", "_gcodec", "__weakref__")
+
+    def __init__(self, bridge, handle, can, codec):
+        self._gbridge, self._gh, self._gcan, self._gcodec = bridge, handle, can, codec
+
+    def __class_getitem__(cls, item):
+        return cls
+
+    def _gopen(self, bit, verb):
+        if not self._gh:
+            raise ValueError("the Go channel was released")
+        if not self._gcan & bit:
+            raise TypeError("cannot %s: Go's channel type (%s) does not allow it" % (verb, self._gcodec.go))
+
+    def recv(self, timeout=None):
+        """Receives one value, waiting at most ``timeout`` seconds (None: for ever). Raises
+        EOFError when Go has closed the channel, TimeoutError when nothing came in time."""
+        self._gopen(_CHAN_RECV, "receive")
+        recv, h = self._gbridge.chan_recv, self._gh
+        for wait in _wait_slices(timeout):
+            state, data = recv(h, wait)
+            if state == _CHAN_VALUE:
+                return self._gcodec.elem.decode(data)
+            if state == _CHAN_CLOSED:
+                raise EOFError("the Go channel is closed")
+        raise TimeoutError("nothing received from the Go channel in %s s" % timeout)
+
+    def __iter__(self):
+        self._gopen(_CHAN_RECV, "receive")
+        return self
+
+    def __next__(self):
+        recv, h, wait = self._gbridge.chan_recv, self._gh, CHAN_WAIT_MS
+        if not h:
+            raise ValueError("the Go channel was released")
+        while True:
+            state, data = recv(h, wait)
+            if state == _CHAN_VALUE:
+                return self._gcodec.elem.decode(data)
+            if state == _CHAN_CLOSED:
+                raise StopIteration
+
+    def send(self, value, timeout=None):
+        """Sends ``value``, blocking until Go takes it (at most ``timeout`` seconds: then
+        TimeoutError, and nothing was sent). Sending on a closed channel is GoPanic, as in Go."""
+        self._gopen(_CHAN_SEND, "send")
+        data = self._gcodec.elem.encode(value)
+        send, h = self._gbridge.chan_send, self._gh
+        for wait in _wait_slices(timeout):
+            if send(h, data, wait) == _CHAN_VALUE:
+                return
+        raise TimeoutError("the Go channel took nothing in %s s" % timeout)
+
+    # --- asyncio: async for, arecv(), asend() ---------------------------------------------
+    # A value or a free slot already there is taken on the event loop's thread at once;
+    # otherwise the wait runs in the loop's default executor, in the same slices as a blocking
+    # one, and a cancelled task stops it within one slice (a value Go hands over in that very
+    # slice is then dropped).
+
+    def __aiter__(self):
+        self._gopen(_CHAN_RECV, "receive")
+        return self
+
+    async def __anext__(self):
+        try:
+            return await self.arecv()
+        except EOFError:
+            raise StopAsyncIteration from None
+
+    async def arecv(self, timeout=None):
+        """Awaits one value (at most ``timeout`` seconds): EOFError once Go has closed the
+        channel, TimeoutError when nothing came in time."""
+        self._gopen(_CHAN_RECV, "receive")
+        state, data = self._gbridge.chan_recv(self._gh, 0)
+        if state == _CHAN_VALUE:
+            return self._gcodec.elem.decode(data)
+        if state == _CHAN_CLOSED:
+            raise EOFError("the Go channel is closed")
+        return await _in_executor(self._grecv_until, timeout)
+
+    def _grecv_until(self, timeout, cancelled):
+        recv, h = self._gbridge.chan_recv, self._gh
+        for wait in _wait_slices(timeout):
+            if cancelled.is_set():
+                return None
+            state, data = recv(h, wait)
+            if state == _CHAN_VALUE:
+                return self._gcodec.elem.decode(data)
+            if state == _CHAN_CLOSED:
+                raise EOFError("the Go channel is closed")
+        raise TimeoutError("nothing received from the Go channel in %s s" % timeout)
+
+    async def asend(self, value, timeout=None):
+        """Awaits until Go takes ``value`` (at most ``timeout`` seconds: then TimeoutError, and
+        nothing was sent)."""
+        self._gopen(_CHAN_SEND, "send")
+        data = self._gcodec.elem.encode(value)
+        if self._gbridge.chan_send(self._gh, data, 0) == _CHAN_VALUE:
+            return
+        await _in_executor(self._gsend_until, timeout, data)
+
+    def _gsend_until(self, timeout, data, cancelled):
+        send, h = self._gbridge.chan_send, self._gh
+        for wait in _wait_slices(timeout):
+            if cancelled.is_set():
+                return
+            if send(h, data, wait) == _CHAN_VALUE:
+                return
+        raise TimeoutError("the Go channel took nothing in %s s" % timeout)
+
+    def close(self):
+        """Closes the channel (Go's close): Go's receivers see the end. Closing twice is GoPanic."""
+        self._gopen(_CHAN_SEND, "close")
+        self._gbridge.chan_close(self._gh)
+
+    def release(self):
+        """Lets go of the Go channel (without closing it); the garbage collector does the same."""
+        h, self._gh = self._gh, 0
+        if h:
+            self._gbridge.lib.gpicw_release(h)
+
+    def __del__(self):
+        try:
+            self.release()
+        except Exception:
+            pass
+
+    def __repr__(self):
+        return "<Go %s%s>" % (self._gcodec.go, "" if self._gh else " (released)")
+
+
+async def _in_executor(fn, *args):
+    """Runs fn(*args, cancelled) in the running loop's default executor; cancelling the awaiting
+    task sets ``cancelled``, which fn checks between two waits."""
+    import asyncio
+    cancelled = threading.Event()
+    try:
+        return await asyncio.get_running_loop().run_in_executor(None, fn, *args, cancelled)
+    except BaseException:
+        cancelled.set()
+        raise
+
+
+class Chan(Codec):
+    """A Go channel type: from Go, a GoChan; to Go, a GoChan, None (a nil channel) or, where
+    Go receives, any iterable, which a goroutine pulls item by item (lazily, through ``pump``,
+    the codec of a callable returning ``[item]`` or ``[]`` at the end) into a new channel that
+    it closes at the end."""
+
+    carries_refs = True
+
+    def __init__(self, go, elem, bridge, pump=None):
+        self.go, self.elem, self.bridge, self.pump = go, elem, bridge, pump
+
+    def check(self, value):
+        if value is None or isinstance(value, GoChan):
+            return
+        if self.pump is None or not hasattr(value, "__iter__"):
+            raise TypeError("must be a GoChan%s (Go %s), not %s"
+                            % (" or an iterable" if self.pump is not None else "", self.go, _type_name(value)))
+
+    def encode_into(self, out, value):
+        self.check(value)
+        if value is None:
+            out.append(_CHAN_FROM_NIL)
+        elif isinstance(value, GoChan):
+            if not value._gh:
+                raise ValueError("the Go channel was released")
+            out += _KIND_HANDLE.pack(_CHAN_FROM_GO, value._gh)
+        else:
+            out.append(_CHAN_FROM_PYTHON)
+            self.pump.encode_into(out, _pull(iter(value)))
+
+    def decode_at(self, mv, pos):
+        can = mv[pos]
+        if not can:
+            return None, pos + 1
+        h = _U64.unpack_from(mv, pos + 1)[0]
+        return GoChan(self.bridge, h, can, self), pos + 9
+
+
+def _pull(it):
+    """The callable a pump goroutine calls for a Python iterator's next item: [item], or []
+    once it is exhausted."""
+    def pull():
+        for item in it:
+            return [item]
+        return []
+    return pull
+
+
+class GoIter:
+    """A Go iterator (an ``iter.Seq[V]`` or ``iter.Seq2[K, V]`` a Go function returned): a lazy
+    Python iterator, each ``next()`` one step of the Go loop (a ``(k, v)`` tuple for Seq2).
+    ``close()`` stops it early, as ``break`` does in Go: its yield returns false and its
+    deferred code runs before close() returns. The garbage collector closes a dropped one;
+    ``with`` closes it at the end of the block (on PyPy, whose collector runs later, the way
+    to stop it at a known time)."""
+
+    __slots__ = ("_gbridge", "_gh", "_gcodec", "__weakref__")
+
+    def __init__(self, bridge, handle, codec):
+        self._gbridge, self._gh, self._gcodec = bridge, handle, codec
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        h = self._gh
+        if not h:
+            raise StopIteration
+        try:
+            data = self._gbridge.iter_next(h)
+        except BaseException:
+            self._gdrop()   # a Go panic ended the iterator
+            raise
+        if data is None:
+            self._gdrop()
+            raise StopIteration
+        return self._gcodec.decode_step(data)
+
+    def close(self):
+        """Stops the Go iterator (its deferred code runs now) and lets go of it."""
+        h, self._gh = self._gh, 0
+        if h:
+            try:
+                self._gbridge.iter_stop(h)
+            finally:
+                self._gbridge.lib.gpicw_release(h)
+
+    def _gdrop(self):
+        h, self._gh = self._gh, 0
+        if h:
+            self._gbridge.lib.gpicw_release(h)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def __del__(self):
+        try:
+            self.close()
+        except Exception:
+            pass
+
+    def __repr__(self):
+        return "<Go %s%s>" % (self._gcodec.go, "" if self._gh else " (finished)")
+
+
+class Seq(Codec):
+    """iter.Seq[V] (``key`` None) or iter.Seq2[K, V]: from Go, a GoIter. Python never passes
+    one to Go."""
+
+    def __init__(self, go, key, elem, bridge):
+        self.go, self.key, self.elem, self.bridge = go, key, elem, bridge
+
+    def check(self, value):
+        raise TypeError("a Go %s cannot be passed to Go" % self.go)
+
+    def encode_into(self, out, value):
+        self.check(value)
+
+    def decode_at(self, mv, pos):
+        h = _U64.unpack_from(mv, pos)[0]
+        return (GoIter(self.bridge, h, self) if h else None), pos + 8
+
+    def decode_step(self, data):
+        mv = memoryview(data)
+        if self.key is None:
+            return self.elem.decode_at(mv, 0)[0]
+        k, pos = self.key.decode_at(mv, 0)
+        return k, self.elem.decode_at(mv, pos)[0]

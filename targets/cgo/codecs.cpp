@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "targets/cgo/go_names.hpp"
+#include "targets/common/channels.hpp"
 #include "targets/common/code_writer.hpp"
 #include "targets/common/quoting.hpp"
 #include "targets/common/wellknown.hpp"
@@ -228,9 +229,57 @@ void Codecs::emit_codec(CodeWriter& w, const ir::Type& u, int id) const {
               "\tx := $dec$\n\treturn &x\n}\n\n",
               v);
       return;
+    case K::Chan:
+      emit_chan(w, u, v);
+      return;
+    case K::Seq:
+      v["encv"] = elem_encoder(*elem);
+      if (u.key) {
+        v["enck"] = elem_encoder(*u.key);
+        w.print("func gpicEnc_$id$(w *gpicWriter, v $T$) {\n\tgpicPutSeq2(w, v, $enck$, $encv$)\n}\n\n", v);
+      } else {
+        w.print("func gpicEnc_$id$(w *gpicWriter, v $T$) {\n\tgpicPutSeq(w, v, $encv$)\n}\n\n", v);
+      }
+      // Python never passes an iterator to Go (channels.hpp); a container of them still has a
+      // decoder, which says so.
+      w.print("func gpicDec_$id$(r *gpicReader) $T$ {\n\tr.failType(\"Python cannot pass Go an iterator ($spelling$)\")\n"
+              "\treturn nil\n}\n\n",
+              v);
+      return;
     default:
       return;  // interfaces have their own codecs (emit_interface); funcs only decode
   }
+}
+
+std::string Codecs::elem_encoder(const ir::Type& e) const {
+  return "func(w *gpicWriter, x " + go_type(e) + ") { " + enc(e, "w", "x") + " }";
+}
+
+std::string Codecs::elem_decoder(const ir::Type& e) const {
+  return "func(r *gpicReader) " + go_type(e) + " { return " + dec(e, "r") + " }";
+}
+
+// A channel's codec: to Python, a port over the channel (gpic_chan.go); from Python, the
+// channel of a GoChan, or a new one pumped from a Python iterable where Go receives.
+void Codecs::emit_chan(CodeWriter& w, const ir::Type& u, CodeWriter::Vars v) const {
+  using Dir = ir::Type::ChanDir;
+  v["enc"] = elem_encoder(*u.elem);
+  v["dec"] = elem_decoder(*u.elem);
+  v["recv"] = u.dir == Dir::Send ? "nil" : "v";
+  v["send"] = u.dir == Dir::Recv ? "nil" : "v";
+  v["both"] = u.dir == Dir::Both ? "v" : "nil";
+  v["want"] = u.dir == Dir::Recv ? "'r'" : u.dir == Dir::Send ? "'s'" : "'b'";
+  v["pick"] = u.dir == Dir::Recv ? "v, _, _" : u.dir == Dir::Send ? "_, v, _" : "_, _, v";
+  // A Python iterable is pumped only where Go takes the type as a parameter (the plan made
+  // the pump's callback then); a channel Go only hands out never comes back as one.
+  bool pumped = channels::python_may_fill(u) && plan_.find_callback(*channels::pump_func_type(u));
+  v["pump"] = pumped ? callback_maker(*channels::pump_func_type(u)) : "nil";
+  w.print("func gpicEnc_$id$(w *gpicWriter, v $T$) {\n"
+          "\tgpicPutChan(w, &gpicChan[$E$]{recv: $recv$, send: $send$, both: $both$, enc: $enc$, dec: $dec$}, v == nil)\n"
+          "}\n\n"
+          "func gpicDec_$id$(r *gpicReader) $T$ {\n"
+          "\t$pick$ := gpicGetChan[$E$](r, $want$, $pump$)\n\treturn v\n}\n\n",
+          v);
 }
 
 void Codecs::emit_python_call(CodeWriter& w, const ir::FuncSig& sig, const std::string& ref, int proxy_id,

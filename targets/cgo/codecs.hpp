@@ -35,6 +35,10 @@ class Codecs {
  private:
   int id_of(const ir::Type& t) const;
   void emit_codec(CodeWriter& w, const ir::Type& u, int id) const;
+  void emit_chan(CodeWriter& w, const ir::Type& u, CodeWriter::Vars v) const;
+  // A func literal encoding (decoding) one value of type e, for a channel's or iterator's port.
+  std::string elem_encoder(const ir::Type& e) const;
+  std::string elem_decoder(const ir::Type& e) const;
   void emit_interface(CodeWriter& w, const abi::InterfaceExport& i) const;
   void emit_callback(CodeWriter& w, const abi::CallbackType& c) const;
   void emit_box_bound(CodeWriter& w) const;

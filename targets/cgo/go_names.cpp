@@ -79,6 +79,11 @@ std::string go_type(const ir::Type& t) {
     case K::Map: return "map[" + go_type(*t.key) + "]" + go_type(*t.elem);
     case K::Pointer: return "*" + go_type(*t.elem);
     case K::Func: return go_func_type(*t.sig);
+    case K::Chan:
+      return std::string(t.dir == ir::Type::ChanDir::Recv ? "<-chan " : t.dir == ir::Type::ChanDir::Send ? "chan<- " : "chan ") +
+             go_type(*t.elem);
+    case K::Seq:
+      return t.key ? "iter.Seq2[" + go_type(*t.key) + ", " + go_type(*t.elem) + "]" : "iter.Seq[" + go_type(*t.elem) + "]";
   }
   return "any";
 }

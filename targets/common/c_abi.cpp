@@ -6,6 +6,7 @@
 #include <set>
 
 #include "compiler/limits.hpp"
+#include "targets/common/channels.hpp"
 #include "targets/common/in_out.hpp"
 #include "targets/common/wellknown.hpp"
 #include "targets/common/promotion.hpp"
@@ -234,6 +235,15 @@ bool wire_ok(const ir::Type& t, bool param, std::string* why, int depth) {
       return wire_ok(*u.elem, param, why, depth + 1);
     case K::Map:
       return wire_ok(*u.key, param, why, depth + 1) && wire_ok(*u.elem, param, why, depth + 1);
+    case K::Chan:
+      // Values go both ways on a channel Python holds (channels.hpp).
+      return wire_ok(*u.elem, true, why, depth + 1) && wire_ok(*u.elem, false, why, depth + 1);
+    case K::Seq:
+      if (param) {
+        if (why) *why = "iterator type " + u.go_spelling() + " other than as a result (Python only loops over Go's)";
+        return false;
+      }
+      return (!u.key || wire_ok(*u.key, false, why, depth + 1)) && wire_ok(*u.elem, false, why, depth + 1);
     case K::Func:
       // A Go func value handed to Python is called from Python: its parameters go from
       // Python to Go and its results back, so its signature must cross both ways.
@@ -304,6 +314,8 @@ std::optional<Lowering> lower(const ir::Type& t, bool param, std::string* why) {
       break;
     }
     case K::Map:
+    case K::Chan:
+    case K::Seq:
       if (wire_ok(u, param, why, 0)) out = wire();
       break;
     case K::Func:
@@ -581,6 +593,19 @@ class Planner {
       case K::Map:
         note_types(*u.key, param);
         note_types(*u.elem, param);
+        break;
+      case K::Chan:
+        note_types(*u.elem, true);
+        note_types(*u.elem, false);
+        if (param && channels::python_may_fill(u)) {
+          // A Python iterable reaches Go through a callable the pump goroutine calls.
+          plan_.owned_types.push_back(channels::pump_func_type(u));
+          note_types(*plan_.owned_types.back(), true);
+        }
+        break;
+      case K::Seq:
+        if (u.key) note_types(*u.key, false);
+        note_types(*u.elem, false);
         break;
       case K::Func: {
         std::string key = type_key(u);

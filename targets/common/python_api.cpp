@@ -1,6 +1,7 @@
 #include "targets/common/python_api.hpp"
 
 #include "targets/common/c_abi.hpp"
+#include "targets/common/channels.hpp"
 #include "targets/common/in_out.hpp"
 #include "targets/common/named_values.hpp"
 #include "targets/common/nil_values.hpp"
@@ -89,6 +90,15 @@ std::string type_annotation(const ir::Type& t, Role role) {
       }
       return "Callable[[" + args + "], " + res + "]" + (role == Role::Param ? "" : " | None");
     }
+    // Given, None is a nil channel. Read, a nil channel or iterator still arrives as None, but
+    // the stub says so no more than for a pointer result (issue 14 item 4): code that loops
+    // over what Go returns type-checks without narrowing.
+    case K::Chan:
+      // Values go both ways on a channel: its element is spelled as a result (what Python gets).
+      return channels::py_chan(t, type_annotation(*t.elem, Role::Result), role == Role::Param) +
+             (role == Role::Param ? " | None" : "");
+    case K::Seq:
+      return channels::py_seq(t.key ? type_annotation(*t.key, Role::Result) : "", type_annotation(*t.elem, Role::Result));
   }
   return "object";
 }

@@ -1,5 +1,6 @@
 #include "targets/common/python_codecs.hpp"
 
+#include "targets/common/channels.hpp"
 #include "targets/common/named_values.hpp"
 #include "targets/common/python_imports.hpp"
 #include "targets/common/python_names.hpp"
@@ -130,6 +131,14 @@ std::string CodecTable::definition(const ir::Type& t) {
       const abi::ClassExport* c = plan_.find_func_class(u);
       return "_gpic_wire.Callback(" + go + ", _gbridge" + (c ? ", " + class_name(*c->decl) : std::string()) + ")";
     }
+    case K::Chan: {
+      // Where Go receives, a Python iterable is pumped through a callable (channels.hpp).
+      std::string pump = channels::python_may_fill(u) ? name(*channels::pump_func_type(u)) : "None";
+      return "_gpic_wire.Chan(" + go + ", " + name(*u.elem) + ", _gbridge, " + pump + ")";
+    }
+    case K::Seq:
+      return "_gpic_wire.Seq(" + go + ", " + (u.key ? name(*u.key) : std::string("None")) + ", " + name(*u.elem) +
+             ", _gbridge)";
     case K::Named:
       break;
   }

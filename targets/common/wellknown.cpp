@@ -123,6 +123,7 @@ std::string go_imports(std::string_view src) {
   std::set<std::string_view> paths;  // sorted, as gofmt sorts an import group
   for (const auto& e : table())
     if (spelled(e.qualifier)) paths.insert(e.go_import);
+  if (spelled("iter")) paths.insert("iter");  // Go's iterators (ir::Type::Kind::Seq)
   std::string out;
   for (auto p : paths) out += "\t\"" + std::string(p) + "\"\n";
   return out;

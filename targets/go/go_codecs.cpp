@@ -205,6 +205,8 @@ std::string Codecs::put(const ir::Type& t, const std::string& w, const std::stri
     case ir::Type::Kind::Pointer:
       if (class_decl(*t.elem)) return w + ".object(" + expr + ".gpicHeld())";
       return helper("put", t) + "(" + w + ", " + expr + ")";
+    case ir::Type::Kind::Chan:
+    case ir::Type::Kind::Seq: unsupported(t, "the go target does not carry channels and iterators"); return "";
     case ir::Type::Kind::Named: {
       const ir::TypeDecl* d = local_decl(t);
       if (!d) {
@@ -262,6 +264,8 @@ std::string Codecs::get(const ir::Type& t, const std::string& r) {
         return "";
       }
       return helper("get", t) + "(" + r + ")";
+    case ir::Type::Kind::Chan:
+    case ir::Type::Kind::Seq: unsupported(t, "the go target does not carry channels and iterators"); return "";
     case ir::Type::Kind::Named: {
       const ir::TypeDecl* d = local_decl(t);
       if (!d) {

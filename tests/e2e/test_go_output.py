@@ -16,6 +16,7 @@ SAMPLES = [
     os.path.join(ROOT, "samples", "outliers", "outliers.gpi"),
     os.path.join(ROOT, "tests", "e2e", "fixtures", "fivelibs", "fivelibs.gpi"),
     os.path.join(ROOT, "tests", "e2e", "fixtures", "named", "named.gpi"),
+    os.path.join(ROOT, "tests", "e2e", "fixtures", "chans", "chans.gpi"),
 ]
 
 

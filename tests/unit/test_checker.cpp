@@ -3,6 +3,9 @@
 // bound methods, interface method sets) and that one mistake makes one error.
 #include <doctest/doctest.h>
 
+#include <nlohmann/json.hpp>
+
+#include "compiler/ir_json.hpp"
 #include "tests/unit/frontend_helpers.hpp"
 
 using namespace gpic;
@@ -576,10 +579,37 @@ var V *Missing
 
   // A syntax error leaves the declaration's name for the checker, not a cascade of unknowns.
   auto broken = test::check("package p\ntype Point struct { X float64 Y }\nfunc F(p Point)\nfunc G(c chan int, p Point)\n");
-  CHECK(messages(*broken) == std::vector<std::string>{
-                                 "expected newline, found 'Y'",
-                                 "channel types are not supported: a channel cannot be shared with Python",
-                             });
+  CHECK(messages(*broken) == std::vector<std::string>{"expected newline, found 'Y'"});
+}
+
+TEST_CASE("channel and iterator types resolve their elements") {
+  auto fe = test::check("package p\ntype Point struct { X int }\nfunc A(c <-chan Point) chan<- *Point\n"
+                        "func B() (chan []int, iter.Seq[Point], iter.Seq2[string, *Point])\n");
+  test::expect_clean(*fe);
+  const ir::FuncSig& a = fe->module->funcs[0].sig;
+  CHECK(a.params[0].type->kind == ir::Type::Kind::Chan);
+  CHECK(a.params[0].type->dir == ir::Type::ChanDir::Recv);
+  CHECK(a.params[0].type->elem->decl == fe->module->find_type("Point"));
+  CHECK(a.results[0].type->dir == ir::Type::ChanDir::Send);
+  const ir::FuncSig& b = fe->module->funcs[1].sig;
+  CHECK(b.results[0].type->go_spelling() == "chan []int");
+  CHECK(b.results[1].type->kind == ir::Type::Kind::Seq);
+  CHECK(b.results[1].type->go_spelling() == "iter.Seq[Point]");
+  CHECK(b.results[2].type->key->go_spelling() == "string");
+  CHECK(b.results[2].type->elem->elem->decl == fe->module->find_type("Point"));
+  // Plugins read them from the JSON IR: kind chan with its direction, kind seq with key and elem.
+  nlohmann::json j = to_json(*fe->module);
+  CHECK(j["funcs"][0]["sig"]["params"][0]["type"]["kind"] == "chan");
+  CHECK(j["funcs"][0]["sig"]["params"][0]["type"]["dir"] == "recv");
+  CHECK(j["funcs"][0]["sig"]["results"][0]["type"]["dir"] == "send");
+  CHECK(j["funcs"][1]["sig"]["results"][2]["type"]["kind"] == "seq");
+  CHECK(j["funcs"][1]["sig"]["results"][2]["type"]["key"]["go"] == "string");
+  CHECK(j["funcs"][1]["sig"]["results"][1]["type"].count("key") == 0);
+  CHECK(messages(*test::check("package p\nfunc F() chan Missing\n")) == std::vector<std::string>{"unknown type 'Missing'"});
+  CHECK(messages(*test::check("package p\nfunc F() iter.Seq2[int]\n")) ==
+        std::vector<std::string>{"'iter.Seq2' takes 2 type arguments, not 1"});
+  CHECK(messages(*test::check("package p\nvar M map[iter.Seq[int]]int\n")) ==
+        std::vector<std::string>{"invalid map key type 'iter.Seq[int]' (iterators are functions, which are not comparable)"});
 }
 
 TEST_CASE("checking twice gives the same result") {

@@ -82,6 +82,27 @@ TEST_SUITE("targets") {
     CHECK(out.files.empty());
   }
 
+  TEST_CASE("an iterator is a result only, and a channel's pump is planned where Go receives") {
+    Diagnostics diags;
+    auto m = parse_gpi("/t/x.gpi", "package x \"example.com/x\"\n\nfunc Take(s iter.Seq[int])\n"
+                                   "func Sum(ch <-chan string) iter.Seq2[int, string]\n", diags);
+    check_module(*m, diags);
+    REQUIRE_FALSE(diags.has_errors());
+    MemorySink out = run("cffi", *m, diags);
+    REQUIRE(diags.error_count() == 1);
+    const Diagnostic& d = diags.all().front();
+    CHECK(d.loc.line == 3);
+    CHECK(d.message.find("iterator type iter.Seq[int] other than as a result") != std::string::npos);
+    Diagnostics ok;
+    auto sum = parse_gpi("/t/x.gpi", "package x \"example.com/x\"\n\nfunc Sum(ch <-chan string) iter.Seq2[int, string]\n", ok);
+    check_module(*sum, ok);
+    auto plan = abi::plan(*sum, "cffi", ok);
+    REQUIRE(plan);
+    REQUIRE_FALSE(ok.has_errors());
+    REQUIRE(plan->callbacks.size() == 1);  // the pump of a Python iterable: func() []string
+    CHECK(plan->callbacks[0].key == "func() []string");
+  }
+
   TEST_CASE("every target plans the module, but a construct none can carry is reported once") {
     Diagnostics diags;
     const std::string deep = "[][][][][][][][][][][][][][][][][][][][][][][][][][][][][][][][][][]int";

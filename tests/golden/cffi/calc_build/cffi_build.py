@@ -27,6 +27,11 @@ int64_t gpicw_stream_read(uint64_t h, char* p, int64_t n);
 int64_t gpicw_stream_write(uint64_t h, char* p, int64_t n);
 void gpicw_stream_flush(uint64_t h);
 void gpicw_stream_close(uint64_t h);
+int32_t gpicw_chan_recv(uint64_t h, int64_t wait_ms, gpic_bytes* out);
+int32_t gpicw_chan_send(uint64_t h, char* p, size_t n, int64_t wait_ms);
+void gpicw_chan_close(uint64_t h);
+int32_t gpicw_iter_next(uint64_t h, gpic_bytes* out);
+void gpicw_iter_stop(uint64_t h);
 extern "Python" void gpic_py_dispatch(uint64_t, int32_t, int32_t, const char*, size_t, gpic_bytes*,
                                        gpic_status*);
 extern "Python" void gpic_py_release(const uint64_t*, size_t);
@@ -221,6 +226,69 @@ static void gpicw_stream_close(uint64_t h) {
     gpic_status st = {0};
     if (gpic_call_begin() == 0) {
         gpic_stream_close(h, &st);
+        gpic_call_end();
+    } else {
+        gpic_fail_forked(&st);
+    }
+    gpicw_settle(&st);
+}
+
+/* Go channels and iterators held by Python (gpic_wire.GoChan, GoIter): one receive,
+   send or step per call, the value in the calling thread's arena. */
+static int32_t gpicw_chan_recv(uint64_t h, int64_t wait_ms, gpic_bytes* out) {
+    gpic_status st = {0};
+    int32_t state = 1;
+    if (gpic_call_begin() == 0) {
+        state = gpic_chan_recv(h, wait_ms, out, &st);
+        gpic_call_end();
+    } else {
+        gpic_fail_forked(&st);
+    }
+    gpicw_settle(&st);
+    return state;
+}
+
+static int32_t gpicw_chan_send(uint64_t h, char* p, size_t n, int64_t wait_ms) {
+    gpic_status st = {0};
+    int32_t state = 1;
+    if (gpic_call_begin() == 0) {
+        state = gpic_chan_send(h, (gpic_bytes){p, n}, wait_ms, &st);
+        gpic_call_end();
+    } else {
+        gpic_fail_forked(&st);
+    }
+    gpicw_settle(&st);
+    return state;
+}
+
+static void gpicw_chan_close(uint64_t h) {
+    gpic_status st = {0};
+    if (gpic_call_begin() == 0) {
+        gpic_chan_close(h, &st);
+        gpic_call_end();
+    } else {
+        gpic_fail_forked(&st);
+    }
+    gpicw_settle(&st);
+}
+
+static int32_t gpicw_iter_next(uint64_t h, gpic_bytes* out) {
+    gpic_status st = {0};
+    int32_t more = 0;
+    if (gpic_call_begin() == 0) {
+        more = gpic_iter_next(h, out, &st);
+        gpic_call_end();
+    } else {
+        gpic_fail_forked(&st);
+    }
+    gpicw_settle(&st);
+    return more;
+}
+
+static void gpicw_iter_stop(uint64_t h) {
+    gpic_status st = {0};
+    if (gpic_call_begin() == 0) {
+        gpic_iter_stop(h, &st);
         gpic_call_end();
     } else {
         gpic_fail_forked(&st);
