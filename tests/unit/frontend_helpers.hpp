@@ -11,6 +11,7 @@
 #include "compiler/diagnostics.hpp"
 #include "compiler/frontend.hpp"
 #include "compiler/ir.hpp"
+#include "compiler/output.hpp"
 
 namespace doctest {
 // Lists of messages print in full when a check fails.
@@ -25,6 +26,13 @@ struct StringMaker<std::vector<std::string>> {
 }  // namespace doctest
 
 namespace gpic::test {
+
+/// A FileSink that keeps every file a target writes as one text, for tests that look for what
+/// a target generates without writing files.
+struct TextSink : FileSink {
+  std::string all;
+  void write(const std::string&, std::string content) override { all += content; }
+};
 
 struct FrontEnd {
   std::unique_ptr<ir::Module> module;

@@ -6,6 +6,7 @@
 
 #include "compiler/frontend.hpp"
 #include "compiler/output.hpp"
+#include "tests/unit/frontend_helpers.hpp"
 #include "targets/common/c_abi.hpp"
 #include "targets/common/in_out.hpp"
 #include "targets/target.hpp"
@@ -13,10 +14,7 @@
 namespace gpic {
 namespace {
 
-struct TextSink : FileSink {
-  std::string all;
-  void write(const std::string&, std::string content) override { all += content; }
-};
+using test::TextSink;
 
 constexpr const char* kSource =
     "package io \"example.com/io\"\n\n"

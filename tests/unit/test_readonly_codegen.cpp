@@ -5,15 +5,13 @@
 
 #include "compiler/frontend.hpp"
 #include "compiler/output.hpp"
+#include "tests/unit/frontend_helpers.hpp"
 #include "targets/target.hpp"
 
 namespace gpic {
 namespace {
 
-struct TextSink : FileSink {
-  std::string all;
-  void write(const std::string&, std::string content) override { all += content; }
-};
+using test::TextSink;
 
 constexpr const char* kSource =
     "package ro \"example.com/ro\"\n\n"
