@@ -22,6 +22,7 @@
 #include "compiler/limits.hpp"
 #include "compiler/loader.hpp"
 #include "compiler/output.hpp"
+#include "compiler/parallel.hpp"
 #include "compiler/process.hpp"
 #include "compiler/python_stdlib.hpp"
 #include "compiler/subcommand_args.hpp"
@@ -147,7 +148,7 @@ class Builder {
       diags_.error({}, "Python interpreter '" + req_.python + "' not found (gpic build --python INTERP)");
       return false;
     }
-    if (!choose_target()) return false;
+    if (!ask_python() || !choose_target()) return false;
     std::string wheel_version;
     if (req_.wheel && !(wheel_version = choose_wheel_version(*units_.front().m, *go, units_.front().source)).size())
       return false;
@@ -182,6 +183,7 @@ class Builder {
     }
     for (const ProcessResult& r : early.get())
       if (req_.verbose) std::cerr << r.err;
+    if (!build_extensions()) return false;
     std::map<std::string, std::string> files;
     for (const auto& u : units_) {
       std::map<std::string, std::string> unit_files;
@@ -206,17 +208,32 @@ class Builder {
   // in the output directory with its stub beside it.
   bool package() const { return target_ != "cpython" || req_.target == "auto"; }
 
+  // Asks req_.python, once, which implementation it is and where its executable lives. The
+  // build then runs that executable: `python3` is often a launcher (a pyenv shim is a shell
+  // script that starts dozens of processes each time), and a joint build runs the interpreter
+  // once per module.
+  bool ask_python() {
+    ProcessResult r =
+        run_process({req_.python, "-c", "import sys; print(sys.implementation.name); print(sys.executable)"});
+    if (r.exit_code != 0) {
+      diags_.error({}, "cannot run " + req_.python + ":\n" + r.err + r.start_error);
+      return false;
+    }
+    std::istringstream lines(r.out);
+    std::string executable;
+    std::getline(lines, implementation_);
+    std::getline(lines, executable);
+    std::error_code ec;
+    python_ = !executable.empty() && fs::is_regular_file(executable, ec) ? executable : req_.python;
+    return true;
+  }
+
   // The target built for req_.python: the one asked for, or under auto the cpython extension
   // for CPython and cffi for any other interpreter (PyPy).
   bool choose_target() {
     target_ = req_.target;
     if (target_ != "auto") return true;
-    ProcessResult r = run_process({req_.python, "-c", "import sys; print(sys.implementation.name)"});
-    if (r.exit_code != 0) {
-      diags_.error({}, "cannot run " + req_.python + ":\n" + r.err + r.start_error);
-      return false;
-    }
-    target_ = r.out == "cpython\n" ? "cpython" : "cffi";
+    target_ = implementation_ == "cpython" ? "cpython" : "cffi";
     if (req_.verbose) std::cerr << "gpic: " << req_.python << " gets the " << target_ << " binding\n";
     return true;
   }
@@ -317,7 +334,7 @@ class Builder {
       f << embedded_file("runtime/python/gpic_wheel.py");
     }
     std::string summary = m.doc.en.substr(0, m.doc.en.find('\n'));
-    std::vector<std::string> cmd = {req_.python, script.string(), "--root", root.string(), "--name",
+    std::vector<std::string> cmd = {python_, script.string(), "--root", root.string(), "--name",
                                     req_.wheel_name.empty() ? m.name : req_.wheel_name, "--version", version,
                                     "--summary", summary, "--out", dist.string()};
     if (target_ == "cffi") cmd.push_back("--cffi");
@@ -387,8 +404,11 @@ class Builder {
     // Run from the caller's directory so that Go names the .gpi (through the shim's //line
     // directives) by the same relative path the user typed.
     // -gcflags=-e: every error of the shim (so of the .gpi), not the compiler's first ten.
+    // -trimpath: the build directory (a fresh one per build) stays out of what Go compiles, so
+    // Go's build cache serves the shim to the next build of the same .gpi, for another target
+    // or interpreter, instead of compiling it again; and no build path lands in the library.
     std::vector<std::string> cmd = {"go", "build", shared ? "-buildmode=c-shared" : "-buildmode=c-archive",
-                                    "-gcflags=-e", "-o", archive_.string(), dir.string()};
+                                    "-trimpath", "-gcflags=-e", "-o", archive_.string(), dir.string()};
     if (req_.verbose) std::cerr << "gpic: " << shell_line(cmd, po.env) << "\n";
     ProcessResult r = run_process(cmd, po);
     if (r.exit_code != 0) {
@@ -409,7 +429,7 @@ class Builder {
   // The compiled runtime, kept in gpic's cache, is shared by every build that can use it.
   std::vector<std::string> cpython_builder(const Unit& u) const {
     fs::path src = u.build_dir / (u.m->name + "_cpython");
-    return {req_.python, (src / "cpython_build.py").string(), "--source", (src / (u.m->name + ".cpp")).string(),
+    return {python_, (src / "cpython_build.py").string(), "--source", (src / (u.m->name + ".cpp")).string(),
             "--cache-dir", gpic_cache_dir().string()};
   }
 
@@ -417,8 +437,8 @@ class Builder {
   // compiled (--compile-only) while `go build` runs, so that a warm build takes about the
   // longer of the two rather than their sum, and the linking run (build_extension) uses the
   // object. A failure here is left to that run, which compiles again and reports it.
-  // One job for all units, one compile after another: beside `go build` it takes the other
-  // core, and a joint build of many packages does not start a compiler for each at once.
+  // The units of a joint build compile side by side, at most build_jobs() at once (beside
+  // `go build`, which often finds its work in Go's build cache).
   std::future<std::vector<ProcessResult>> compile_extensions_early() {
     std::vector<std::vector<std::string>> cmds;
     if (target_ == "cpython")
@@ -432,20 +452,47 @@ class Builder {
         cmds.push_back(std::move(cmd));
       }
     return std::async(std::launch::async, [cmds] {
-      std::vector<ProcessResult> results;
-      for (const auto& cmd : cmds) results.push_back(run_process(cmd));
+      std::vector<ProcessResult> results(cmds.size());
+      for_each_parallel(cmds.size(), build_jobs(), [&](size_t i) { results[i] = run_process(cmds[i]); });
       return results;
     });
   }
 
+  // What building one unit's extension gave: the commands and log -v prints, and the error
+  // (empty on success). Kept per unit so that parallel builds report in the units' order.
+  struct ExtensionBuild {
+    std::string log;
+    std::string error;
+  };
+
+  // Builds every unit's extension into its `ext` directory, at most build_jobs() at once: the
+  // extensions of a joint build are independent of each other once the Go library exists.
+  bool build_extensions() {
+    std::vector<ExtensionBuild> builds(units_.size());
+    for_each_parallel(units_.size(), build_jobs(), [&](size_t i) {
+      std::error_code ec;
+      fs::remove_all(units_[i].build_dir / "ext", ec);
+      builds[i] = build_extension(units_[i], units_[i].build_dir / "ext");
+    });
+    for (size_t i = 0; i < units_.size(); ++i) {
+      if (req_.verbose) std::cerr << builds[i].log;
+      if (!builds[i].error.empty()) {
+        diags_.error({}, builds[i].error);
+        return false;
+      }
+    }
+    return true;
+  }
+
   // Runs the target's builder (it compiles the extension for req_.python into `ext`). In a
   // joint build the extension links to the shared library, found at run time in DIR: beside a
-  // cpython module, the parent of a package's folder.
-  bool build_extension(const Unit& u, const fs::path& ext) {
+  // cpython module, the parent of a package's folder. Runs on a worker thread: it reports
+  // only through what it returns.
+  ExtensionBuild build_extension(const Unit& u, const fs::path& ext) const {
     const std::string& name = u.m->name;
     std::vector<std::string> cmd;
     if (target_ == "cffi") {
-      cmd = {req_.python, (u.build_dir / (name + "_build") / "cffi_build.py").string()};
+      cmd = {python_, (u.build_dir / (name + "_build") / "cffi_build.py").string()};
     } else {
       cmd = cpython_builder(u);
     }
@@ -459,31 +506,28 @@ class Builder {
     }
     // Verbose, the builder prints the compiler and linker commands it runs (cc, c++), so that
     // -v shows every command of the build, as the docs promise.
+    ExtensionBuild result;
     if (req_.verbose) cmd.push_back("--verbose");
-    if (req_.verbose) std::cerr << "gpic: " << shell_line(cmd) << "\n";
+    if (req_.verbose) result.log = "gpic: " + shell_line(cmd) + "\n";
     ProcessResult r = run_process(cmd);
     if (req_.verbose && r.exit_code == 0) {
       // Its last line on stdout is its answer (the extension's path); the rest is the log.
       std::string log = r.out.substr(0, r.out.rfind('\n', r.out.size() >= 2 ? r.out.size() - 2 : 0) + 1);
       if (r.out.find('\n') == r.out.size() - 1) log.clear();
-      std::cerr << log << r.err;
+      result.log += log + r.err;
     }
-    if (r.exit_code != 0) {
-      diags_.error({}, "building the " + target_ + " extension of " + name + " with " + req_.python + " failed:\n" +
-                           r.err + r.out + r.start_error);
-      return false;
-    }
-    return true;
+    if (r.exit_code != 0)
+      result.error = "building the " + target_ + " extension of " + name + " with " + req_.python + " failed:\n" +
+                     r.err + r.out + r.start_error;
+    return result;
   }
 
   // Every file of the unit's built module, by its path in the output: the Python sources, the
-  // extension built for req_.python, the stub and py.typed.
+  // extension built for req_.python (build_extensions), the stub and py.typed.
   bool package_files(const Unit& u, std::map<std::string, std::string>& files) {
     const std::string& name = u.m->name;
     std::error_code ec;
     fs::path tmp = u.build_dir / "ext";
-    fs::remove_all(tmp, ec);
-    if (!build_extension(u, tmp)) return false;
     bool cffi = target_ == "cffi";
     std::string ext_dir = cffi ? name + "/" : "";
     for (const auto& rel : u.python_files) files[rel] = read_file(u.build_dir / rel);
@@ -500,6 +544,8 @@ class Builder {
   Diagnostics& diags_;
   std::unique_ptr<StagedOutput> final_out_;
   std::string target_;    // the target built for req_.python (choose_target)
+  std::string implementation_;  // req_.python's sys.implementation.name (ask_python)
+  std::string python_;    // req_.python's own executable, which the build runs (ask_python)
   std::vector<Unit> units_;
   fs::path work_dir_;     // this build's directory under gpic's cache
   fs::path root_;         // the build's Go workspace: the unit's build dir, or the joint build's
