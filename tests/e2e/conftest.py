@@ -30,11 +30,23 @@ def gpic():
     return gpic_binary()
 
 
+_EXECUTABLES = {}
+
+
 def require_interpreter(name):
-    path = shutil.which(name)
-    if path is None:
-        pytest.fail("interpreter %s is required for the end-to-end tests and is missing" % name)
-    return path
+    """The interpreter's own executable (sys.executable), asked once per session: `python3` on
+    PATH is often a launcher (a pyenv shim is a shell script starting dozens of processes), and
+    the suite starts the interpreters thousands of times."""
+    if name not in _EXECUTABLES:
+        path = shutil.which(name)
+        if path is None:
+            pytest.fail("interpreter %s is required for the end-to-end tests and is missing" % name)
+        r = subprocess.run([path, "-c", "import sys; print(sys.executable)"], capture_output=True, text=True)
+        if r.returncode != 0:
+            pytest.fail("interpreter %s (%s) does not start:\n%s" % (name, path, r.stderr))
+        executable = r.stdout.strip()
+        _EXECUTABLES[name] = executable if executable and os.path.isfile(executable) else path
+    return _EXECUTABLES[name]
 
 
 @pytest.fixture(scope="session")
