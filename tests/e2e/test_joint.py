@@ -206,3 +206,39 @@ def test_go_version_needs_one_package(tmp_path):
                         str(tmp_path / "out")], capture_output=True, text=True, cwd=ROOT)
     assert r.returncode == 2, r.stderr
     assert "--go-version" in r.stderr and "package clause" in r.stderr, r.stderr
+
+
+@pytest.mark.parametrize("target, interpreter", TARGETS)
+def test_joint_build_speed_ups_keep_the_build_right(tmp_path, target, interpreter):
+    """What makes a joint build cheap (docs/en/cli.md) changes nothing a user sees but the time:
+    the interpreter named by --python is started once, to ask for its own executable, which the
+    build then runs (a launcher such as a pyenv shim costs a process tree per start); the
+    extensions compile side by side (GPIC_JOBS) and -v still prints each module's commands in
+    the order of the .gpi files; go build -trimpath leaves no build directory in the library."""
+    real = require_interpreter(interpreter)
+    starts = tmp_path / "starts.log"
+    launcher = tmp_path / "launcher-python"
+    launcher.write_text("#!/bin/sh\necho started >> '%s'\nexec '%s' \"$@\"\n" % (starts, real))
+    launcher.chmod(0o755)
+    out = tmp_path / "out"
+    r = subprocess.run([gpic_binary(), "build", SHAPES, COUNTER, "--target", target, "-o", str(out),
+                        "--python", str(launcher), "-v"], capture_output=True, text=True, cwd=ROOT,
+                       env=dict(os.environ, GPIC_JOBS="2"))
+    assert r.returncode == 0, r.stderr
+    assert starts.read_text().split() == ["started"], r.stderr
+    builder = "cffi_build.py" if target == "cffi" else "cpython_build.py"
+    builds = [line for line in r.stderr.splitlines() if builder in line and "--compile-only" not in line]
+    assert [("/shapes/shapes_" in line, "/counter/counter_" in line) for line in builds] == [(True, False),
+                                                                                          (False, True)], builds
+    assert all(line.startswith("gpic: %s " % real) for line in builds), builds
+    work_dirs = {os.path.dirname(line.split("gpic: build directory ", 1)[1])
+                 for line in r.stderr.splitlines() if line.startswith("gpic: build directory ")}
+    assert len(work_dirs) == 1, r.stderr
+    library = [f for f in os.listdir(out) if f.startswith("libgpic_joint_") and f.endswith(".so")]
+    assert len(library) == 1, os.listdir(out)
+    with open(out / library[0], "rb") as f:
+        assert work_dirs.pop().encode() not in f.read()
+    code = "import shapes, counter\nc = counter.New()\nprint(shapes.NewPoint(3.0, 4.0).Norm2(), c.Add(7))\n"
+    r = run_python(interpreter, str(out), code)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.split() == ["25.0", "7"], r.stdout
