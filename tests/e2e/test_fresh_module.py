@@ -6,7 +6,7 @@ import subprocess
 
 import pytest
 
-from conftest import TARGETS, gpic_binary, run_python
+from conftest import TARGETS, gpic_binary, require_interpreter, run_python
 
 GO_SOURCE = """package fresh
 
@@ -54,7 +54,8 @@ def test_a_go_mod_init_module_builds_and_imports(fresh_module, tmp_path, target,
     go = [c for c in commands if " go build -buildmode=c-archive " in c]
     assert len(go) == 1 and "GOWORK=" in go[0] and "GOTOOLCHAIN=local" in go[0], r.stderr
     builder = "cffi_build.py" if target == "cffi" else "cpython_build.py"
-    assert any(c.startswith(interpreter + " ") and builder in c for c in commands), r.stderr
+    # gpic runs the interpreter's own executable (sys.executable), not the launcher on PATH.
+    assert any(c.startswith(require_interpreter(interpreter) + " ") and builder in c for c in commands), r.stderr
     # ... and the compiler and linker commands the builder ran: every command of the build.
     links = [l for l in r.stderr.splitlines() if not l.startswith("gpic: ") and " -shared " in l]
     assert len(links) == 1 and "libgpic_fresh.a" in links[0], r.stderr
