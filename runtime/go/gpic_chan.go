@@ -95,12 +95,18 @@ func gpicWait[T any](ch <-chan T, wait time.Duration, stop <-chan struct{}) (v T
 	}
 }
 
-// gpicReady receives a value that is ready: one already in the channel or a sender's, or,
-// after letting the goroutines that are ready to run do so once (a producer that just handed
-// over its last value usually has the next one a moment later), one that is ready then.
-// It never waits for a value that is not coming right away.
+// gpicReadyTries is how many times gpicReady lets the goroutines that are ready to run do so
+// before it calls the batch done. A producer that just handed over its value usually needs one
+// or two such turns for its next one (more when the machine is busy); a batch cut short costs
+// a whole crossing (tens of microseconds on a loaded machine), a turn well under a microsecond.
+const gpicReadyTries = 4
+
+// gpicReady receives a value that is ready: one already in the channel or a sender's, or one
+// that is ready after letting the goroutines that can run do so (a producer that just handed
+// over its last value usually has the next one a moment later). It never waits for a value
+// that is not coming right away: no timer, no blocking receive.
 func gpicReady[T any](ch <-chan T) (v T, ok, got bool) {
-	for try := 0; try < 2; try++ {
+	for try := 0; try < gpicReadyTries; try++ {
 		select {
 		case v, ok = <-ch:
 			return v, ok, true
