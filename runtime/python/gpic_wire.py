@@ -1669,16 +1669,18 @@ class GoChan:
         recv, batch = self._gbridge.chan_recv, self._gbatch
         for wait in _wait_slices(timeout):
             with self._glock:  # one batch at a time, so that values keep Go's order
-                if batch:
+                if not batch:
+                    if not self._gh:
+                        raise ValueError("the Go channel was released")
+                    state, data = recv(self._gh, wait, want)
+                    if state == _CHAN_CLOSED:
+                        raise end()
+                    if state == _CHAN_VALUE:
+                        self._gtake(data)
+                try:
                     return batch.popleft()
-                if not self._gh:
-                    raise ValueError("the Go channel was released")
-                state, data = recv(self._gh, wait, want)
-                if state == _CHAN_VALUE:
-                    self._gtake(data)
-                    return batch.popleft()
-            if state == _CHAN_CLOSED:
-                raise end()
+                except IndexError:
+                    pass  # nothing came in this slice, or another thread took the batch
         raise TimeoutError("nothing received from the Go channel in %s s" % timeout)
 
     def recv(self, timeout=None):
@@ -1742,10 +1744,7 @@ class GoChan:
             return await self._gawait_recv(timeout, 1)
 
     async def _gawait_recv(self, timeout, want):
-        bridge = self._gbridge
-        if not self._gh:
-            raise ValueError("the Go channel was released")
-        h = self._gh
+        bridge, batch = self._gbridge, self._gbatch
 
         def collect(call_id):
             state, data = bridge.chan_collect(call_id)
@@ -1753,13 +1752,21 @@ class GoChan:
                 self._gtake(data)  # kept even when the task was cancelled meanwhile
             return state
 
-        state = await bridge.awaiter().call(lambda call_id: bridge.chan_recv_async(h, call_id, want, _timeout_ms(timeout)),
-                                            collect, bridge.chan_cancel)
-        if state == _CHAN_VALUE:
-            return self._gbatch.popleft()
-        if state == _CHAN_CLOSED:
-            raise EOFError("the Go channel is closed")
-        raise TimeoutError("nothing received from the Go channel in %s s" % timeout)
+        while True:
+            if not self._gh:
+                raise ValueError("the Go channel was released")
+            h = self._gh
+            state = await bridge.awaiter().call(
+                lambda call_id: bridge.chan_recv_async(h, call_id, want, _timeout_ms(timeout)), collect,
+                bridge.chan_cancel)
+            if state == _CHAN_CLOSED:
+                raise EOFError("the Go channel is closed")
+            if state != _CHAN_VALUE:
+                raise TimeoutError("nothing received from the Go channel in %s s" % timeout)
+            try:
+                return batch.popleft()
+            except IndexError:
+                pass  # another coroutine on this channel took the batch meanwhile: receive again
 
     async def asend(self, value, timeout=None):
         """Awaits until Go takes ``value`` (at most ``timeout`` seconds: then TimeoutError, and
@@ -1913,24 +1920,27 @@ class GoIter:
             return self._gnext_batch()
 
     def _gnext_batch(self):
-        with self._glock:  # one batch at a time, so that values keep Go's order
-            batch = self._gbatch
-            if batch:
-                return batch.popleft()
-            h = self._gh
-            if not h:
-                raise StopIteration
-            try:
-                data = self._gbridge.iter_next(h, self._gwant)
-            except BaseException:
-                self._gdrop()   # a Go panic ended the iterator
-                raise
-            if data is None:
-                self._gdrop()
-                raise StopIteration
-            batch.extend(self._gcodec.decode_batch(data))
-            self._gwant = min(self._gwant * 2, BATCH_MAX)
-            return batch.popleft()
+        batch = self._gbatch
+        while True:
+            with self._glock:  # one batch at a time, so that values keep Go's order
+                if not batch:
+                    h = self._gh
+                    if not h:
+                        raise StopIteration
+                    try:
+                        data = self._gbridge.iter_next(h, self._gwant)
+                    except BaseException:
+                        self._gdrop()   # a Go panic ended the iterator
+                        raise
+                    if data is None:
+                        self._gdrop()
+                        raise StopIteration
+                    batch.extend(self._gcodec.decode_batch(data))
+                    self._gwant = min(self._gwant * 2, BATCH_MAX)
+                try:
+                    return batch.popleft()
+                except IndexError:
+                    pass  # another thread took the batch (its next() needs no lock): step again
 
     def close(self):
         """Stops the Go iterator (its deferred code runs now) and lets go of it."""

@@ -377,3 +377,34 @@ def check_async_iterable_is_pumped_by_the_loop():
     except TypeError as err:
         e = err
     assert e is not None and "awaitable call" in str(e)
+
+
+def check_channel_shared_by_threads_and_coroutines_gives_each_value_once():
+    import asyncio
+
+    ch = chans.Count(20000)
+    seen = [[] for _ in range(4)]
+
+    def worker(out):
+        for v in ch:
+            out.append(v)
+
+    threads = [threading.Thread(target=worker, args=(out,)) for out in seen]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    assert sorted(v for out in seen for v in out) == list(range(20000))
+    for out in seen:
+        assert out == sorted(out)  # batches are taken one at a time: each thread sees Go's order
+
+    async def main():
+        shared = chans.Count(5000)
+
+        async def consume():
+            return [v async for v in shared]
+
+        return await asyncio.gather(consume(), consume(), consume())
+
+    got = asyncio.run(main())
+    assert sorted(v for out in got for v in out) == list(range(5000))
