@@ -107,13 +107,19 @@ int64_t gpic_stream_write(uint64_t h, char* p, int64_t n, gpic_status* st);
 void gpic_stream_flush(uint64_t h, gpic_status* st);
 void gpic_stream_close(uint64_t h, gpic_status* st);
 
-/* Go channels and iterators held by Python (gpic_exports.go, gpic_chan.go). Receive and send
- * wait at most wait_ms and return 0 (a value), 1 (closed) or 2 (timed out); iter_next returns
- * 1 for a value, 0 at the end. */
-int32_t gpic_chan_recv(uint64_t h, int64_t wait_ms, gpic_bytes* out, gpic_status* st);
+/* Go channels and iterators held by Python (gpic_exports.go, gpic_chan.go). A receive or an
+ * iterator step moves a batch of at most max values (a uint32 count, then the values). Receive
+ * and send wait at most wait_ms and return 0 (a value), 1 (closed) or 2 (timed out);
+ * iter_next returns 1 for a batch, 0 at the end. The _async forms run as awaitable calls do
+ * (gpic_aio.h): no limit when timeout_ms < 0; collect returns 0-2 as above, or 3 (cancelled). */
+int32_t gpic_chan_recv(uint64_t h, int64_t wait_ms, int32_t max, gpic_bytes* out, gpic_status* st);
 int32_t gpic_chan_send(uint64_t h, gpic_bytes v, int64_t wait_ms, gpic_status* st);
 void gpic_chan_close(uint64_t h, gpic_status* st);
-int32_t gpic_iter_next(uint64_t h, gpic_bytes* out, gpic_status* st);
+void gpic_chan_recv_async(uint64_t h, uint64_t call, int32_t max, int64_t timeout_ms, gpic_status* st);
+void gpic_chan_send_async(uint64_t h, uint64_t call, gpic_bytes v, int64_t timeout_ms, gpic_status* st);
+void gpic_chan_cancel(uint64_t call);
+int32_t gpic_chan_collect(uint64_t call, gpic_bytes* out, gpic_status* st);
+int32_t gpic_iter_next(uint64_t h, int32_t max, gpic_bytes* out, gpic_status* st);
 void gpic_iter_stop(uint64_t h, gpic_status* st);
 
 /* Bracket every call from a binding into Go: the arena is reset when the outermost call on

@@ -96,25 +96,90 @@ inline PyObject* arena_bytes(const gpic_bytes& out) {
   return PyBytes_FromStringAndSize(out.n ? out.p : "", static_cast<Py_ssize_t>(out.n));
 }
 
-/// gpicw_chan_recv(h, wait_ms) -> (state, bytes | None)
+/// gpicw_chan_recv(h, wait_ms, max) -> (state, batch bytes | None)
 inline PyObject* chan_recv(PyObject*, PyObject* const* args, Py_ssize_t n, PyObject*) {
   Arg<uint64_t> h;
   Arg<int64_t> wait;
-  if (n != 2) {
-    PyErr_SetString(PyExc_TypeError, "gpicw_chan_recv() takes a handle and a wait in milliseconds");
+  Arg<int32_t> max;
+  if (n != 3) {
+    PyErr_SetString(PyExc_TypeError, "gpicw_chan_recv() takes a handle, a wait in milliseconds and a count");
     return nullptr;
   }
-  if (!h.load(args[0]) || !wait.load(args[1])) return nullptr;
+  if (!h.load(args[0]) || !wait.load(args[1]) || !max.load(args[2])) return nullptr;
   gpic_status st{};
   gpic_bytes out{};
   int32_t state = 1;
   GoCall call(st);
   if (call) {
     NoGil nogil;
-    state = gpic_chan_recv(h, wait, &out, &st);
+    state = gpic_chan_recv(h, wait, max, &out, &st);
   }
   if (st.code) return raise_status(st);
   if (state != 0) return Py_BuildValue("(iO)", state, Py_None);
+  PyObject* value = arena_bytes(out);
+  if (!value) return nullptr;
+  return Py_BuildValue("(iN)", state, value);
+}
+
+/// gpicw_chan_recv_async(h, call, max, timeout_ms): starts an awaitable receive (gpic_aio.h).
+inline PyObject* chan_recv_async(PyObject*, PyObject* const* args, Py_ssize_t n, PyObject*) {
+  Arg<uint64_t> h, id;
+  Arg<int32_t> max;
+  Arg<int64_t> timeout;
+  if (n != 4) {
+    PyErr_SetString(PyExc_TypeError, "gpicw_chan_recv_async() takes a handle, a call id, a count and a timeout");
+    return nullptr;
+  }
+  if (!h.load(args[0]) || !id.load(args[1]) || !max.load(args[2]) || !timeout.load(args[3])) return nullptr;
+  gpic_status st{};
+  GoCall call(st);
+  if (call) gpic_chan_recv_async(h, id, max, timeout, &st);  // quick: starts a goroutine
+  if (st.code) return raise_status(st);
+  Py_RETURN_NONE;
+}
+
+/// gpicw_chan_send_async(h, call, encoded, timeout_ms): starts an awaitable send (Go copies it).
+inline PyObject* chan_send_async(PyObject*, PyObject* const* args, Py_ssize_t n, PyObject*) {
+  Arg<uint64_t> h, id;
+  Arg<int64_t> timeout;
+  if (n != 4) {
+    PyErr_SetString(PyExc_TypeError, "gpicw_chan_send_async() takes a handle, a call id, bytes and a timeout");
+    return nullptr;
+  }
+  if (!h.load(args[0]) || !id.load(args[1]) || !timeout.load(args[3])) return nullptr;
+  Py_buffer view;
+  if (PyObject_GetBuffer(args[2], &view, PyBUF_SIMPLE) != 0) return nullptr;
+  gpic_status st{};
+  GoCall call(st);
+  if (call)
+    gpic_chan_send_async(h, id, gpic_bytes{static_cast<const char*>(view.buf), static_cast<size_t>(view.len)}, timeout,
+                         &st);
+  PyBuffer_Release(&view);
+  if (st.code) return raise_status(st);
+  Py_RETURN_NONE;
+}
+
+/// gpicw_chan_cancel(call): stops an awaitable receive's or send's wait.
+inline PyObject* chan_cancel(PyObject*, PyObject* a) {
+  Arg<uint64_t> id;
+  if (!id.load(a)) return nullptr;
+  gpic_status st{};
+  GoCall call(st);
+  if (call) gpic_chan_cancel(id);
+  Py_RETURN_NONE;
+}
+
+/// gpicw_chan_collect(call) -> (state, batch bytes | None): a finished awaitable receive or send.
+inline PyObject* chan_collect(PyObject*, PyObject* a) {
+  Arg<uint64_t> id;
+  if (!id.load(a)) return nullptr;
+  gpic_status st{};
+  gpic_bytes out{};
+  int32_t state = 1;
+  GoCall call(st);
+  if (call) state = gpic_chan_collect(id, &out, &st);
+  if (st.code) return raise_status(st);
+  if (state != 0 || !out.p) return Py_BuildValue("(iO)", state, Py_None);
   PyObject* value = arena_bytes(out);
   if (!value) return nullptr;
   return Py_BuildValue("(iN)", state, value);
@@ -143,17 +208,22 @@ inline PyObject* chan_send(PyObject*, PyObject* const* args, Py_ssize_t n, PyObj
   return to_python(static_cast<int64_t>(state));
 }
 
-/// gpicw_iter_next(h) -> bytes | None (at the end)
-inline PyObject* iter_next(PyObject*, PyObject* h) {
+/// gpicw_iter_next(h, max) -> batch bytes | None (at the end)
+inline PyObject* iter_next(PyObject*, PyObject* const* args, Py_ssize_t n, PyObject*) {
   Arg<uint64_t> a;
-  if (!a.load(h)) return nullptr;
+  Arg<int32_t> max;
+  if (n != 2) {
+    PyErr_SetString(PyExc_TypeError, "gpicw_iter_next() takes a handle and a count");
+    return nullptr;
+  }
+  if (!a.load(args[0]) || !max.load(args[1])) return nullptr;
   gpic_status st{};
   gpic_bytes out{};
   int32_t more = 0;
   GoCall call(st);
   if (call) {
     NoGil nogil;
-    more = gpic_iter_next(a, &out, &st);
+    more = gpic_iter_next(a, max, &out, &st);
   }
   if (st.code) return raise_status(st);
   if (!more) Py_RETURN_NONE;
@@ -246,7 +316,11 @@ inline PyMethodDef methods[] = {
     {"gpicw_chan_recv", as_method(chan_recv), METH_FASTCALL | METH_KEYWORDS, "One receive from a Go channel."},
     {"gpicw_chan_send", as_method(chan_send), METH_FASTCALL | METH_KEYWORDS, "One send on a Go channel."},
     {"gpicw_chan_close", stream_op<gpic_chan_close>, METH_O, "Closes a Go channel."},
-    {"gpicw_iter_next", iter_next, METH_O, "One step of a Go iterator."},
+    {"gpicw_chan_recv_async", as_method(chan_recv_async), METH_FASTCALL | METH_KEYWORDS, "Starts an awaitable receive."},
+    {"gpicw_chan_send_async", as_method(chan_send_async), METH_FASTCALL | METH_KEYWORDS, "Starts an awaitable send."},
+    {"gpicw_chan_cancel", chan_cancel, METH_O, "Stops an awaitable receive's or send's wait."},
+    {"gpicw_chan_collect", chan_collect, METH_O, "The outcome of a finished awaitable receive or send."},
+    {"gpicw_iter_next", as_method(iter_next), METH_FASTCALL | METH_KEYWORDS, "One batch of a Go iterator's values."},
     {"gpicw_iter_stop", stream_op<gpic_iter_stop>, METH_O, "Stops a Go iterator."},
     {"gpicw_set_python", set_python, METH_O, "Connects Go to the dispatcher (or disconnects it)."},
     {"gpicw_py_slot", py_slot, METH_NOARGS, "Takes this binding's slot in the Go runtime."},

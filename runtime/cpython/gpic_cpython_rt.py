@@ -46,8 +46,8 @@ class Bridge(_gpic_rt.Bridge):
         self.lib.gpicw_stream_close(handle)
 
     # Go channels and iterators (gpic_wire.GoChan, GoIter): the extension returns bytes.
-    def chan_recv(self, handle, wait_ms):
-        return self.lib.gpicw_chan_recv(handle, wait_ms)
+    def chan_recv(self, handle, wait_ms, max_values):
+        return self.lib.gpicw_chan_recv(handle, wait_ms, max_values)
 
     def chan_send(self, handle, data, wait_ms):
         return self.lib.gpicw_chan_send(handle, data, wait_ms)
@@ -55,8 +55,28 @@ class Bridge(_gpic_rt.Bridge):
     def chan_close(self, handle):
         self.lib.gpicw_chan_close(handle)
 
-    def iter_next(self, handle):
-        return self.lib.gpicw_iter_next(handle)
+    def awaiter(self):
+        aio = self.__dict__.get("_aio")
+        if aio is None:
+            from . import _gpic_aio
+            lib = self.lib
+            aio = self._aio = _gpic_aio.Awaiter(lib.gpicw_aio_open, lib.gpicw_aio_drain, lib.gpicw_aio_close)
+        return aio
+
+    def chan_recv_async(self, handle, call, max_values, timeout_ms):
+        self.lib.gpicw_chan_recv_async(handle, call, max_values, timeout_ms)
+
+    def chan_send_async(self, handle, call, data, timeout_ms):
+        self.lib.gpicw_chan_send_async(handle, call, data, timeout_ms)
+
+    def chan_cancel(self, call):
+        self.lib.gpicw_chan_cancel(call)
+
+    def chan_collect(self, call):
+        return self.lib.gpicw_chan_collect(call)
+
+    def iter_next(self, handle, max_values):
+        return self.lib.gpicw_iter_next(handle, max_values)
 
     def iter_stop(self, handle):
         self.lib.gpicw_iter_stop(handle)

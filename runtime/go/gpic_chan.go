@@ -3,7 +3,10 @@
 //
 // A channel or an iter.Seq a Go function hands Python is a port in the handle table, which
 // Python's GoChan and GoIter objects (gpic_wire.py) drive through the exports of
-// gpic_exports.go: one receive, send or iterator step per call, the value in the wire format.
+// gpic_exports.go. One crossing moves a batch: every value that is ready, up to the count
+// Python asks for and gpicBatchBytes, encoded as a uint32 count and the values one after the
+// other in the element's wire format. Crossing from Python into Go and back costs an OS
+// thread switch or two, which a batch pays once for all its values.
 // The exports exist once per library while the ports are made per package (each knows its
 // element's codec), so the two meet only through the exported methods of gpicChanPort and
 // gpicIterPort, in Go's own types: in a joint build they are different packages.
@@ -16,16 +19,19 @@ package main
 import "C"
 
 import (
+	"encoding/binary"
 	"iter"
+	"runtime"
 	"sync"
 	"time"
 )
 
 // Outcomes of one channel operation, as the exports return them.
 const (
-	gpicChanValue   = 0 // a value was received (or the send was taken)
-	gpicChanClosed  = 1 // the channel is closed (receive), or nil
-	gpicChanTimeout = 2 // nothing within the wait: Python checks for signals and tries again
+	gpicChanValue     = 0 // a batch of values was received (or the send was taken)
+	gpicChanClosed    = 1 // the channel is closed (receive), or nil
+	gpicChanTimeout   = 2 // nothing within the wait: Python checks for signals and tries again
+	gpicChanCancelled = 3 // an awaitable operation's task was cancelled first (nothing moved)
 )
 
 // Channel directions as Python sees them (gpic_wire.GoChan): bits of what it may do.
@@ -34,10 +40,15 @@ const (
 	gpicChanCanSend = 2
 )
 
-// gpicChanPort is what the exports need of a channel Python holds.
+// gpicBatchBytes bounds one batch's encoding: a batch stops growing once it is this big, so
+// large values never make a crossing hold megabytes.
+const gpicBatchBytes = 64 << 10
+
+// gpicChanPort is what the exports need of a channel Python holds. A wait below zero is no
+// limit; closing stop (nil: never) ends a wait with gpicChanCancelled.
 type gpicChanPort interface {
-	GpicRecv(wait time.Duration) ([]byte, int)
-	GpicSend(value []byte, wait time.Duration) (int, error)
+	GpicRecv(max int, wait time.Duration, stop <-chan struct{}) ([]byte, int)
+	GpicSend(value []byte, wait time.Duration, stop <-chan struct{}) (int, error)
 	GpicClose()
 }
 
@@ -52,37 +63,101 @@ type gpicChan[T any] struct {
 	dec  func(*gpicReader) T
 }
 
-// gpicWait receives from ch, waiting at most `wait` (a first try costs no timer).
-func gpicWait[T any](ch <-chan T, wait time.Duration) (v T, ok bool, timedOut bool) {
-	select {
-	case v, ok = <-ch:
-		return v, ok, false
-	default:
+// gpicTimer is a wait's timer channel (nil, which never fires, for no limit) and its stop.
+func gpicTimer(wait time.Duration) (<-chan time.Time, func()) {
+	if wait < 0 {
+		return nil, func() {}
 	}
 	t := time.NewTimer(wait)
-	defer t.Stop()
+	return t.C, func() { t.Stop() }
+}
+
+// gpicWait receives from ch, waiting at most `wait` (a first try costs no timer): its value
+// and ok as Go's receive gives them, or gpicChanTimeout / gpicChanCancelled.
+func gpicWait[T any](ch <-chan T, wait time.Duration, stop <-chan struct{}) (v T, ok bool, state int) {
 	select {
 	case v, ok = <-ch:
-		return v, ok, false
-	case <-t.C:
-		return v, false, true
+		return v, ok, gpicChanValue
+	default:
+	}
+	if wait == 0 {
+		return v, false, gpicChanTimeout
+	}
+	timer, stopTimer := gpicTimer(wait)
+	defer stopTimer()
+	select {
+	case v, ok = <-ch:
+		return v, ok, gpicChanValue
+	case <-timer:
+		return v, false, gpicChanTimeout
+	case <-stop:
+		return v, false, gpicChanCancelled
 	}
 }
 
-func (c *gpicChan[T]) GpicRecv(wait time.Duration) ([]byte, int) {
-	v, ok, timedOut := gpicWait(c.recv, wait)
-	if timedOut {
-		return nil, gpicChanTimeout
+// gpicReadyTries is how many times gpicReady lets the goroutines that are ready to run do so
+// before it calls the batch done. A producer that just handed over its value usually needs one
+// or two such turns for its next one (more when the machine is busy); a batch cut short costs
+// a whole crossing (tens of microseconds on a loaded machine), a turn well under a microsecond.
+const gpicReadyTries = 4
+
+// gpicReady receives a value that is ready: one already in the channel or a sender's, or one
+// that is ready after letting the goroutines that can run do so (a producer that just handed
+// over its last value usually has the next one a moment later). It never waits for a value
+// that is not coming right away: no timer, no blocking receive.
+func gpicReady[T any](ch <-chan T) (v T, ok, got bool) {
+	for try := 0; try < gpicReadyTries; try++ {
+		select {
+		case v, ok = <-ch:
+			return v, ok, true
+		default:
+		}
+		runtime.Gosched()
+	}
+	return v, false, false
+}
+
+// gpicBatch is a batch being written: its count is patched in when it is done.
+type gpicBatch struct {
+	w gpicWriter
+	n uint32
+}
+
+func gpicNewBatch() *gpicBatch { return &gpicBatch{w: gpicWriter{buf: make([]byte, 4, 64)}} }
+
+func (b *gpicBatch) full(max int) bool { return int(b.n) >= max || len(b.w.buf) >= gpicBatchBytes }
+
+func (b *gpicBatch) done() []byte {
+	binary.LittleEndian.PutUint32(b.w.buf, b.n)
+	return b.w.buf
+}
+
+// GpicRecv waits for a value as gpicWait does, then takes the values that are ready after it
+// (gpicReady), up to max in all: one batch. It runs on a goroutine that is not locked to an
+// OS thread (see gpic_chan_recv), as gpicReady lets other goroutines run.
+func (c *gpicChan[T]) GpicRecv(max int, wait time.Duration, stop <-chan struct{}) ([]byte, int) {
+	v, ok, state := gpicWait(c.recv, wait, stop)
+	if state != gpicChanValue {
+		return nil, state
 	}
 	if !ok {
 		return nil, gpicChanClosed
 	}
-	var w gpicWriter
-	c.enc(&w, v)
-	return w.buf, gpicChanValue
+	b := gpicNewBatch()
+	c.enc(&b.w, v)
+	b.n++
+	for !b.full(max) {
+		v, ok, got := gpicReady(c.recv)
+		if !got || !ok { // nothing ready, or closed: the next receive says so
+			break
+		}
+		c.enc(&b.w, v)
+		b.n++
+	}
+	return b.done(), gpicChanValue
 }
 
-func (c *gpicChan[T]) GpicSend(value []byte, wait time.Duration) (int, error) {
+func (c *gpicChan[T]) GpicSend(value []byte, wait time.Duration, stop <-chan struct{}) (int, error) {
 	r := gpicReader{b: value}
 	v := c.dec(&r)
 	if r.err != nil {
@@ -93,13 +168,18 @@ func (c *gpicChan[T]) GpicSend(value []byte, wait time.Duration) (int, error) {
 		return gpicChanValue, nil
 	default:
 	}
-	t := time.NewTimer(wait)
-	defer t.Stop()
+	if wait == 0 {
+		return gpicChanTimeout, nil
+	}
+	timer, stopTimer := gpicTimer(wait)
+	defer stopTimer()
 	select {
 	case c.send <- v:
 		return gpicChanValue, nil
-	case <-t.C:
+	case <-timer:
 		return gpicChanTimeout, nil
+	case <-stop:
+		return gpicChanCancelled, nil
 	}
 }
 
@@ -193,90 +273,133 @@ func gpicGetChan[T any](r *gpicReader, want byte, pump func(C.uint64_t) func() [
 
 // gpicIterPort is what the exports need of a Go iterator Python loops over.
 type gpicIterPort interface {
-	GpicNext() ([]byte, bool)
+	GpicNext(max int) ([]byte, bool)
 	GpicStop()
 }
 
-// gpicIter runs an iter.Seq or iter.Seq2 as Python asks for values: lazily, one step per
-// call, and stopped (its yield returns false, its deferred code runs) when Python stops early.
+// gpicIter runs an iter.Seq or iter.Seq2 as Python asks for values: lazily, one batch of at
+// most `max` values per call (Python asks for 1, then twice as many each time, up to
+// gpic_wire.BATCH_MAX), and stopped (its yield returns false, its deferred code runs) when
+// Python stops early. So the Go loop runs ahead of Python by less than the batch Python last
+// asked for, and never past the values of that batch.
 //
-// The iterator is pulled (iter.Pull) by a goroutine of its own, which each step asks and
-// answers over channels. Pulling it straight from the export would bind its coroutine to the
-// OS thread of the Python thread that made it (an export runs locked to its thread): another
-// Python thread stepping or closing it, or PyPy's collector closing it from one, would make Go
-// abort the process ("coro: OS thread locking must match locking at coroutine creation").
+// The iterator runs on a goroutine of its own, whose yield writes each value into the batch
+// and, once the batch is full, hands it over and waits for the next request: one hand-over
+// between goroutines per batch, nothing per value (iter.Pull would switch coroutines for
+// each). Running it from the export instead would tie it to the OS thread of the Python thread
+// that made it (an export runs locked to its thread), where another Python thread, or PyPy's
+// collector, could not step or close it.
 type gpicIter struct {
-	mu   sync.Mutex
-	req  chan bool // true: the next step; false: stop
-	resp chan gpicStep
-	done bool
+	mu      sync.Mutex
+	req     chan int // > 0: the next batch, of at most this many values; 0: stop
+	resp    chan gpicStep
+	done    bool
+	panicky any // the iterator's panic, raised once the values before it were taken
 }
 
-// gpicStep is one step's answer: the encoded value, whether there was one, and a panic of the
-// iterator's to raise in the caller's goroutine.
+// gpicStep is one request's answer: the encoded batch (nil when there is no value), whether
+// the iterator has ended, and a panic of the iterator's to raise in the caller's goroutine.
 type gpicStep struct {
 	b        []byte
-	ok       bool
+	ended    bool
 	panicked any
 }
 
-// gpicStartIter starts the goroutine that pulls an iterator: pull makes Pull's next (encoding
-// each value into w) and stop, on the goroutine that uses them.
-func gpicStartIter(pull func() (next func(w *gpicWriter) bool, stop func())) *gpicIter {
-	it := &gpicIter{req: make(chan bool), resp: make(chan gpicStep)}
+// gpicIterSink is the iterator goroutine's side: the batch its yield fills.
+type gpicIterSink struct {
+	it      *gpicIter
+	b       *gpicBatch
+	max     int
+	stopped bool
+}
+
+// yielded counts a value written into the batch; a full batch goes to Python, and yield
+// returns what the next request says: go on (true) or stop (false).
+func (k *gpicIterSink) yielded() bool {
+	if k.stopped {
+		return false
+	}
+	k.b.n++
+	if !k.b.full(k.max) {
+		return true
+	}
+	k.it.resp <- gpicStep{b: k.b.done()}
+	k.b, k.max = gpicNewBatch(), <-k.it.req
+	if k.max <= 0 {
+		k.stopped = true // its yield returns false; its deferred code runs before the answer
+	}
+	return !k.stopped
+}
+
+// gpicStartIter starts the goroutine of an iterator at Python's first request: run calls the
+// iterator with a yield that writes each value into k.b.w, then returns k.yielded().
+func gpicStartIter(run func(k *gpicIterSink)) *gpicIter {
+	it := &gpicIter{req: make(chan int), resp: make(chan gpicStep)}
 	go func() {
-		next, stop := pull()
-		defer stop()
-		for more := range it.req {
-			if !more {
-				stop() // its yield returns false; its deferred code runs now
-				it.resp <- gpicStep{}
-				return
-			}
-			var w gpicWriter
-			var st gpicStep
-			func() {
-				defer func() {
-					if r := recover(); r != nil {
-						st = gpicStep{panicked: r} // the iterator's panic: it is over
-					}
-				}()
-				st.ok = next(&w)
-			}()
-			st.b = w.buf
-			it.resp <- st
-			if !st.ok {
-				return
-			}
+		k := &gpicIterSink{it: it, b: gpicNewBatch(), max: <-it.req}
+		if k.max <= 0 { // stopped before it ran
+			it.resp <- gpicStep{ended: true}
+			return
 		}
+		var st gpicStep
+		func() {
+			defer func() {
+				if r := recover(); r != nil {
+					st.panicked = r // the iterator's panic: it is over
+				}
+			}()
+			run(k)
+		}()
+		// The loop returned (or panicked) while a request waits: the last values, the end.
+		st.ended = true
+		if !k.stopped && k.b.n > 0 {
+			st.b = k.b.done()
+		}
+		it.resp <- st
 	}()
 	return it
 }
 
-func (it *gpicIter) GpicNext() ([]byte, bool) {
+func (it *gpicIter) GpicNext(max int) ([]byte, bool) {
 	it.mu.Lock()
 	defer it.mu.Unlock()
+	if p := it.panicky; p != nil {
+		it.panicky = nil
+		panic(p)
+	}
 	if it.done {
 		return nil, false
 	}
-	it.req <- true
+	if max < 1 {
+		max = 1
+	}
+	it.req <- max
 	st := <-it.resp
-	if !st.ok {
+	if st.ended {
 		it.done = true
 	}
 	if st.panicked != nil {
+		if st.b != nil { // the values before the panic first
+			it.panicky = st.panicked
+			return st.b, true
+		}
 		panic(st.panicked)
 	}
-	return st.b, st.ok
+	return st.b, st.b != nil
 }
 
+// GpicStop stops the iterator: its yield returns false, and its deferred code has run when
+// this returns. A panic while it stops is raised here.
 func (it *gpicIter) GpicStop() {
 	it.mu.Lock()
 	defer it.mu.Unlock()
+	it.panicky = nil
 	if !it.done {
 		it.done = true
-		it.req <- false
-		<-it.resp
+		it.req <- 0
+		if st := <-it.resp; st.panicked != nil {
+			panic(st.panicked)
+		}
 	}
 }
 
@@ -288,33 +411,31 @@ func gpicPutSeq[V any](w *gpicWriter, s iter.Seq[V], enc func(*gpicWriter, V)) {
 		w.u64(0)
 		return
 	}
-	gpicPutIter(w, gpicStartIter(func() (func(w *gpicWriter) bool, func()) {
-		next, stop := iter.Pull(s)
-		return func(w *gpicWriter) bool {
-			v, ok := next()
-			if ok {
-				enc(w, v)
+	gpicPutIter(w, gpicStartIter(func(k *gpicIterSink) {
+		s(func(v V) bool {
+			if k.stopped {
+				return false
 			}
-			return ok
-		}, stop
+			enc(&k.b.w, v)
+			return k.yielded()
+		})
 	}))
 }
 
-// gpicPutSeq2 hands Python an iter.Seq2[K, V] (0 for nil): each step is a (k, v) pair.
+// gpicPutSeq2 hands Python an iter.Seq2[K, V] (0 for nil): each value is a (k, v) pair.
 func gpicPutSeq2[K, V any](w *gpicWriter, s iter.Seq2[K, V], enck func(*gpicWriter, K), encv func(*gpicWriter, V)) {
 	if s == nil {
 		w.u64(0)
 		return
 	}
-	gpicPutIter(w, gpicStartIter(func() (func(w *gpicWriter) bool, func()) {
-		next, stop := iter.Pull2(s)
-		return func(w *gpicWriter) bool {
-			k, v, ok := next()
-			if ok {
-				enck(w, k)
-				encv(w, v)
+	gpicPutIter(w, gpicStartIter(func(k *gpicIterSink) {
+		s(func(key K, v V) bool {
+			if k.stopped {
+				return false
 			}
-			return ok
-		}, stop
+			enck(&k.b.w, key)
+			encv(&k.b.w, v)
+			return k.yielded()
+		})
 	}))
 }

@@ -7,6 +7,7 @@ package main
 
 /*
 #include "gpic_runtime.h"
+#include "gpic_aio.h"
 */
 import "C"
 
@@ -224,21 +225,57 @@ func gpicPortOf[T any](h C.uint64_t, st *C.gpic_status, what string) (T, bool) {
 	return p, ok
 }
 
-// gpic_chan_recv receives one value into out: gpicChanValue, gpicChanClosed, or
-// gpicChanTimeout when nothing came within waitMs.
+// gpic_chan_recv receives a batch of at most max values into out (see gpic_chan.go):
+// gpicChanValue, gpicChanClosed, or gpicChanTimeout when nothing came within waitMs.
 //
 //export gpic_chan_recv
-func gpic_chan_recv(h C.uint64_t, waitMs C.int64_t, out *C.gpic_bytes, st *C.gpic_status) C.int32_t {
+func gpic_chan_recv(h C.uint64_t, waitMs C.int64_t, max C.int32_t, out *C.gpic_bytes, st *C.gpic_status) C.int32_t {
 	defer gpicRecover(st)
 	c, ok := gpicPortOf[gpicChanPort](h, st, "channel")
 	if !ok {
 		return gpicChanClosed
 	}
-	b, state := c.GpicRecv(time.Duration(waitMs) * time.Millisecond)
+	wait := time.Duration(waitMs) * time.Millisecond
+	var b []byte
+	var state int
+	if max <= 1 {
+		b, state = c.GpicRecv(1, wait, nil)
+	} else {
+		// A batch lets the goroutines that produce it run (gpicReady), which a goroutine locked
+		// to this OS thread, as an export's is, could only do by handing its thread over to
+		// another one each time: the batch is received on a goroutine of its own instead.
+		b, state = gpicUnlocked(func() ([]byte, int) { return c.GpicRecv(int(max), wait, nil) })
+	}
 	if state == gpicChanValue {
 		*out = (&gpicWriter{buf: b}).bytes()
 	}
 	return C.int32_t(state)
+}
+
+// gpicUnlocked runs f on a new goroutine and returns what it returned (its panic, if it
+// panicked, is raised here, for gpicRecover).
+func gpicUnlocked(f func() ([]byte, int)) ([]byte, int) {
+	type result struct {
+		b        []byte
+		state    int
+		panicked any
+	}
+	done := make(chan result, 1)
+	go func() {
+		var r result
+		defer func() {
+			if p := recover(); p != nil {
+				r.panicked = p
+			}
+			done <- r
+		}()
+		r.b, r.state = f()
+	}()
+	r := <-done
+	if r.panicked != nil {
+		panic(r.panicked)
+	}
+	return r.b, r.state
 }
 
 // gpic_chan_send sends the encoded value v: gpicChanValue once Go took it, gpicChanTimeout
@@ -256,15 +293,123 @@ func gpic_chan_send(h C.uint64_t, v C.gpic_bytes, waitMs C.int64_t, st *C.gpic_s
 	if v.n > 0 {
 		b = unsafe.Slice((*byte)(unsafe.Pointer(v.p)), int(v.n))
 	}
-	state, err := c.GpicSend(b, time.Duration(waitMs)*time.Millisecond)
-	if err != nil {
-		code := C.int32_t(C.GPIC_BAD_VALUE)
-		if bt, ok := err.(interface{ GpicBadType() bool }); ok && bt.GpicBadType() {
-			code = C.GPIC_BAD_TYPE
-		}
-		gpicFail(st, code, err.Error(), "", nil)
-	}
+	state, err := c.GpicSend(b, time.Duration(waitMs)*time.Millisecond, nil)
+	gpicSendError(st, err)
 	return C.int32_t(state)
+}
+
+// gpicSendError reports a value a send could not decode (TypeError or ValueError).
+func gpicSendError(st *C.gpic_status, err error) {
+	if err == nil {
+		return
+	}
+	code := C.int32_t(C.GPIC_BAD_VALUE)
+	if bt, ok := err.(interface{ GpicBadType() bool }); ok && bt.GpicBadType() {
+		code = C.GPIC_BAD_TYPE
+	}
+	gpicFail(st, code, err.Error(), "", nil)
+}
+
+// Awaitable channel operations (gpic_wire.GoChan's async for, arecv and asend): like an
+// awaitable call (gpic_aio.go), the operation waits on a goroutine of its own, with no limit
+// unless timeoutMs >= 0, and puts its id on its completion port when it is over; the event
+// loop then collects the outcome with gpic_chan_collect, on its own thread. Cancelling the
+// task stops the wait (gpic_chan_cancel) before anything moved, or lets what moved be kept.
+
+// gpicChanOp is an awaitable channel operation until the binding collects it.
+type gpicChanOp struct {
+	stop     chan struct{}
+	stopOnce sync.Once
+	b        []byte // a received batch
+	state    int
+	err      error
+	panicked any
+}
+
+var gpicChanOps sync.Map // C.uint64_t -> *gpicChanOp
+
+func gpicStartChanOp(call C.uint64_t, run func(op *gpicChanOp) ([]byte, int, error)) {
+	op := &gpicChanOp{stop: make(chan struct{})}
+	gpicChanOps.Store(call, op)
+	go func() {
+		defer func() {
+			if p := recover(); p != nil {
+				op.panicked = p
+			}
+			C.gpic_aio_complete(C.uint64_t(call))
+		}()
+		op.b, op.state, op.err = run(op)
+	}()
+}
+
+func gpicOpWait(timeoutMs C.int64_t) time.Duration {
+	if timeoutMs < 0 {
+		return -1
+	}
+	return time.Duration(timeoutMs) * time.Millisecond
+}
+
+// gpic_chan_recv_async starts receiving a batch of at most max values for awaitable call `call`.
+//
+//export gpic_chan_recv_async
+func gpic_chan_recv_async(h C.uint64_t, call C.uint64_t, max C.int32_t, timeoutMs C.int64_t, st *C.gpic_status) {
+	defer gpicRecover(st)
+	c, ok := gpicPortOf[gpicChanPort](h, st, "channel")
+	if !ok {
+		return
+	}
+	gpicStartChanOp(call, func(op *gpicChanOp) ([]byte, int, error) {
+		b, state := c.GpicRecv(int(max), gpicOpWait(timeoutMs), op.stop)
+		return b, state, nil
+	})
+}
+
+// gpic_chan_send_async starts sending the encoded value v (copied) for awaitable call `call`.
+//
+//export gpic_chan_send_async
+func gpic_chan_send_async(h C.uint64_t, call C.uint64_t, v C.gpic_bytes, timeoutMs C.int64_t, st *C.gpic_status) {
+	defer gpicRecover(st)
+	c, ok := gpicPortOf[gpicChanPort](h, st, "channel")
+	if !ok {
+		return
+	}
+	b := C.GoBytes(unsafe.Pointer(v.p), C.int(v.n))
+	gpicStartChanOp(call, func(op *gpicChanOp) ([]byte, int, error) {
+		state, err := c.GpicSend(b, gpicOpWait(timeoutMs), op.stop)
+		return nil, state, err
+	})
+}
+
+// gpic_chan_cancel stops the wait of an awaitable channel operation (its task was cancelled).
+//
+//export gpic_chan_cancel
+func gpic_chan_cancel(call C.uint64_t) {
+	if v, ok := gpicChanOps.Load(call); ok {
+		op := v.(*gpicChanOp)
+		op.stopOnce.Do(func() { close(op.stop) })
+	}
+}
+
+// gpic_chan_collect gives the outcome of a finished awaitable channel operation (a received
+// batch into out), as gpic_chan_recv and gpic_chan_send do, and forgets the operation.
+//
+//export gpic_chan_collect
+func gpic_chan_collect(call C.uint64_t, out *C.gpic_bytes, st *C.gpic_status) C.int32_t {
+	defer gpicRecover(st)
+	v, ok := gpicChanOps.LoadAndDelete(call)
+	if !ok {
+		gpicFail(st, C.GPIC_BAD_HANDLE, "no awaitable channel operation is in flight", "", nil)
+		return gpicChanClosed
+	}
+	op := v.(*gpicChanOp) // its id came from the port: the goroutine's writes are done
+	if op.panicked != nil {
+		panic(op.panicked)
+	}
+	gpicSendError(st, op.err)
+	if op.state == gpicChanValue && op.b != nil {
+		*out = (&gpicWriter{buf: op.b}).bytes()
+	}
+	return C.int32_t(op.state)
 }
 
 // gpic_chan_close closes a channel Go lets Python send on (closing it twice panics, as in Go).
@@ -277,17 +422,18 @@ func gpic_chan_close(h C.uint64_t, st *C.gpic_status) {
 	}
 }
 
-// gpic_iter_next runs a Go iterator to its next value, encoded into out: 1 for a value, 0 at
-// the end. A panic in the iterator ends it and reaches Python as GoPanic.
+// gpic_iter_next runs a Go iterator on by a batch of at most max values, encoded into out (see
+// gpic_chan.go): 1 for a batch, 0 at the end. A panic in the iterator ends it and reaches
+// Python as GoPanic, after the values before it.
 //
 //export gpic_iter_next
-func gpic_iter_next(h C.uint64_t, out *C.gpic_bytes, st *C.gpic_status) C.int32_t {
+func gpic_iter_next(h C.uint64_t, max C.int32_t, out *C.gpic_bytes, st *C.gpic_status) C.int32_t {
 	defer gpicRecover(st)
 	it, ok := gpicPortOf[gpicIterPort](h, st, "iterator")
 	if !ok {
 		return 0
 	}
-	b, more := it.GpicNext()
+	b, more := it.GpicNext(int(max))
 	if !more {
 		return 0
 	}

@@ -17,10 +17,20 @@ raises). Both run on the loop's thread.
 import asyncio as _asyncio
 import itertools as _itertools
 import os as _os
+import threading as _threading
 import weakref as _weakref
 
 _PORT_SHIFT = 48
 _DRAIN = 256  # ids taken per gpic_aio_drain call
+
+# The event loop of the awaitable call whose arguments this thread is converting (Awaiter.call
+# runs `start` inside it): what an async iterable passed for a Go channel needs to run on.
+_starting = _threading.local()
+
+
+def starting_loop():
+    """The running loop of the awaitable call being started on this thread, else None."""
+    return getattr(_starting, "loop", None)
 
 
 class _Port:
@@ -118,12 +128,15 @@ class Awaiter:
         loop = _asyncio.get_running_loop()
         port = self._port(loop)
         call_id = port.base | next(port.seq)
+        outer, _starting.loop = getattr(_starting, "loop", None), loop
         try:
             kept = start(call_id)
         except BaseException:
             if not port.pending:
                 port.close()
             raise
+        finally:
+            _starting.loop = outer
         future = loop.create_future()
         port.pending[call_id] = (future, collect, kept)
         try:

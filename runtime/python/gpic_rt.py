@@ -380,10 +380,11 @@ class Bridge:
             out = self._pending.out = self.ffi.new("gpic_bytes*")
         return out
 
-    def chan_recv(self, handle, wait_ms):
-        """One receive, waiting at most wait_ms: (state, the value's bytes or None)."""
+    def chan_recv(self, handle, wait_ms, max_values):
+        """One receive of a batch of at most max_values, waiting at most wait_ms: (state, the
+        batch's bytes or None)."""
         out = self._out()
-        state = self.lib.gpicw_chan_recv(handle, wait_ms, out)
+        state = self.lib.gpicw_chan_recv(handle, wait_ms, max_values, out)
         if self.ffi.errno:
             raise self.fail()
         if state:
@@ -401,10 +402,44 @@ class Bridge:
         if self.ffi.errno:
             raise self.fail()
 
-    def iter_next(self, handle):
-        """One step of a Go iterator: the value's bytes, or None at the end."""
+    # Awaitable receives and sends (GoChan's async for, arecv, asend), over this binding's
+    # completion ports (gpic_aio.py): started here, collected on the event loop's thread.
+    def awaiter(self):
+        aio = self.__dict__.get("_aio")
+        if aio is None:
+            from . import _gpic_aio
+            aio = self._aio = _gpic_aio.over_cffi(self.ffi, self.lib)
+        return aio
+
+    def chan_recv_async(self, handle, call, max_values, timeout_ms):
+        self.lib.gpicw_chan_recv_async(handle, call, max_values, timeout_ms)
+        if self.ffi.errno:
+            raise self.fail()
+
+    def chan_send_async(self, handle, call, data, timeout_ms):
+        self.lib.gpicw_chan_send_async(handle, call, self.ffi.from_buffer(data), len(data), timeout_ms)
+        if self.ffi.errno:
+            raise self.fail()
+
+    def chan_cancel(self, call):
+        self.lib.gpicw_chan_cancel(call)
+
+    def chan_collect(self, call):
+        """A finished awaitable receive or send: (state, a received batch's bytes or None)."""
         out = self._out()
-        more = self.lib.gpicw_iter_next(handle, out)
+        out.n = 0
+        state = self.lib.gpicw_chan_collect(call, out)
+        if self.ffi.errno:
+            raise self.fail()
+        if state or not out.n:
+            return state, None
+        return state, self.ffi.buffer(out.p, out.n)[:]
+
+    def iter_next(self, handle, max_values):
+        """One batch of at most max_values of a Go iterator's values: its bytes, or None at the
+        end."""
+        out = self._out()
+        more = self.lib.gpicw_iter_next(handle, max_values, out)
         if self.ffi.errno:
             raise self.fail()
         if not more:

@@ -11,6 +11,7 @@ import io as _io
 import platform
 import struct
 import threading
+from collections import deque as _deque
 import time as _time
 from collections.abc import Mapping as _Mapping, MutableMapping as _MutableMapping, MutableSequence as _MutableSequence, \
     Set as _Set
@@ -77,6 +78,15 @@ class Codec:
         value, _ = self.decode_at(memoryview(buf), 0)
         return value
 
+    def decode_batch(self, buf):
+        """The values of a batch (a uint32 count, then the values: gpic_chan.go), as a list."""
+        mv = memoryview(buf)
+        pos, decode_at, out = 4, self.decode_at, []
+        for _ in range(_U32.unpack_from(mv, 0)[0]):
+            value, pos = decode_at(mv, pos)
+            out.append(value)
+        return out
+
     def check(self, value):
         self.encode(value)
 
@@ -116,6 +126,11 @@ class Int(Codec):
 
     def decode_at(self, mv, pos):
         return self.struct.unpack_from(mv, pos)[0], pos + self.size
+
+    def decode_batch(self, buf):
+        # Fixed-size values: the whole batch in one unpack.
+        n = _U32.unpack_from(buf, 0)[0]
+        return list(struct.unpack_from("<%d%s" % (n, self.struct.format[1:]), buf, 4))
 
 
 class Float(Codec):
@@ -1578,13 +1593,20 @@ def scalar_codecs():
 
 # One receive or send outcome (gpic_chan.go), what Python may do with a channel, and what
 # Python sends for a channel parameter.
-_CHAN_VALUE, _CHAN_CLOSED, _CHAN_TIMEOUT = 0, 1, 2
+_CHAN_VALUE, _CHAN_CLOSED, _CHAN_TIMEOUT, _CHAN_CANCELLED = 0, 1, 2, 3
 _CHAN_RECV, _CHAN_SEND = 1, 2
 _CHAN_FROM_NIL, _CHAN_FROM_GO, _CHAN_FROM_PYTHON = 0, 1, 2
 
 # A blocking receive or send waits in Go without the GIL in slices this long; between two,
 # Python runs its signal handlers, so Ctrl-C (KeyboardInterrupt) stops the wait.
 CHAN_WAIT_MS = 50
+
+# Iterating a Go channel or iterator moves values in batches, one crossing into Go each: the
+# first asks for 1 value, each next one for twice as many as the one before, up to BATCH_MAX
+# (and 64 KiB of encoded values). A channel's batch holds what is ready after its first value
+# (gpic_chan.go's gpicReady), never waiting for more; an iterator's is the next values of its
+# loop, so the Go loop runs ahead of Python by less than the batch last asked for.
+BATCH_MAX = 1024
 
 
 def _wait_slices(timeout):
@@ -1602,17 +1624,30 @@ def _wait_slices(timeout):
         yield max(1, min(CHAN_WAIT_MS, int(left * 1000)))
 
 
+def _timeout_ms(timeout):
+    """An awaitable operation's limit for Go: -1 for none."""
+    return -1 if timeout is None else max(0, int(timeout * 1000))
+
+
 class GoChan:
     """A Go channel Python holds (a result, field or element of type ``chan T``, ``<-chan T``
     or ``chan<- T``). Where Go lets Python receive, it is an iterator: ``for v in ch`` receives
     until Go closes the channel, and ``recv()`` takes one value. Where Go lets Python send,
     ``send(v)`` blocks until Go takes the value and ``close()`` closes the channel. Blocking
-    waits release the GIL and stop on Ctrl-C. Passed back to Go, it is the same channel."""
+    waits release the GIL and stop on Ctrl-C. Passed back to Go, it is the same channel.
 
-    __slots__ = ("_gbridge", "_gh", "_gcan", "_gcodec", "__weakref__")
+    Iterating (``for``, ``async for``) receives in batches: the values that are ready when one
+    arrives come along with it and wait in this object, which hands them out first (to
+    ``recv()`` as well). They are no longer in Go's channel: another receiver does not see
+    them, and passing the channel back to Go while it holds some is a ValueError."""
+
+    __slots__ = ("_gbridge", "_gh", "_gcan", "_gcodec", "_gbatch", "_gwant", "_glock", "__weakref__")
 
     def __init__(self, bridge, handle, can, codec):
         self._gbridge, self._gh, self._gcan, self._gcodec = bridge, handle, can, codec
+        self._gbatch = _deque()
+        self._gwant = 1
+        self._glock = threading.Lock()
 
     def __class_getitem__(cls, item):
         return cls
@@ -1623,33 +1658,51 @@ class GoChan:
         if not self._gcan & bit:
             raise TypeError("cannot %s: Go's channel type (%s) does not allow it" % (verb, self._gcodec.go))
 
+    def _gtake(self, data):
+        """Keeps a received batch; grows the next one."""
+        self._gbatch.extend(self._gcodec.elem.decode_batch(data))
+        self._gwant = min(self._gwant * 2, BATCH_MAX)
+
+    def _greceive(self, timeout, want, end):
+        """Receives a value (from the batch first), Go's batch of at most `want` with it; raises
+        end() when Go has closed the channel, TimeoutError when nothing came in time."""
+        recv, batch = self._gbridge.chan_recv, self._gbatch
+        for wait in _wait_slices(timeout):
+            with self._glock:  # one batch at a time, so that values keep Go's order
+                if not batch:
+                    if not self._gh:
+                        raise ValueError("the Go channel was released")
+                    state, data = recv(self._gh, wait, want)
+                    if state == _CHAN_CLOSED:
+                        raise end()
+                    if state == _CHAN_VALUE:
+                        self._gtake(data)
+                try:
+                    return batch.popleft()
+                except IndexError:
+                    pass  # nothing came in this slice, or another thread took the batch
+        raise TimeoutError("nothing received from the Go channel in %s s" % timeout)
+
     def recv(self, timeout=None):
         """Receives one value, waiting at most ``timeout`` seconds (None: for ever). Raises
         EOFError when Go has closed the channel, TimeoutError when nothing came in time."""
         self._gopen(_CHAN_RECV, "receive")
-        recv, h = self._gbridge.chan_recv, self._gh
-        for wait in _wait_slices(timeout):
-            state, data = recv(h, wait)
-            if state == _CHAN_VALUE:
-                return self._gcodec.elem.decode(data)
-            if state == _CHAN_CLOSED:
-                raise EOFError("the Go channel is closed")
-        raise TimeoutError("nothing received from the Go channel in %s s" % timeout)
+        try:
+            return self._gbatch.popleft()
+        except IndexError:
+            return self._greceive(timeout, 1, lambda: EOFError("the Go channel is closed"))
 
     def __iter__(self):
         self._gopen(_CHAN_RECV, "receive")
         return self
 
     def __next__(self):
-        recv, h, wait = self._gbridge.chan_recv, self._gh, CHAN_WAIT_MS
-        if not h:
-            raise ValueError("the Go channel was released")
-        while True:
-            state, data = recv(h, wait)
-            if state == _CHAN_VALUE:
-                return self._gcodec.elem.decode(data)
-            if state == _CHAN_CLOSED:
-                raise StopIteration
+        try:
+            return self._gbatch.popleft()
+        except IndexError:
+            if not self._gh:
+                raise ValueError("the Go channel was released") from None
+            return self._greceive(None, self._gwant, StopIteration)
 
     def send(self, value, timeout=None):
         """Sends ``value``, blocking until Go takes it (at most ``timeout`` seconds: then
@@ -1663,10 +1716,9 @@ class GoChan:
         raise TimeoutError("the Go channel took nothing in %s s" % timeout)
 
     # --- asyncio: async for, arecv(), asend() ---------------------------------------------
-    # A value or a free slot already there is taken on the event loop's thread at once;
-    # otherwise the wait runs in the loop's default executor, in the same slices as a blocking
-    # one, and a cancelled task stops it within one slice (a value Go hands over in that very
-    # slice is then dropped).
+    # Each wait is an awaitable operation on the binding's completion port (gpic_aio.py): Go
+    # waits on a goroutine, and no Python thread is held. Cancelling the task stops Go's wait;
+    # values Go received just before are kept in the batch, not lost.
 
     def __aiter__(self):
         self._gopen(_CHAN_RECV, "receive")
@@ -1674,7 +1726,11 @@ class GoChan:
 
     async def __anext__(self):
         try:
-            return await self.arecv()
+            return self._gbatch.popleft()
+        except IndexError:
+            pass
+        try:
+            return await self._gawait_recv(None, self._gwant)
         except EOFError:
             raise StopAsyncIteration from None
 
@@ -1682,42 +1738,50 @@ class GoChan:
         """Awaits one value (at most ``timeout`` seconds): EOFError once Go has closed the
         channel, TimeoutError when nothing came in time."""
         self._gopen(_CHAN_RECV, "receive")
-        state, data = self._gbridge.chan_recv(self._gh, 0)
-        if state == _CHAN_VALUE:
-            return self._gcodec.elem.decode(data)
-        if state == _CHAN_CLOSED:
-            raise EOFError("the Go channel is closed")
-        return await _in_executor(self._grecv_until, timeout)
+        try:
+            return self._gbatch.popleft()
+        except IndexError:
+            return await self._gawait_recv(timeout, 1)
 
-    def _grecv_until(self, timeout, cancelled):
-        recv, h = self._gbridge.chan_recv, self._gh
-        for wait in _wait_slices(timeout):
-            if cancelled.is_set():
-                return None
-            state, data = recv(h, wait)
+    async def _gawait_recv(self, timeout, want):
+        bridge, batch = self._gbridge, self._gbatch
+
+        def collect(call_id):
+            state, data = bridge.chan_collect(call_id)
             if state == _CHAN_VALUE:
-                return self._gcodec.elem.decode(data)
+                self._gtake(data)  # kept even when the task was cancelled meanwhile
+            return state
+
+        while True:
+            if not self._gh:
+                raise ValueError("the Go channel was released")
+            h = self._gh
+            state = await bridge.awaiter().call(
+                lambda call_id: bridge.chan_recv_async(h, call_id, want, _timeout_ms(timeout)), collect,
+                bridge.chan_cancel)
             if state == _CHAN_CLOSED:
                 raise EOFError("the Go channel is closed")
-        raise TimeoutError("nothing received from the Go channel in %s s" % timeout)
+            if state != _CHAN_VALUE:
+                raise TimeoutError("nothing received from the Go channel in %s s" % timeout)
+            try:
+                return batch.popleft()
+            except IndexError:
+                pass  # another coroutine on this channel took the batch meanwhile: receive again
 
     async def asend(self, value, timeout=None):
         """Awaits until Go takes ``value`` (at most ``timeout`` seconds: then TimeoutError, and
         nothing was sent)."""
         self._gopen(_CHAN_SEND, "send")
         data = self._gcodec.elem.encode(value)
-        if self._gbridge.chan_send(self._gh, data, 0) == _CHAN_VALUE:
-            return
-        await _in_executor(self._gsend_until, timeout, data)
+        bridge, h = self._gbridge, self._gh
 
-    def _gsend_until(self, timeout, data, cancelled):
-        send, h = self._gbridge.chan_send, self._gh
-        for wait in _wait_slices(timeout):
-            if cancelled.is_set():
-                return
-            if send(h, data, wait) == _CHAN_VALUE:
-                return
-        raise TimeoutError("the Go channel took nothing in %s s" % timeout)
+        def collect(call_id):
+            return bridge.chan_collect(call_id)[0]
+
+        state = await bridge.awaiter().call(lambda call_id: bridge.chan_send_async(h, call_id, data, _timeout_ms(timeout)),
+                                            collect, bridge.chan_cancel)
+        if state == _CHAN_TIMEOUT:
+            raise TimeoutError("the Go channel took nothing in %s s" % timeout)
 
     def close(self):
         """Closes the channel (Go's close): Go's receivers see the end. Closing twice is GoPanic."""
@@ -1725,8 +1789,10 @@ class GoChan:
         self._gbridge.chan_close(self._gh)
 
     def release(self):
-        """Lets go of the Go channel (without closing it); the garbage collector does the same."""
+        """Lets go of the Go channel (without closing it); the garbage collector does the same.
+        Values of a batch it still holds are dropped."""
         h, self._gh = self._gh, 0
+        self._gbatch.clear()
         if h:
             self._gbridge.lib.gpicw_release(h)
 
@@ -1740,23 +1806,12 @@ class GoChan:
         return "<Go %s%s>" % (self._gcodec.go, "" if self._gh else " (released)")
 
 
-async def _in_executor(fn, *args):
-    """Runs fn(*args, cancelled) in the running loop's default executor; cancelling the awaiting
-    task sets ``cancelled``, which fn checks between two waits."""
-    import asyncio
-    cancelled = threading.Event()
-    try:
-        return await asyncio.get_running_loop().run_in_executor(None, fn, *args, cancelled)
-    except BaseException:
-        cancelled.set()
-        raise
-
-
 class Chan(Codec):
     """A Go channel type: from Go, a GoChan; to Go, a GoChan, None (a nil channel) or, where
     Go receives, any iterable, which a goroutine pulls item by item (lazily, through ``pump``,
     the codec of a callable returning ``[item]`` or ``[]`` at the end) into a new channel that
-    it closes at the end."""
+    it closes at the end. An async iterable may stand for it in an awaitable call (``await
+    mod.aio.F(...)``): the call's event loop runs it, one ``__anext__`` per item Go pulls."""
 
     carries_refs = True
 
@@ -1766,7 +1821,7 @@ class Chan(Codec):
     def check(self, value):
         if value is None or isinstance(value, GoChan):
             return
-        if self.pump is None or not hasattr(value, "__iter__"):
+        if self.pump is None or not (hasattr(value, "__iter__") or hasattr(value, "__aiter__")):
             raise TypeError("must be a GoChan%s (Go %s), not %s"
                             % (" or an iterable" if self.pump is not None else "", self.go, _type_name(value)))
 
@@ -1777,10 +1832,16 @@ class Chan(Codec):
         elif isinstance(value, GoChan):
             if not value._gh:
                 raise ValueError("the Go channel was released")
+            if value._gbatch:
+                raise ValueError("the GoChan holds %d value(s) it received from Go in a batch that Python has not "
+                                 "taken yet: take them (recv()) before passing the channel to Go" % len(value._gbatch))
             out += _KIND_HANDLE.pack(_CHAN_FROM_GO, value._gh)
-        else:
+        elif hasattr(value, "__iter__"):
             out.append(_CHAN_FROM_PYTHON)
             self.pump.encode_into(out, _pull(iter(value)))
+        else:
+            out.append(_CHAN_FROM_PYTHON)
+            self.pump.encode_into(out, _apull(value, self.go))
 
     def decode_at(self, mv, pos):
         can = mv[pos]
@@ -1800,39 +1861,91 @@ def _pull(it):
     return pull
 
 
+def _apull(aiterable, go):
+    """The pump of an async iterable: each item is awaited on the event loop of the awaitable
+    call being started (a task there), while the Go goroutine that asked waits for it. Without
+    such a call there is no loop to run it: a blocking call would hold the very loop the
+    iterable needs, so it is refused."""
+    from . import _gpic_aio
+    import asyncio
+    import concurrent.futures
+    loop = _gpic_aio.starting_loop()
+    if loop is None:
+        raise TypeError("an async iterable can stand for a Go %s only in an awaitable call (await mod.aio.F(...)), "
+                        "whose event loop runs it; pass an iterable to a blocking call" % go)
+    it = aiterable.__aiter__()
+
+    async def step():
+        try:
+            return [await it.__anext__()]
+        except StopAsyncIteration:
+            return []
+
+    def pull():
+        future = asyncio.run_coroutine_threadsafe(step(), loop)
+        while True:
+            try:
+                return future.result(0.5)
+            except concurrent.futures.TimeoutError:
+                if loop.is_closed() or not loop.is_running():
+                    future.cancel()
+                    return []  # the loop is gone: the channel ends
+    return pull
+
+
 class GoIter:
     """A Go iterator (an ``iter.Seq[V]`` or ``iter.Seq2[K, V]`` a Go function returned): a lazy
-    Python iterator, each ``next()`` one step of the Go loop (a ``(k, v)`` tuple for Seq2).
-    ``close()`` stops it early, as ``break`` does in Go: its yield returns false and its
-    deferred code runs before close() returns. The garbage collector closes a dropped one;
-    ``with`` closes it at the end of the block (on PyPy, whose collector runs later, the way
-    to stop it at a known time)."""
+    Python iterator (a ``(k, v)`` tuple for Seq2), which runs the Go loop in batches (see
+    BATCH_MAX): 1 value, then 2, 4, ... up to 1024, so the Go loop is never more than one batch
+    ahead of Python. ``close()`` stops it early, as ``break`` does in Go: its yield returns
+    false and its deferred code runs before close() returns. The garbage collector closes a
+    dropped one; ``with`` closes it at the end of the block (on PyPy, whose collector runs
+    later, the way to stop it at a known time)."""
 
-    __slots__ = ("_gbridge", "_gh", "_gcodec", "__weakref__")
+    __slots__ = ("_gbridge", "_gh", "_gcodec", "_gbatch", "_gwant", "_glock", "__weakref__")
 
     def __init__(self, bridge, handle, codec):
         self._gbridge, self._gh, self._gcodec = bridge, handle, codec
+        self._gbatch = _deque()
+        self._gwant = 1
+        self._glock = threading.Lock()
 
     def __iter__(self):
         return self
 
     def __next__(self):
-        h = self._gh
-        if not h:
-            raise StopIteration
         try:
-            data = self._gbridge.iter_next(h)
-        except BaseException:
-            self._gdrop()   # a Go panic ended the iterator
-            raise
-        if data is None:
-            self._gdrop()
-            raise StopIteration
-        return self._gcodec.decode_step(data)
+            return self._gbatch.popleft()
+        except IndexError:
+            return self._gnext_batch()
+
+    def _gnext_batch(self):
+        batch = self._gbatch
+        while True:
+            with self._glock:  # one batch at a time, so that values keep Go's order
+                if not batch:
+                    h = self._gh
+                    if not h:
+                        raise StopIteration
+                    try:
+                        data = self._gbridge.iter_next(h, self._gwant)
+                    except BaseException:
+                        self._gdrop()   # a Go panic ended the iterator
+                        raise
+                    if data is None:
+                        self._gdrop()
+                        raise StopIteration
+                    batch.extend(self._gcodec.decode_batch(data))
+                    self._gwant = min(self._gwant * 2, BATCH_MAX)
+                try:
+                    return batch.popleft()
+                except IndexError:
+                    pass  # another thread took the batch (its next() needs no lock): step again
 
     def close(self):
         """Stops the Go iterator (its deferred code runs now) and lets go of it."""
         h, self._gh = self._gh, 0
+        self._gbatch.clear()
         if h:
             try:
                 self._gbridge.iter_stop(h)
@@ -1877,9 +1990,14 @@ class Seq(Codec):
         h = _U64.unpack_from(mv, pos)[0]
         return (GoIter(self.bridge, h, self) if h else None), pos + 8
 
-    def decode_step(self, data):
-        mv = memoryview(data)
+    def decode_batch(self, data):
+        """A batch of the iterator's values (gpic_chan.go): values, or (k, v) pairs for Seq2."""
         if self.key is None:
-            return self.elem.decode_at(mv, 0)[0]
-        k, pos = self.key.decode_at(mv, 0)
-        return k, self.elem.decode_at(mv, pos)[0]
+            return self.elem.decode_batch(data)
+        mv = memoryview(data)
+        pos, key_at, elem_at, out = 4, self.key.decode_at, self.elem.decode_at, []
+        for _ in range(_U32.unpack_from(mv, 0)[0]):
+            k, pos = key_at(mv, pos)
+            v, pos = elem_at(mv, pos)
+            out.append((k, v))
+        return out

@@ -20,7 +20,7 @@ ir::TypeRef pump_func_type(const ir::Type& chan) {
 
 std::string py_chan(const ir::Type& chan, const std::string& elem, bool param) {
   std::string go_chan = "_GoChan[" + elem + "]";
-  if (param && python_may_fill(chan)) return go_chan + " | Iterable[" + elem + "]";
+  if (param && python_may_fill(chan)) return go_chan + " | Iterable[" + elem + "] | AsyncIterable[" + elem + "]";
   return go_chan;
 }
 

@@ -3,13 +3,16 @@
 //
 //   - Both cross in the wire format (abi::Kind::Wire) as a handle of a "port" in Go's handle
 //     table (runtime/go/gpic_chan.go), which Python's GoChan and GoIter objects
-//     (runtime/python/gpic_wire.py) drive through five fixed exports (gpic_chan_recv,
-//     gpic_chan_send, gpic_chan_close, gpic_iter_next, gpic_iter_stop): one value per call, in
-//     the element type's own codec.
+//     (runtime/python/gpic_wire.py) drive through fixed exports (gpic_chan_recv,
+//     gpic_chan_send, gpic_chan_close, their awaitable forms over the completion ports of
+//     awaitable calls, gpic_iter_next, gpic_iter_stop), in the element type's own codec.
+//   - One crossing moves a batch of values (gpic_chan.go): a receive takes what is ready, an
+//     iterator step runs the Go loop on for as many values as Python asks (1, 2, 4, ... 1024).
 //   - A channel may be a parameter, a result, a field, a variable or an element. To Go, Python
 //     passes a GoChan it holds, or, where Go receives (`<-chan T`, `chan T`), any iterable:
 //     a goroutine pulls its items through a Python callable of type pump_func_type() and
-//     sends them on a new channel, which it closes at the end.
+//     sends them on a new channel, which it closes at the end. In an awaitable call, an async
+//     iterable too: the callable awaits each item on the call's event loop.
 //   - An iterator is a result only (never a parameter or a settable field).
 #pragma once
 
@@ -32,7 +35,8 @@ ir::TypeRef pump_func_type(const ir::Type& chan);
 
 /// How a stub and the docs spell the type in Python, given the element's spelling(s):
 /// `_GoChan[int]` for a channel Python receives from or sends to (as a parameter, a channel Go
-/// receives from is also any `Iterable[int]`); `_GoIter[int]` / `_GoIter[tuple[str, int]]` for
+/// receives from is also any `Iterable[int]`, and `AsyncIterable[int]`, which only an awaitable
+/// call takes: gpic_wire._apull); `_GoIter[int]` / `_GoIter[tuple[str, int]]` for
 /// an iterator. The stub declares the two generic classes (stub_classes) when it uses them:
 /// they are gpic_wire.GoChan and GoIter, which a module does not export by name.
 std::string py_chan(const ir::Type& chan, const std::string& elem, bool param);

@@ -83,7 +83,7 @@ std::string imports(const std::string& body) {
   if (uses("decimal.")) out += "import decimal\n";
   if (uses("(enum.IntEnum)")) out += "import enum\n";
   std::string abc;
-  for (const char* name : {"AsyncIterator", "Callable", "Iterable", "Iterator", "Mapping", "Sequence"})
+  for (const char* name : {"AsyncIterable", "AsyncIterator", "Callable", "Iterable", "Iterator", "Mapping", "Sequence"})
     if (uses((std::string(name) + "[").c_str())) abc += (abc.empty() ? "" : ", ") + std::string(name);
   if (!abc.empty()) out += "from collections.abc import " + abc + "\n";
   std::string typing;

@@ -24,7 +24,21 @@ def test_iterators(check_results, target, interpreter, check):
 # Ordinary code over channels and iterators: mypy --strict must accept it without narrowing,
 # and it runs.
 TYPED = '''\
+import asyncio
+from collections.abc import AsyncIterator
+
 import chans
+
+
+async def agen() -> AsyncIterator[int]:
+    yield 2
+
+
+async def atotal() -> int:
+    n = await chans.aio.Sum(agen())  # an async iterable for a channel Go receives from
+    async for v in chans.Count(2):
+        n += v
+    return n
 
 
 def total() -> int:
@@ -45,6 +59,7 @@ def total() -> int:
 
 
 assert total() == 6 + 1 + 0 + 3 + 2 + 3 + 1 + 1
+assert asyncio.run(atotal()) == 3
 '''
 
 WRONG = '''\

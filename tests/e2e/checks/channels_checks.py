@@ -229,3 +229,182 @@ def check_channel_variable_and_elements():
 def check_channel_type_only_handed_out():
     evens = chans.Evens(3)
     assert list(evens) == [0, 2, 4]
+
+
+# --- Batches (a crossing into Go takes every value that is ready) and asyncio without threads --
+
+
+def check_iteration_in_batches_keeps_every_value_in_order():
+    assert list(chans.Count(20000)) == list(range(20000))  # an unbuffered producer
+    assert [(p.X, p.Y) for p in chans.Points(1000)] == [(i, -i) for i in range(1000)]
+    words = ["w%d" % i for i in range(3000)]
+    assert chans.Join(iter(words), ",") == ",".join(words)
+
+
+def check_values_of_a_batch_go_to_recv_first():
+    p = chans.Pipe(10)
+    for w in "abcde":
+        p.send(w)
+    p.close()
+    assert next(p) == "a"  # a batch of 1
+    assert next(p) == "b"  # a batch of 2, all ready: "c" waits in the GoChan
+    raises(ValueError, chans.Join, p, ",", match="holds 1 value")  # Go would miss "c"
+    assert p.recv() == "c"
+    assert chans.Join(p, "-") == "d-e"  # the same channel: Go receives the rest
+
+
+def check_async_for_batches_and_arecv_after_it():
+    import asyncio
+
+    async def main():
+        got = [v async for v in chans.Count(5000)]
+        p = chans.Pipe(4)
+        for w in "wxyz":
+            p.send(w)
+        first = [await p.__anext__(), await p.__anext__()]  # the second batch holds x and y
+        rest = [await p.arecv(), await p.arecv(timeout=1)]
+        return got, first, rest
+
+    got, first, rest = asyncio.run(main())
+    assert got == list(range(5000))
+    assert first == ["w", "x"] and rest == ["y", "z"]
+
+
+def check_thousand_async_for_consumers_hold_no_thread():
+    # Each waiting receive is a goroutine and an entry of the completion port: no Python
+    # thread, no executor; the loop's default executor is never even made.
+    import asyncio
+
+    def os_threads():
+        with open("/proc/self/status") as f:
+            for line in f:
+                if line.startswith("Threads:"):
+                    return int(line.split()[1])
+        raise AssertionError("no Threads: line in /proc/self/status")
+
+    async def main():
+        loop = asyncio.get_running_loop()
+        peak = [os_threads(), threading.active_count()]
+        done = [False]
+
+        async def sample():
+            while not done[0]:
+                peak[0] = max(peak[0], os_threads())
+                peak[1] = max(peak[1], threading.active_count())
+                await asyncio.sleep(0.02)
+
+        async def consume(ch):
+            return [v async for v in ch]
+
+        sampler = asyncio.ensure_future(sample())
+        started = time.monotonic()
+        results = await asyncio.gather(*[consume(chans.Slow(3, 100)) for _ in range(1000)])
+        took = time.monotonic() - started
+        done[0] = True
+        await sampler
+        return results, took, peak, getattr(loop, "_default_executor", None)
+
+    results, took, (os_peak, python_peak), executor = asyncio.run(main())
+    assert results == [[0, 1, 2]] * 1000
+    assert took < 10, "1,000 consumers of 0.3 s channels took %.2f s" % took
+    assert executor is None, "a receive waited on the loop's executor"
+    assert python_peak == 1, "%d Python threads at the peak" % python_peak
+    assert os_peak <= 40, "%d OS threads at the peak" % os_peak
+
+
+def check_asend_timeout_and_cancel_keep_the_channel_usable():
+    import asyncio
+
+    full = chans.Pipe(0)
+
+    async def main():
+        start = time.monotonic()
+        try:
+            await full.asend("nobody receives", timeout=0.2)
+        except TimeoutError:
+            timed_out = time.monotonic() - start
+        task = asyncio.ensure_future(full.asend("cancelled"))
+        await asyncio.sleep(0.05)
+        task.cancel()
+        try:
+            await task
+        except asyncio.CancelledError:
+            pass
+        into, out = chans.Doubler()
+        await into.asend(21)
+        doubled = await out.arecv(timeout=5)
+        into.close()
+        return timed_out, doubled
+
+    timed_out, doubled = asyncio.run(main())
+    assert 0.15 < timed_out < 5, timed_out
+    assert doubled == 42
+    raises(TimeoutError, full.recv, 0.1)  # the cancelled send stopped waiting: nothing comes
+
+
+def check_async_iterable_is_pumped_by_the_loop():
+    import asyncio
+
+    threads = set()
+
+    async def agen(n):
+        for i in range(n):
+            threads.add(threading.get_ident())
+            await asyncio.sleep(0)
+            yield i
+
+    async def main():
+        total = await chans.aio.Sum(agen(100))
+        joined = await chans.aio.Join(aiter_words(), "+")
+        return total, joined, threading.get_ident()
+
+    async def aiter_words():
+        for w in ["a", "b", "c"]:
+            yield w
+
+    total, joined, loop_thread = asyncio.run(main())
+    assert total == 4950 and joined == "a+b+c"
+    assert threads == {loop_thread}  # each item was awaited on the loop, not on a Go thread
+    # A blocking call cannot pump one: it would hold the loop the iterable runs on.
+    raises(TypeError, chans.Sum, agen(3), match="awaitable call")
+
+    async def blocking_inside_a_coroutine():
+        return chans.Sum(agen(3))
+
+    e = None
+    try:
+        asyncio.run(blocking_inside_a_coroutine())
+    except TypeError as err:
+        e = err
+    assert e is not None and "awaitable call" in str(e)
+
+
+def check_channel_shared_by_threads_and_coroutines_gives_each_value_once():
+    import asyncio
+
+    ch = chans.Count(20000)
+    seen = [[] for _ in range(4)]
+
+    def worker(out):
+        for v in ch:
+            out.append(v)
+
+    threads = [threading.Thread(target=worker, args=(out,)) for out in seen]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    assert sorted(v for out in seen for v in out) == list(range(20000))
+    for out in seen:
+        assert out == sorted(out)  # batches are taken one at a time: each thread sees Go's order
+
+    async def main():
+        shared = chans.Count(5000)
+
+        async def consume():
+            return [v async for v in shared]
+
+        return await asyncio.gather(consume(), consume(), consume())
+
+    got = asyncio.run(main())
+    assert sorted(v for out in got for v in out) == list(range(5000))

@@ -147,3 +147,74 @@ def check_iterator_moves_between_threads():
     t.start()
     t.join(10)
     assert chans.Stops() == before + 1
+
+
+# --- Batches: the Go loop runs at most one batch (1, 2, 4, ... 1024 values) ahead of Python ---
+
+
+def check_go_runs_ahead_by_less_than_a_batch():
+    before, stops = chans.Produced(), chans.Stops()
+    it = chans.Counted(10 ** 6)
+    assert chans.Produced() == before  # nothing ran yet
+    assert next(it) == 0
+    assert chans.Produced() == before + 1  # a batch of 1
+    assert next(it) == 1
+    assert chans.Produced() == before + 3  # a batch of 2: 1 and 2
+    assert next(it) == 2
+    assert chans.Produced() == before + 3  # from the batch: Go did not run
+    assert next(it) == 3
+    assert chans.Produced() == before + 7  # a batch of 4
+    it.close()
+    assert chans.Produced() == before + 7  # stopping runs no further value
+    assert chans.Stops() == stops + 1
+
+
+def check_break_after_many_values_stops_within_the_last_batch():
+    before, stops = chans.Produced(), chans.Stops()
+    with chans.Counted(10 ** 6) as it:
+        for v in it:
+            if v == 1000:
+                break
+    assert chans.Stops() == stops + 1
+    # Batches of 1, 2, 4, ... 512 (1,023 values): Go produced what Python took and less than one batch more.
+    assert 1001 <= chans.Produced() - before <= 1001 + 1023, chans.Produced() - before
+
+
+def check_long_iterators_in_batches_keep_order():
+    assert list(chans.Range(100000)) == list(range(100000))
+    words = ["w%d" % i for i in range(2000)]
+    assert list(chans.Enumerate(words)) == list(enumerate(words))
+    assert [(p.X, p.Y) for p in chans.PointSeq(700)] == [(i, i * i) for i in range(700)]
+
+
+def check_go_panic_comes_after_the_values_before_it():
+    got = []
+    try:
+        for v in chans.Panicky(300):
+            got.append(v)
+    except chans.GoPanic as e:
+        assert "iterator broke after 300" in str(e)
+    else:
+        raise AssertionError("no GoPanic")
+    assert got == list(range(300))
+
+
+def check_iterator_shared_by_threads_gives_each_value_once():
+    import threading
+
+    it = chans.Range(20000)
+    seen = [[] for _ in range(4)]
+
+    def worker(out):
+        for v in it:
+            out.append(v)
+
+    threads = [threading.Thread(target=worker, args=(out,)) for out in seen]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    every = sorted(v for out in seen for v in out)
+    assert every == list(range(20000))
+    for out in seen:
+        assert out == sorted(out)  # each thread sees Go's order

@@ -27,10 +27,14 @@ int64_t gpicw_stream_read(uint64_t h, char* p, int64_t n);
 int64_t gpicw_stream_write(uint64_t h, char* p, int64_t n);
 void gpicw_stream_flush(uint64_t h);
 void gpicw_stream_close(uint64_t h);
-int32_t gpicw_chan_recv(uint64_t h, int64_t wait_ms, gpic_bytes* out);
+int32_t gpicw_chan_recv(uint64_t h, int64_t wait_ms, int32_t max, gpic_bytes* out);
 int32_t gpicw_chan_send(uint64_t h, char* p, size_t n, int64_t wait_ms);
 void gpicw_chan_close(uint64_t h);
-int32_t gpicw_iter_next(uint64_t h, gpic_bytes* out);
+void gpicw_chan_recv_async(uint64_t h, uint64_t call, int32_t max, int64_t timeout_ms);
+void gpicw_chan_send_async(uint64_t h, uint64_t call, char* p, size_t n, int64_t timeout_ms);
+void gpicw_chan_cancel(uint64_t call);
+int32_t gpicw_chan_collect(uint64_t call, gpic_bytes* out);
+int32_t gpicw_iter_next(uint64_t h, int32_t max, gpic_bytes* out);
 void gpicw_iter_stop(uint64_t h);
 extern "Python" void gpic_py_dispatch(uint64_t, int32_t, int32_t, const char*, size_t, gpic_bytes*,
                                        gpic_status*);
@@ -233,13 +237,13 @@ static void gpicw_stream_close(uint64_t h) {
     gpicw_settle(&st);
 }
 
-/* Go channels and iterators held by Python (gpic_wire.GoChan, GoIter): one receive,
-   send or step per call, the value in the calling thread's arena. */
-static int32_t gpicw_chan_recv(uint64_t h, int64_t wait_ms, gpic_bytes* out) {
+/* Go channels and iterators held by Python (gpic_wire.GoChan, GoIter): one receive (a
+   batch), send or step (a batch) per call, the values in the calling thread's arena. */
+static int32_t gpicw_chan_recv(uint64_t h, int64_t wait_ms, int32_t max, gpic_bytes* out) {
     gpic_status st = {0};
     int32_t state = 1;
     if (gpic_call_begin() == 0) {
-        state = gpic_chan_recv(h, wait_ms, out, &st);
+        state = gpic_chan_recv(h, wait_ms, max, out, &st);
         gpic_call_end();
     } else {
         gpic_fail_forked(&st);
@@ -272,11 +276,55 @@ static void gpicw_chan_close(uint64_t h) {
     gpicw_settle(&st);
 }
 
-static int32_t gpicw_iter_next(uint64_t h, gpic_bytes* out) {
+/* Awaitable receives and sends: started here, collected on the event loop's thread once
+   their id is on the completion port (gpic_aio.h). */
+static void gpicw_chan_recv_async(uint64_t h, uint64_t call, int32_t max, int64_t timeout_ms) {
+    gpic_status st = {0};
+    if (gpic_call_begin() == 0) {
+        gpic_chan_recv_async(h, call, max, timeout_ms, &st);
+        gpic_call_end();
+    } else {
+        gpic_fail_forked(&st);
+    }
+    gpicw_settle(&st);
+}
+
+static void gpicw_chan_send_async(uint64_t h, uint64_t call, char* p, size_t n, int64_t timeout_ms) {
+    gpic_status st = {0};
+    if (gpic_call_begin() == 0) {
+        gpic_chan_send_async(h, call, (gpic_bytes){p, n}, timeout_ms, &st);
+        gpic_call_end();
+    } else {
+        gpic_fail_forked(&st);
+    }
+    gpicw_settle(&st);
+}
+
+static void gpicw_chan_cancel(uint64_t call) {
+    if (gpic_call_begin() == 0) {
+        gpic_chan_cancel(call);
+        gpic_call_end();
+    }
+}
+
+static int32_t gpicw_chan_collect(uint64_t call, gpic_bytes* out) {
+    gpic_status st = {0};
+    int32_t state = 1;
+    if (gpic_call_begin() == 0) {
+        state = gpic_chan_collect(call, out, &st);
+        gpic_call_end();
+    } else {
+        gpic_fail_forked(&st);
+    }
+    gpicw_settle(&st);
+    return state;
+}
+
+static int32_t gpicw_iter_next(uint64_t h, int32_t max, gpic_bytes* out) {
     gpic_status st = {0};
     int32_t more = 0;
     if (gpic_call_begin() == 0) {
-        more = gpic_iter_next(h, out, &st);
+        more = gpic_iter_next(h, max, out, &st);
         gpic_call_end();
     } else {
         gpic_fail_forked(&st);
