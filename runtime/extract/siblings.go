@@ -51,7 +51,9 @@ func newImports(self string, all []*sibling) *imports {
 
 // spellSibling spells a named type of a sibling package (`os.File`), or says why it cannot
 // (why is empty when the package is no sibling, or does not bind the type). Another package's
-// structs, named types and func types are bound across packages; its interfaces are not yet.
+// structs, named types, func types and interfaces are bound across packages, but for an
+// interface whose methods use a named type of a package (the importing shim could not name it
+// in the proxy it defines for Python objects: targets/common/foreign_interfaces.hpp).
 func (x *extractor) spellSibling(obj *types.TypeName) (spelled, why string) {
 	if x.siblings == nil {
 		return "", ""
@@ -61,8 +63,10 @@ func (x *extractor) spellSibling(obj *types.TypeName) (spelled, why string) {
 		return "", ""
 	}
 	name := x.siblings.local[s.path] + "." + obj.Name()
-	if _, ok := obj.Type().Underlying().(*types.Interface); ok {
-		return "", fmt.Sprintf(rules.siblingKind.why, name)
+	if iface, ok := obj.Type().Underlying().(*types.Interface); ok {
+		if used := packageTypeIn(iface, 0); used != "" {
+			return "", fmt.Sprintf(rules.siblingKind.why, name, used)
+		}
 	}
 	x.siblings.used[s.path] = s
 	return name, ""
@@ -90,3 +94,49 @@ func (im *imports) importLines() string {
 
 // unaliased is an import line's file: `os "goos.gpi"` sorts as "goos.gpi".
 func unaliased(line string) string { return line[strings.Index(line, `"`):] }
+
+// packageTypeIn names the first named type of a package (not a well-known one, nor error) that
+// t's methods or elements use, or is empty.
+func packageTypeIn(t types.Type, depth int) string {
+	if depth > 32 {
+		return "(nested too deeply)"
+	}
+	switch t := types.Unalias(t).(type) {
+	case *types.Named:
+		if t.Obj().Pkg() == nil {
+			return ""
+		}
+		if _, ok := wellKnown(t.Obj(), false); ok {
+			return ""
+		}
+		return t.Obj().Pkg().Name() + "." + t.Obj().Name()
+	case *types.Pointer:
+		return packageTypeIn(t.Elem(), depth+1)
+	case *types.Slice:
+		return packageTypeIn(t.Elem(), depth+1)
+	case *types.Array:
+		return packageTypeIn(t.Elem(), depth+1)
+	case *types.Chan:
+		return packageTypeIn(t.Elem(), depth+1)
+	case *types.Map:
+		if used := packageTypeIn(t.Key(), depth+1); used != "" {
+			return used
+		}
+		return packageTypeIn(t.Elem(), depth+1)
+	case *types.Signature:
+		for _, tuple := range []*types.Tuple{t.Params(), t.Results()} {
+			for i := 0; i < tuple.Len(); i++ {
+				if used := packageTypeIn(tuple.At(i).Type(), depth+1); used != "" {
+					return used
+				}
+			}
+		}
+	case *types.Interface:
+		for i := 0; i < t.NumMethods(); i++ {
+			if used := packageTypeIn(t.Method(i).Type(), depth+1); used != "" {
+				return used
+			}
+		}
+	}
+	return ""
+}
