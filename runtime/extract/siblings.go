@@ -11,13 +11,39 @@ import (
 // own DIR/<name>.gpi, and a type one binds may appear in another's signatures, which then
 // imports that file (`import "b.gpi"`), as a joint build (`gpic build a.gpi b.gpi`) needs.
 type sibling struct {
-	path   string          // the Go import path
-	name   string          // the Python module name, its .gpi's package name
-	bound  map[string]bool // its exported types that its .gpi declares
-	goName string          // the Go package name
+	path       string          // the Go import path
+	name       string          // the Python module name, its .gpi's package name
+	bound      map[string]bool // its exported types that its .gpi declares
+	goName     string          // the Go package name
+	importPath string          // a .gpi gpic ships ("gpic:std/hash"); empty: the file it writes
 }
 
-func (s *sibling) file() string { return s.name + ".gpi" }
+// shippedStd are the standard-library .gpi files gpic ships (compiler/std_gpi.hpp): a package
+// that uses their types imports them, as it would a sibling, when no sibling of the command is
+// that package.
+var shippedStd []*sibling
+
+func (s *sibling) file() string {
+	if s.importPath != "" {
+		return s.importPath
+	}
+	return s.name + ".gpi"
+}
+
+// withShipped is the siblings of the command, then each shipped file of another package.
+func withShipped(all []*sibling) []*sibling {
+	out := append([]*sibling{}, all...)
+	for _, s := range shippedStd {
+		taken := false
+		for _, a := range all {
+			taken = taken || a.path == s.path
+		}
+		if !taken {
+			out = append(out, s)
+		}
+	}
+	return out
+}
 
 // imports is what one .gpi calls its siblings, and which of them it used.
 type imports struct {

@@ -91,7 +91,17 @@ PYTHON_CALLS = {
               "r = {'sha1': str(m.NewSHA1(m.NameSpaceDNS, b'example.com')),\n"
               "     'md5': m.NewMD5(m.NameSpaceURL, b'https://go.dev').String(), 'urn': p.URN(),\n"
               "     'version': str(p.Version()), 'group': [str(m.Group), int(m.Group)]}\n"
-              "assert m.Domain(1) == m.Group and m.Group in m.Domain\n",
+              "assert m.Domain(1) == m.Group and m.Group in m.Domain\n"
+              # NewHash binds through gpic:std/hash: a Python object with hash.Hash's methods.
+              "import hashlib\n"
+              "class H:\n"
+              "    def __init__(self): self.h = hashlib.sha1()\n"
+              "    def Write(self, p): self.h.update(p); return len(p)\n"
+              "    def Sum(self, b): return (b or b'') + self.h.digest()\n"
+              "    def Reset(self): self.h = hashlib.sha1()\n"
+              "    def Size(self): return 20\n"
+              "    def BlockSize(self): return 64\n"
+              "assert str(m.NewHash(H(), m.NameSpaceDNS, b'example.com', 5)) == r['sha1']\n",
 }
 
 
@@ -150,6 +160,9 @@ def test_the_extracted_files_say_what_they_bind_and_why_not(extracted):
     assert "func (uuid *UUID) UnmarshalText(data []byte) error\n" in uuid_gpi
     # The standard library's well-known types are bound; other packages' types are not.
     assert "func SetRand(r io.Reader)\n" in uuid_gpi
+    # hash.Hash through the standard-library .gpi gpic ships, which the build builds with it.
+    assert '\nimport "gpic:std/hash"\n' in uuid_gpi, uuid_gpi[:800]
+    assert "func NewHash(h hash.Hash, space UUID, data []byte, version int) UUID\n" in uuid_gpi
     assert ("// gpic: not bound: func (UUID) Value() (driver.Value, error) — uses driver.Value from another "
             "package, which this .gpi does not describe") in uuid_gpi
     humanize_gpi = extracted["humanize"][0].read_text()
