@@ -63,7 +63,9 @@ func newImports(self string, all []*sibling) *imports {
 			continue
 		}
 		name := s.goName
-		if taken[name] {
+		// A shipped file whose Go name another package also has (text/template and
+		// html/template are both template) goes by its module's name, whichever comes first.
+		if taken[name] || (s.importPath != "" && sharesGoName(self, s, all)) {
 			name = s.name
 		}
 		for i := 2; taken[name]; i++ {
@@ -96,6 +98,16 @@ func (x *extractor) spellSibling(obj *types.TypeName) (spelled, why string) {
 	}
 	x.siblings.used[s.path] = s
 	return name, ""
+}
+
+// sharesGoName reports whether another package of `all` than s and self has s's Go name.
+func sharesGoName(self string, s *sibling, all []*sibling) bool {
+	for _, o := range all {
+		if o != s && o.path != self && o.goName == s.goName {
+			return true
+		}
+	}
+	return false
 }
 
 // importLines writes the imports of the siblings the file used, by file name.

@@ -86,6 +86,9 @@ class PyHash:
         return self.h.block_size
 
 
+# database/sql's driver.Value crosses as any: the UUID's string.
+assert uuid.MustParse(S).Value() == S
+
 out["hash_go_sha1"] = str(uuid.NewHash(sha1.New(), uuid.NameSpaceURL, b"https://go.dev", 5))
 out["hash_go_md5"] = str(uuid.NewHash(md5.New(), uuid.NameSpaceDNS, b"python.org", 3))
 out["hash_py_sha1"] = str(uuid.NewHash(PyHash("sha1"), uuid.NameSpaceURL, b"https://go.dev", 5))
