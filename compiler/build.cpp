@@ -25,6 +25,7 @@
 #include "compiler/parallel.hpp"
 #include "compiler/process.hpp"
 #include "compiler/python_stdlib.hpp"
+#include "compiler/std_gpi.hpp"
 #include "compiler/subcommand_args.hpp"
 #include "compiler/wheel_version.hpp"
 
@@ -132,9 +133,21 @@ class Builder {
                            " in the package clause");
       units_.push_back(Unit{m, {}, {}, {}});
     }
-    // Another package's type in a signature: that package must be a module of this build.
+    // The standard-library files gpic ships that the inputs import are built with them, over
+    // the same Go runtime (std_gpi.hpp).
     std::vector<const ir::Module*> built;
     for (const auto& u : units_) built.push_back(u.m);
+    for (const ir::Module* m : shipped_imports(built)) {
+      if (!target_reads(*TargetRegistry::instance().find("cgo"), *m, diags_)) return false;
+      if (auto [it, fresh] = files_of.emplace(m->name, m->file); !fresh) {
+        diags_.error(m->loc, "package " + m->name + " is built twice (" + it->second + " and " + m->file +
+                                 "): every module of a joint build needs its own name");
+        return false;
+      }
+      units_.push_back(Unit{m, {}, {}, {}});
+      built.push_back(m);
+    }
+    // Another package's type in a signature: that package must be a module of this build.
     bool shared = true;
     for (const auto& u : units_) shared = check_foreign_uses_built(*u.m, built, diags_) && shared;
     if (!shared) return false;

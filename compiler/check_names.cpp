@@ -6,6 +6,7 @@
 
 #include "compiler/check_context.hpp"
 #include "compiler/loader.hpp"
+#include "compiler/std_gpi.hpp"
 
 namespace gpic::check {
 
@@ -114,6 +115,11 @@ void check_imports(Context& cx) {
     if (!names_gpi_file(import.path)) {
       // The loader never reads such a path, so no other file's lines end up in diagnostics.
       cx.error(import.loc, "an import must name a .gpi file, not " + quote(import.path));
+      cx.import_missing = true;
+      continue;
+    }
+    if (!import.module && is_std_import(import.path)) {
+      cx.error(import.loc, Loader::no_shipped_file(import.path));
       cx.import_missing = true;
       continue;
     }

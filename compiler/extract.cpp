@@ -18,6 +18,7 @@
 #include "compiler/output.hpp"
 #include "compiler/process.hpp"
 #include "compiler/python_stdlib.hpp"
+#include "compiler/std_gpi.hpp"
 
 namespace fs = std::filesystem;
 namespace po = boost::program_options;
@@ -142,6 +143,8 @@ int extract(const ExtractRequest& req, Diagnostics& diags) {
     specs.push_back(path + (pin.empty() ? "" : "@" + pin));
     args.insert(args.end(), {"-pkg", path, "-version", pin, "-marker", marker_of(specs.back())});
   }
+  // A type of a standard-library package that gpic ships a .gpi of is bound through it.
+  for (const std::string& shipped : shipped_type_lists()) args.insert(args.end(), {"-shipped", shipped});
   if (together) {
     // Their modules share a directory and a joint build: none may hide a Python module.
     std::string reserved;

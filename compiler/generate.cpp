@@ -7,6 +7,7 @@
 #include "compiler/loader.hpp"
 #include "compiler/output.hpp"
 #include "compiler/plugin.hpp"
+#include "compiler/std_gpi.hpp"
 
 namespace gpic {
 
@@ -65,6 +66,17 @@ int generate(const GenerateRequest& req, std::ostream& err) {
   if (diags.has_errors()) {
     report();
     return 1;
+  }
+  // The standard-library files gpic ships that the inputs import are generated with them: a
+  // binding is built together with the packages whose types it uses (std_gpi.hpp).
+  for (const ir::Module* m : shipped_imports(modules)) {
+    if (auto [it, fresh] = by_name.emplace(m->name, m); !fresh && it->second != m) {
+      diags.error(m->loc, "package " + m->name + " is also declared by " + it->second->file +
+                              ": two inputs would write the same files");
+      report();
+      return 1;
+    }
+    modules.push_back(m);
   }
 
   Options options = target_options(req);

@@ -290,6 +290,7 @@ struct DeclRef {
 /// One .gpi file: one Go package.
 struct Module {
   std::string file;                 // path as given on the command line
+  bool shipped = false;             // a standard-library .gpi gpic ships (compiler/std_gpi.hpp)
   std::string name;                 // Python module name: `package shapes`
   std::string go_path;              // Go import path: "example.com/shapes"
   /// Where the package clause writes the path (the string literal), or the package name when

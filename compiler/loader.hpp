@@ -27,8 +27,17 @@ class Loader {
 
  private:
   ir::Module* load_file(const std::filesystem::path& path, const std::string& display);
+  ir::Module* load_text(const std::string& key, const std::string& display, std::string text, bool shipped = false);
+  /// A file gpic ships (std_gpi.hpp), by its import path; null when it ships none.
+  ir::Module* load_std(const std::string& import_path);
   std::optional<std::string> read_source(const std::filesystem::path& path, const std::string& display);
   std::filesystem::path resolve_import(const ir::Module& from, const std::string& import_path) const;
+
+ public:
+  /// Why a "gpic:std/..." path names no shipped file, with the list of those it ships.
+  static std::string no_shipped_file(const std::string& import_path);
+
+ private:
 
   SourceFiles& sources_;
   Diagnostics& diags_;

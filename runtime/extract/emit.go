@@ -24,8 +24,8 @@ type extractor struct {
 	out       *strings.Builder
 	nBound    int
 	nComment  int
-	// The packages extracted alongside, by import path, and what this file calls them; nil
-	// when the package is extracted alone.
+	// The packages extracted alongside and the standard-library files gpic ships, by import
+	// path, and what this file calls them.
 	siblingByPath map[string]*sibling
 	siblings      *imports
 	importsAt     int // where the import lines go: right after the package clause
@@ -33,7 +33,8 @@ type extractor struct {
 
 func newExtractor(pkg *types.Package, all []*sibling) *extractor {
 	x := &extractor{pkg: pkg, bound: map[string]bool{}, out: &strings.Builder{}}
-	if len(all) > 1 {
+	if len(all) > 1 || len(shippedStd) > 0 {
+		all = withShipped(all)
 		x.siblingByPath = map[string]*sibling{}
 		for _, s := range all {
 			x.siblingByPath[s.path] = s

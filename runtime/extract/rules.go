@@ -40,7 +40,7 @@ var rules = struct {
 	interfaceLit:    rule{"an unnamed interface type has no .gpi spelling: name it in the Go package"},
 	structLit:       rule{"an unnamed struct type has no .gpi spelling"},
 	foreignType:     rule{"uses %s from another package, which this .gpi does not describe"},
-	siblingKind:     rule{"uses %s, an interface of another package, which does not cross packages yet"},
+	siblingKind:     rule{"uses %s, an interface of another package whose methods use its type %s (only interfaces over predeclared, well-known and unnamed types cross packages)"},
 	unexportedType:  rule{"uses the unexported type %s"},
 	unboundType:     rule{"uses %s, which is not bound"},
 	generic:         rule{"generic declarations are not bound"},

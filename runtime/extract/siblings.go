@@ -11,13 +11,39 @@ import (
 // own DIR/<name>.gpi, and a type one binds may appear in another's signatures, which then
 // imports that file (`import "b.gpi"`), as a joint build (`gpic build a.gpi b.gpi`) needs.
 type sibling struct {
-	path   string          // the Go import path
-	name   string          // the Python module name, its .gpi's package name
-	bound  map[string]bool // its exported types that its .gpi declares
-	goName string          // the Go package name
+	path       string          // the Go import path
+	name       string          // the Python module name, its .gpi's package name
+	bound      map[string]bool // its exported types that its .gpi declares
+	goName     string          // the Go package name
+	importPath string          // a .gpi gpic ships ("gpic:std/hash"); empty: the file it writes
 }
 
-func (s *sibling) file() string { return s.name + ".gpi" }
+// shippedStd are the standard-library .gpi files gpic ships (compiler/std_gpi.hpp): a package
+// that uses their types imports them, as it would a sibling, when no sibling of the command is
+// that package.
+var shippedStd []*sibling
+
+func (s *sibling) file() string {
+	if s.importPath != "" {
+		return s.importPath
+	}
+	return s.name + ".gpi"
+}
+
+// withShipped is the siblings of the command, then each shipped file of another package.
+func withShipped(all []*sibling) []*sibling {
+	out := append([]*sibling{}, all...)
+	for _, s := range shippedStd {
+		taken := false
+		for _, a := range all {
+			taken = taken || a.path == s.path
+		}
+		if !taken {
+			out = append(out, s)
+		}
+	}
+	return out
+}
 
 // imports is what one .gpi calls its siblings, and which of them it used.
 type imports struct {
@@ -37,7 +63,9 @@ func newImports(self string, all []*sibling) *imports {
 			continue
 		}
 		name := s.goName
-		if taken[name] {
+		// A shipped file whose Go name another package also has (text/template and
+		// html/template are both template) goes by its module's name, whichever comes first.
+		if taken[name] || (s.importPath != "" && sharesGoName(self, s, all)) {
 			name = s.name
 		}
 		for i := 2; taken[name]; i++ {
@@ -51,7 +79,9 @@ func newImports(self string, all []*sibling) *imports {
 
 // spellSibling spells a named type of a sibling package (`os.File`), or says why it cannot
 // (why is empty when the package is no sibling, or does not bind the type). Another package's
-// structs, named types and func types are bound across packages; its interfaces are not yet.
+// structs, named types, func types and interfaces are bound across packages, but for an
+// interface whose methods use a named type of a package (the importing shim could not name it
+// in the proxy it defines for Python objects: targets/common/foreign_interfaces.hpp).
 func (x *extractor) spellSibling(obj *types.TypeName) (spelled, why string) {
 	if x.siblings == nil {
 		return "", ""
@@ -61,11 +91,23 @@ func (x *extractor) spellSibling(obj *types.TypeName) (spelled, why string) {
 		return "", ""
 	}
 	name := x.siblings.local[s.path] + "." + obj.Name()
-	if _, ok := obj.Type().Underlying().(*types.Interface); ok {
-		return "", fmt.Sprintf(rules.siblingKind.why, name)
+	if iface, ok := obj.Type().Underlying().(*types.Interface); ok {
+		if used := packageTypeIn(iface, 0); used != "" {
+			return "", fmt.Sprintf(rules.siblingKind.why, name, used)
+		}
 	}
 	x.siblings.used[s.path] = s
 	return name, ""
+}
+
+// sharesGoName reports whether another package of `all` than s and self has s's Go name.
+func sharesGoName(self string, s *sibling, all []*sibling) bool {
+	for _, o := range all {
+		if o != s && o.path != self && o.goName == s.goName {
+			return true
+		}
+	}
+	return false
 }
 
 // importLines writes the imports of the siblings the file used, by file name.
@@ -90,3 +132,49 @@ func (im *imports) importLines() string {
 
 // unaliased is an import line's file: `os "goos.gpi"` sorts as "goos.gpi".
 func unaliased(line string) string { return line[strings.Index(line, `"`):] }
+
+// packageTypeIn names the first named type of a package (not a well-known one, nor error) that
+// t's methods or elements use, or is empty.
+func packageTypeIn(t types.Type, depth int) string {
+	if depth > 32 {
+		return "(nested too deeply)"
+	}
+	switch t := types.Unalias(t).(type) {
+	case *types.Named:
+		if t.Obj().Pkg() == nil {
+			return ""
+		}
+		if _, ok := wellKnown(t.Obj(), false); ok {
+			return ""
+		}
+		return t.Obj().Pkg().Name() + "." + t.Obj().Name()
+	case *types.Pointer:
+		return packageTypeIn(t.Elem(), depth+1)
+	case *types.Slice:
+		return packageTypeIn(t.Elem(), depth+1)
+	case *types.Array:
+		return packageTypeIn(t.Elem(), depth+1)
+	case *types.Chan:
+		return packageTypeIn(t.Elem(), depth+1)
+	case *types.Map:
+		if used := packageTypeIn(t.Key(), depth+1); used != "" {
+			return used
+		}
+		return packageTypeIn(t.Elem(), depth+1)
+	case *types.Signature:
+		for _, tuple := range []*types.Tuple{t.Params(), t.Results()} {
+			for i := 0; i < tuple.Len(); i++ {
+				if used := packageTypeIn(tuple.At(i).Type(), depth+1); used != "" {
+					return used
+				}
+			}
+		}
+	case *types.Interface:
+		for i := 0; i < t.NumMethods(); i++ {
+			if used := packageTypeIn(t.Method(i).Type(), depth+1); used != "" {
+				return used
+			}
+		}
+	}
+	return ""
+}

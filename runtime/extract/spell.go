@@ -195,7 +195,7 @@ func groupParams(names, kinds []string) []string {
 }
 
 // wellKnown spells the standard library's types that gpic has built in (targets/common/
-// wellknown.cpp): time.Time and time.Duration anywhere; io.Reader, io.Writer and
+// wellknown.cpp): time.Time, time.Duration and driver.Value anywhere; io.Reader, io.Writer and
 // context.Context as a declaration's parameters.
 func wellKnown(obj *types.TypeName, param bool) (string, bool) {
 	switch obj.Pkg().Path() + "." + obj.Name() {
@@ -205,6 +205,8 @@ func wellKnown(obj *types.TypeName, param bool) (string, bool) {
 		return "io." + obj.Name(), param
 	case "context.Context":
 		return "context.Context", param
+	case "database/sql/driver.Value":
+		return "driver.Value", true
 	}
 	return "", false
 }

@@ -938,9 +938,13 @@ class Interface(Codec):
         self.cls, self.methods, self.bridge, self.proxy_id = cls, methods, bridge, proxy_id
         self.classes = classes   # bound type id -> class, for Go values of a known type
         self.go = cls.__name__
+        # Go objects this module's Go can take by handle: its own, and for another bound
+        # package's interface (a joint build, one handle table) that module's too, whose base
+        # class is its own runtime file's GoObject.
+        self.go_objects = tuple({GoObject} | {b for b in cls.__mro__ if b.__name__ == "GoObject"})
 
     def check(self, value):
-        if value is None or isinstance(value, GoObject):
+        if value is None or isinstance(value, self.go_objects):
             return
         missing = [m for m in self.methods if not callable(getattr(value, m, None))]
         if missing:
@@ -950,7 +954,7 @@ class Interface(Codec):
     def encode_into(self, out, value):
         if value is None:
             out.append(0)
-        elif isinstance(value, GoObject):
+        elif isinstance(value, self.go_objects):
             out += _KIND_HANDLE.pack(1, value._gh)
         else:
             self.check(value)

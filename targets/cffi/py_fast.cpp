@@ -111,8 +111,9 @@ std::vector<FastMethod> fast_methods(const abi::Plan& plan) {
     m.extern_name = "gpicp_" + std::to_string(proxy) + "_" + std::to_string(method);
     if (collect(sig, &m)) out.push_back(std::move(m));
   };
-  for (const auto& i : plan.interfaces)
-    for (size_t k = 0; k < i.decl->methods.size(); ++k) add(i.proxy_id, static_cast<int>(k), i.decl->methods[k].name, i.decl->methods[k].sig);
+  for (const auto* list : {&plan.interfaces, &plan.foreign_interfaces})
+    for (const auto& i : *list)
+      for (size_t k = 0; k < i.decl->methods.size(); ++k) add(i.proxy_id, static_cast<int>(k), i.decl->methods[k].name, i.decl->methods[k].sig);
   for (const auto& cb : plan.callbacks) add(cb.proxy_id, 0, "", *cb.sig);
   return out;
 }

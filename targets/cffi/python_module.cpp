@@ -129,11 +129,12 @@ class ModuleWriter {
       for (const auto& r : c->results)
         if (r.type) codec(*r.type);
     }
-    for (const auto& i : plan_.interfaces)
-      for (const auto& me : i.decl->methods) {
-        for (const auto& p : me.sig.params) codec(*p.type);
-        for (const auto* r : me.sig.value_results()) codec(*r->type);
-      }
+    for (const auto* list : {&plan_.interfaces, &plan_.foreign_interfaces})
+      for (const auto& i : *list)
+        for (const auto& me : i.decl->methods) {
+          for (const auto& p : me.sig.params) codec(*p.type);
+          for (const auto* r : me.sig.value_results()) codec(*r->type);
+        }
     for (const auto& cb : plan_.callbacks) {
       for (const auto& p : cb.sig->params) codec(*p.type);
       for (const auto* r : cb.sig->value_results()) codec(*r->type);
@@ -155,14 +156,16 @@ class ModuleWriter {
       for (const auto* r : sig.value_results()) results += codec(*r->type) + ", ";
       return "(" + name + ", (" + args + "), (" + results + "), " + (sig.returns_error() ? "True" : "False") + ")";
     };
-    if (plan_.interfaces.empty() && plan_.callbacks.empty()) return;
+    if (plan_.interfaces.empty() && plan_.foreign_interfaces.empty() && plan_.callbacks.empty()) return;
     w_.blank_lines(1);
     w_.print("# What Go may call on Python objects: per interface its methods, per callback type the call.\n");
-    for (const auto& i : plan_.interfaces) {
-      std::string rows;
-      for (const auto& me : i.decl->methods) rows += "    " + entry(py::string_literal(method_name(me.name)), me.sig) + ",\n";
-      w_.print("_gbridge.proxies[$id$] = (  # $name$\n$rows$)\n", {{"id", std::to_string(i.proxy_id)}, {"name", i.decl->name}, {"rows", rows}});
-    }
+    for (const auto* list : {&plan_.interfaces, &plan_.foreign_interfaces})
+      for (const auto& i : *list) {
+        std::string rows;
+        for (const auto& me : i.decl->methods) rows += "    " + entry(py::string_literal(method_name(me.name)), me.sig) + ",\n";
+        w_.print("_gbridge.proxies[$id$] = (  # $name$\n$rows$)\n",
+                 {{"id", std::to_string(i.proxy_id)}, {"name", py::interface_go_name(i)}, {"rows", rows}});
+      }
     for (const auto& cb : plan_.callbacks)
       w_.print("_gbridge.proxies[$id$] = ($entry$,)  # $go$\n",
                {{"id", std::to_string(cb.proxy_id)}, {"entry", entry("None", *cb.sig)}, {"go", cb.key}});

@@ -14,6 +14,22 @@ std::string proxy_type(const ir::TypeDecl& iface) { return "gpicProxy_" + iface.
 
 namespace {
 
+// What names an interface's codecs and proxy in this shim: its name, or for another bound
+// package's "_<package>_<name>" (no Go type name starts with `_`, and mangled parts cannot run
+// into each other, so neither collides with this package's own).
+std::string iface_ident(const ir::TypeDecl& d, const std::string& qualifier) {
+  return qualifier.empty() ? d.name : "_" + abi::mangle(qualifier) + "_" + abi::mangle(d.name);
+}
+
+// The Go spelling of an interface in this shim.
+std::string iface_go_type(const ir::TypeDecl& d, const std::string& qualifier) {
+  return qualifier.empty() ? go_decl_type(d) : imported_alias(qualifier) + "." + d.name;
+}
+
+}  // namespace
+
+namespace {
+
 using K = ir::Type::Kind;
 
 bool is_numeric_prim(const ir::Type& u) {
@@ -98,7 +114,7 @@ std::string Codecs::decoder(const ir::Type& t) const {
   const ir::Type& u = abi::underlying(t);
   if (u.kind == K::Prim && u.prim == ir::Prim::Error) return "gpicDecError";
   if (is_any(u)) return "gpicGetAny";
-  if (is_interface_type(u)) return "gpicDecIface_" + u.decl->name;
+  if (is_interface_type(u)) return "gpicDecIface_" + iface_ident(*u.decl, u.qualifier);
   return "gpicDec_" + std::to_string(id_of(t));
 }
 
@@ -106,7 +122,7 @@ std::string Codecs::encoder(const ir::Type& t) const {
   const ir::Type& u = abi::underlying(t);
   if (u.kind == K::Prim && u.prim == ir::Prim::Error) return "gpicEncError";
   if (is_any(u)) return "gpicPutAny";
-  if (is_interface_type(u)) return "gpicEncIface_" + u.decl->name;
+  if (is_interface_type(u)) return "gpicEncIface_" + iface_ident(*u.decl, u.qualifier);
   return "gpicEnc_" + std::to_string(id_of(t));
 }
 
@@ -334,8 +350,10 @@ std::string named_signature(const ir::FuncSig& sig) {
 
 void Codecs::emit_interface(CodeWriter& w, const abi::InterfaceExport& i) const {
   const ir::TypeDecl& d = *i.decl;
-  CodeWriter::Vars v{{"name", d.name}, {"T", go_decl_type(d)}, {"proxy", proxy_type(d)}};
-  w.print("// gpicEncIface_$name$ hands a $name$ to Python: a Python object back as itself, a Go value\n"
+  std::string ident = iface_ident(d, i.qualifier);
+  CodeWriter::Vars v{{"name", ident}, {"T", iface_go_type(d, i.qualifier)}, {"proxy", "gpicProxy_" + ident},
+                     {"shown", i.qualifier.empty() ? d.name : i.qualifier + "." + d.name}};
+  w.print("// gpicEncIface_$name$ hands a $shown$ to Python: a Python object back as itself, a Go value\n"
           "// as a handle with the id of its bound type (0: only the interface is known).\n"
           "func gpicEncIface_$name$(w *gpicWriter, v $T$) {\n"
           "\tif v == nil {\n\t\tw.u8(0)\n\t\treturn\n\t}\n"
@@ -345,20 +363,20 @@ void Codecs::emit_interface(CodeWriter& w, const abi::InterfaceExport& i) const 
           "\tswitch r.u8() {\n\tcase 0:\n\t\treturn nil\n"
           "\tcase 1:\n\t\tv := gpicHandleValue[any](r, false)\n\t\tif v == nil {\n\t\t\treturn nil\n\t\t}\n"
           "\t\tif s, ok := v.($T$); ok {\n\t\t\treturn s\n\t\t}\n"
-          "\t\tr.failType(\"%s does not implement $name$\", gpicTypeName2(v))\n\t\treturn nil\n"
+          "\t\tr.failType(\"%s does not implement $shown$\", gpicTypeName2(v))\n\t\treturn nil\n"
           "\tcase 2:\n\t\tvar p any = &$proxy${gpicNewPyRef(C.uint64_t(r.u64()))}\n"
           "\t\tif s, ok := p.($T$); ok {\n\t\t\treturn s\n\t\t}\n"
-          "\t\tr.failType(\"a Python object cannot be a $name$: the .gpi declares only some of its methods\")\n"
+          "\t\tr.failType(\"a Python object cannot be a $shown$: the .gpi declares only some of its methods\")\n"
           "\t\treturn nil\n\t}\n"
-          "\tr.fail(\"malformed $name$ value\")\n\treturn nil\n}\n\n"
-          "// $proxy$ is a Python object implementing $name$: each method calls into Python. When\n"
-          "// the .gpi declares only some of $name$'s methods, it is no $name$, and Go values are the\n"
+          "\tr.fail(\"malformed $shown$ value\")\n\treturn nil\n}\n\n"
+          "// $proxy$ is a Python object implementing $shown$: each method calls into Python. When\n"
+          "// the .gpi declares only some of $shown$'s methods, it is no $shown$, and Go values are the\n"
           "// only ones Python can pass.\n"
           "type $proxy$ struct{ *gpicPyRef }\n\n",
           v);
   for (size_t k = 0; k < d.methods.size(); ++k) {
     const auto& me = d.methods[k];
-    w.print("func (p *$proxy$) $method$$sig$ {\n", {{"proxy", proxy_type(d)}, {"method", me.name}, {"sig", named_signature(me.sig)}});
+    w.print("func (p *$proxy$) $method$$sig$ {\n", {{"proxy", v["proxy"]}, {"method", me.name}, {"sig", named_signature(me.sig)}});
     emit_python_call(w, me.sig, "p.gpicPyRef", i.proxy_id, static_cast<int>(k));
     w.print("}\n\n");
   }
@@ -413,7 +431,8 @@ std::string Codecs::emit_file(const ir::Module& m, const Options& options) const
     if (is_interface_type(*t)) continue;
     emit_codec(body, *t, id_of(*t));
   }
-  for (const auto& i : plan_.interfaces) emit_interface(body, i);
+  for (const auto* list : {&plan_.interfaces, &plan_.foreign_interfaces})
+    for (const auto& i : *list) emit_interface(body, i);
   for (const auto& c : plan_.callbacks) emit_callback(body, c);
   emit_box_bound(body);
   std::string text = body.take();

@@ -7,6 +7,7 @@
 
 #include "compiler/limits.hpp"
 #include "targets/common/channels.hpp"
+#include "targets/common/foreign_interfaces.hpp"
 #include "targets/common/in_out.hpp"
 #include "targets/common/wellknown.hpp"
 #include "targets/common/promotion.hpp"
@@ -194,10 +195,11 @@ Lowering callback() {
 
 // Another package's objects are held by handle and made by that package's classes; its
 // callable func types are its class too, and a Python callable given for one becomes a Go
-// func here as for this package's own. Its interfaces would need its proxies: not bound yet.
+// func here as for this package's own. Its interfaces get proxies here (foreign_interfaces.hpp).
 bool foreign_ok(const ir::TypeDecl& d, const ir::Type& t, std::string* why) {
   if (is_handle_decl(d) && (!is_opaque_func_decl(d) || callable_func_decl(d))) return true;
-  if (why) *why = "type " + t.go_spelling() + " of another package (only its structs, named types with methods and func types)";
+  if (d.kind == ir::TypeDecl::Kind::Interface) return foreign_interface_ok(d, t, why);
+  if (why) *why = "type " + t.go_spelling() + " of another package (only its structs, named types with methods, func types and interfaces)";
   return false;
 }
 
@@ -420,8 +422,9 @@ const ClassExport* Plan::find_class(const ir::TypeDecl* d) const {
 }
 
 const InterfaceExport* Plan::find_interface(const ir::TypeDecl* d) const {
-  for (const auto& i : interfaces)
-    if (i.decl == d) return &i;
+  for (const auto* list : {&interfaces, &foreign_interfaces})
+    for (const auto& i : *list)
+      if (i.decl == d) return &i;
   return nullptr;
 }
 
@@ -511,6 +514,14 @@ class Planner {
       pending_func_classes_.erase(pending_func_classes_.begin());
       plan_.classes.push_back(new_class(*d));
       plan_class(plan_.classes.back());
+    }
+    // Another package's interfaces the signatures use: their proxies' method tables.
+    for (auto& i : plan_.foreign_interfaces) {
+      i.proxy_id = next_proxy_id++;
+      for (const auto& me : i.decl->methods) {
+        for (const auto& p : me.sig.params) note_types(*p.type, false);
+        for (const auto* r : me.sig.value_results()) note_types(*r->type, true);
+      }
     }
     // Callback types: every func type a parameter names, and those inside wire types.
     for (const auto* t : func_types_) {
@@ -621,6 +632,13 @@ class Planner {
     }
     if (u.kind == K::Prim) return;
     if (u.kind == K::Named && decl_of(u) && is_handle_decl(*decl_of(u))) return;
+    if (u.kind == K::Named && !u.qualifier.empty() && u.decl && u.decl->kind == ir::TypeDecl::Kind::Interface &&
+        !plan_.find_interface(u.decl)) {
+      InterfaceExport i;
+      i.decl = u.decl;
+      i.qualifier = u.qualifier;
+      plan_.foreign_interfaces.push_back(std::move(i));
+    }
     if (u.kind == K::Pointer) {
       const ir::TypeDecl* d = decl_of(underlying(*u.elem));
       if (d && is_handle_decl(*d)) return;

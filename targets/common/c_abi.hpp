@@ -177,6 +177,8 @@ struct InterfaceExport {
   /// points here; shared so that moving the export keeps them valid).
   std::vector<std::shared_ptr<const ir::Func>> method_funcs;
   int proxy_id = 0;                     // id of the method table for Python implementations
+  /// Another bound package's interface (foreign_interfaces): its import name ("geo"), else empty.
+  std::string qualifier;
 };
 /// A func type used as a parameter: Python callables answer it through the dispatcher.
 struct CallbackType {
@@ -196,6 +198,10 @@ struct Plan {
   std::vector<ClassExport> classes;
   std::vector<ValueTypeExport> value_types;
   std::vector<InterfaceExport> interfaces;
+  /// Interfaces of other bound packages (a joint build) that this module's signatures use:
+  /// only their proxies, so that a Python object can stand in for one in Go. Their methods on
+  /// Go values and their Python class are the declaring module's (no `methods` here).
+  std::vector<InterfaceExport> foreign_interfaces;
   std::vector<CallbackType> callbacks;
   /// Every type that crosses in the wire format, deduplicated by Go spelling, in an order
   /// where a type's element types come first (so codecs can be defined before use).

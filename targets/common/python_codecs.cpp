@@ -84,7 +84,8 @@ std::string CodecTable::definition(const ir::Type& t) {
       const abi::InterfaceExport* i = plan_.find_interface(d);
       std::string methods;
       for (const auto& me : d->methods) methods += string_literal(method_name(me.name)) + ", ";
-      return "_gpic_wire.Interface(" + class_name(*d) + ", (" + methods + "), _gbridge, " +
+      // Another package's interface: a Go value of it is that module's class (python_imports.hpp).
+      return "_gpic_wire.Interface(" + class_ref(*d, &t) + ", (" + methods + "), _gbridge, " +
              std::to_string(i ? i->proxy_id : 0) + ", _gclasses)";
     }
     if (d && is_enum(d)) return "_gpic_wire.Enum(" + name(*d->underlying) + ", " + class_name(*d) + ")";

@@ -19,6 +19,10 @@ const ir::Type* handle_named(const ir::Type* t) {
 
 std::string imported_module_alias(std::string_view module) { return "_gpkg_" + std::string(module); }
 
+std::string interface_go_name(const abi::InterfaceExport& i) {
+  return i.qualifier.empty() ? i.decl->name : i.qualifier + "." + i.decl->name;
+}
+
 bool is_imported_class(const ir::Type* t) {
   const ir::Type* named = handle_named(t);
   return named && !named->qualifier.empty() && named->decl;

@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "compiler/ir.hpp"
+#include "targets/common/c_abi.hpp"
 
 namespace gpic::py {
 
@@ -18,6 +19,10 @@ std::string imported_module_alias(std::string_view module);
 /// type with methods) whose declaration is `d`: "_gpkg_geo.Vec" when `t` is another package's,
 /// else the class's own name in this module.
 std::string class_ref(const ir::TypeDecl& d, const ir::Type* t);
+
+/// An interface as Go names it from this module: "Shape", or "geo.Shape" for another bound
+/// package's (abi::Plan::foreign_interfaces).
+std::string interface_go_name(const abi::InterfaceExport& i);
 
 /// True when `t` (or what it points to) names a type of another bound package.
 bool is_imported_class(const ir::Type* t);

@@ -37,6 +37,12 @@ const std::vector<Entry>& table() {
       {"io.WriteCloser", "io", "WriteCloser", false, "io", Use::Anywhere,
        "gpicPutWriteCloser", "gpicGetWriteCloser(r, $cb$)", "", "func(p []byte) (int, error)",
        "_gpic_wire.Writer($cb$, _gbridge)", "BinaryIO | None", "BinaryIO | None"},
+      // database/sql's `type Value any`: a defined empty interface, so a signature must name it
+      // (Go's method sets compare types exactly), but its values cross as any's do (natural
+      // Python values, or Go objects of no class of this module).
+      {"driver.Value", "driver", "Value", false, "database/sql/driver", Use::Anywhere,
+       "gpicPutAny", "gpicGetAny(r)", "", "",
+       "_gpic_wire.Any(_gbridge, _gclasses, _GoObject, ())", "Any", "Any"},
       // Made for the call (a timeout from Python, cancelled on SIGINT) and cancelled after it.
       {"context.Context", "context", "Context", false, "context", Use::Param,
        "", "gpicGetContext(r)", "gpicReleaseContext", "",

@@ -256,7 +256,7 @@ class ModuleWriter {
   // The methods Go may call on Python objects (interfaces' methods, callback types), with
   // their wire types, for the dispatcher's C++ path.
   void proxies() {
-    if (plan_.interfaces.empty() && plan_.callbacks.empty()) return;
+    if (plan_.interfaces.empty() && plan_.foreign_interfaces.empty() && plan_.callbacks.empty()) return;
     section("Go calling Python");
     auto row = [&](int proxy, int method, const std::string& name, const ir::FuncSig& sig, const std::string& what) {
       std::string args, results;
@@ -269,11 +269,13 @@ class ModuleWriter {
     w_.print("\nconst gpic_py::ProxyMethod kProxies[] = {\n");
     {
       auto in = w_.indent();
-      for (const auto& i : plan_.interfaces)
-        for (size_t k = 0; k < i.decl->methods.size(); ++k) {
-          const auto& me = i.decl->methods[k];
-          row(i.proxy_id, static_cast<int>(k), cpp_string(codecs_.method_name(me.name)), me.sig, i.decl->name + "." + me.name);
-        }
+      for (const auto* list : {&plan_.interfaces, &plan_.foreign_interfaces})
+        for (const auto& i : *list)
+          for (size_t k = 0; k < i.decl->methods.size(); ++k) {
+            const auto& me = i.decl->methods[k];
+            row(i.proxy_id, static_cast<int>(k), cpp_string(codecs_.method_name(me.name)), me.sig,
+                py::interface_go_name(i) + "." + me.name);
+          }
       for (const auto& cb : plan_.callbacks) row(cb.proxy_id, 0, "nullptr", *cb.sig, cb.key);
     }
     w_.print("};\n");
@@ -365,7 +367,7 @@ class ModuleWriter {
             w_.print("gpic_py::use_as_str(gpic_py::class_of(m, $name$), $method$);\n",
                      {{"name", v["name"]}, {"method", cpp_string(me.python_name)}});
       }
-      if (!plan_.interfaces.empty() || !plan_.callbacks.empty())
+      if (!plan_.interfaces.empty() || !plan_.foreign_interfaces.empty() || !plan_.callbacks.empty())
         w_.print("gpic_py::set_proxies(kProxies, std::size(kProxies));\n");
       w_.print("gpic_py::run_in_module(m, kSetup, \"setup\");\n");
     }

@@ -94,15 +94,16 @@ class PythonWriter {
       for (const auto* r : sig.value_results()) results += codec(*r->type) + ", ";
       return "(" + name + ", (" + args + "), (" + results + "), " + (sig.returns_error() ? "True" : "False") + ")";
     };
-    if (plan_.interfaces.empty() && plan_.callbacks.empty()) return "";
+    if (plan_.interfaces.empty() && plan_.foreign_interfaces.empty() && plan_.callbacks.empty()) return "";
     p.print("# What Go may call on Python objects: per interface its methods, per callback type the call.\n");
-    for (const auto& i : plan_.interfaces) {
-      std::string rows;
-      for (const auto& me : i.decl->methods)
-        rows += "    " + entry(py::string_literal(codecs_.method_name(me.name)), me.sig) + ",\n";
-      p.print("_gbridge.proxies[$id$] = (  # $name$\n$rows$)\n",
-              {{"id", std::to_string(i.proxy_id)}, {"name", i.decl->name}, {"rows", rows}});
-    }
+    for (const auto* list : {&plan_.interfaces, &plan_.foreign_interfaces})
+      for (const auto& i : *list) {
+        std::string rows;
+        for (const auto& me : i.decl->methods)
+          rows += "    " + entry(py::string_literal(codecs_.method_name(me.name)), me.sig) + ",\n";
+        p.print("_gbridge.proxies[$id$] = (  # $name$\n$rows$)\n",
+                {{"id", std::to_string(i.proxy_id)}, {"name", py::interface_go_name(i)}, {"rows", rows}});
+      }
     for (const auto& cb : plan_.callbacks)
       p.print("_gbridge.proxies[$id$] = ($entry$,)  # $go$\n",
               {{"id", std::to_string(cb.proxy_id)}, {"entry", entry("None", *cb.sig)}, {"go", cb.key}});

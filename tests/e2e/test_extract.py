@@ -91,7 +91,18 @@ PYTHON_CALLS = {
               "r = {'sha1': str(m.NewSHA1(m.NameSpaceDNS, b'example.com')),\n"
               "     'md5': m.NewMD5(m.NameSpaceURL, b'https://go.dev').String(), 'urn': p.URN(),\n"
               "     'version': str(p.Version()), 'group': [str(m.Group), int(m.Group)]}\n"
-              "assert m.Domain(1) == m.Group and m.Group in m.Domain\n",
+              "assert m.Domain(1) == m.Group and m.Group in m.Domain\n"
+              # NewHash binds through gpic:std/hash: a Python object with hash.Hash's methods.
+              "import hashlib\n"
+              "class H:\n"
+              "    def __init__(self): self.h = hashlib.sha1()\n"
+              "    def Write(self, p): self.h.update(p); return len(p)\n"
+              "    def Sum(self, b): return (b or b'') + self.h.digest()\n"
+              "    def Reset(self): self.h = hashlib.sha1()\n"
+              "    def Size(self): return 20\n"
+              "    def BlockSize(self): return 64\n"
+              "assert str(m.NewHash(H(), m.NameSpaceDNS, b'example.com', 5)) == r['sha1']\n"
+              "assert p.Value() == str(p) and m.NullUUID().Value() is None\n",
 }
 
 
@@ -150,8 +161,12 @@ def test_the_extracted_files_say_what_they_bind_and_why_not(extracted):
     assert "func (uuid *UUID) UnmarshalText(data []byte) error\n" in uuid_gpi
     # The standard library's well-known types are bound; other packages' types are not.
     assert "func SetRand(r io.Reader)\n" in uuid_gpi
-    assert ("// gpic: not bound: func (UUID) Value() (driver.Value, error) — uses driver.Value from another "
-            "package, which this .gpi does not describe") in uuid_gpi
+    # hash.Hash through the standard-library .gpi gpic ships, which the build builds with it.
+    assert '\nimport "gpic:std/hash"\n' in uuid_gpi, uuid_gpi[:800]
+    assert "func NewHash(h hash.Hash, space UUID, data []byte, version int) UUID\n" in uuid_gpi
+    # database/sql/driver.Value, a defined empty interface, is built in: spelled, crossing as any.
+    assert "func (uuid UUID) Value() (driver.Value, error)\n" in uuid_gpi
+    assert "gpic: not bound" not in uuid_gpi
     humanize_gpi = extracted["humanize"][0].read_text()
     assert "\tEiByte = 1152921504606846976\n" in humanize_gpi  # the exact value, not `1 << (iota * 10)`
     assert "func Time(then time.Time) string\n" in humanize_gpi
@@ -173,7 +188,7 @@ def test_bound_counts(extracted):
     # (its typed constants too), *big.Int and *big.Float built in.
     assert sum(counts["humanize"]) == 65
     assert counts["humanize"][0] == 65
-    assert sum(counts["gouuid"]) == 80 and counts["gouuid"][0] >= 62
+    assert sum(counts["gouuid"]) == 80 and counts["gouuid"][0] == 80  # driver.Value and hash.Hash too
     assert counts["gostrings"][0] >= 60
     assert counts["strconv"][0] >= 40  # with ErrRange and ErrSyntax
     assert counts["gouuid"][0] >= 70  # with the Domain and Variant constants
@@ -209,7 +224,10 @@ def test_the_build_records_the_fetched_version(extracted, cache_env, tmp_path):
     # The record sits in the package it describes; the build's working files are gone.
     record = (out / "gouuid" / "go-source.txt").read_text()
     assert "github.com/google/uuid\tgithub.com/google/uuid\tv1.6.0\t" in record
-    assert sorted(p.name for p in out.iterdir()) == [".gpic-manifest", "gouuid"]
+    # With the shipped hash.gpi it imports (gpic:std/hash), built with it over one Go runtime.
+    names = sorted(p.name for p in out.iterdir())
+    assert names[:3] == [".gpic-manifest", "gouuid", "hash"] and len(names) == 4, names
+    assert names[3].startswith("libgpic_joint_") and names[3].endswith(".so"), names
     assert not os.listdir(os.path.join(cache_env["GPIC_CACHE_DIR"], "build"))
 
 

@@ -27,16 +27,14 @@ EXAMPLES = {name: name for name in (
 EXAMPLES["package"] = "package/mypkg"
 EXAMPLES["pywrapper"] = "wrapper/pywrapper"
 
-# The parts of standard-library packages that the examples' signatures use (gopygc's
-# *bytes.Buffer, osfile's *os.File, pkgconflict's *template.Template of text/template and of
-# html/template), each a small .gpi of its own built in the same joint build, and the command
-# line that extracts each example with those it uses: `gpic extract` then writes the
-# `import "x.gpi"` and the declarations that use their types.
-STANDARD_PARTS = ["bytes", "goos", "template", "htmltemplate"]
-EXTRACTED_WITH = {
-    "gopygc": ["bytes"],
-    "osfile": ["os"],
-    "pkgconflict": ["text/template", "html/template"],
+# The standard-library types the examples' signatures use (gopygc's *bytes.Buffer, osfile's
+# *os.File, pkgconflict's *template.Template of text/template and of html/template) come from
+# the .gpi files gpic ships: the examples import "gpic:std/...", `gpic build` builds those files
+# in the same joint build, and `gpic extract` writes those imports.
+SHIPPED_IMPORTS = {
+    "gopygc": ['import "gpic:std/bytes"'],
+    "osfile": ['import os "gpic:std/os"'],
+    "pkgconflict": ['"gpic:std/html/template"', '"gpic:std/text/template"'],
 }
 
 # What `gpic extract` still leaves out: nothing.
@@ -46,7 +44,7 @@ SUMMARY = re.compile(r"gpic extract: (\S+): (\d+) declarations bound, (\d+) left
 
 
 def gpis():
-    return [os.path.join(FIXTURES, name + ".gpi") for name in sorted(EXAMPLES) + STANDARD_PARTS]
+    return [os.path.join(FIXTURES, name + ".gpi") for name in sorted(EXAMPLES)]
 
 
 @pytest.fixture(scope="module")
@@ -107,23 +105,16 @@ def test_one_go_library_for_all_examples(joint_builds, target, interpreter):
 def test_extract_leaves_nothing_else_out(tmp_path):
     """Each fixture binds every declaration `gpic extract` finds in its example, but LEFT_OUT;
     the fixture is extract's file with its docs curated, so their declarations are the same
-    (imports of the standard parts included, for the examples extracted with them)."""
+    (imports of the .gpi files gpic ships included)."""
     env = dict(os.environ, GPIC_CACHE_DIR=os.environ.get("GPIC_CACHE_DIR", str(tmp_path / "cache")))
     for name, directory in sorted(EXAMPLES.items()):
         spec = "%s/_examples/%s@%s" % (MODULE, directory, VERSION)
-        if name in EXTRACTED_WITH:
-            # Extracted alongside the standard packages it uses, into a directory: one .gpi each.
-            out = tmp_path / name
-            r = subprocess.run([gpic_binary(), "extract", spec] + EXTRACTED_WITH[name] + ["-o", str(out)],
-                               capture_output=True, text=True, cwd=tmp_path, env=env)
-            assert r.returncode == 0, r.stderr
-            assert len(SUMMARY.findall(r.stderr)) == 1 + len(EXTRACTED_WITH[name]), r.stderr
-            gpi = (out / (name + ".gpi")).read_text(encoding="utf-8")
-        else:
-            r = subprocess.run([gpic_binary(), "extract", spec], capture_output=True, text=True, cwd=tmp_path, env=env)
-            assert r.returncode == 0, r.stderr
-            assert SUMMARY.search(r.stderr), r.stderr
-            gpi = r.stdout
+        r = subprocess.run([gpic_binary(), "extract", spec], capture_output=True, text=True, cwd=tmp_path, env=env)
+        assert r.returncode == 0, r.stderr
+        assert SUMMARY.search(r.stderr), r.stderr
+        gpi = r.stdout
+        for line in SHIPPED_IMPORTS.get(name, []):
+            assert "\n" + line + "\n" in gpi or "\n\t" + line + "\n" in gpi, (name, line, gpi[:1200])
         not_bound = [line.split("gpic: not bound: ", 1)[1].split(" — ")[0]
                      for line in gpi.splitlines() if "gpic: not bound: " in line and "chan int" not in line]
         assert not_bound == LEFT_OUT.get(name, []), (name, not_bound)

@@ -51,6 +51,54 @@ out = {
     "md5_plain": str(uuid.NewMD5(bytes(uuid.NameSpaceDNS), b"python.org")),
 }
 
+# NewHash takes a hash.Hash (the shipped gpic:std/hash, built with uuid): a Go one from the
+# shipped crypto/sha1 and crypto/md5, or a Python object with its methods.
+import hashlib
+import hash as gohash
+import md5
+import sha1
+
+h = sha1.New()
+assert isinstance(h, gohash.Hash) and h.Size() == sha1.Size == 20 and h.BlockSize() == 64
+assert h.Write(b"abc") == 3 and h.Sum(None) == hashlib.sha1(b"abc").digest()
+
+
+class PyHash:
+    """hash.Hash over hashlib: Go calls these methods."""
+
+    def __init__(self, name):
+        self.name, self.h = name, hashlib.new(name)
+
+    def Write(self, p):
+        self.h.update(p)
+        return len(p)
+
+    def Sum(self, b):
+        return (b or b"") + self.h.digest()
+
+    def Reset(self):
+        self.h = hashlib.new(self.name)
+
+    def Size(self):
+        return self.h.digest_size
+
+    def BlockSize(self):
+        return self.h.block_size
+
+
+# database/sql's driver.Value crosses as any: the UUID's string.
+assert uuid.MustParse(S).Value() == S
+
+out["hash_go_sha1"] = str(uuid.NewHash(sha1.New(), uuid.NameSpaceURL, b"https://go.dev", 5))
+out["hash_go_md5"] = str(uuid.NewHash(md5.New(), uuid.NameSpaceDNS, b"python.org", 3))
+out["hash_py_sha1"] = str(uuid.NewHash(PyHash("sha1"), uuid.NameSpaceURL, b"https://go.dev", 5))
+try:
+    uuid.NewHash(object(), uuid.NameSpaceURL, b"x", 5)
+except TypeError as e:
+    assert "Write" in str(e), e
+else:
+    raise SystemExit("NewHash took an object without hash.Hash's methods")
+
 # Random UUIDs: version 4, RFC 4122, all different.
 r = {uuid.New() for _ in range(100)} | {uuid.NewRandom() for _ in range(100)}
 assert len(r) == 200 and all(x.Version() == 4 and x.Variant() == uuid.RFC4122 for x in r)
@@ -90,3 +138,5 @@ def test_uuid(build_cache, target, interpreter):
     assert got["dns"] == str(py_uuid.NAMESPACE_DNS) and got["url"] == str(py_uuid.NAMESPACE_URL)
     assert got["md5"] == got["md5_plain"] == str(py_uuid.uuid3(py_uuid.NAMESPACE_DNS, "python.org"))
     assert got["sha1"] == str(py_uuid.uuid5(py_uuid.NAMESPACE_URL, "https://go.dev"))
+    assert got["hash_go_sha1"] == got["hash_py_sha1"] == got["sha1"]
+    assert got["hash_go_md5"] == got["md5"]

@@ -65,6 +65,9 @@ def test_stub_imports_the_other_module(xpkg_results, target, interpreter):
     assert "\nimport geo\n" in stub, stub[:600]
     assert "def Echo(v: geo.Vec | None) -> geo.Vec | None:" in stub, stub
     assert "def Grid(n: int) -> list[geo.Vec | None]:" in stub, stub
+    # Another package's interface is spelled as that package's type.
+    assert "def Area(s: geo.Shape | None) -> float:" in stub, stub
+    assert "def AsShape(v: geo.Vec | None) -> geo.Shape | None:" in stub, stub
 
 
 def test_outside_a_joint_build_is_a_positioned_error(tmp_path):
@@ -93,15 +96,19 @@ def test_a_type_the_other_package_does_not_declare(tmp_path):
     assert not out.exists()
 
 
-def test_an_interface_of_another_package_is_refused_at_its_position(tmp_path):
+def test_an_interface_whose_methods_use_its_packages_types_is_refused_at_its_position(tmp_path):
+    """geo.Shape crosses (scene's Area, AsShape, Keep: xpkg_checks.py); geo.Heading's method
+    returns geo's own Dir, which scene's proxy of it could not spell: a positioned error."""
     bad = tmp_path / "bad.gpi"
     bad.write_text('package bad "example.com/xpkg/scene"\n\nimport "%s"\n\n'
-                   "func Largest(s geo.Shape) float64\n" % GEO)
+                   "func Largest(s geo.Heading) float64\n" % GEO)
     out = tmp_path / "out"
     r = subprocess.run([gpic_binary(), "build", GEO, str(bad), "--go-module", FIXTURE, "-o", str(out)],
                        capture_output=True, text=True, cwd=ROOT)
     assert r.returncode == 1, r.stdout + r.stderr
-    assert "bad.gpi:5:16: error:" in r.stderr and "geo.Shape of another package" in r.stderr, r.stderr
+    assert ("bad.gpi:5:16: error: the cgo target cannot bind interface geo.Heading of another package whose method "
+            "Facing uses its type Dir") in r.stderr, r.stderr
+    assert "func Largest(s geo.Heading) float64\n               ^\n" in r.stderr, r.stderr
     assert not out.exists()
 
 
@@ -112,10 +119,10 @@ def test_docs_link_to_the_other_package(tmp_path):
     assert r.returncode == 0, r.stderr
     md = (out / "en" / "scene.md").read_text()
     assert ("Uses types of other bound packages: [`geo.Vec`](geo.md#type-Vec), [`geo.Unit`](geo.md#type-Unit), "
-            "[`geo.Dir`](geo.md#type-Dir), [`geo.Eval`](geo.md#type-Eval).") in md, md
+            "[`geo.Dir`](geo.md#type-Dir), [`geo.Eval`](geo.md#type-Eval), [`geo.Shape`](geo.md#type-Shape).") in md, md
     ko = (out / "ko" / "scene.md").read_text()
     assert ("다른 바인딩 패키지의 타입을 씁니다: [`geo.Vec`](geo.md#type-Vec), [`geo.Unit`](geo.md#type-Unit), "
-            "[`geo.Dir`](geo.md#type-Dir), [`geo.Eval`](geo.md#type-Eval).") in ko, ko
+            "[`geo.Dir`](geo.md#type-Dir), [`geo.Eval`](geo.md#type-Eval), [`geo.Shape`](geo.md#type-Shape).") in ko, ko
     html = (out / "en" / "scene.html").read_text()
     assert '<a class="ref" href="geo.html#type-Vec"><code>geo.Vec</code></a>' in html, html
     # geo uses no other package: its page says nothing of the kind.

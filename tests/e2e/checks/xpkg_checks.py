@@ -140,3 +140,53 @@ def check_func_type_of_the_other_package():
         pass
     else:
         raise AssertionError("Apply accepted an int")
+
+
+class _Square:
+    """A Python implementation of geo.Shape."""
+
+    def __init__(self, side):
+        self.side = side
+
+    def Norm2(self):
+        return float(self.side * self.side)
+
+
+def check_interface_of_the_other_package_from_go():
+    v = geo.NewVec(3.0, 4.0)
+    s = scene.AsShape(v)
+    # A Go value of geo's interface is geo's class, its methods calling Go.
+    assert isinstance(s, geo.Shape), type(s)
+    assert s.Norm2() == 25.0
+    # Handed back, it is the Go value itself, not a proxy of a proxy.
+    assert scene.Area(s) == 25.0 and scene.IsVec(s)
+    assert scene.Keep(None) is None
+
+
+def check_interface_of_the_other_package_from_python():
+    sq = _Square(3)
+    assert scene.Area(sq) == 9.0  # Go calls the Python method through its geo.Shape
+    assert scene.Keep(sq) is sq   # a Python object comes back as itself
+    assert not scene.IsVec(sq)
+    # geo's own Go objects are Go values of the interface: no Python call in between.
+    v = geo.NewVec(1.0, 2.0)
+    assert scene.IsVec(v) and scene.Area(v) == 5.0
+    assert scene.Largest([sq, v, scene.AsShape(geo.NewVec(0.0, 1.0))]) == 9.0
+    try:
+        scene.Area(object())
+    except TypeError as e:
+        assert "Norm2" in str(e), e
+    else:
+        raise AssertionError("Area accepted an object without Norm2")
+
+
+def check_a_python_shape_that_raises():
+    class Broken:
+        def Norm2(self):
+            raise ValueError("no area")
+    try:
+        scene.Area(Broken())
+    except ValueError as e:
+        assert "no area" in str(e), e
+    else:
+        raise AssertionError("the method's exception did not reach the caller")
