@@ -1813,6 +1813,9 @@ class GoIter:
     def __init__(self, bridge, handle, codec):
         self._gbridge, self._gh, self._gcodec = bridge, handle, codec
 
+    def __class_getitem__(cls, item):
+        return cls  # GoIter[int] annotates code (the module exports the class by name)
+
     def __iter__(self):
         return self
 

@@ -7,6 +7,7 @@
 
 #include "targets/cffi/py_fast.hpp"
 #include "targets/common/awaitables.hpp"
+#include "targets/common/chan_classes.hpp"
 #include "targets/common/code_writer.hpp"
 #include "targets/common/docstrings.hpp"
 #include "targets/common/lending.hpp"
@@ -53,6 +54,7 @@ class ModuleWriter {
              "from ._gpic_rt import GoError, GoHandleError, GoPanic, release  # noqa: E402\n\n",
              {{"library", library}});
     py::emit_go_ref(w_, calls_);
+    channels::emit_public_classes(w_, plan_);
     emit_all();
     w_.blank_lines(2);
     w_.print("class Error(GoError):\n    $doc$\n",
@@ -86,7 +88,11 @@ class ModuleWriter {
   // The name a Python implementation of an interface method must have.
   std::string method_name(const std::string& go) const { return codecs_.method_name(go); }
 
-  void emit_all() { py::emit_all(w_, m_, calls_.module_names()); }
+  void emit_all() {
+    std::vector<std::string> names = calls_.module_names();
+    for (auto& n : channels::public_class_names(plan_)) names.push_back(n);
+    py::emit_all(w_, m_, names);
+  }
 
   void emit_enums_and_aliases() {
     py::emit_enums_and_aliases(w_, m_, codecs_, doc_text,

@@ -147,3 +147,17 @@ def check_iterator_moves_between_threads():
     t.start()
     t.join(10)
     assert chans.Stops() == before + 1
+
+
+def check_channel_and_iterator_classes_are_exported_by_name():
+    # The runtime's classes, by the public names the stub declares (issue 14 (g)).
+    assert {"GoChan", "GoIter"} <= set(chans.__all__)
+    it = chans.Range(3)
+    assert isinstance(it, chans.GoIter) and list(it) == [0, 1, 2]
+    ch = chans.Count(2)
+    assert isinstance(ch, chans.GoChan) and list(ch) == [0, 1]
+    into, out = chans.Doubler()
+    assert isinstance(into, chans.GoChan) and isinstance(out, chans.GoChan)
+    into.close()
+    assert chans.GoChan[int] is chans.GoChan and chans.GoIter[int] is not None
+    assert not hasattr(chans, "_GoChan") and not hasattr(chans, "_GoIter")
