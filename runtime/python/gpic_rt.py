@@ -281,6 +281,9 @@ class Bridge:
         self._ids = _itertools.count((self.slot << 56) + 1)
         self.proxies = {}            # proxy id -> ((method or None, arg codecs, result codecs, returns error), ...)
         self._pending = _threading.local()
+        # Exceptions of Python callbacks that ended awaitable calls, by call id, until the
+        # event loop collects the call (gpic_aio.Awaiter) and its future raises it.
+        self.async_raised = {}
         self._unpack = ffi.unpack
         self._types = {}             # status type pointer -> Go type name
 
@@ -517,6 +520,9 @@ class Bridge:
         elif self.lib.gpic_call_depth() > 0:
             code = GPIC_PY_EXCEPTION       # unwinds Go back to the Python caller, who gets `e`
             self._pending.exc = e
+        elif self.lib.gpic_aio_current():
+            code = GPIC_PY_EXCEPTION       # unwinds the awaitable call's goroutine: its future raises `e`
+            self.async_raised[self.lib.gpic_aio_current()] = e
         else:
             code = GPIC_UNRAISED           # another goroutine: no Python caller to raise it to
             _unraisable(e, "Exception in a Python callback called by Go from another goroutine "

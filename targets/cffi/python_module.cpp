@@ -63,7 +63,7 @@ class ModuleWriter {
     w_.blank_lines(2);
     w_.print("_gbridge = _gpic_rt.Bridge(_gffi, _glib, Error$sentinels$)\n"
              "_gfail = _gbridge.fail\n"
-             "_gaio = _gpic_aio.over_cffi(_gffi, _glib)  # awaitable calls: `aio` below\n",
+             "_gaio = _gpic_aio.over_cffi(_gffi, _glib, _gbridge.async_raised)  # awaitable calls: `aio` below\n",
              {{"sentinels", py::sentinel_tuple(plan_)}});
     w_.blank_lines(2);
     w_.print("class _GoObject(_gpic_rt.GoObject):\n"
@@ -76,7 +76,7 @@ class ModuleWriter {
     emit_proxies();
     emit_binder();
     attach_members();
-    aio::emit_python(w_, m_, awaitables_, "_gaio", "_glib.gpicw_aio_cancel");
+    aio::emit_python(w_, m_, awaitables_, "_gaio", "_glib.gpicw_aio_cancel", [&](const ir::Type& t) { return codec(t); });
     emit_constants_and_vars();
     w_.blank_lines(2);
     py::emit_module_end(w_);

@@ -129,8 +129,9 @@ class PythonWriter {
     if (py::emit_module_attributes(w_, consts, vars)) w_.print("\n\n");
     // Awaitable calls: the module's Awaiter over the runtime's completion ports, and the `aio`
     // layer over the start and collect functions (targets/common/awaitables.hpp).
-    w_.print("_gaio = _gpic_aio.Awaiter(_glib.gpicw_aio_open, _glib.gpicw_aio_drain, _glib.gpicw_aio_close)\n");
-    aio::emit_python(w_, m_, awaitables_, "_gaio", awaitables_.funcs.empty() && awaitables_.classes.empty() ? "None" : "_gaio_cancel");
+    w_.print("_gaio = _gpic_aio.Awaiter(_glib.gpicw_aio_open, _glib.gpicw_aio_drain, _glib.gpicw_aio_close, _gbridge.async_raised)\n");
+    aio::emit_python(w_, m_, awaitables_, "_gaio", awaitables_.funcs.empty() && awaitables_.classes.empty() ? "None" : "_gaio_cancel",
+                     [&](const ir::Type& t) { return codec(t); });
     w_.blank_lines(2);
     py::emit_module_end(w_);
   }

@@ -148,9 +148,11 @@ class ClassWriter {
   }
 
  public:
-  /// A Go object's class with methods has an `aio` view of their awaitable forms.
+  /// A Go object's class with methods has an `aio` view of their awaitable forms, and so has
+  /// the class of a named scalar or container type's values (aio::collect_awaitables).
   bool has_aio_view() const {
-    return abi::is_handle_decl(t_) && t_.kind != ir::TypeDecl::Kind::Interface &&
+    bool value_type = abi::is_value_decl(t_) || abi::is_container_value_decl(t_);
+    return (abi::is_handle_decl(t_) || value_type) && t_.kind != ir::TypeDecl::Kind::Interface &&
            (!t_.bound_methods.empty() || !promoted_.methods.empty());
   }
 

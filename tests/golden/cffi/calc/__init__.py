@@ -50,7 +50,7 @@ class Error(GoError):
 
 _gbridge = _gpic_rt.Bridge(_gffi, _glib, Error)
 _gfail = _gbridge.fail
-_gaio = _gpic_aio.over_cffi(_gffi, _glib)  # awaitable calls: `aio` below
+_gaio = _gpic_aio.over_cffi(_gffi, _glib, _gbridge.async_raised)  # awaitable calls: `aio` below
 
 
 class _GoObject(_gpic_rt.GoObject):

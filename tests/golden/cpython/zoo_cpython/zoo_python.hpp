@@ -160,7 +160,7 @@ _gpic_rt.install_module_type(
 )
 
 
-_gaio = _gpic_aio.Awaiter(_glib.gpicw_aio_open, _glib.gpicw_aio_drain, _glib.gpicw_aio_close)
+_gaio = _gpic_aio.Awaiter(_glib.gpicw_aio_open, _glib.gpicw_aio_drain, _glib.gpicw_aio_close, _gbridge.async_raised)
 
 
 class aio:
