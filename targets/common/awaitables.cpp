@@ -65,17 +65,19 @@ bool has_awaitable_form(const ir::FuncSig&) { return true; }
 Awaitables collect_awaitables(const py::Calls& calls) {
   Awaitables a;
   for (const auto& f : calls.funcs) a.funcs.push_back(awaitable_calls(f));
-  auto owner = [&](const ir::TypeDecl* d, const std::vector<py::Call>& methods) {
-    if (methods.empty()) return;
-    Awaitables::Owner o{d, {}};
+  auto owner = [&](const ir::TypeDecl* d, const std::vector<py::Call>& methods, const std::vector<py::Call>* getters) {
+    if (methods.empty() && (!getters || getters->empty())) return;
+    Awaitables::Owner o{d, {}, {}};
     for (const auto& m : methods) o.methods.push_back(awaitable_calls(m));
+    if (getters)
+      for (const auto& g : *getters) o.getters.push_back(&g);
     a.classes.push_back(std::move(o));
   };
-  for (const auto& k : calls.classes) owner(k.cls->decl, k.methods);
-  for (const auto& i : calls.interfaces) owner(i.iface->decl, i.methods);
+  for (const auto& k : calls.classes) owner(k.cls->decl, k.methods, &k.getters);
+  for (const auto& i : calls.interfaces) owner(i.iface->decl, i.methods, nullptr);
   // A named scalar or container type's methods: the receiver crosses as a value, as in the
   // blocking call (python_calls.hpp, Call::self_value), read when the call starts.
-  for (const auto& v : calls.value_types) owner(v.type->decl, v.methods);
+  for (const auto& v : calls.value_types) owner(v.type->decl, v.methods, nullptr);
   return a;
 }
 
@@ -154,10 +156,18 @@ void emit_python(CodeWriter& w, const ir::Module& m, const Awaitables& a, const 
     {
       auto in = w.indent();
       w.print("$doc$\n\n__slots__ = ()\n",
-              {{"doc", py::docstring("The awaitable forms of the methods of " + cls + ": `await x.aio.M(...)`.", "")}});
+              {{"doc", py::docstring(o.getters.empty() ? "The awaitable forms of the methods of " + cls + ": `await x.aio.M(...)`."
+                                                     : "The awaitable forms of the methods and field reads of " + cls + ".", "")}});
       for (const auto& p : o.methods) {
         w.print("\n");
         emit_awaitable(w, p, awaiter, cancel, true, codec);
+      }
+      for (const py::Call* g : o.getters) {
+        // A field read never waits in Go: the awaitable form reads it on the loop's thread.
+        std::string doc = "Awaitable form of reading " + g->go_name + ", on the event loop's thread.";
+        w.print("\nasync def $name$(self):\n", {{"name", g->python_name}});
+        auto body = w.indent();
+        w.print("$doc$\nreturn self._gobj.$name$\n", {{"name", g->python_name}, {"doc", py::docstring(doc, "")}});
       }
     }
     w.blank_lines(2);

@@ -38,12 +38,17 @@ Pair awaitable_calls(const py::Call& blocking);
 bool has_awaitable_form(const ir::FuncSig& sig);
 
 /// Which bound calls have an awaitable form: functions, methods of classes, interfaces and
-/// named scalar and container types (their values' classes get the same `aio` view).
+/// named scalar and container types (their values' classes get the same `aio` view), and
+/// the field getters of classes.
 struct Awaitables {
   std::vector<Pair> funcs;
   struct Owner {
     const ir::TypeDecl* decl;
     std::vector<Pair> methods;
+    /// A Go object's field getters: their awaitable forms read the field on the loop's thread
+    /// (a field read never waits in Go, so a goroutine would only add a hop), for code that
+    /// awaits every access alike. Assignments have none: `obj.N = v` never waits either.
+    std::vector<const py::Call*> getters;
   };
   std::vector<Owner> classes;   // classes, interfaces, then value types, in plan order
   std::vector<const py::Call*> all_calls() const;  // every start and collect call

@@ -148,20 +148,32 @@ class ClassWriter {
   }
 
  public:
-  /// A Go object's class with methods has an `aio` view of their awaitable forms, and so has
-  /// the class of a named scalar or container type's values (aio::collect_awaitables).
+  /// A Go object's class with methods or fields has an `aio` view of their awaitable forms, and
+  /// so has the class of a named scalar or container type's values (aio::collect_awaitables).
   bool has_aio_view() const {
     bool value_type = abi::is_value_decl(t_) || abi::is_container_value_decl(t_);
+    bool fields = abi::is_handle_decl(t_) && (!t_.fields.empty() || !promoted_.fields.empty());
     return (abi::is_handle_decl(t_) || value_type) && t_.kind != ir::TypeDecl::Kind::Interface &&
-           (!t_.bound_methods.empty() || !promoted_.methods.empty());
+           (!t_.bound_methods.empty() || !promoted_.methods.empty() || fields);
   }
 
-  /// The class of that view: each method as a coroutine function.
+  /// The class of that view: each method, and each field's read, as a coroutine function.
   void aio_view() {
     w_.print("class $name$:\n", {{"name", aio_view_name(t_)}});
     auto in = w_.indent();
     docstring(w_, "The awaitable forms of the methods of " + py::module_name(t_.name) + ".");
     methods(true);
+    // Field reads too (aio::Awaitables::Owner::getters): read on the loop's thread.
+    for (const auto& f : t_.fields) field_read(f, "");
+    for (const auto& p : promoted_.fields) field_read(*p.field, p.via);
+  }
+
+ private:
+  void field_read(const ir::Field& f, const std::string& via) {
+    std::string go = via.empty() ? t_.name + "." + f.name : t_.name + "." + via + "." + f.name;
+    w_.print("async def $name$(self) -> $get$:\n", {{"name", py::member_name(f.name, ctx_.names)}, {"get", ann(*f.type, py::Role::Result)}});
+    auto in = w_.indent();
+    docstring(w_, "Awaitable form of reading " + go + ".");
   }
 
  private:

@@ -313,6 +313,18 @@ def check_a_cancelled_in_out_call_writes_nothing_back():
     run(main())
 
 
+def check_field_reads_are_awaitable():
+    async def main():
+        c = concurrency.Counter(N=7)
+        assert await c.aio.N() == c.N == 7
+        assert asyncio.iscoroutinefunction(concurrency.Counter.aio.N)
+        await c.aio.Add(1, ms(1))
+        assert await c.aio.N() == 8
+        assert "Counter.N" in concurrency.Counter.aio.N.__doc__
+
+    run(main())
+
+
 def check_value_types_methods_are_awaitable():
     async def main():
         c = concurrency.Celsius(100.0)

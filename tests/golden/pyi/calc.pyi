@@ -196,3 +196,7 @@ class _Point_aio:
     """The awaitable forms of the methods of Point."""
     async def Scale(self, f: float) -> None:
         """Go: func Point.Scale(f float64)"""
+    async def X(self) -> float:
+        """Awaitable form of reading Point.X."""
+    async def Y(self) -> float:
+        """Awaitable form of reading Point.Y."""

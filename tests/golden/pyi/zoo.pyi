@@ -242,6 +242,18 @@ class _Animal_aio:
 
         Go: func Animal.String() string
         """
+    async def Name(self) -> str:
+        """Awaitable form of reading Animal.Name."""
+    async def Kind(self) -> _gpyi_Kind:
+        """Awaitable form of reading Animal.Kind."""
+    async def Weights(self) -> array.array[float]:
+        """Awaitable form of reading Animal.Weights."""
+    async def Tags(self) -> dict[str, int]:
+        """Awaitable form of reading Animal.Tags."""
+    async def Noisy(self) -> _gpyi_Noisy | None:
+        """Awaitable form of reading Animal.Noisy."""
+    async def Friend(self) -> Animal | None:
+        """Awaitable form of reading Animal.Friend."""
 
 # Types a class member's name hides inside that class.
 _gpyi_Kind: TypeAlias = Kind

@@ -242,3 +242,15 @@ class _Animal_aio:
 
         Go: func Animal.String() string
         """
+    async def name(self) -> str:
+        """Awaitable form of reading Animal.Name."""
+    async def kind(self) -> Kind:
+        """Awaitable form of reading Animal.Kind."""
+    async def weights(self) -> array.array[float]:
+        """Awaitable form of reading Animal.Weights."""
+    async def tags(self) -> dict[str, int]:
+        """Awaitable form of reading Animal.Tags."""
+    async def noisy(self) -> Noisy | None:
+        """Awaitable form of reading Animal.Noisy."""
+    async def friend(self) -> Animal | None:
+        """Awaitable form of reading Animal.Friend."""
