@@ -50,6 +50,21 @@ func (n Numbers) Len(d time.Duration) int {
 // NewNumbers makes Numbers from values.
 func NewNumbers(values []int) Numbers { return Numbers(values) }
 
+// Meter is something that measures, for a while.
+type Meter interface {
+	Measure(d time.Duration) float64
+}
+
+type fixedMeter float64
+
+func (m fixedMeter) Measure(d time.Duration) float64 {
+	time.Sleep(d)
+	return float64(m)
+}
+
+// NewMeter is a Meter implemented in Go that always measures v.
+func NewMeter(v float64) Meter { return fixedMeter(v) }
+
 var visitsUnwound atomic.Int64
 
 // Visit waits d, then calls f with 1, 2, ..., n in turn and returns the sum of what it

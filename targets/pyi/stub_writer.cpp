@@ -169,7 +169,7 @@ class StubWriter {
     }
     for (const auto& t : m_.types) {
       CodeWriter view;
-      if (emit_aio_view(view, ctx_, t)) {
+      if (emit_aio_view(view, ctx_, t) || emit_interface_go_values(view, ctx_, t)) {
         body_.blank_lines(1);
         body_.print("$v$", {{"v", view.take()}});
       }

@@ -325,6 +325,16 @@ def check_field_reads_are_awaitable():
     run(main())
 
 
+def check_interface_values_methods_are_awaitable():
+    async def main():
+        m = concurrency.NewMeter(2.5)
+        assert await m.aio.Measure(ms(1)) == m.Measure(ms(1)) == 2.5
+        got = await asyncio.gather(*[concurrency.NewMeter(float(i)).aio.Measure(ms(50)) for i in range(20)])
+        assert got == [float(i) for i in range(20)]
+
+    run(main())
+
+
 def check_value_types_methods_are_awaitable():
     async def main():
         c = concurrency.Celsius(100.0)

@@ -171,7 +171,7 @@ def Feed(animals: Sequence[Animal | None] | None, f: Callable[[Animal | None], t
     Go: func Feed(animals []*Animal, f func(a *Animal) (float64, bool)) int
     """
 
-def Loudest(*things: Noisy | None) -> Noisy | None:
+def Loudest(*things: Noisy | None) -> _Noisy_go | None:
     """The loudest of the noisy things.
 
     Go: func Loudest(things ...Noisy) Noisy
@@ -204,7 +204,7 @@ class aio:
         Go: func Feed(animals []*Animal, f func(a *Animal) (float64, bool)) int
         """
     @staticmethod
-    async def Loudest(*things: Noisy | None) -> Noisy | None:
+    async def Loudest(*things: Noisy | None) -> _Noisy_go | None:
         """The loudest of the noisy things.
 
         Go: func Loudest(things ...Noisy) Noisy
@@ -229,6 +229,17 @@ class _Heights_aio:
 
         Go: func Heights.Max() float64
         """
+
+class _Noisy_go(_GoObject, Noisy):
+    """A Go value of the interface Noisy (what Go hands Python): its methods, and their awaitable forms in `aio`."""
+    @property
+    def aio(self) -> _Noisy_aio:
+        """The awaitable forms of the methods: `await x.aio.M(...)`."""
+
+class _Noisy_aio:
+    """The awaitable forms of the methods of Noisy."""
+    async def Sound(self, n: int) -> str:
+        """The sound, said n times."""
 
 class _Animal_aio:
     """The awaitable forms of the methods of Animal."""
