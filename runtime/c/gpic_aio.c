@@ -98,15 +98,7 @@ void gpic_aio_close(int32_t port_no) {
   pthread_mutex_unlock(&table_lock);
 }
 
-/* The awaitable call whose goroutine is inside gpic_aio_call_py on this thread. */
-static __thread uint64_t current_call;
+/* runtime/go/gpic_aio.go: the awaitable call the calling goroutine runs. */
+extern uint64_t gpicAsyncCurrent(void);
 
-void gpic_aio_call_py(uint64_t call, uint64_t ref, int32_t proxy, int32_t method, const char* args, size_t args_n,
-                      gpic_bytes* result, gpic_status* st, gpic_py_buf* own) {
-  uint64_t outer = current_call;  /* a callback may start another awaitable call's callback */
-  current_call = call;
-  gpic_call_py(ref, proxy, method, args, args_n, result, st, own);
-  current_call = outer;
-}
-
-uint64_t gpic_aio_current(void) { return current_call; }
+uint64_t gpic_aio_current(void) { return gpicAsyncCurrent(); }

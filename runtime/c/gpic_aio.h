@@ -15,8 +15,6 @@
 
 #include <stdint.h>
 
-#include "gpic_runtime.h"
-
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -35,14 +33,11 @@ int64_t gpic_aio_drain(int32_t port, uint64_t* ids, int64_t cap);
 /* Frees the port's number for reuse; the caller has collected every call it started on it. */
 void gpic_aio_close(int32_t port);
 
-/* A Python callback (or a Python object's method) called by Go on the goroutine of the
- * awaitable call `call`: gpic_call_py, with the call's id readable by the binding's dispatcher
- * (gpic_aio_current) for the duration, so that an exception the callback raises ends that call
- * (its future raises it) instead of being reported as unraisable. One C call, so the id is set
- * and cleared on the thread the dispatcher runs on. */
-void gpic_aio_call_py(uint64_t call, uint64_t ref, int32_t proxy, int32_t method, const char* args, size_t args_n,
-                      gpic_bytes* result, gpic_status* st, gpic_py_buf* own);
-/* The awaitable call whose goroutine calls Python on this thread (gpic_aio_call_py), or 0. */
+/* The awaitable call whose goroutine called Python on this thread, or 0 (no awaitable call's
+ * goroutine, or not called from Go). Asked by the binding's dispatcher only when a Python
+ * callback raised with no Python caller on this thread: then the exception ends that call (its
+ * future raises it) instead of being reported as unraisable. It calls back into Go (the calling
+ * goroutine's identity), so that callbacks cost nothing more when nothing fails. */
 uint64_t gpic_aio_current(void);
 
 #ifdef __cplusplus

@@ -109,14 +109,21 @@ func gpicAsync(call C.uint64_t, timeout gpicAsyncTimeout, run func(ctx context.C
 	}()
 }
 
-// The goroutines running awaitable calls, so that a Python callback they call knows its call:
-// when it raises, the exception ends that call as it ends a blocking one (gpicCallPy, and the
-// binding's dispatcher through gpic_aio_current). Callbacks on other goroutines, which no
-// Python caller waits for, stay unraisable, as in a blocking call.
+// The goroutines running awaitable calls, so that a Python callback one of them calls that
+// raises ends that call, as it ends a blocking one: the binding's dispatcher asks
+// gpic_aio_current (gpicAsyncCurrent) only then, so a callback that returns costs nothing
+// more. Callbacks on other goroutines, which no Python caller waits for, stay unraisable, as
+// in a blocking call.
 var (
 	gpicAsyncGoroutines sync.Map     // goroutine id -> C.uint64_t call id
 	gpicAsyncRunning    atomic.Int64 // how many: none, and a callback costs no lookup
 )
+
+// gpicAsyncCurrent is gpic_aio_current: called back from C by the dispatcher, on the goroutine
+// that called Python.
+//
+//export gpicAsyncCurrent
+func gpicAsyncCurrent() C.uint64_t { return gpicAsyncOfGoroutine() }
 
 // gpicAsyncOfGoroutine is the awaitable call the calling goroutine runs, or 0.
 func gpicAsyncOfGoroutine() C.uint64_t {

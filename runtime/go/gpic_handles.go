@@ -8,7 +8,6 @@ package main
 /*
 #include <stdlib.h>
 #include "gpic_runtime.h"
-#include "gpic_aio.h"
 */
 import "C"
 
@@ -217,11 +216,7 @@ func gpicCallPy(ref *gpicPyRef, proxy, method int, c *gpicPyCall) (res *gpicRead
 	if len(c.w.buf) > 0 {
 		p = (*C.char)(unsafe_pointer(&c.w.buf[0]))
 	}
-	if call := gpicAsyncOfGoroutine(); call != 0 { // an exception ends that awaitable call (gpic_aio.go)
-		C.gpic_aio_call_py(call, ref.id, C.int32_t(proxy), C.int32_t(method), p, C.size_t(len(c.w.buf)), c.out, c.st, c.own)
-	} else {
-		C.gpic_call_py(ref.id, C.int32_t(proxy), C.int32_t(method), p, C.size_t(len(c.w.buf)), c.out, c.st, c.own)
-	}
+	C.gpic_call_py(ref.id, C.int32_t(proxy), C.int32_t(method), p, C.size_t(len(c.w.buf)), c.out, c.st, c.own)
 	runtime.KeepAlive(ref)
 	st := *c.st
 	switch st.code {

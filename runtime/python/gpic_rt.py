@@ -520,13 +520,15 @@ class Bridge:
         elif self.lib.gpic_call_depth() > 0:
             code = GPIC_PY_EXCEPTION       # unwinds Go back to the Python caller, who gets `e`
             self._pending.exc = e
-        elif self.lib.gpic_aio_current():
-            code = GPIC_PY_EXCEPTION       # unwinds the awaitable call's goroutine: its future raises `e`
-            self.async_raised[self.lib.gpic_aio_current()] = e
         else:
-            code = GPIC_UNRAISED           # another goroutine: no Python caller to raise it to
-            _unraisable(e, "Exception in a Python callback called by Go from another goroutine "
-                           "(Go received zero values)")
+            call = self.lib.gpic_aio_current()  # asked only now: it is a call back into Go
+            if call:
+                code = GPIC_PY_EXCEPTION   # unwinds the awaitable call's goroutine: its future raises `e`
+                self.async_raised[call] = e
+            else:
+                code = GPIC_UNRAISED       # another goroutine: no Python caller to raise it to
+                _unraisable(e, "Exception in a Python callback called by Go from another goroutine "
+                               "(Go received zero values)")
         st.code = code
         st.msg, st.msg_len = self._arena_bytes(message.encode("utf-8", "surrogateescape"))
         st.type, st.type_len = self._arena_bytes(type(e).__name__.encode())
