@@ -170,7 +170,8 @@ func gpicAsyncCollect(call C.uint64_t, st *C.gpic_status, out ...unsafe.Pointer)
 	}
 	c := v.(*gpicAsyncCall)
 	<-c.done // already closed (the id came from the port): orders the goroutine's writes before ours
-	if e, ok := c.panic.(gpicPyException); ok { // a Python callback raised: the binding raises it
+	// A Python callback raised on the call's goroutine: the binding raises its exception.
+	if e, ok := c.panic.(gpicPyException); ok {
 		gpicFail(st, C.GPIC_PY_EXCEPTION, e.msg, "", nil)
 		return
 	}
