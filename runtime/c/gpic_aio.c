@@ -97,3 +97,8 @@ void gpic_aio_close(int32_t port_no) {
   taken[port_no] = 0;
   pthread_mutex_unlock(&table_lock);
 }
+
+/* runtime/go/gpic_aio.go: the awaitable call the calling goroutine runs. */
+extern uint64_t gpicAsyncCurrent(void);
+
+uint64_t gpic_aio_current(void) { return gpicAsyncCurrent(); }

@@ -33,6 +33,13 @@ int64_t gpic_aio_drain(int32_t port, uint64_t* ids, int64_t cap);
 /* Frees the port's number for reuse; the caller has collected every call it started on it. */
 void gpic_aio_close(int32_t port);
 
+/* The awaitable call whose goroutine called Python on this thread, or 0 (no awaitable call's
+ * goroutine, or not called from Go). Asked by the binding's dispatcher only when a Python
+ * callback raised with no Python caller on this thread: then the exception ends that call (its
+ * future raises it) instead of being reported as unraisable. It calls back into Go (the calling
+ * goroutine's identity), so that callbacks cost nothing more when nothing fails. */
+uint64_t gpic_aio_current(void);
+
 #ifdef __cplusplus
 }
 #endif

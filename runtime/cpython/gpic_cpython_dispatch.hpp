@@ -106,6 +106,13 @@ inline void report(int32_t proxy, int32_t method, gpic_status* st, bool raised =
     st->code = GPIC_PY_EXCEPTION;  // unwinds Go back to the Python caller, who gets `e`
     Py_XDECREF(pending_exception);
     pending_exception = e.release().ptr();
+  } else if (uint64_t call = gpic_aio_current()) {
+    st->code = GPIC_PY_EXCEPTION;  // unwinds the awaitable call's goroutine: its future raises `e`
+    PyObject* raised = PyObject_GetAttrString(state.bridge, "async_raised");
+    PyObject* key = raised ? PyLong_FromUnsignedLongLong(call) : nullptr;
+    if (!key || PyObject_SetItem(raised, key, e.ptr()) < 0) PyErr_WriteUnraisable(state.bridge);
+    Py_XDECREF(key);
+    Py_XDECREF(raised);
   } else {
     st->code = GPIC_UNRAISED;  // another goroutine: no Python caller to raise it to
     PyObject* r = PyObject_CallMethodOneArg(state.bridge, GPIC_NAME("unraisable"), e.ptr());

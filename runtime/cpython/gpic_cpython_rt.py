@@ -28,6 +28,7 @@ class Bridge(_gpic_rt.Bridge):
         self._ids = _itertools.count((self.slot << 56) + 2, 2)
         self.proxies = {}
         self._pending = _threading.local()
+        self.async_raised = {}  # as gpic_rt.Bridge's, filled by the extension's dispatcher
 
     def identity(self, handle):
         return self.lib.gpicw_identity(handle)

@@ -29,6 +29,9 @@ type extractor struct {
 	siblingByPath map[string]*sibling
 	siblings      *imports
 	importsAt     int // where the import lines go: right after the package clause
+	// inResult: spelling a function's or method's results, where Go's iterators
+	// (iter.Seq, iter.Seq2) cross; nowhere else (Python only loops over Go's).
+	inResult bool
 }
 
 func newExtractor(pkg *types.Package, all []*sibling) *extractor {

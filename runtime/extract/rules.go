@@ -6,9 +6,10 @@ package main
 // emitter (declarations, emit.go) write the construct where it now returns the rule.
 //
 // Error variables (sentinel errors), constants of named numbers with methods (IntEnums),
-// error anywhere, any, and the well-known standard types (time.Time, time.Duration,
-// *big.Int; io.Reader, io.Writer and context.Context as parameters: spell.go's wellKnown) are
-// bound since the language learned them. Still to teach: methodConstant for string types.
+// error anywhere, any, the well-known standard types (time.Time, time.Duration, *big.Int;
+// io.Reader, io.Writer and context.Context as parameters: spell.go's wellKnown), channels
+// and, in results, Go's iterators (iter.Seq, iter.Seq2) are bound since the language learned
+// them. Still to teach: methodConstant for string types.
 
 type rule struct {
 	// why is the text after "—" in `// gpic: not bound: <decl> — <why>`.
@@ -16,7 +17,8 @@ type rule struct {
 }
 
 var rules = struct {
-	chanType        rule // chan T anywhere
+	chanOfRecvChan  rule // chan (<-chan T): no .gpi spelling
+	seqNotResult    rule // iter.Seq or iter.Seq2 other than in a function's results
 	unsafePointer   rule // unsafe.Pointer
 	emptyInterface  rule // a named interface{} type (any itself is bound)
 	interfaceLit    rule // an unnamed interface{ M() } in a signature or field
@@ -34,7 +36,8 @@ var rules = struct {
 	foreignConstant rule // a constant of another package's type (not time.Duration)
 	untypedNil      rule // a value of no type
 }{
-	chanType:        rule{"channels cannot cross to Python"},
+	chanOfRecvChan:  rule{"a channel of receive-only channels (chan (<-chan T)) has no .gpi spelling"},
+	seqNotResult:    rule{"an iterator crosses only as a function's result (Python loops over Go's iterators)"},
 	unsafePointer:   rule{"unsafe.Pointer cannot cross to Python"},
 	emptyInterface:  rule{"a named empty interface type is not bound (write any where it is used)"},
 	interfaceLit:    rule{"an unnamed interface type has no .gpi spelling: name it in the Go package"},

@@ -31,6 +31,9 @@ func (x *extractor) spell(t types.Type) (string, string) {
 			}
 			return "", fmt.Sprintf(rules.foreignType.why, obj.Name())
 		}
+		if obj.Pkg().Path() == "iter" && (obj.Name() == "Seq" || obj.Name() == "Seq2") && t.TypeArgs().Len() > 0 {
+			return x.spellSeq(obj.Name(), t.TypeArgs())
+		}
 		if t.TypeArgs().Len() > 0 || t.TypeParams().Len() > 0 {
 			return "", rules.generic.why
 		}
@@ -68,7 +71,7 @@ func (x *extractor) spell(t types.Type) (string, string) {
 		}
 		return x.wrap("map["+k+"]", t.Elem())
 	case *types.Chan:
-		return "", rules.chanType.why
+		return x.spellChan(t)
 	case *types.Signature:
 		return x.signature("func", t)
 	case *types.Interface:
@@ -82,6 +85,42 @@ func (x *extractor) spell(t types.Type) (string, string) {
 		return "", rules.generic.why
 	}
 	return "", "the type " + t.String() + " has no .gpi spelling"
+}
+
+// spellChan writes `chan T`, `<-chan T` or `chan<- T`, as Go does. Values go both ways on a
+// channel Python holds, so its element is spelled as a parameter's would be.
+func (x *extractor) spellChan(t *types.Chan) (string, string) {
+	saved := x.inResult
+	defer func() { x.inResult = saved }()
+	x.inResult = false
+	switch t.Dir() {
+	case types.RecvOnly:
+		return x.wrap("<-chan ", t.Elem())
+	case types.SendOnly:
+		return x.wrap("chan<- ", t.Elem())
+	}
+	// Go writes `chan (<-chan T)`: `chan <-chan T` would read as `chan<- chan T`.
+	if e, ok := t.Elem().(*types.Chan); ok && e.Dir() == types.RecvOnly {
+		return "", rules.chanOfRecvChan.why
+	}
+	return x.wrap("chan ", t.Elem())
+}
+
+// spellSeq writes Go's iterators, `iter.Seq[V]` and `iter.Seq2[K, V]`, which the .gpi
+// language has built in (no import), where they cross: in a function's results.
+func (x *extractor) spellSeq(name string, args *types.TypeList) (string, string) {
+	if !x.inResult {
+		return "", rules.seqNotResult.why
+	}
+	spelled := make([]string, args.Len())
+	for i := range spelled {
+		s, why := x.spell(args.At(i))
+		if why != "" {
+			return "", why
+		}
+		spelled[i] = s
+	}
+	return "iter." + name + "[" + strings.Join(spelled, ", ") + "]", ""
 }
 
 func (x *extractor) wrap(prefix string, elem types.Type) (string, string) {
@@ -102,6 +141,12 @@ func (x *extractor) signature(head string, sig *types.Signature) (string, string
 	if sig.TypeParams().Len() > 0 || sig.RecvTypeParams().Len() > 0 {
 		return "", rules.generic.why
 	}
+	// Iterators cross in a declared function's or method's results only: not in its
+	// parameters, nor anywhere in a func type's signature or an interface's methods.
+	declaration := strings.HasPrefix(head, "func ")
+	saved := x.inResult
+	defer func() { x.inResult = saved }()
+	x.inResult = false
 	var names, kinds []string
 	for i := 0; i < sig.Params().Len(); i++ {
 		t := sig.Params().At(i).Type()
@@ -127,6 +172,7 @@ func (x *extractor) signature(head string, sig *types.Signature) (string, string
 	if tupleNamed(sig.Params()) {
 		params = groupParams(names, kinds)
 	}
+	x.inResult = declaration
 	var rnames, rkinds []string
 	n := sig.Results().Len()
 	resultsNamed := tupleNamed(sig.Results())

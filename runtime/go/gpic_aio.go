@@ -30,8 +30,10 @@ import "C"
 import (
 	"context"
 	"fmt"
+	"runtime"
 	"runtime/debug"
 	"sync"
+	"sync/atomic"
 	"time"
 	"unsafe"
 )
@@ -90,7 +92,12 @@ func gpicAsync(call C.uint64_t, timeout gpicAsyncTimeout, run func(ctx context.C
 	c := &gpicAsyncCall{cancel: cancel, done: make(chan struct{})}
 	gpicAsyncCalls.Store(call, c)
 	go func() {
+		g := gpicGoroutineID()
+		gpicAsyncGoroutines.Store(g, call)
+		gpicAsyncRunning.Add(1)
 		defer func() {
+			gpicAsyncRunning.Add(-1)
+			gpicAsyncGoroutines.Delete(g)
 			if r := recover(); r != nil {
 				c.panic, c.stack = r, debug.Stack()
 			}
@@ -100,6 +107,49 @@ func gpicAsync(call C.uint64_t, timeout gpicAsyncTimeout, run func(ctx context.C
 		}()
 		c.finish = run(ctx)
 	}()
+}
+
+// The goroutines running awaitable calls, so that a Python callback one of them calls that
+// raises ends that call, as it ends a blocking one: the binding's dispatcher asks
+// gpic_aio_current (gpicAsyncCurrent) only then, so a callback that returns costs nothing
+// more. Callbacks on other goroutines, which no Python caller waits for, stay unraisable, as
+// in a blocking call.
+var (
+	gpicAsyncGoroutines sync.Map     // goroutine id -> C.uint64_t call id
+	gpicAsyncRunning    atomic.Int64 // how many: none, and a callback costs no lookup
+)
+
+// gpicAsyncCurrent is gpic_aio_current: called back from C by the dispatcher, on the goroutine
+// that called Python.
+//
+//export gpicAsyncCurrent
+func gpicAsyncCurrent() C.uint64_t { return gpicAsyncOfGoroutine() }
+
+// gpicAsyncOfGoroutine is the awaitable call the calling goroutine runs, or 0.
+func gpicAsyncOfGoroutine() C.uint64_t {
+	if gpicAsyncRunning.Load() == 0 {
+		return 0
+	}
+	if v, ok := gpicAsyncGoroutines.Load(gpicGoroutineID()); ok {
+		return v.(C.uint64_t)
+	}
+	return 0
+}
+
+// gpicGoroutineID is the calling goroutine's id, as its stack trace's first line gives it
+// ("goroutine 42 [running]:"): Go has no other way to name a goroutine.
+func gpicGoroutineID() uint64 {
+	var buf [64]byte
+	b := buf[:runtime.Stack(buf[:], false)]
+	b = b[len("goroutine "):]
+	var id uint64
+	for _, ch := range b {
+		if ch < '0' || ch > '9' {
+			break
+		}
+		id = id*10 + uint64(ch-'0')
+	}
+	return id
 }
 
 // gpicAsyncCancel cancels the context of a call in flight (its task was cancelled); the call
@@ -120,6 +170,11 @@ func gpicAsyncCollect(call C.uint64_t, st *C.gpic_status, out ...unsafe.Pointer)
 	}
 	c := v.(*gpicAsyncCall)
 	<-c.done // already closed (the id came from the port): orders the goroutine's writes before ours
+	// A Python callback raised on the call's goroutine: the binding raises its exception.
+	if e, ok := c.panic.(gpicPyException); ok {
+		gpicFail(st, C.GPIC_PY_EXCEPTION, e.msg, "", nil)
+		return
+	}
 	if c.panic != nil {
 		msg := fmt.Sprint(c.panic)
 		if err, ok := c.panic.(error); ok {

@@ -74,6 +74,9 @@ class _Port:
         if entry is None:
             return
         future, collect, kept = entry
+        # A Python callback that raised on the call's goroutine ended the call, as it ends a
+        # blocking one: its exception is the call's (the collect call only says "it raised").
+        raised = self.awaiter.raised.pop(call_id, None)
         # Go has returned: what the call borrowed (buffers lent without a copy) may go now,
         # after Go's writes into copies are given back (PyPy).
         if kept is not None and kept[1] is not None:
@@ -87,7 +90,7 @@ class _Port:
         try:
             result = collect(call_id)
         except Exception as e:
-            future.set_exception(e)
+            future.set_exception(raised if raised is not None else e)
         else:
             future.set_result(result)
 
@@ -106,10 +109,13 @@ class _Port:
 
 class Awaiter:
     """The awaitable calls of one binding. `open_port(fd)`, `drain_port(port, n)` (a list of
-    finished call ids) and `close_port(port)` reach runtime/c/gpic_aio.h."""
+    finished call ids) and `close_port(port)` reach runtime/c/gpic_aio.h; `raised` is the
+    binding's Bridge.async_raised."""
 
-    def __init__(self, open_port, drain_port, close_port):
+    def __init__(self, open_port, drain_port, close_port, raised=None):
         self.open_port, self.drain_port, self.close_port = open_port, drain_port, close_port
+        # The binding's Bridge.async_raised: call id -> what a Python callback raised in it.
+        self.raised = {} if raised is None else raised
         self.ports = _weakref.WeakKeyDictionary()  # event loop -> its _Port while calls are in flight
 
     def _port(self, loop):
@@ -170,7 +176,7 @@ class view:
         return self.cls if obj is None else self.cls(obj)
 
 
-def over_cffi(ffi, lib):
+def over_cffi(ffi, lib, raised=None):
     """The Awaiter of a cffi binding (its ports through the C runtime's functions)."""
 
     def drain(port, n):
@@ -178,4 +184,4 @@ def over_cffi(ffi, lib):
         got = lib.gpic_aio_drain(port, ids, n)
         return ffi.unpack(ids, got)  # a list: a slice of `ids` would not keep it alive
 
-    return Awaiter(lib.gpic_aio_open, drain, lib.gpic_aio_close)
+    return Awaiter(lib.gpic_aio_open, drain, lib.gpic_aio_close, raised)

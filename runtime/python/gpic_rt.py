@@ -281,6 +281,9 @@ class Bridge:
         self._ids = _itertools.count((self.slot << 56) + 1)
         self.proxies = {}            # proxy id -> ((method or None, arg codecs, result codecs, returns error), ...)
         self._pending = _threading.local()
+        # Exceptions of Python callbacks that ended awaitable calls, by call id, until the
+        # event loop collects the call (gpic_aio.Awaiter) and its future raises it.
+        self.async_raised = {}
         self._unpack = ffi.unpack
         self._types = {}             # status type pointer -> Go type name
 
@@ -553,9 +556,14 @@ class Bridge:
             code = GPIC_PY_EXCEPTION       # unwinds Go back to the Python caller, who gets `e`
             self._pending.exc = e
         else:
-            code = GPIC_UNRAISED           # another goroutine: no Python caller to raise it to
-            _unraisable(e, "Exception in a Python callback called by Go from another goroutine "
-                           "(Go received zero values)")
+            call = self.lib.gpic_aio_current()  # asked only now: it is a call back into Go
+            if call:
+                code = GPIC_PY_EXCEPTION   # unwinds the awaitable call's goroutine: its future raises `e`
+                self.async_raised[call] = e
+            else:
+                code = GPIC_UNRAISED       # another goroutine: no Python caller to raise it to
+                _unraisable(e, "Exception in a Python callback called by Go from another goroutine "
+                               "(Go received zero values)")
         st.code = code
         st.msg, st.msg_len = self._arena_bytes(message.encode("utf-8", "surrogateescape"))
         st.type, st.type_len = self._arena_bytes(type(e).__name__.encode())

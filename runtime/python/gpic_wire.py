@@ -897,7 +897,13 @@ class Optional(Codec):
         immutable values have nothing to receive it."""
         if arg is None or type(arg) in _IMMUTABLE:
             return   # nothing can receive Go's change: not worth decoding
-        new = self.decode(buf)
+        self.put_back(arg, self.decode(buf))
+
+    def put_back(self, arg, new):
+        """``write_back`` of Go's value already decoded: an awaitable call's collect decodes
+        it, and its awaitable form puts it into ``arg`` on the event loop's thread."""
+        if arg is None or type(arg) in _IMMUTABLE:
+            return
         if _is_ref(arg):
             arg.value = new
         else:
@@ -1913,6 +1919,9 @@ class GoIter:
         self._gbatch = _deque()
         self._gwant = 1
         self._glock = threading.Lock()
+
+    def __class_getitem__(cls, item):
+        return cls  # GoIter[int] annotates code (the module exports the class by name)
 
     def __iter__(self):
         return self

@@ -151,6 +151,7 @@ std::string emit_cdef(const Calls& calls) {
           "const gpic_status* gpic_stashed(void);\n"
           "void* gpic_alloc(size_t n);\n"
           "int32_t gpic_call_depth(void);\n"
+          "uint64_t gpic_aio_current(void);\n"
           "int64_t gpicw_handles(void);\n"
           "int64_t gpicw_go_heap(void);\n"
           "void gpicw_release(uint64_t h);\n"

@@ -7,6 +7,7 @@
 
 #include "targets/cffi/py_fast.hpp"
 #include "targets/common/awaitables.hpp"
+#include "targets/common/chan_classes.hpp"
 #include "targets/common/code_writer.hpp"
 #include "targets/common/docstrings.hpp"
 #include "targets/common/lending.hpp"
@@ -53,6 +54,7 @@ class ModuleWriter {
              "from ._gpic_rt import GoError, GoHandleError, GoPanic, release  # noqa: E402\n\n",
              {{"library", library}});
     py::emit_go_ref(w_, calls_);
+    channels::emit_public_classes(w_, plan_);
     emit_all();
     w_.blank_lines(2);
     w_.print("class Error(GoError):\n    $doc$\n",
@@ -61,7 +63,7 @@ class ModuleWriter {
     w_.blank_lines(2);
     w_.print("_gbridge = _gpic_rt.Bridge(_gffi, _glib, Error$sentinels$)\n"
              "_gfail = _gbridge.fail\n"
-             "_gaio = _gpic_aio.over_cffi(_gffi, _glib)  # awaitable calls: `aio` below\n",
+             "_gaio = _gpic_aio.over_cffi(_gffi, _glib, _gbridge.async_raised)  # awaitable calls: `aio` below\n",
              {{"sentinels", py::sentinel_tuple(plan_)}});
     w_.blank_lines(2);
     w_.print("class _GoObject(_gpic_rt.GoObject):\n"
@@ -74,7 +76,7 @@ class ModuleWriter {
     emit_proxies();
     emit_binder();
     attach_members();
-    aio::emit_python(w_, m_, awaitables_, "_gaio", "_glib.gpicw_aio_cancel");
+    aio::emit_python(w_, m_, awaitables_, "_gaio", "_glib.gpicw_aio_cancel", [&](const ir::Type& t) { return codec(t); });
     emit_constants_and_vars();
     w_.blank_lines(2);
     py::emit_module_end(w_);
@@ -86,7 +88,11 @@ class ModuleWriter {
   // The name a Python implementation of an interface method must have.
   std::string method_name(const std::string& go) const { return codecs_.method_name(go); }
 
-  void emit_all() { py::emit_all(w_, m_, calls_.module_names()); }
+  void emit_all() {
+    std::vector<std::string> names = calls_.module_names();
+    for (auto& n : channels::public_class_names(plan_)) names.push_back(n);
+    py::emit_all(w_, m_, names);
+  }
 
   void emit_enums_and_aliases() {
     py::emit_enums_and_aliases(w_, m_, codecs_, doc_text,

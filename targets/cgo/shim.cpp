@@ -90,7 +90,7 @@ class ShimWriter {
     for (const auto& f : plan_.funcs) emit_func(f, nullptr, true);
     for (const auto& c : plan_.classes) emit_class(c);
     for (const auto& v : plan_.value_types)
-      for (const auto& f : v.methods) emit_func(f, nullptr);
+      for (const auto& f : v.methods) emit_func(f, nullptr, true);
     for (const auto& i : plan_.interfaces)
       for (const auto& f : i.methods) emit_func(f, nullptr, true);
     if (has_awaitables_) emit_async_cancel();

@@ -29,19 +29,28 @@ struct Pair {
 };
 Pair awaitable_calls(const py::Call& blocking);
 
-/// Whether a function or method has an awaitable form: every one, except those with an in-out
-/// pointer parameter (targets/common/in_out.hpp), whose write-back into the argument Python
-/// passed is not yet carried through the collect call.
+/// Whether a function or method has an awaitable form: every one. A call with an in-out
+/// pointer parameter (targets/common/in_out.hpp) has one too: its collect call returns Go's
+/// new values of the pointees after the value results, and the awaitable form writes them
+/// into the arguments Python passed (the codec's put_back) on the event loop's thread, when
+/// the call completes, as the blocking form writes them back when it returns. A cancelled
+/// call writes nothing back.
 bool has_awaitable_form(const ir::FuncSig& sig);
 
-/// Which bound calls have an awaitable form: functions, methods of classes and interfaces.
+/// Which bound calls have an awaitable form: functions, methods of classes, interfaces and
+/// named scalar and container types (their values' classes get the same `aio` view), and
+/// the field getters of classes.
 struct Awaitables {
   std::vector<Pair> funcs;
   struct Owner {
     const ir::TypeDecl* decl;
     std::vector<Pair> methods;
+    /// A Go object's field getters: their awaitable forms read the field on the loop's thread
+    /// (a field read never waits in Go, so a goroutine would only add a hop), for code that
+    /// awaits every access alike. Assignments have none: `obj.N = v` never waits either.
+    std::vector<const py::Call*> getters;
   };
-  std::vector<Owner> classes;   // classes, then interfaces, in plan order
+  std::vector<Owner> classes;   // classes, interfaces, then value types, in plan order
   std::vector<const py::Call*> all_calls() const;  // every start and collect call
 };
 Awaitables collect_awaitables(const py::Calls& calls);
@@ -53,8 +62,9 @@ std::string private_name(const py::Call& c);
 
 /// Writes the Python layer over a target's start/collect functions: the module's `aio`
 /// namespace class and each class's `aio` view. `awaiter` is the module-level name of the
-/// module's gpic_aio.Awaiter, `cancel` the function that cancels a call's context.
+/// module's gpic_aio.Awaiter, `cancel` the function that cancels a call's context, `codec`
+/// the target's Python name of a type's codec (for in-out pointers' write-backs).
 void emit_python(CodeWriter& w, const ir::Module& m, const Awaitables& a, const std::string& awaiter,
-                 const std::string& cancel);
+                 const std::string& cancel, const std::function<std::string(const ir::Type&)>& codec);
 
 }  // namespace gpic::aio

@@ -19,24 +19,25 @@ ir::TypeRef pump_func_type(const ir::Type& chan) {
 }
 
 std::string py_chan(const ir::Type& chan, const std::string& elem, bool param) {
-  std::string go_chan = "_GoChan[" + elem + "]";
+  std::string go_chan = "GoChan[" + elem + "]";
   if (param && python_may_fill(chan)) return go_chan + " | Iterable[" + elem + "] | AsyncIterable[" + elem + "]";
   return go_chan;
 }
 
 std::string py_seq(const std::string& key, const std::string& elem) {
-  return key.empty() ? "_GoIter[" + elem + "]" : "_GoIter[tuple[" + key + ", " + elem + "]]";
+  return key.empty() ? "GoIter[" + elem + "]" : "GoIter[tuple[" + key + ", " + elem + "]]";
 }
 
 std::string stub_classes(const std::string& body) {
-  bool chan = body.find("_GoChan[") != std::string::npos, seq = body.find("_GoIter[") != std::string::npos;
+  bool chan = body.find("GoChan[") != std::string::npos, seq = body.find("GoIter[") != std::string::npos;
   if (!chan && !seq) return "";
   // One type variable per stub: GoRef's (pyi/stub_writer.cpp) may have declared it already.
   std::string out = body.find("_T = TypeVar(\"_T\")") == std::string::npos ? "_T = TypeVar(\"_T\")\n\n" : "";
   if (chan)
-    out += "class _GoChan(Generic[_T]):\n"
-           "    \"\"\"A Go channel (gpic's GoChan): iterate it to receive until Go closes it; send() and\n"
-           "    close() where Go lets Python send. Blocking waits release the GIL and stop on Ctrl-C.\"\"\"\n"
+    out += "class GoChan(Generic[_T]):\n"
+           "    \"\"\"A Go channel (the runtime's GoChan, which the module exports by this name): iterate\n"
+           "    it to receive until Go closes it; send() and close() where Go lets Python send.\n"
+           "    Blocking waits release the GIL and stop on Ctrl-C.\"\"\"\n"
            "    def __iter__(self) -> Iterator[_T]: ...\n"
            "    def __next__(self) -> _T: ...\n"
            "    def recv(self, timeout: float | None = None) -> _T: ...\n"
@@ -48,9 +49,9 @@ std::string stub_classes(const std::string& body) {
            "    async def arecv(self, timeout: float | None = None) -> _T: ...\n"
            "    async def asend(self, value: _T, timeout: float | None = None) -> None: ...\n\n";
   if (seq)
-    out += "class _GoIter(Iterator[_T]):\n"
-           "    \"\"\"A Go iterator (gpic's GoIter): lazy; close() (or leaving a with block) stops the Go\n"
-           "    loop early, running its deferred code.\"\"\"\n"
+    out += "class GoIter(Iterator[_T]):\n"
+           "    \"\"\"A Go iterator (the runtime's GoIter, which the module exports by this name): lazy;\n"
+           "    close() (or leaving a with block) stops the Go loop early, running its deferred code.\"\"\"\n"
            "    def __next__(self) -> _T: ...\n"
            "    def close(self) -> None: ...\n"
            "    def __enter__(self) -> Self: ...\n"

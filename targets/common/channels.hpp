@@ -34,15 +34,16 @@ inline bool python_may_fill(const ir::Type& chan) { return chan.dir != ir::Type:
 ir::TypeRef pump_func_type(const ir::Type& chan);
 
 /// How a stub and the docs spell the type in Python, given the element's spelling(s):
-/// `_GoChan[int]` for a channel Python receives from or sends to (as a parameter, a channel Go
+/// `GoChan[int]` for a channel Python receives from or sends to (as a parameter, a channel Go
 /// receives from is also any `Iterable[int]`, and `AsyncIterable[int]`, which only an awaitable
-/// call takes: gpic_wire._apull); `_GoIter[int]` / `_GoIter[tuple[str, int]]` for
+/// call takes: gpic_wire._apull); `GoIter[int]` / `GoIter[tuple[str, int]]` for
 /// an iterator. The stub declares the two generic classes (stub_classes) when it uses them:
-/// they are gpic_wire.GoChan and GoIter, which a module does not export by name.
+/// they are gpic_wire.GoChan and GoIter, which the module exports by those names
+/// (chan_classes.hpp).
 std::string py_chan(const ir::Type& chan, const std::string& elem, bool param);
 std::string py_seq(const std::string& key, const std::string& elem);
 
-/// The stub's declarations of `_GoChan` and `_GoIter` that a stub body spelling them needs.
+/// The stub's declarations of `GoChan` and `GoIter` that a stub body spelling them needs.
 std::string stub_classes(const std::string& body);
 
 }  // namespace gpic::channels

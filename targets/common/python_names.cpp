@@ -42,10 +42,11 @@ constexpr std::array kBuiltins = {
 // What every generated Python module defines at top level besides the package's own names.
 // (The runtime's GoError, GoPanic, GoHandleError and release are imported into it, see
 // runtime/python/gpic_rt.py and runtime/cpython/gpic_cpython_module.hpp; the module itself
-// defines Error, handle_count and collect, GoRef when it takes in-out pointers, and aio, the
-// awaitable forms: targets/common/awaitables.hpp.)
+// defines Error, handle_count and collect, GoRef when it takes in-out pointers, GoChan and
+// GoIter when its API has channels or iterators (targets/common/chan_classes.hpp), and aio,
+// the awaitable forms: targets/common/awaitables.hpp.)
 constexpr std::array kReservedModuleNames = {"GoError", "GoPanic", "GoHandleError", "GoHandle", "release", "Error",
-                                             "handle_count", "collect", "GoRef", "aio"};
+                                             "handle_count", "collect", "GoRef", "GoChan", "GoIter", "aio"};
 
 template <size_t N>
 bool contains(const std::array<const char*, N>& list, std::string_view s) {

@@ -217,6 +217,7 @@ class ModuleWriter {
       section("type " + T + " (a value with methods)");
       std::vector<std::pair<const py::Call*, std::string>> methods;
       for (const auto& me : vt.methods) methods.push_back(method(me, T));
+      start_methods(vt.type->decl, methods);
       method_table(T, methods);
     }
     for (const auto& i : calls_.interfaces) {

@@ -1,5 +1,6 @@
 #include "targets/cpython/python_writer.hpp"
 
+#include "targets/common/chan_classes.hpp"
 #include "targets/common/code_writer.hpp"
 #include "targets/common/python_imports.hpp"
 #include "targets/common/python_names.hpp"
@@ -32,6 +33,7 @@ class PythonWriter {
     if (std::string imports = py::imported_module_statements(m_); !imports.empty()) w_.print("$i$\n", {{"i", imports}});
     all_names();
     py::emit_go_ref(w_, calls_);
+    channels::emit_public_classes(w_, plan_);
     py::emit_sentinel_classes(w_, plan_, py::doc_text);
     if (!plan_.sentinels.empty()) w_.print("\n");
     w_.print("\n_gbridge = _gpic_cpython.Bridge(_glib, Error$sentinels$)\n\n\n"
@@ -58,7 +60,11 @@ class PythonWriter {
     if (!proxies.empty()) w_.print("\n$p$", {{"p", proxies}});
   }
 
-  void all_names() { py::emit_all(w_, m_, calls_.module_names()); }
+  void all_names() {
+    std::vector<std::string> names = calls_.module_names();
+    for (auto& n : channels::public_class_names(plan_)) names.push_back(n);
+    py::emit_all(w_, m_, names);
+  }
 
   void enums_and_aliases() {
     py::emit_enums_and_aliases(w_, m_, codecs_, py::doc_text, [](const ir::Const& c) { return "_gconst_" + c.name + "()"; });
@@ -124,8 +130,9 @@ class PythonWriter {
     if (py::emit_module_attributes(w_, consts, vars)) w_.print("\n\n");
     // Awaitable calls: the module's Awaiter over the runtime's completion ports, and the `aio`
     // layer over the start and collect functions (targets/common/awaitables.hpp).
-    w_.print("_gaio = _gpic_aio.Awaiter(_glib.gpicw_aio_open, _glib.gpicw_aio_drain, _glib.gpicw_aio_close)\n");
-    aio::emit_python(w_, m_, awaitables_, "_gaio", awaitables_.funcs.empty() && awaitables_.classes.empty() ? "None" : "_gaio_cancel");
+    w_.print("_gaio = _gpic_aio.Awaiter(_glib.gpicw_aio_open, _glib.gpicw_aio_drain, _glib.gpicw_aio_close, _gbridge.async_raised)\n");
+    aio::emit_python(w_, m_, awaitables_, "_gaio", awaitables_.funcs.empty() && awaitables_.classes.empty() ? "None" : "_gaio_cancel",
+                     [&](const ir::Type& t) { return codec(t); });
     w_.blank_lines(2);
     py::emit_module_end(w_);
   }

@@ -45,15 +45,39 @@ std::string unhide(StubContext& ctx, const std::string& annotation, const std::s
 
 // "Dist(self, q: Point) -> float" (python_api's signature), with hidden types unhidden in the
 // annotations only.
+// This module's interface with methods that `t` names, or null: Go hands Python its values as
+// objects of the interface's class, which have an `aio` view (go_value_class_name).
+const ir::TypeDecl* go_value_interface(const ir::Type& t) {
+  if (t.kind != ir::Type::Kind::Named || !t.qualifier.empty() || !t.decl) return nullptr;
+  return t.decl->kind == ir::TypeDecl::Kind::Interface && !t.decl->methods.empty() ? t.decl : nullptr;
+}
+
+// A Go call's results: as py::result_annotation, except that a value of this module's
+// interface is typed as what Go hands out (go_value_class_name), not as the protocol.
+std::string go_result_annotation(const ir::FuncSig& sig) {
+  auto one = [](const ir::Param& r) {
+    const ir::TypeDecl* d = go_value_interface(*r.type);
+    return d ? go_value_class_name(*d) + " | None" : py::result_value_annotation(r);
+  };
+  auto vals = sig.value_results();
+  if (vals.empty()) return "None";
+  if (vals.size() == 1) return one(*vals[0]);
+  std::string s = "tuple[";
+  for (size_t i = 0; i < vals.size(); ++i) s += (i ? ", " : "") + one(*vals[i]);
+  return s + "]";
+}
+
+// `go_results`: the results of a call into Go (go_result_annotation); a protocol's methods,
+// which Python implements, keep the protocol.
 std::string signature(StubContext& ctx, const std::string& name, const ir::FuncSig& sig, bool method,
-                      const std::set<std::string>& hidden) {
+                      const std::set<std::string>& hidden, bool go_results = false) {
   std::string s = name + "(" + (method ? "self" : "");
   bool first = !method;
   for (const auto& p : py::params(sig)) {
     s += (first ? "" : ", ") + std::string(p.variadic ? "*" : "") + p.name + ": " + unhide(ctx, p.annotation, hidden);
     first = false;
   }
-  return s + ") -> " + unhide(ctx, py::result_annotation(sig), hidden);
+  return s + ") -> " + unhide(ctx, go_results ? go_result_annotation(sig) : py::result_annotation(sig), hidden);
 }
 
 // The names a class defines that are also names of the module's types.
@@ -148,18 +172,32 @@ class ClassWriter {
   }
 
  public:
-  /// A Go object's class with methods has an `aio` view of their awaitable forms.
+  /// A Go object's class with methods or fields has an `aio` view of their awaitable forms, and
+  /// so has the class of a named scalar or container type's values (aio::collect_awaitables).
   bool has_aio_view() const {
-    return abi::is_handle_decl(t_) && t_.kind != ir::TypeDecl::Kind::Interface &&
-           (!t_.bound_methods.empty() || !promoted_.methods.empty());
+    bool value_type = abi::is_value_decl(t_) || abi::is_container_value_decl(t_);
+    bool fields = abi::is_handle_decl(t_) && (!t_.fields.empty() || !promoted_.fields.empty());
+    return (abi::is_handle_decl(t_) || value_type) && t_.kind != ir::TypeDecl::Kind::Interface &&
+           (!t_.bound_methods.empty() || !promoted_.methods.empty() || fields);
   }
 
-  /// The class of that view: each method as a coroutine function.
+  /// The class of that view: each method, and each field's read, as a coroutine function.
   void aio_view() {
     w_.print("class $name$:\n", {{"name", aio_view_name(t_)}});
     auto in = w_.indent();
     docstring(w_, "The awaitable forms of the methods of " + py::module_name(t_.name) + ".");
     methods(true);
+    // Field reads too (aio::Awaitables::Owner::getters): read on the loop's thread.
+    for (const auto& f : t_.fields) field_read(f, "");
+    for (const auto& p : promoted_.fields) field_read(*p.field, p.via);
+  }
+
+ private:
+  void field_read(const ir::Field& f, const std::string& via) {
+    std::string go = via.empty() ? t_.name + "." + f.name : t_.name + "." + via + "." + f.name;
+    w_.print("async def $name$(self) -> $get$:\n", {{"name", py::member_name(f.name, ctx_.names)}, {"get", ann(*f.type, py::Role::Result)}});
+    auto in = w_.indent();
+    docstring(w_, "Awaitable form of reading " + go + ".");
   }
 
  private:
@@ -243,7 +281,7 @@ void emit_def(CodeWriter& w, StubContext& ctx, const std::string& python_name, c
               const std::set<std::string>& hidden, bool awaitable) {
   if (awaitable && !aio::has_awaitable_form(f.sig)) return;
   if (awaitable && !method) w.print("@staticmethod\n");
-  w.print(awaitable ? "async def $sig$:\n" : "def $sig$:\n", {{"sig", signature(ctx, python_name, f.sig, method, hidden)}});
+  w.print(awaitable ? "async def $sig$:\n" : "def $sig$:\n", {{"sig", signature(ctx, python_name, f.sig, method, hidden, true)}});
   auto in = w.indent();
   docstring(w, py::doc_text(f.doc, py::go_signature(f)));
 }
@@ -251,6 +289,31 @@ void emit_def(CodeWriter& w, StubContext& ctx, const std::string& python_name, c
 void emit_type(CodeWriter& w, StubContext& ctx, const ir::TypeDecl& t) { ClassWriter(w, ctx, t).emit(); }
 
 std::string aio_view_name(const ir::TypeDecl& t) { return "_" + py::module_name(t.name) + "_aio"; }
+
+std::string go_value_class_name(const ir::TypeDecl& t) { return "_" + py::module_name(t.name) + "_go"; }
+
+bool emit_interface_go_values(CodeWriter& w, StubContext& ctx, const ir::TypeDecl& t) {
+  if (t.kind != ir::TypeDecl::Kind::Interface || t.methods.empty()) return false;
+  std::string name = py::module_name(t.name);
+  std::set<std::string> hidden = hidden_types(ctx, ctx.m, t);
+  w.print("class $go$(_GoObject, $name$):\n", {{"go", go_value_class_name(t)}, {"name", name}});
+  {
+    auto in = w.indent();
+    docstring(w, "A Go value of the interface " + name + " (what Go hands Python): its methods, and their awaitable "
+                 "forms in `aio`.");
+    w.print("@property\ndef aio(self) -> $view$:\n    \"\"\"The awaitable forms of the methods: `await x.aio.M(...)`.\"\"\"\n",
+            {{"view", aio_view_name(t)}});
+  }
+  w.print("\nclass $view$:\n", {{"view", aio_view_name(t)}});
+  auto in = w.indent();
+  docstring(w, "The awaitable forms of the methods of " + name + ".");
+  for (const auto& me : t.methods) {
+    w.print("async def $sig$:\n", {{"sig", signature(ctx, py::member_name(me.name, ctx.names), me.sig, true, hidden, true)}});
+    auto body = w.indent();
+    docstring(w, py::doc_text(me.doc, ""));
+  }
+  return true;
+}
 
 bool emit_aio_view(CodeWriter& w, StubContext& ctx, const ir::TypeDecl& t) {
   ClassWriter c(w, ctx, t);

@@ -38,4 +38,12 @@ std::string aio_view_name(const ir::TypeDecl& t);
 /// Writes that class, when the type has one (a Go object's class with methods): true if written.
 bool emit_aio_view(CodeWriter& w, StubContext& ctx, const ir::TypeDecl& t);
 
+/// The class of Go values of an interface with methods: "_Shape_go", the protocol Shape plus
+/// the `aio` view the run time gives them. A bound function's or method's result of that
+/// interface is typed so (Python implementations, which have no `aio`, still satisfy the
+/// protocol wherever Go takes one).
+std::string go_value_class_name(const ir::TypeDecl& t);
+/// Writes that class and its view for an interface with methods: true if written.
+bool emit_interface_go_values(CodeWriter& w, StubContext& ctx, const ir::TypeDecl& t);
+
 }  // namespace gpic::pyi

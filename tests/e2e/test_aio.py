@@ -39,6 +39,16 @@ async def main() -> None:
     n: int = await counter.aio.Add(2, timedelta(milliseconds=1))
     await concurrency.aio.Sleep(timedelta(milliseconds=1))
     print(text, steps, n)
+    # Methods of named number and array types, and in-out pointers (issue 14 (d), (e)).
+    f: float = await concurrency.Celsius(100.0).aio.Fahrenheit(timedelta(milliseconds=1))
+    total: int = await concurrency.Triple([1, 2, 3]).aio.Sum(timedelta(milliseconds=1))
+    xs = [1]
+    held: int = await concurrency.aio.Extend(xs, concurrency.GoRef(0), 2, timedelta(milliseconds=1))
+    count: int = await counter.aio.N()  # a field read
+    meter = concurrency.NewMeter(0.5)  # a Go value of an interface: its methods' awaitable forms
+    assert meter is not None
+    measured: float = await meter.aio.Measure(timedelta(milliseconds=1))
+    print(f, total, held, xs, count, measured)
 
 
 asyncio.run(main())
@@ -56,6 +66,10 @@ async def main() -> None:
     steps: int = concurrency.aio.Collatz(10)  # wrong
     n: str = await concurrency.Counter().aio.Add(2, timedelta(milliseconds=1))  # wrong
     await concurrency.aio.Collatz("ten")  # wrong
+    c: str = await concurrency.Celsius(1.0).aio.Fahrenheit(timedelta(milliseconds=1))  # wrong
+    await concurrency.aio.Extend([1], "zero", 1, timedelta(milliseconds=1))  # wrong
+    label: str = await concurrency.Counter().aio.N()  # wrong
+    await concurrency.NewMeter(1.0).aio.Measure(timedelta(milliseconds=1))  # wrong
     print(text, steps, n)
 
 
@@ -78,7 +92,8 @@ def test_awaitable_forms_are_typed_in_the_stub(build_cache, tmp_path, target):
     assert r.returncode == 0, "mypy --strict rejected the typed program:\n" + r.stdout + r.stderr
     run = subprocess.run([sys.executable, str(tmp_path / "program.py")], capture_output=True, text=True,
                          env=dict(os.environ, PYTHONPATH=out), timeout=300)
-    assert run.returncode == 0 and run.stdout.strip() == "fetched after 1ms 67 3", run.stdout + run.stderr
+    assert run.returncode == 0 and run.stdout.strip().splitlines() == ["fetched after 1ms 67 3", "212.0 6 3 [1, 2, 3] 3 0.5"], \
+        run.stdout + run.stderr
     r = mypy(WRONG, out, tmp_path)
     flagged = {int(m.group(1)) for m in re.finditer(r"program\.py:(\d+): error:", r.stdout)}
     marked = {i + 1 for i, text in enumerate(WRONG.splitlines()) if text.endswith("# wrong")}

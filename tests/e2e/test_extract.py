@@ -338,6 +338,11 @@ def test_extract_writes_to_stdout_and_rejects_two_versions(cache_env, tmp_path):
 GREET_GO = '''// Package greet says hello.
 package greet
 
+import (
+	"iter"
+	"strings"
+)
+
 // Greeting is the word before a name.
 const Greeting = "hello"
 
@@ -355,6 +360,64 @@ func (c *Counter) Add(d int) int { c.N += d; return c.N }
 
 // Events streams nothing.
 func Events() chan int { return nil }
+
+// Evens sends the even numbers below n, then closes the channel.
+func Evens(n int) <-chan int {
+	ch := make(chan int, n)
+	for i := 0; i < n; i += 2 {
+		ch <- i
+	}
+	close(ch)
+	return ch
+}
+
+// Sum receives numbers until the channel is closed.
+func Sum(in <-chan int) int {
+	n := 0
+	for v := range in {
+		n += v
+	}
+	return n
+}
+
+// Shout sends each word upper-cased on out, then closes it.
+func Shout(words []string, out chan<- string) {
+	for _, w := range words {
+		out <- strings.ToUpper(w)
+	}
+	close(out)
+}
+
+// Upto yields 0..n-1.
+func Upto(n int) iter.Seq[int] {
+	return func(yield func(int) bool) {
+		for i := 0; i < n; i++ {
+			if !yield(i) {
+				return
+			}
+		}
+	}
+}
+
+// Words yields the words of s with their positions.
+func Words(s string) iter.Seq2[int, string] {
+	return func(yield func(int, string) bool) {
+		for i, w := range strings.Fields(s) {
+			if !yield(i, w) {
+				return
+			}
+		}
+	}
+}
+
+// Total sums what seq yields.
+func Total(seq iter.Seq[int]) int {
+	n := 0
+	for v := range seq {
+		n += v
+	}
+	return n
+}
 '''
 
 
@@ -366,16 +429,24 @@ def test_extract_a_package_of_the_current_module(cache_env, tmp_path, target, in
     (root / "greet.go").write_text(GREET_GO)
     r = gpic(["extract", "example.com/greet", "-o", "greet.gpi"], root, cache_env)
     assert r.returncode == 0, r.stderr
-    assert "example.com/greet: 4 declarations bound, 1 left as comments" in r.stderr
+    assert "example.com/greet: 10 declarations bound, 1 left as comments" in r.stderr
     gpi = (root / "greet.gpi").read_text()
     assert 'package greet "example.com/greet"\n' in gpi  # the local module: no version to pin
     assert "/// @en Hello greets name.\nfunc Hello(name string) string\n" in gpi
     assert "\t/// @en the count so far\n\tN int\n" in gpi
-    assert "// gpic: not bound: func Events() chan int — channels cannot cross to Python" in gpi
+    # Channels of every direction, and Go's iterators as results (issue 14 (h)).
+    for line in ["func Events() chan int", "func Evens(n int) <-chan int", "func Sum(in <-chan int) int",
+                 "func Shout(words []string, out chan<- string)", "func Upto(n int) iter.Seq[int]",
+                 "func Words(s string) iter.Seq2[int, string]"]:
+        assert "\n" + line + "\n" in gpi, line
+    assert ("// gpic: not bound: func Total(seq iter.Seq[int]) int — an iterator crosses only as a function's "
+            "result (Python loops over Go's iterators)") in gpi
     out = tmp_path / "out"
     r = gpic(["build", "greet.gpi", "--target", target, "--python", interpreter, "-o", str(out)], root, cache_env)
     assert r.returncode == 0, r.stderr
     r = run_python(interpreter, str(out), "import greet; c = greet.Counter(); c.Add(2)\n"
-                                          "print(greet.Hello('go'), c.Add(3), c.N, greet.Greeting)")
+                                          "print(greet.Hello('go'), c.Add(3), c.N, greet.Greeting)\n"
+                                          "print(list(greet.Evens(5)), greet.Sum(range(4)), greet.Sum(greet.Evens(7)),\n"
+                                          "      list(greet.Upto(3)), list(greet.Words('a b')))")
     assert r.returncode == 0, r.stderr
-    assert r.stdout.strip() == "hello, go 5 5 hello"
+    assert r.stdout.strip().splitlines() == ["hello, go 5 5 hello", "[0, 2, 4] 6 12 [0, 1, 2] [(0, 'a'), (1, 'b')]"]

@@ -92,3 +92,65 @@ def test_stub_types_channels_and_iterators(build_cache, tmp_path, target):
     run = subprocess.run([sys.executable, str(program)], capture_output=True, text=True,
                          env=dict(os.environ, PYTHONPATH=out), timeout=120)
     assert run.returncode == 0, run.stderr
+
+
+# Users annotate their own code with the exported classes: mypy --strict accepts them, they
+# are the classes of what Go returns, and a wrong element type is caught.
+ANNOTATED = '''\
+from typing import Iterable
+
+import chans
+
+
+def drain(ch: chans.GoChan[int]) -> list[int]:
+    return list(ch)
+
+
+def first(it: chans.GoIter[tuple[int, str]]) -> tuple[int, str]:
+    with it:
+        return next(it)
+
+
+def feed(into: chans.GoChan[str], values: Iterable[str]) -> None:
+    for v in values:
+        into.send(v)
+    into.close()
+
+
+counted: chans.GoChan[int] = chans.Count(3)
+pipe = chans.Pipe(4)
+feed(pipe, ["a", "b"])
+assert drain(counted) == [0, 1, 2] and list(pipe) == ["a", "b"]
+assert first(chans.Enumerate(["a", "b"])) == (0, "a")
+assert isinstance(chans.Range(1), chans.GoIter) and isinstance(counted, chans.GoChan)
+'''
+
+ANNOTATED_WRONG = '''\
+import chans
+
+words: chans.GoChan[str] = chans.Count(3)  # wrong
+seq: chans.GoIter[str] = chans.Range(2)  # wrong
+'''
+
+
+@pytest.mark.parametrize("target", sorted(set(t for t, _ in TARGETS)))
+def test_stub_exports_channel_and_iterator_classes(build_cache, tmp_path, target):
+    out = build_cache(GPI, "python3", target)
+    program = tmp_path / "annotated.py"
+    program.write_text(ANNOTATED)
+    wrong = tmp_path / "annotated_wrong.py"
+    wrong.write_text(ANNOTATED_WRONG)
+
+    def mypy(path):
+        return subprocess.run([sys.executable, "-m", "mypy", "--strict", "--no-incremental", "--no-error-summary",
+                               "--cache-dir", str(tmp_path / ".mypy_cache"), str(path)], capture_output=True,
+                              text=True, env=dict(os.environ, MYPYPATH=out), cwd=str(tmp_path), timeout=600)
+
+    r = mypy(program)
+    assert r.returncode == 0, "mypy --strict rejected code annotated with GoChan and GoIter:\n" + r.stdout + r.stderr
+    r = mypy(wrong)
+    flagged = sorted({int(line.split(":")[1]) for line in r.stdout.splitlines() if ": error:" in line})
+    assert flagged == [3, 4], r.stdout
+    run = subprocess.run([sys.executable, str(program)], capture_output=True, text=True,
+                         env=dict(os.environ, PYTHONPATH=out), timeout=120)
+    assert run.returncode == 0, run.stderr

@@ -7,6 +7,7 @@ handful of OS threads."""
 import array
 import asyncio
 import gc
+import sys
 import threading
 import time
 import weakref
@@ -245,5 +246,198 @@ def check_a_slice_go_keeps_is_copied_by_the_awaitable_form():
         junk = [array.array("d", [9.0] * 3) for _ in range(100)]  # reuse freed memory, if any
         assert await series.aio.Sum() == series.Sum() == 6.0
         del junk
+
+    run(main())
+
+
+# --- Issue 14 (d), (e), (f): in-out pointers, value types' methods, raising callbacks ---
+
+
+def check_in_out_pointers_are_written_back_as_the_blocking_form():
+    async def main():
+        xs, total = [1, 2], concurrency.GoRef(10)
+        assert concurrency.Extend(xs, total, 2, ms(1)) == 4 and xs == [1, 2, 3, 4] and total.value == 12
+        axs, atotal = [1, 2], concurrency.GoRef(10)
+        assert await concurrency.aio.Extend(axs, atotal, 2, ms(1)) == 4
+        assert (axs, atotal.value) == (xs, total.value)
+        # Into a GoRef, an array.array in place, and nothing into an immutable tuple (as blocking).
+        ref, blocking_ref = concurrency.GoRef([]), concurrency.GoRef([])
+        arr, frozen = array.array("q", [7]), (5,)
+        assert concurrency.Extend(blocking_ref, 0, 3, ms(1)) == 3
+        assert await concurrency.aio.Extend(ref, concurrency.GoRef(0), 3, ms(1)) == 3
+        assert type(ref.value) is type(blocking_ref.value) and list(ref.value) == list(blocking_ref.value) == [1, 2, 3]
+        assert await concurrency.aio.Extend(arr, 0, 1, ms(1)) == 2 and list(arr) == [7, 8]
+        assert await concurrency.aio.Extend(frozen, 0, 1, ms(1)) == 2 and frozen == (5,)
+        assert "Extend" in concurrency.aio.Extend.__doc__
+
+    run(main())
+
+
+def check_in_out_write_back_happens_on_the_loop_thread_when_the_call_completes():
+    async def main():
+        loop_thread = threading.get_ident()
+        seen = []
+
+        class Watched(list):
+            def __setitem__(self, key, value):
+                seen.append(threading.get_ident())
+                super().__setitem__(key, value)
+
+        xs = Watched([0])
+        task = asyncio.ensure_future(concurrency.aio.Extend(xs, 0, 2, ms(100)))
+        await asyncio.sleep(0.03)
+        assert xs == [0] and not seen, "written back before Go returned"
+        assert await task == 3
+        assert xs == [0, 1, 2] and seen == [loop_thread]
+
+    run(main())
+
+
+def check_a_cancelled_in_out_call_writes_nothing_back():
+    async def main():
+        xs = [1]
+        task = asyncio.ensure_future(concurrency.aio.Extend(xs, 0, 1, ms(100)))
+        await asyncio.sleep(0.02)
+        task.cancel()
+        try:
+            await task
+            raise AssertionError("the cancelled task returned")
+        except asyncio.CancelledError:
+            pass
+        started = time.monotonic()
+        while concurrency._gaio.in_flight():
+            assert time.monotonic() - started < 5
+            await asyncio.sleep(0.01)
+        assert xs == [1]
+
+    run(main())
+
+
+def check_field_reads_are_awaitable():
+    async def main():
+        c = concurrency.Counter(N=7)
+        assert await c.aio.N() == c.N == 7
+        assert asyncio.iscoroutinefunction(concurrency.Counter.aio.N)
+        await c.aio.Add(1, ms(1))
+        assert await c.aio.N() == 8
+        assert "Counter.N" in concurrency.Counter.aio.N.__doc__
+
+    run(main())
+
+
+def check_interface_values_methods_are_awaitable():
+    async def main():
+        m = concurrency.NewMeter(2.5)
+        assert await m.aio.Measure(ms(1)) == m.Measure(ms(1)) == 2.5
+        got = await asyncio.gather(*[concurrency.NewMeter(float(i)).aio.Measure(ms(50)) for i in range(20)])
+        assert got == [float(i) for i in range(20)]
+
+    run(main())
+
+
+def check_value_types_methods_are_awaitable():
+    async def main():
+        c = concurrency.Celsius(100.0)
+        assert await c.aio.Fahrenheit(ms(1)) == c.Fahrenheit(ms(1)) == 212.0
+        assert asyncio.iscoroutinefunction(concurrency.Celsius.aio.Fahrenheit)
+        t = concurrency.Triple([1, 2, 3])
+        assert await t.aio.Sum(ms(1)) == t.Sum(ms(1)) == 6
+        n = concurrency.NewNumbers([4, 5, 6, 7])
+        assert await n.aio.Len(ms(1)) == n.Len(ms(1)) == 4
+        # Concurrent: 50 calls waiting 100 ms each take about one call.
+        started = time.monotonic()
+        got = await asyncio.gather(*[concurrency.Celsius(float(i)).aio.Fahrenheit(ms(100)) for i in range(50)])
+        assert got == [i * 9 / 5 + 32 for i in range(50)]
+        assert time.monotonic() - started < 2.5
+        blocking = outcome(c.Fahrenheit, "soon")
+        awaited = await aoutcome(c.aio.Fahrenheit, "soon")
+        assert blocking == awaited and blocking[1] is TypeError, (blocking, awaited)
+
+    run(main())
+
+
+class _Boom(Exception):
+    pass
+
+
+def check_a_raising_callback_ends_the_awaitable_call():
+    async def main():
+        def raise_at_3(i):
+            if i == 3:
+                raise _Boom("no %d" % i)
+            seen.append(i)
+            return i
+
+        seen = []
+        before = concurrency.VisitsUnwound()
+        try:
+            concurrency.Visit(5, ms(1), raise_at_3)
+            raise AssertionError("the blocking call returned")
+        except _Boom as e:
+            blocking = e
+        assert seen == [1, 2] and concurrency.VisitsUnwound() == before + 1
+        seen = []
+        try:
+            await concurrency.aio.Visit(5, ms(1), raise_at_3)
+            raise AssertionError("the awaitable call returned")
+        except _Boom as e:
+            awaited = e
+        # The callback's own exception object, and Go unwound as in the blocking form: its
+        # loop stopped at 3 and its deferred code ran.
+        assert type(awaited) is type(blocking) and str(awaited) == str(blocking) == "no 3"
+        assert awaited.__traceback__ is not None
+        assert seen == [1, 2] and concurrency.VisitsUnwound() == before + 2
+        assert concurrency._gaio.in_flight() == 0 and not concurrency._gbridge.async_raised
+        # A callback that does not raise: the sum, as blocking.
+        assert await concurrency.aio.Visit(4, ms(1), lambda i: i * 10) == concurrency.Visit(4, ms(1), lambda i: i * 10) == 100
+
+    run(main())
+
+
+def check_raising_callbacks_of_concurrent_calls_each_end_their_own():
+    async def main():
+        def make(n):
+            def cb(i):
+                if i == n:
+                    raise ValueError("call %d" % n)
+                return 1
+            return cb
+
+        unraisable = []
+        old_hook = sys.unraisablehook
+        sys.unraisablehook = unraisable.append
+        try:
+            outcomes = await asyncio.gather(*[concurrency.aio.Visit(n, ms(20), make(n if n % 2 else n + 1))
+                                              for n in range(1, 41)], return_exceptions=True)
+        finally:
+            sys.unraisablehook = old_hook
+        for n, got in zip(range(1, 41), outcomes):
+            if n % 2:
+                assert isinstance(got, ValueError) and str(got) == "call %d" % n, (n, got)
+            else:
+                assert got == n, (n, got)  # its callback never saw n + 1
+        assert not unraisable, "reported as unraisable: %r" % unraisable
+        assert concurrency._gaio.in_flight() == 0 and not concurrency._gbridge.async_raised
+
+    run(main())
+
+
+def check_a_raising_callback_of_a_cancelled_call_is_dropped():
+    async def main():
+        def boom(i):
+            raise _Boom("late")
+
+        task = asyncio.ensure_future(concurrency.aio.Visit(1, ms(100), boom))
+        await asyncio.sleep(0.02)
+        task.cancel()
+        try:
+            await task
+        except asyncio.CancelledError:
+            pass
+        started = time.monotonic()
+        while concurrency._gaio.in_flight():
+            assert time.monotonic() - started < 5
+            await asyncio.sleep(0.01)
+        assert not concurrency._gbridge.async_raised, "the cancelled call's exception was kept"
 
     run(main())

@@ -176,3 +176,47 @@ def check_docstring_says_what_happens():
     doc = " ".join(inout.Swap.__doc__.split())
     assert "Swap(a *int, b *int) int" in doc and "Go may change what a, b point to" in doc
     assert "Go may change" not in inout.Shift.__doc__   # a struct pointer is the Go object itself
+
+
+def check_awaitable_forms_write_back_as_the_blocking_forms():
+    # Issue 14 (d): each awaitable form writes Go's changes into the arguments when the call
+    # completes, as the blocking form does when it returns: with no value result (the collect
+    # call's one result is the pointee), with several pointees, with a value, in a method, and
+    # not at all when Go fails.
+    import asyncio
+
+    async def main():
+        i, ai = GoRef(1), GoRef(1)
+        inout.IncInt(i)
+        assert await inout.aio.IncInt(ai) is None and ai.value == i.value == 2
+        iv, sv, aiv, asv = [1, 2], ["x"], [1, 2], ["x"]
+        inout.Convert(iv, sv)
+        assert await inout.aio.Convert(aiv, asv) is None and (aiv, asv) == (iv, sv) == ([1, 2], ["x", "1", "2"])
+        a, b, aa, ab = GoRef(1), GoRef(2), GoRef(1), GoRef(2)
+        assert await inout.aio.Swap(aa, ab) == inout.Swap(a, b) and (aa.value, ab.value) == (a.value, b.value) == (2, 1)
+        m = {"k": 1}
+        assert await inout.aio.Put(m, "n", 2) is None and m == {"k": 1, "n": 2}
+        n, an = GoRef(0), GoRef(0)
+        inout.Count("abc", n)
+        assert await inout.aio.Count("abc", an) is None and an.value == n.value
+        p, dx = inout.Point(X=1, Y=2), GoRef(3)
+        await p.aio.MoveBy(dx)
+        q, qdx = inout.Point(X=1, Y=2), GoRef(3)
+        q.MoveBy(qdx)
+        assert (p.X, p.Y, dx.value) == (q.X, q.Y, qdx.value)
+        kept = GoRef(5)
+        try:
+            await inout.aio.Boom(kept)
+            raise AssertionError("Boom returned")
+        except inout.GoPanic:
+            pass
+        assert kept.value == 5  # a panic leaves the argument as it was, as in the blocking form
+        failed = GoRef(7)
+        try:
+            await inout.aio.Count("", failed)
+            raise AssertionError("Count('') returned")
+        except inout.Error:
+            pass
+        assert failed.value == 7  # so does a Go error
+
+    asyncio.run(main())

@@ -218,3 +218,17 @@ def check_iterator_shared_by_threads_gives_each_value_once():
     assert every == list(range(20000))
     for out in seen:
         assert out == sorted(out)  # each thread sees Go's order
+
+
+def check_channel_and_iterator_classes_are_exported_by_name():
+    # The runtime's classes, by the public names the stub declares (issue 14 (g)).
+    assert {"GoChan", "GoIter"} <= set(chans.__all__)
+    it = chans.Range(3)
+    assert isinstance(it, chans.GoIter) and list(it) == [0, 1, 2]
+    ch = chans.Count(2)
+    assert isinstance(ch, chans.GoChan) and list(ch) == [0, 1]
+    into, out = chans.Doubler()
+    assert isinstance(into, chans.GoChan) and isinstance(out, chans.GoChan)
+    into.close()
+    assert chans.GoChan[int] is chans.GoChan and chans.GoIter[int] is not None
+    assert not hasattr(chans, "_GoChan") and not hasattr(chans, "_GoIter")

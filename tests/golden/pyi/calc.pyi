@@ -136,7 +136,7 @@ class Shape(Protocol):
     """Go: type Shape interface"""
     def Area(self) -> float: ...
 
-def Largest(shapes: Sequence[Shape | None] | None) -> Shape | None:
+def Largest(shapes: Sequence[Shape | None] | None) -> _Shape_go | None:
     """Go: func Largest(shapes []Shape) (Shape, error)"""
 
 def Each(xs: Sequence[int] | Buffer | None, visit: Callable[[int], bool] | None) -> None:
@@ -186,7 +186,7 @@ class aio:
     async def Histogram(words: Sequence[str] | None) -> dict[str, int]:
         """Go: func Histogram(words []string) map[string]int"""
     @staticmethod
-    async def Largest(shapes: Sequence[Shape | None] | None) -> Shape | None:
+    async def Largest(shapes: Sequence[Shape | None] | None) -> _Shape_go | None:
         """Go: func Largest(shapes []Shape) (Shape, error)"""
     @staticmethod
     async def Each(xs: Sequence[int] | Buffer | None, visit: Callable[[int], bool] | None) -> None:
@@ -196,3 +196,17 @@ class _Point_aio:
     """The awaitable forms of the methods of Point."""
     async def Scale(self, f: float) -> None:
         """Go: func Point.Scale(f float64)"""
+    async def X(self) -> float:
+        """Awaitable form of reading Point.X."""
+    async def Y(self) -> float:
+        """Awaitable form of reading Point.Y."""
+
+class _Shape_go(_GoObject, Shape):
+    """A Go value of the interface Shape (what Go hands Python): its methods, and their awaitable forms in `aio`."""
+    @property
+    def aio(self) -> _Shape_aio:
+        """The awaitable forms of the methods: `await x.aio.M(...)`."""
+
+class _Shape_aio:
+    """The awaitable forms of the methods of Shape."""
+    async def Area(self) -> float:

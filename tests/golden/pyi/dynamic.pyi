@@ -133,16 +133,40 @@ class _Base_aio:
     """The awaitable forms of the methods of Base."""
     async def Describe(self) -> str:
         """Go: func Base.Describe() string"""
+    async def ID(self) -> int:
+        """Awaitable form of reading Base.ID."""
+    async def Name(self) -> str:
+        """Awaitable form of reading Base.Name."""
 
 class _Mid_aio:
     """The awaitable forms of the methods of Mid."""
     async def Describe(self) -> str:
         """Go: func Mid.Describe() string"""
+    async def Base(self) -> _gpyi_Base:
+        """Awaitable form of reading Mid.Base."""
+    async def Level(self) -> int:
+        """Awaitable form of reading Mid.Level."""
+    async def ID(self) -> int:
+        """Awaitable form of reading Mid.Base.ID."""
+    async def Name(self) -> str:
+        """Awaitable form of reading Mid.Base.Name."""
 
 class _Top_aio:
     """The awaitable forms of the methods of Top."""
     async def Describe(self) -> str:
         """Go: func Top.Describe() string"""
+    async def Mid(self) -> _gpyi_Mid | None:
+        """Awaitable form of reading Top.Mid."""
+    async def Name(self) -> str:
+        """Awaitable form of reading Top.Name."""
+    async def Value(self) -> Any:
+        """Awaitable form of reading Top.Value."""
+    async def Base(self) -> _gpyi_Base:
+        """Awaitable form of reading Top.Mid.Base."""
+    async def Level(self) -> int:
+        """Awaitable form of reading Top.Mid.Level."""
+    async def ID(self) -> int:
+        """Awaitable form of reading Top.Mid.Base.ID."""
 
 # Types a class member's name hides inside that class.
 _gpyi_Base: TypeAlias = Base

@@ -171,7 +171,7 @@ def Feed(animals: Sequence[Animal | None] | None, f: Callable[[Animal | None], t
     Go: func Feed(animals []*Animal, f func(a *Animal) (float64, bool)) int
     """
 
-def Loudest(*things: Noisy | None) -> Noisy | None:
+def Loudest(*things: Noisy | None) -> _Noisy_go | None:
     """The loudest of the noisy things.
 
     Go: func Loudest(things ...Noisy) Noisy
@@ -204,7 +204,7 @@ class aio:
         Go: func Feed(animals []*Animal, f func(a *Animal) (float64, bool)) int
         """
     @staticmethod
-    async def Loudest(*things: Noisy | None) -> Noisy | None:
+    async def Loudest(*things: Noisy | None) -> _Noisy_go | None:
         """The loudest of the noisy things.
 
         Go: func Loudest(things ...Noisy) Noisy
@@ -230,6 +230,17 @@ class _Heights_aio:
         Go: func Heights.Max() float64
         """
 
+class _Noisy_go(_GoObject, Noisy):
+    """A Go value of the interface Noisy (what Go hands Python): its methods, and their awaitable forms in `aio`."""
+    @property
+    def aio(self) -> _Noisy_aio:
+        """The awaitable forms of the methods: `await x.aio.M(...)`."""
+
+class _Noisy_aio:
+    """The awaitable forms of the methods of Noisy."""
+    async def Sound(self, n: int) -> str:
+        """The sound, said n times."""
+
 class _Animal_aio:
     """The awaitable forms of the methods of Animal."""
     async def Greet(self, greeting: str) -> str:
@@ -242,6 +253,18 @@ class _Animal_aio:
 
         Go: func Animal.String() string
         """
+    async def Name(self) -> str:
+        """Awaitable form of reading Animal.Name."""
+    async def Kind(self) -> _gpyi_Kind:
+        """Awaitable form of reading Animal.Kind."""
+    async def Weights(self) -> array.array[float]:
+        """Awaitable form of reading Animal.Weights."""
+    async def Tags(self) -> dict[str, int]:
+        """Awaitable form of reading Animal.Tags."""
+    async def Noisy(self) -> _gpyi_Noisy | None:
+        """Awaitable form of reading Animal.Noisy."""
+    async def Friend(self) -> Animal | None:
+        """Awaitable form of reading Animal.Friend."""
 
 # Types a class member's name hides inside that class.
 _gpyi_Kind: TypeAlias = Kind

@@ -171,7 +171,7 @@ def feed(animals: Sequence[Animal | None] | None, f: Callable[[Animal | None], t
     Go: func Feed(animals []*Animal, f func(a *Animal) (float64, bool)) int
     """
 
-def loudest(*things: Noisy | None) -> Noisy | None:
+def loudest(*things: Noisy | None) -> _Noisy_go | None:
     """The loudest of the noisy things.
 
     Go: func Loudest(things ...Noisy) Noisy
@@ -204,7 +204,7 @@ class aio:
         Go: func Feed(animals []*Animal, f func(a *Animal) (float64, bool)) int
         """
     @staticmethod
-    async def loudest(*things: Noisy | None) -> Noisy | None:
+    async def loudest(*things: Noisy | None) -> _Noisy_go | None:
         """The loudest of the noisy things.
 
         Go: func Loudest(things ...Noisy) Noisy
@@ -230,6 +230,17 @@ class _Heights_aio:
         Go: func Heights.Max() float64
         """
 
+class _Noisy_go(_GoObject, Noisy):
+    """A Go value of the interface Noisy (what Go hands Python): its methods, and their awaitable forms in `aio`."""
+    @property
+    def aio(self) -> _Noisy_aio:
+        """The awaitable forms of the methods: `await x.aio.M(...)`."""
+
+class _Noisy_aio:
+    """The awaitable forms of the methods of Noisy."""
+    async def sound(self, n: int) -> str:
+        """The sound, said n times."""
+
 class _Animal_aio:
     """The awaitable forms of the methods of Animal."""
     async def greet(self, greeting: str) -> str:
@@ -242,3 +253,15 @@ class _Animal_aio:
 
         Go: func Animal.String() string
         """
+    async def name(self) -> str:
+        """Awaitable form of reading Animal.Name."""
+    async def kind(self) -> Kind:
+        """Awaitable form of reading Animal.Kind."""
+    async def weights(self) -> array.array[float]:
+        """Awaitable form of reading Animal.Weights."""
+    async def tags(self) -> dict[str, int]:
+        """Awaitable form of reading Animal.Tags."""
+    async def noisy(self) -> Noisy | None:
+        """Awaitable form of reading Animal.Noisy."""
+    async def friend(self) -> Animal | None:
+        """Awaitable form of reading Animal.Friend."""

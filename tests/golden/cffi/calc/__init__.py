@@ -50,7 +50,7 @@ class Error(GoError):
 
 _gbridge = _gpic_rt.Bridge(_gffi, _glib, Error)
 _gfail = _gbridge.fail
-_gaio = _gpic_aio.over_cffi(_gffi, _glib)  # awaitable calls: `aio` below
+_gaio = _gpic_aio.over_cffi(_gffi, _glib, _gbridge.async_raised)  # awaitable calls: `aio` below
 
 
 class _GoObject(_gpic_rt.GoObject):
@@ -902,7 +902,7 @@ class aio:
 
 
 class _Point_aio(_gpic_aio.View):
-    """The awaitable forms of the methods of Point: `await x.aio.M(...)`."""
+    """The awaitable forms of the methods and field reads of Point."""
 
     __slots__ = ()
 
@@ -912,6 +912,14 @@ class _Point_aio(_gpic_aio.View):
         Go: func Point.Scale(f float64)
         """
         return await _gaio.call(lambda _gcall: self._gobj._gPoint_Scale_async(f, _gcall), _gPoint_Scale_collect, _glib.gpicw_aio_cancel)
+
+    async def X(self):
+        """Awaitable form of reading Point.X, on the event loop's thread."""
+        return self._gobj.X
+
+    async def Y(self):
+        """Awaitable form of reading Point.Y, on the event loop's thread."""
+        return self._gobj.Y
 
 
 Point.aio = _gpic_aio.view(_Point_aio)

@@ -18,6 +18,7 @@ typedef struct gpic_bytes { const char* p; size_t n; } gpic_bytes;
 const gpic_status* gpic_stashed(void);
 void* gpic_alloc(size_t n);
 int32_t gpic_call_depth(void);
+uint64_t gpic_aio_current(void);
 int64_t gpicw_handles(void);
 int64_t gpicw_go_heap(void);
 void gpicw_release(uint64_t h);

@@ -134,7 +134,7 @@ _gpic_rt.install_module_type(
 )
 
 
-_gaio = _gpic_aio.Awaiter(_glib.gpicw_aio_open, _glib.gpicw_aio_drain, _glib.gpicw_aio_close)
+_gaio = _gpic_aio.Awaiter(_glib.gpicw_aio_open, _glib.gpicw_aio_drain, _glib.gpicw_aio_close, _gbridge.async_raised)
 
 
 class aio:
@@ -242,7 +242,7 @@ class aio:
 
 
 class _Point_aio(_gpic_aio.View):
-    """The awaitable forms of the methods of Point: `await x.aio.M(...)`."""
+    """The awaitable forms of the methods and field reads of Point."""
 
     __slots__ = ()
 
@@ -252,6 +252,14 @@ class _Point_aio(_gpic_aio.View):
         Go: func Point.Scale(f float64)
         """
         return await _gaio.call(lambda _gcall: self._gobj._gPoint_Scale_async(f, _gcall), _gPoint_Scale_collect, _gaio_cancel)
+
+    async def X(self):
+        """Awaitable form of reading Point.X, on the event loop's thread."""
+        return self._gobj.X
+
+    async def Y(self):
+        """Awaitable form of reading Point.Y, on the event loop's thread."""
+        return self._gobj.Y
 
 
 Point.aio = _gpic_aio.view(_Point_aio)

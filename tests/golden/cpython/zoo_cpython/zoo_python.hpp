@@ -160,7 +160,7 @@ _gpic_rt.install_module_type(
 )
 
 
-_gaio = _gpic_aio.Awaiter(_glib.gpicw_aio_open, _glib.gpicw_aio_drain, _glib.gpicw_aio_close)
+_gaio = _gpic_aio.Awaiter(_glib.gpicw_aio_open, _glib.gpicw_aio_drain, _glib.gpicw_aio_close, _gbridge.async_raised)
 
 
 class aio:
@@ -238,7 +238,7 @@ Heights.aio = _gpic_aio.view(_Heights_aio)
 
 
 class _Animal_aio(_gpic_aio.View):
-    """The awaitable forms of the methods of Animal: `await x.aio.M(...)`."""
+    """The awaitable forms of the methods and field reads of Animal."""
 
     __slots__ = ()
 
@@ -259,6 +259,30 @@ class _Animal_aio(_gpic_aio.View):
         Go: func Animal.String() string
         """
         return await _gaio.call(lambda _gcall: self._gobj._gAnimal_String_async(_gcall), _gAnimal_String_collect, _gaio_cancel)
+
+    async def Name(self):
+        """Awaitable form of reading Animal.Name, on the event loop's thread."""
+        return self._gobj.Name
+
+    async def Kind(self):
+        """Awaitable form of reading Animal.Kind, on the event loop's thread."""
+        return self._gobj.Kind
+
+    async def Weights(self):
+        """Awaitable form of reading Animal.Weights, on the event loop's thread."""
+        return self._gobj.Weights
+
+    async def Tags(self):
+        """Awaitable form of reading Animal.Tags, on the event loop's thread."""
+        return self._gobj.Tags
+
+    async def Noisy(self):
+        """Awaitable form of reading Animal.Noisy, on the event loop's thread."""
+        return self._gobj.Noisy
+
+    async def Friend(self):
+        """Awaitable form of reading Animal.Friend, on the event loop's thread."""
+        return self._gobj.Friend
 
 
 Animal.aio = _gpic_aio.view(_Animal_aio)
