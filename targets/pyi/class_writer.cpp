@@ -308,9 +308,10 @@ bool emit_interface_go_values(CodeWriter& w, StubContext& ctx, const ir::TypeDec
   auto in = w.indent();
   docstring(w, "The awaitable forms of the methods of " + name + ".");
   for (const auto& me : t.methods) {
+    // An undocumented method's body is the Go signature, so the stub never has an empty body.
     w.print("async def $sig$:\n", {{"sig", signature(ctx, py::member_name(me.name, ctx.names), me.sig, true, hidden, true)}});
     auto body = w.indent();
-    docstring(w, py::doc_text(me.doc, ""));
+    docstring(w, py::doc_text(me.doc, py::go_signature(t.name + "." + me.name, me.sig)));
   }
   return true;
 }

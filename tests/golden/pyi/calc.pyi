@@ -210,3 +210,4 @@ class _Shape_go(_GoObject, Shape):
 class _Shape_aio:
     """The awaitable forms of the methods of Shape."""
     async def Area(self) -> float:
+        """Go: func Shape.Area() float64"""

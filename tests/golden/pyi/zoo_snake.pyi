@@ -239,7 +239,10 @@ class _Noisy_go(_GoObject, Noisy):
 class _Noisy_aio:
     """The awaitable forms of the methods of Noisy."""
     async def sound(self, n: int) -> str:
-        """The sound, said n times."""
+        """The sound, said n times.
+
+        Go: func Noisy.Sound(n int) string
+        """
 
 class _Animal_aio:
     """The awaitable forms of the methods of Animal."""
