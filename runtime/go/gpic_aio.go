@@ -33,7 +33,6 @@ import (
 	"runtime"
 	"runtime/debug"
 	"sync"
-	"sync/atomic"
 	"time"
 	"unsafe"
 )
@@ -93,11 +92,9 @@ func gpicAsync(call C.uint64_t, timeout gpicAsyncTimeout, run func(ctx context.C
 	gpicAsyncCalls.Store(call, c)
 	go func() {
 		g := gpicGoroutineID()
-		gpicAsyncGoroutines.Store(g, call)
-		gpicAsyncRunning.Add(1)
+		gpicAsyncEnter(g, call)
 		defer func() {
-			gpicAsyncRunning.Add(-1)
-			gpicAsyncGoroutines.Delete(g)
+			gpicAsyncLeave(g)
 			if r := recover(); r != nil {
 				c.panic, c.stack = r, debug.Stack()
 			}
@@ -107,33 +104,6 @@ func gpicAsync(call C.uint64_t, timeout gpicAsyncTimeout, run func(ctx context.C
 		}()
 		c.finish = run(ctx)
 	}()
-}
-
-// The goroutines running awaitable calls, so that a Python callback one of them calls that
-// raises ends that call, as it ends a blocking one: the binding's dispatcher asks
-// gpic_aio_current (gpicAsyncCurrent) only then, so a callback that returns costs nothing
-// more. Callbacks on other goroutines, which no Python caller waits for, stay unraisable, as
-// in a blocking call.
-var (
-	gpicAsyncGoroutines sync.Map     // goroutine id -> C.uint64_t call id
-	gpicAsyncRunning    atomic.Int64 // how many: none, and a callback costs no lookup
-)
-
-// gpicAsyncCurrent is gpic_aio_current: called back from C by the dispatcher, on the goroutine
-// that called Python.
-//
-//export gpicAsyncCurrent
-func gpicAsyncCurrent() C.uint64_t { return gpicAsyncOfGoroutine() }
-
-// gpicAsyncOfGoroutine is the awaitable call the calling goroutine runs, or 0.
-func gpicAsyncOfGoroutine() C.uint64_t {
-	if gpicAsyncRunning.Load() == 0 {
-		return 0
-	}
-	if v, ok := gpicAsyncGoroutines.Load(gpicGoroutineID()); ok {
-		return v.(C.uint64_t)
-	}
-	return 0
 }
 
 // gpicGoroutineID is the calling goroutine's id, as its stack trace's first line gives it

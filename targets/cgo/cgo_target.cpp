@@ -30,7 +30,7 @@ class CgoTarget : public Target {
     out.write(dir + m.name + "_values.go", cgo::Codecs(*shim).emit_file(m, options));
     out.write(dir + cgo::header_file(m), cgo::emit_header(m, *shim, options));
     for (const char* f : {"gpic_runtime.go", "gpic_handles.go", "gpic_table.go", "gpic_exports.go", "gpic_wire.go",
-                          "gpic_wellknown.go", "gpic_any.go", "gpic_aio.go", "gpic_chan.go"})
+                          "gpic_wellknown.go", "gpic_any.go", "gpic_aio.go", "gpic_aio_goroutines.go", "gpic_chan.go"})
       out.write(dir + f, std::string(embedded_file(std::string("runtime/go/") + f)));
     out.write(dir + "gpic_runtime.c", std::string(embedded_file("runtime/c/gpic_runtime.c")));
     out.write(dir + "gpic_runtime.h", std::string(embedded_file("runtime/c/gpic_runtime.h")));

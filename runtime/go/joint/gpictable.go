@@ -6,6 +6,7 @@ package gpictable
 
 import (
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -70,4 +71,35 @@ func Settle(deadline time.Time) {
 	for _, f := range fns {
 		f(deadline)
 	}
+}
+
+// The goroutines running awaitable calls, in every package of the library: goroutine id ->
+// call id (gpic_aio_goroutines_joint.go), and how many, so that a lookup costs nothing while
+// none runs.
+var (
+	asyncGoroutines sync.Map
+	asyncRunning    atomic.Int64
+)
+
+// AsyncEnter records that goroutine g runs awaitable call `call`.
+func AsyncEnter(g, call uint64) {
+	asyncGoroutines.Store(g, call)
+	asyncRunning.Add(1)
+}
+
+// AsyncLeave forgets goroutine g's call.
+func AsyncLeave(g uint64) {
+	asyncRunning.Add(-1)
+	asyncGoroutines.Delete(g)
+}
+
+// AsyncRunning says whether any awaitable call runs.
+func AsyncRunning() bool { return asyncRunning.Load() != 0 }
+
+// AsyncOf is the awaitable call goroutine g runs, or 0.
+func AsyncOf(g uint64) uint64 {
+	if v, ok := asyncGoroutines.Load(g); ok {
+		return v.(uint64)
+	}
+	return 0
 }
