@@ -314,6 +314,8 @@ def check_pywrapper_and_wrapper():
     assert printed(pywrapper.Test)[1] == "Hello"
     assert pywrapper.WrapperStruct().Test() == "%!t(*wrapper.RealStruct=<nil>)"
     assert isinstance(wrapper.PointerTest(), wrapper.RealStruct)
+    # RealStruct's channel field (gopy leaves channels out): Go's zero value is a nil channel.
+    assert wrapper.PointerTest().Channel is None
 
 
 def check_rename_keeps_go_names():
