@@ -190,3 +190,30 @@ def check_a_python_shape_that_raises():
         assert "no area" in str(e), e
     else:
         raise AssertionError("the method's exception did not reach the caller")
+
+
+def check_a_raising_callback_ends_an_awaitable_call_of_a_joint_build():
+    # The goroutines of awaitable calls are registered once per library (package gpictable):
+    # a Python callback that raises inside scene's awaitable call ends that call with its own
+    # exception, as in a one-package build, through the library's one gpic_aio_current.
+    import asyncio
+
+    class Broken:
+        def Norm2(self):
+            raise ValueError("no area")
+
+    def boom(x):
+        raise KeyError("eval %s" % x)
+
+    async def main():
+        assert await scene.aio.Area(_Square(2)) == 4.0
+        for call, kind, text in ((scene.aio.Area(Broken()), ValueError, "no area"),
+                                 (scene.aio.Apply(boom, 1.5), KeyError, "eval 1.5")):
+            try:
+                await call
+            except kind as e:
+                assert text in str(e), e
+            else:
+                raise AssertionError("the callback's exception did not end the awaitable call")
+
+    asyncio.run(main())
