@@ -37,11 +37,13 @@ class Walker {
   void type(const ir::Type* t, int depth) {
     if (!t || depth > limits::kMaxNesting) return;
     using K = ir::Type::Kind;
-    if (t->kind == K::Named && !t->qualifier.empty() && t->decl && t->decl_module && t->decl_module != &m_) {
+    if (t->kind == K::Named && t->decl && t->decl_module && t->decl_module != &m_) {
+      const ir::Type* first = through_ ? through_ : t;
       bool seen = std::any_of(uses.begin(), uses.end(), [&](const ForeignUse& u) { return u.module == t->decl_module; });
-      if (!seen) uses.push_back({t->decl_module, t});
+      if (!seen) uses.push_back({t->decl_module, first});
       bool known = std::any_of(types.begin(), types.end(), [&](const ir::Type* k) { return k->decl == t->decl; });
-      if (!known) types.push_back(t);
+      if (!known && !through_) types.push_back(t);
+      if (t->decl->kind == ir::TypeDecl::Kind::Interface) interface_methods(*t);
     }
     for (const auto& a : t->args) type(a.get(), depth + 1);
     type(t->elem.get(), depth + 1);
@@ -49,7 +51,22 @@ class Walker {
     if (t->sig) sig(*t->sig, depth + 1);
   }
 
+  // Another package's interface: m's shim answers its methods for Python objects
+  // (targets/common/foreign_interfaces.hpp), so the packages of the types they use are used
+  // too, first at the interface's own use (`through_`). They are not among the types m's
+  // declarations name.
+  void interface_methods(const ir::Type& iface) {
+    if (std::find(walked_.begin(), walked_.end(), iface.decl) != walked_.end()) return;
+    walked_.push_back(iface.decl);
+    const ir::Type* outer = through_;
+    through_ = outer ? outer : &iface;
+    for (const auto& me : iface.decl->methods) sig(me.sig);
+    through_ = outer;
+  }
+
   const ir::Module& m_;
+  const ir::Type* through_ = nullptr;
+  std::vector<const ir::TypeDecl*> walked_;
 };
 
 }  // namespace

@@ -18,8 +18,10 @@ struct ForeignUse {
 };
 
 /// The imported modules whose declared types appear in m's bound declarations (parameters,
-/// results, fields, variables, constants, named types' underlying types, interface methods),
-/// in order of first use. Imports used only in constant expressions are not among them.
+/// results, fields, variables, constants, named types' underlying types, interface methods,
+/// and the methods of another package's interfaces they use, which m's shim answers for
+/// Python objects), in order of first use. Imports used only in constant expressions are not
+/// among them.
 std::vector<ForeignUse> foreign_uses(const ir::Module& m);
 
 /// Each distinct type of an imported module that m's bound declarations use (`geo.Vec`), in

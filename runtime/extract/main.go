@@ -107,11 +107,24 @@ func run(dir string, reqs requests, reserved []string) error {
 			}
 		}
 		taken[name] = true
-		// What the package binds alone decides what its siblings may use.
+		// What the package binds alone is where what its siblings may use starts.
 		all[i] = &sibling{path: l.listed.ImportPath, name: name, goName: l.pkg.Name(), bound: newExtractor(l.pkg, nil).bound}
 	}
 	if len(reqs) == 1 {
 		all = nil
+	}
+	// A type may need a sibling's type that the sibling binds only with its own siblings
+	// (scene's Actor returns a *geo.Vec; route uses scene.Actor): bind again, with what the
+	// siblings bind, until nothing more binds. Each round binds at least one more type, and
+	// there are finitely many.
+	for changed := all != nil; changed; {
+		changed = false
+		for i := range all {
+			if bound := newExtractor(loads[i].pkg, all).bound; !sameSet(bound, all[i].bound) {
+				all[i].bound = bound
+				changed = true
+			}
+		}
 	}
 	enc := json.NewEncoder(os.Stdout)
 	for i, r := range reqs {
@@ -124,6 +137,19 @@ func run(dir string, reqs requests, reserved []string) error {
 		}
 	}
 	return nil
+}
+
+// sameSet reports whether a and b hold the same names.
+func sameSet(a, b map[string]bool) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k := range a {
+		if !b[k] {
+			return false
+		}
+	}
+	return true
 }
 
 func (r *request) nameOr(all []*sibling, i int) string {

@@ -24,7 +24,6 @@ var rules = struct {
 	interfaceLit    rule // an unnamed interface{ M() } in a signature or field
 	structLit       rule // an unnamed struct{ ... } in a signature or field
 	foreignType     rule // a named type of another package (time.Time, io.Reader)
-	siblingKind     rule // an interface of a package extracted alongside
 	unexportedType  rule // a named type the package does not export
 	unboundType     rule // a named type of this package that is itself not bound
 	generic         rule // type parameters, instantiated generic types
@@ -43,7 +42,6 @@ var rules = struct {
 	interfaceLit:    rule{"an unnamed interface type has no .gpi spelling: name it in the Go package"},
 	structLit:       rule{"an unnamed struct type has no .gpi spelling"},
 	foreignType:     rule{"uses %s from another package, which this .gpi does not describe"},
-	siblingKind:     rule{"uses %s, an interface of another package whose methods use its type %s (only interfaces over predeclared, well-known and unnamed types cross packages)"},
 	unexportedType:  rule{"uses the unexported type %s"},
 	unboundType:     rule{"uses %s, which is not bound"},
 	generic:         rule{"generic declarations are not bound"},

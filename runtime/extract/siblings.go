@@ -77,27 +77,20 @@ func newImports(self string, all []*sibling) *imports {
 	return im
 }
 
-// spellSibling spells a named type of a sibling package (`os.File`), or says why it cannot
-// (why is empty when the package is no sibling, or does not bind the type). Another package's
-// structs, named types, func types and interfaces are bound across packages, but for an
-// interface whose methods use a named type of a package (the importing shim could not name it
-// in the proxy it defines for Python objects: targets/common/foreign_interfaces.hpp).
-func (x *extractor) spellSibling(obj *types.TypeName) (spelled, why string) {
+// spellSibling spells a named type of a sibling package (`os.File`), or is empty when the
+// package is no sibling or does not bind the type. Another package's structs, named types,
+// func types and interfaces are all bound across packages: an importing shim spells the
+// types an interface's methods use by their package (targets/common/foreign_interfaces.hpp).
+func (x *extractor) spellSibling(obj *types.TypeName) string {
 	if x.siblings == nil {
-		return "", ""
+		return ""
 	}
 	s, ok := x.siblingByPath[obj.Pkg().Path()]
 	if !ok || !s.bound[obj.Name()] {
-		return "", ""
-	}
-	name := x.siblings.local[s.path] + "." + obj.Name()
-	if iface, ok := obj.Type().Underlying().(*types.Interface); ok {
-		if used := packageTypeIn(iface, 0); used != "" {
-			return "", fmt.Sprintf(rules.siblingKind.why, name, used)
-		}
+		return ""
 	}
 	x.siblings.used[s.path] = s
-	return name, ""
+	return x.siblings.local[s.path] + "." + obj.Name()
 }
 
 // sharesGoName reports whether another package of `all` than s and self has s's Go name.
@@ -132,49 +125,3 @@ func (im *imports) importLines() string {
 
 // unaliased is an import line's file: `os "goos.gpi"` sorts as "goos.gpi".
 func unaliased(line string) string { return line[strings.Index(line, `"`):] }
-
-// packageTypeIn names the first named type of a package (not a well-known one, nor error) that
-// t's methods or elements use, or is empty.
-func packageTypeIn(t types.Type, depth int) string {
-	if depth > 32 {
-		return "(nested too deeply)"
-	}
-	switch t := types.Unalias(t).(type) {
-	case *types.Named:
-		if t.Obj().Pkg() == nil {
-			return ""
-		}
-		if _, ok := wellKnown(t.Obj(), false); ok {
-			return ""
-		}
-		return t.Obj().Pkg().Name() + "." + t.Obj().Name()
-	case *types.Pointer:
-		return packageTypeIn(t.Elem(), depth+1)
-	case *types.Slice:
-		return packageTypeIn(t.Elem(), depth+1)
-	case *types.Array:
-		return packageTypeIn(t.Elem(), depth+1)
-	case *types.Chan:
-		return packageTypeIn(t.Elem(), depth+1)
-	case *types.Map:
-		if used := packageTypeIn(t.Key(), depth+1); used != "" {
-			return used
-		}
-		return packageTypeIn(t.Elem(), depth+1)
-	case *types.Signature:
-		for _, tuple := range []*types.Tuple{t.Params(), t.Results()} {
-			for i := 0; i < tuple.Len(); i++ {
-				if used := packageTypeIn(tuple.At(i).Type(), depth+1); used != "" {
-					return used
-				}
-			}
-		}
-	case *types.Interface:
-		for i := 0; i < t.NumMethods(); i++ {
-			if used := packageTypeIn(t.Method(i).Type(), depth+1); used != "" {
-				return used
-			}
-		}
-	}
-	return ""
-}

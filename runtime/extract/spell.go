@@ -41,8 +41,8 @@ func (x *extractor) spell(t types.Type) (string, string) {
 			return name, ""
 		}
 		if obj.Pkg() != x.pkg {
-			if name, why := x.spellSibling(obj); name != "" || why != "" {
-				return name, why
+			if name := x.spellSibling(obj); name != "" {
+				return name, ""
 			}
 			return "", fmt.Sprintf(rules.foreignType.why, obj.Pkg().Name()+"."+obj.Name())
 		}

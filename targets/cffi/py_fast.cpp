@@ -113,7 +113,8 @@ std::vector<FastMethod> fast_methods(const abi::Plan& plan) {
   };
   for (const auto* list : {&plan.interfaces, &plan.foreign_interfaces})
     for (const auto& i : *list)
-      for (size_t k = 0; k < i.decl->methods.size(); ++k) add(i.proxy_id, static_cast<int>(k), i.decl->methods[k].name, i.decl->methods[k].sig);
+      for (size_t k = 0; k < i.proxy_methods().size(); ++k)
+        add(i.proxy_id, static_cast<int>(k), i.proxy_methods()[k].name, i.proxy_methods()[k].sig);
   for (const auto& cb : plan.callbacks) add(cb.proxy_id, 0, "", *cb.sig);
   return out;
 }

@@ -137,7 +137,7 @@ class ModuleWriter {
     }
     for (const auto* list : {&plan_.interfaces, &plan_.foreign_interfaces})
       for (const auto& i : *list)
-        for (const auto& me : i.decl->methods) {
+        for (const auto& me : i.proxy_methods()) {
           for (const auto& p : me.sig.params) codec(*p.type);
           for (const auto* r : me.sig.value_results()) codec(*r->type);
         }
@@ -168,7 +168,7 @@ class ModuleWriter {
     for (const auto* list : {&plan_.interfaces, &plan_.foreign_interfaces})
       for (const auto& i : *list) {
         std::string rows;
-        for (const auto& me : i.decl->methods) rows += "    " + entry(py::string_literal(method_name(me.name)), me.sig) + ",\n";
+        for (const auto& me : i.proxy_methods()) rows += "    " + entry(py::string_literal(method_name(me.name)), me.sig) + ",\n";
         w_.print("_gbridge.proxies[$id$] = (  # $name$\n$rows$)\n",
                  {{"id", std::to_string(i.proxy_id)}, {"name", py::interface_go_name(i)}, {"rows", rows}});
       }

@@ -374,8 +374,9 @@ void Codecs::emit_interface(CodeWriter& w, const abi::InterfaceExport& i) const 
           "// only ones Python can pass.\n"
           "type $proxy$ struct{ *gpicPyRef }\n\n",
           v);
-  for (size_t k = 0; k < d.methods.size(); ++k) {
-    const auto& me = d.methods[k];
+  const auto& methods = i.proxy_methods();
+  for (size_t k = 0; k < methods.size(); ++k) {
+    const auto& me = methods[k];
     w.print("func (p *$proxy$) $method$$sig$ {\n", {{"proxy", v["proxy"]}, {"method", me.name}, {"sig", named_signature(me.sig)}});
     emit_python_call(w, me.sig, "p.gpicPyRef", i.proxy_id, static_cast<int>(k));
     w.print("}\n\n");

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 
+#include "compiler/foreign_types.hpp"
 #include "targets/common/c_abi.hpp"
 #include "targets/common/quoting.hpp"
 
@@ -44,9 +45,14 @@ std::string imported_alias(std::string_view qualifier) { return std::string(kPac
 
 std::vector<GoImport> imported_packages_used(const ir::Module& m, const std::string& body) {
   std::vector<GoImport> out;
-  for (const ir::Import& i : m.imports) {
-    if (!i.module) continue;
-    GoImport import{imported_alias(i.module->name), i.module->go_path};
+  // m's imports, and the packages another package's interface brings into m's proxies of it
+  // (geo.Heading's method using a type of a package m does not import).
+  std::vector<const ir::Module*> modules;
+  for (const ir::Import& i : m.imports)
+    if (i.module) modules.push_back(i.module);
+  for (const ForeignUse& use : foreign_uses(m)) modules.push_back(use.module);
+  for (const ir::Module* module : modules) {
+    GoImport import{imported_alias(module->name), module->go_path};
     if (body.find(import.first + ".") != std::string::npos && std::find(out.begin(), out.end(), import) == out.end())
       out.push_back(std::move(import));
   }

@@ -508,17 +508,22 @@ class Planner {
       plan_.vars.push_back({&v, var_getter_symbol(m_, v), var_setter_symbol(m_, v), *get});
     }
     // The classes of unnamed func types Go hands Python, made while planning the rest (and
-    // while planning each other: a func returning a func).
-    while (!pending_func_classes_.empty()) {
-      const ir::TypeDecl* d = pending_func_classes_.front();
-      pending_func_classes_.erase(pending_func_classes_.begin());
-      plan_.classes.push_back(new_class(*d));
-      plan_class(plan_.classes.back());
-    }
-    // Another package's interfaces the signatures use: their proxies' method tables.
-    for (auto& i : plan_.foreign_interfaces) {
-      i.proxy_id = next_proxy_id++;
-      for (const auto& me : i.decl->methods) {
+    // while planning each other: a func returning a func), and the proxies' method tables of
+    // another package's interfaces the signatures use. Each may bring more of both (a proxy
+    // method given a Go func, a class method returning another interface): planned until none
+    // is new. The foreign list is walked by index; its methods are shared, so they outlive a
+    // reallocation.
+    for (size_t foreign = 0; !pending_func_classes_.empty() || foreign < plan_.foreign_interfaces.size();) {
+      if (!pending_func_classes_.empty()) {
+        const ir::TypeDecl* d = pending_func_classes_.front();
+        pending_func_classes_.erase(pending_func_classes_.begin());
+        plan_.classes.push_back(new_class(*d));
+        plan_class(plan_.classes.back());
+        continue;
+      }
+      plan_.foreign_interfaces[foreign].proxy_id = next_proxy_id++;
+      auto methods = plan_.foreign_interfaces[foreign++].spelled;
+      for (const auto& me : *methods) {
         for (const auto& p : me.sig.params) note_types(*p.type, false);
         for (const auto* r : me.sig.value_results()) note_types(*r->type, true);
       }
@@ -637,6 +642,7 @@ class Planner {
       InterfaceExport i;
       i.decl = u.decl;
       i.qualifier = u.qualifier;
+      i.spelled = std::make_shared<const std::vector<ir::InterfaceMethod>>(methods_spelled_outside(*u.decl));
       plan_.foreign_interfaces.push_back(std::move(i));
     }
     if (u.kind == K::Pointer) {

@@ -179,6 +179,10 @@ struct InterfaceExport {
   int proxy_id = 0;                     // id of the method table for Python implementations
   /// Another bound package's interface (foreign_interfaces): its import name ("geo"), else empty.
   std::string qualifier;
+  /// Another package's interface: its methods as this module spells them (foreign_interfaces.hpp).
+  std::shared_ptr<const std::vector<ir::InterfaceMethod>> spelled;
+  /// The methods a Python implementation answers, with their types as this module names them.
+  const std::vector<ir::InterfaceMethod>& proxy_methods() const { return spelled ? *spelled : decl->methods; }
 };
 /// A func type used as a parameter: Python callables answer it through the dispatcher.
 struct CallbackType {

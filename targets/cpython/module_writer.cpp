@@ -272,8 +272,8 @@ class ModuleWriter {
       auto in = w_.indent();
       for (const auto* list : {&plan_.interfaces, &plan_.foreign_interfaces})
         for (const auto& i : *list)
-          for (size_t k = 0; k < i.decl->methods.size(); ++k) {
-            const auto& me = i.decl->methods[k];
+          for (size_t k = 0; k < i.proxy_methods().size(); ++k) {
+            const auto& me = i.proxy_methods()[k];
             row(i.proxy_id, static_cast<int>(k), cpp_string(codecs_.method_name(me.name)), me.sig,
                 py::interface_go_name(i) + "." + me.name);
           }

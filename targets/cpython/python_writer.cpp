@@ -105,7 +105,7 @@ class PythonWriter {
     for (const auto* list : {&plan_.interfaces, &plan_.foreign_interfaces})
       for (const auto& i : *list) {
         std::string rows;
-        for (const auto& me : i.decl->methods)
+        for (const auto& me : i.proxy_methods())
           rows += "    " + entry(py::string_literal(codecs_.method_name(me.name)), me.sig) + ",\n";
         p.print("_gbridge.proxies[$id$] = (  # $name$\n$rows$)\n",
                 {{"id", std::to_string(i.proxy_id)}, {"name", py::interface_go_name(i)}, {"rows", rows}});

@@ -1,8 +1,9 @@
 """Types of another bound package in a package's signatures (issue 11 §2, §3): in a joint build
 (`gpic build geo.gpi scene.gpi`), scene's .gpi imports geo.gpi and uses geo.Vec as parameter,
 result, field and container element; a vector crosses between the two Python modules as the
-same Go object, of geo's class. Outside a joint build, or for a type geo does not declare, gpic
-gives a positioned error and writes nothing. On every target and interpreter."""
+same Go object, of geo's class. A third package, route, uses scene's interface whose methods use
+geo's types without naming geo itself. Outside a joint build, or for a type geo does not
+declare, gpic gives a positioned error and writes nothing. On every target and interpreter."""
 
 import json
 import os
@@ -15,6 +16,7 @@ from conftest import CHECKS, ROOT, TARGETS, check_names, gpic_binary, require_in
 FIXTURE = os.path.join(ROOT, "tests", "e2e", "fixtures", "xpkg")
 GEO = os.path.join(FIXTURE, "geo", "geo.gpi")
 SCENE = os.path.join(FIXTURE, "scene", "scene.gpi")
+ROUTE = os.path.join(FIXTURE, "route", "route.gpi")
 CHECKS_FILE = "xpkg_checks.py"
 
 
@@ -31,7 +33,7 @@ def xpkg_results(tmp_path_factory):
     def results(target, interpreter):
         if (target, interpreter) not in cache:
             out = tmp_path_factory.mktemp("xpkg-%s-%s" % (target, interpreter))
-            r = gpic_build([GEO, SCENE], out, target, interpreter)
+            r = gpic_build([GEO, SCENE, ROUTE], out, target, interpreter)
             if r.returncode != 0:
                 pytest.fail("gpic build failed:\n%s%s" % (r.stdout, r.stderr))
             env = dict(os.environ, PYTHONPATH=str(out))
@@ -68,6 +70,13 @@ def test_stub_imports_the_other_module(xpkg_results, target, interpreter):
     # Another package's interface is spelled as that package's type.
     assert "def Area(s: geo.Shape | None) -> float:" in stub, stub
     assert "def AsShape(v: geo.Vec | None) -> geo.Shape | None:" in stub, stub
+    assert "def FacingOf(h: geo.Heading | None) -> geo.Dir:" in stub, stub
+    # route names only scene's types: its stub imports scene alone, though its shim spells geo's.
+    stub_path = os.path.join(out, "route", "__init__.pyi") if target == "cffi" else os.path.join(out, "route.pyi")
+    with open(stub_path, encoding="utf-8") as f:
+        stub = f.read()
+    assert "\nimport scene\n" in stub and "import geo" not in stub, stub[:600]
+    assert "def Describe(a: scene.Actor | None) -> str:" in stub, stub
 
 
 def test_outside_a_joint_build_is_a_positioned_error(tmp_path):
@@ -96,20 +105,20 @@ def test_a_type_the_other_package_does_not_declare(tmp_path):
     assert not out.exists()
 
 
-def test_an_interface_whose_methods_use_its_packages_types_is_refused_at_its_position(tmp_path):
-    """geo.Shape crosses (scene's Area, AsShape, Keep: xpkg_checks.py); geo.Heading's method
-    returns geo's own Dir, which scene's proxy of it could not spell: a positioned error."""
-    bad = tmp_path / "bad.gpi"
-    bad.write_text('package bad "example.com/xpkg/scene"\n\nimport "%s"\n\n'
-                   "func Largest(s geo.Heading) float64\n" % GEO)
+def test_an_interface_whose_methods_use_its_packages_types_is_spelled_by_the_importing_shim(tmp_path):
+    """geo.Heading's methods use geo's own Dir and Vec: scene's proxy of it names them geo.Dir and
+    geo.Vec (xpkg_checks.py calls it both ways). route's proxy of scene.Actor names geo's types
+    too, though route's .gpi imports only scene: its shim imports geo's Go package."""
     out = tmp_path / "out"
-    r = subprocess.run([gpic_binary(), "build", GEO, str(bad), "--go-module", FIXTURE, "-o", str(out)],
-                       capture_output=True, text=True, cwd=ROOT)
-    assert r.returncode == 1, r.stdout + r.stderr
-    assert ("bad.gpi:5:16: error: the cgo target cannot bind interface geo.Heading of another package whose method "
-            "Facing uses its type Dir") in r.stderr, r.stderr
-    assert "func Largest(s geo.Heading) float64\n               ^\n" in r.stderr, r.stderr
-    assert not out.exists()
+    r = subprocess.run([gpic_binary(), "--target", "cgo", GEO, SCENE, ROUTE, "-o", str(out)], capture_output=True,
+                       text=True, cwd=ROOT)
+    assert r.returncode == 0, r.stderr
+    scene = (out / "scene_cgo" / "scene_values.go").read_text()
+    assert "func (p *gpicProxy__geo_Heading) Facing() (r0 gopkg_geo.Dir) {" in scene, scene
+    assert "func (p *gpicProxy__geo_Heading) Toward(a0 *gopkg_geo.Vec) (r0 gopkg_geo.Dir) {" in scene, scene
+    route = (out / "route_cgo" / "route_values.go").read_text()
+    assert '\tgopkg_geo "example.com/xpkg/geo"\n' in route, route
+    assert "func (p *gpicProxy__scene_Actor) Where() (r0 *gopkg_geo.Vec) {" in route, route
 
 
 def test_docs_link_to_the_other_package(tmp_path):
@@ -119,10 +128,12 @@ def test_docs_link_to_the_other_package(tmp_path):
     assert r.returncode == 0, r.stderr
     md = (out / "en" / "scene.md").read_text()
     assert ("Uses types of other bound packages: [`geo.Vec`](geo.md#type-Vec), [`geo.Unit`](geo.md#type-Unit), "
-            "[`geo.Dir`](geo.md#type-Dir), [`geo.Eval`](geo.md#type-Eval), [`geo.Shape`](geo.md#type-Shape).") in md, md
+            "[`geo.Dir`](geo.md#type-Dir), [`geo.Eval`](geo.md#type-Eval), [`geo.Shape`](geo.md#type-Shape), "
+            "[`geo.Heading`](geo.md#type-Heading).") in md, md
     ko = (out / "ko" / "scene.md").read_text()
     assert ("다른 바인딩 패키지의 타입을 씁니다: [`geo.Vec`](geo.md#type-Vec), [`geo.Unit`](geo.md#type-Unit), "
-            "[`geo.Dir`](geo.md#type-Dir), [`geo.Eval`](geo.md#type-Eval), [`geo.Shape`](geo.md#type-Shape).") in ko, ko
+            "[`geo.Dir`](geo.md#type-Dir), [`geo.Eval`](geo.md#type-Eval), [`geo.Shape`](geo.md#type-Shape), "
+            "[`geo.Heading`](geo.md#type-Heading).") in ko, ko
     html = (out / "en" / "scene.html").read_text()
     assert '<a class="ref" href="geo.html#type-Vec"><code>geo.Vec</code></a>' in html, html
     # geo uses no other package: its page says nothing of the kind.
@@ -212,22 +223,28 @@ def test_two_packages_of_one_name(tmp_path):
 
 
 def test_extract_together_imports_the_other_gpi(tmp_path):
-    """`gpic extract scene geo -o DIR`: scene's .gpi imports geo.gpi and uses geo's types where,
-    extracted alone, those declarations are comments; and the pair builds as written."""
+    """`gpic extract route scene geo -o DIR`: scene's .gpi imports geo.gpi and uses geo's types
+    where, extracted alone, those declarations are comments, interfaces over geo's types
+    included; route uses scene's Actor, which scene binds only with geo; and the three build as
+    written."""
     out = tmp_path / "gpi"
     env = dict(os.environ, GPIC_CACHE_DIR=os.environ.get("GPIC_CACHE_DIR", str(tmp_path / "cache")))
-    r = subprocess.run([gpic_binary(), "extract", "example.com/xpkg/scene", "example.com/xpkg/geo", "-o", str(out)],
-                       capture_output=True, text=True, cwd=FIXTURE, env=env)
+    r = subprocess.run([gpic_binary(), "extract", "example.com/xpkg/route", "example.com/xpkg/scene",
+                        "example.com/xpkg/geo", "-o", str(out)], capture_output=True, text=True, cwd=FIXTURE, env=env)
     assert r.returncode == 0, r.stderr
     assert "gpic extract: example.com/xpkg/geo: " in r.stderr, r.stderr
     scene = (out / "scene.gpi").read_text()
     assert '\npackage scene "example.com/xpkg/scene"\n\nimport "geo.gpi"\n' in scene, scene
     for decl in ("func Echo(v *geo.Vec) *geo.Vec", "func Turn(d geo.Dir) geo.Dir", "func Grid(n int) []*geo.Vec",
                  "func Apply(f geo.Eval, x float64) float64",
-                 "\tPos *geo.Vec\n", "\tFacing geo.Dir\n"):
+                 "\tPos *geo.Vec\n", "\tFacing geo.Dir\n", "func FacingOf(h geo.Heading) geo.Dir",
+                 "type Actor interface {\n\tWhere() *geo.Vec\n\tFacing() geo.Dir\n}"):
         assert decl in scene, (decl, scene)
     assert "gpic: not bound" not in scene, scene
     assert (out / "geo.gpi").read_text().count("gpic: not bound") == 0
+    route = (out / "route.gpi").read_text()
+    assert 'import "scene.gpi"\n' in route and "func Describe(a scene.Actor) string" in route, route
+    assert "gpic: not bound" not in route, route
     # Alone, the same declarations are comments.
     r = subprocess.run([gpic_binary(), "extract", "example.com/xpkg/scene"], capture_output=True, text=True,
                        cwd=FIXTURE, env=env)
@@ -239,7 +256,13 @@ def test_extract_together_imports_the_other_gpi(tmp_path):
     assert r.returncode == 2 and "give -o DIR" in r.stderr, r.stderr
     # What it wrote builds together.
     built = tmp_path / "built"
-    r = subprocess.run([gpic_binary(), "build", str(out / "geo.gpi"), str(out / "scene.gpi"), "--go-module", FIXTURE,
-                        "--target", "cffi", "-o", str(built), "--python", "python3"], capture_output=True, text=True,
-                       cwd=ROOT)
+    r = subprocess.run([gpic_binary(), "build", str(out / "geo.gpi"), str(out / "scene.gpi"), str(out / "route.gpi"),
+                        "--go-module", FIXTURE, "--target", "cffi", "-o", str(built), "--python", "python3"],
+                       capture_output=True, text=True, cwd=ROOT)
     assert r.returncode == 0, r.stdout + r.stderr
+    probe = ("import geo, route\n"
+             "class A:\n    def Where(self): return geo.NewVec(1.0, 2.0)\n    def Facing(self): return geo.South\n"
+             "print(route.Describe(A()))\n")
+    r = subprocess.run([require_interpreter("python3"), "-c", probe], capture_output=True, text=True,
+                       env=dict(os.environ, PYTHONPATH=str(built)))
+    assert r.returncode == 0 and r.stdout == "Vec(1, 2) facing S\n", r.stdout + r.stderr

@@ -1,10 +1,12 @@
 """Checks of a joint build where one package's signatures use another's types
 (tests/e2e/test_xpkg.py): scene takes, returns and holds geo's vectors, and a vector crosses
-between the two Python modules as the same Go object, an instance of geo's own class."""
+between the two Python modules as the same Go object, an instance of geo's own class; route
+uses scene's interface over geo's types."""
 
 import gc
 
 import geo
+import route
 import scene
 
 
@@ -190,6 +192,78 @@ def check_a_python_shape_that_raises():
         assert "no area" in str(e), e
     else:
         raise AssertionError("the method's exception did not reach the caller")
+
+
+class _Facing:
+    """A Python implementation of geo.Heading, whose methods use geo's own Dir and Vec."""
+
+    def __init__(self, d):
+        self.d = d
+        self.seen = []
+
+    def Facing(self):
+        return self.d
+
+    def Toward(self, v):
+        self.seen.append(v)
+        return geo.North if v.Y > 0 else geo.South
+
+
+def check_interface_over_the_other_packages_types_from_python():
+    h = _Facing(geo.East)
+    d = scene.FacingOf(h)
+    assert d is geo.East and type(d) is geo.Dir and str(d) == "E", d
+    v = geo.NewVec(0.0, 2.0)
+    assert scene.Toward(h, v) is geo.North
+    # Go hands the Python method geo's own vector: the same Go object, of geo's class.
+    assert type(h.seen[0]) is geo.Vec and h.seen[0].Y == 2.0
+    assert scene.Same(h.seen[0], v)
+    # A plain int that is a Dir is one; a value of the wrong type is the caller's TypeError.
+    assert scene.FacingOf(_Facing(3)) is geo.West
+    try:
+        scene.FacingOf(_Facing("north"))
+    except TypeError as e:
+        assert "Facing returned" in str(e), e
+    else:
+        raise AssertionError("a str was accepted as a geo.Dir")
+
+
+def check_interface_over_the_other_packages_types_from_go():
+    h = scene.CompassOf(geo.West)
+    # A Go value of a type no .gpi binds: geo's interface class, its methods calling Go.
+    assert isinstance(h, geo.Heading) and type(h) is geo.Heading, type(h)
+    assert h.Facing() is geo.West
+    assert h.Toward(geo.NewVec(-3.0, 1.0)) is geo.West
+    assert scene.FacingOf(h) is geo.West and scene.Toward(h, geo.NewVec(0.0, -1.0)) is geo.South
+
+
+def check_a_third_packages_interface_over_geo():
+    class Actor:
+        def Where(self):
+            return geo.NewVec(1.0, 2.0)
+
+        def Facing(self):
+            return geo.South
+
+    assert route.Describe(Actor()) == "Vec(1, 2) facing S"
+    assert route.Describe(scene.NewWalker(3.0, 4.0, geo.North)) == "Vec(3, 4) facing N"
+
+    class Nowhere(Actor):
+        def Where(self):
+            return None
+
+    assert route.Describe(Nowhere()) == "nowhere facing S"
+
+    class Wrong(Actor):
+        def Where(self):
+            return 3
+
+    try:
+        route.Describe(Wrong())
+    except TypeError as e:
+        assert "Where returned" in str(e) and "Vec" in str(e), e
+    else:
+        raise AssertionError("an int was accepted as a *geo.Vec")
 
 
 def check_a_raising_callback_ends_an_awaitable_call_of_a_joint_build():
