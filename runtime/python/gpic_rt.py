@@ -83,16 +83,24 @@ class _GoMemory:
     has grown past twice its lowest size since the last collection (and by SLACK at least),
     PyPy collects at once, releasing the handles of dropped wrappers so that Go can free what
     they held (the same proportional rule as Go's own GOGC=100, so the cost stays amortised).
+    Small Go objects barely move Go's heap, but their wrappers cost PyPy: a wrapper has a
+    finaliser, which only a major collection runs, and a million of them grew resident memory
+    by over 100 MB between two. So PyPy also collects once as many wrappers have been made
+    since the last collection as were alive after it (and BATCH at least): the same rule,
+    counted in handles.
     One per process, as there is one Go runtime per process. CPython frees a wrapper (and
     releases its handle) as soon as it is dropped, and needs none of this."""
 
     EVERY = 128
     SLACK = 8 << 20
+    BATCH = 1 << 16
 
     def __init__(self):
         self.handles = 0
         self.reported = 0       # Go heap bytes at the last look
         self.low = 1 << 62      # the lowest Go heap size seen since the last collection
+        self.made = 0           # handles made since the last collection (in steps of EVERY)
+        self.live = 0           # handles alive right after the last collection
 
     def note(self, bridge):
         self.handles += 1
@@ -104,9 +112,12 @@ class _GoMemory:
             _add_memory_pressure(heap - self.reported)
         self.reported = heap
         self.low = min(self.low, heap)
-        if heap > self.low + max(self.low // 4, self.SLACK):
+        self.made += self.EVERY
+        if heap > self.low + max(self.low // 4, self.SLACK) or self.made > max(self.BATCH, self.live):
             self.low = heap
+            self.made = 0
             _gc.collect()
+            self.live = bridge.lib.gpicw_handles()
 
 
 if PYPY:
