@@ -18,10 +18,10 @@ ir::TypeRef pump_func_type(const ir::Type& chan) {
   return f;
 }
 
-std::string py_chan(const ir::Type& chan, const std::string& elem, bool param) {
+std::string py_chan(const ir::Type& chan, const std::string& elem, bool param, bool awaited) {
   std::string go_chan = "GoChan[" + elem + "]";
-  if (param && python_may_fill(chan)) return go_chan + " | Iterable[" + elem + "] | AsyncIterable[" + elem + "]";
-  return go_chan;
+  if (!param || !python_may_fill(chan)) return go_chan;
+  return go_chan + " | Iterable[" + elem + "]" + (awaited ? " | AsyncIterable[" + elem + "]" : "");
 }
 
 std::string py_seq(const std::string& key, const std::string& elem) {

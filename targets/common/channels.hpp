@@ -35,12 +35,12 @@ ir::TypeRef pump_func_type(const ir::Type& chan);
 
 /// How a stub and the docs spell the type in Python, given the element's spelling(s):
 /// `GoChan[int]` for a channel Python receives from or sends to (as a parameter, a channel Go
-/// receives from is also any `Iterable[int]`, and `AsyncIterable[int]`, which only an awaitable
-/// call takes: gpic_wire._apull); `GoIter[int]` / `GoIter[tuple[str, int]]` for
-/// an iterator. The stub declares the two generic classes (stub_classes) when it uses them:
-/// they are gpic_wire.GoChan and GoIter, which the module exports by those names
-/// (chan_classes.hpp).
-std::string py_chan(const ir::Type& chan, const std::string& elem, bool param);
+/// receives from is also any `Iterable[int]`, and, for an awaitable call's form (`awaited`),
+/// `AsyncIterable[int]`, which only such a call takes: gpic_wire._apull); `GoIter[int]` /
+/// `GoIter[tuple[str, int]]` for an iterator. The stub declares the two generic classes
+/// (stub_classes) when it uses them: they are gpic_wire.GoChan and GoIter, which the module
+/// exports by those names (chan_classes.hpp).
+std::string py_chan(const ir::Type& chan, const std::string& elem, bool param, bool awaited);
 std::string py_seq(const std::string& key, const std::string& elem);
 
 /// The stub's declarations of `GoChan` and `GoIter` that a stub body spelling them needs.

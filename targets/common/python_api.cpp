@@ -33,7 +33,7 @@ static std::string prim_annotation(ir::Prim p) {
   return "int";
 }
 
-std::string type_annotation(const ir::Type& t, Role role) {
+std::string type_annotation(const ir::Type& t, Role role, bool awaited) {
   using K = ir::Type::Kind;
   if (const wellknown::Entry* e = wellknown::find(t)) return std::string(role == Role::Param ? e->py_param : e->py_result);
   switch (t.kind) {
@@ -44,7 +44,7 @@ std::string type_annotation(const ir::Type& t, Role role) {
     case K::Named: {
       // A container class's parameters take any value of its underlying type, as calls do.
       if (role == Role::Param && t.decl && t.qualifier.empty() && is_container_decl(*t.decl))
-        return type_annotation(*t.decl->underlying, role);
+        return type_annotation(*t.decl->underlying, role, awaited);
       std::string n = module_name(t.name);
       if (!t.qualifier.empty()) n = t.qualifier + "." + n;
       // A Go interface value may be nil, which is None both ways.
@@ -61,13 +61,13 @@ std::string type_annotation(const ir::Type& t, Role role) {
         std::string e = prim_annotation(ir::canonical(abi::underlying(*t.elem).prim));
         return role == Role::Param ? "Sequence[" + e + "] | Buffer" : "array.array[" + e + "]";
       }
-      return role == Role::Param ? "Sequence[" + type_annotation(*t.elem, role) + "]"
+      return role == Role::Param ? "Sequence[" + type_annotation(*t.elem, role, awaited) + "]"
                                  : "list[" + type_annotation(*t.elem, role) + "]";
     case K::Map:
-      return (role == Role::Param ? "Mapping[" : "dict[") + type_annotation(*t.key, role) + ", " +
-             type_annotation(*t.elem, role) + "]";
+      return (role == Role::Param ? "Mapping[" : "dict[") + type_annotation(*t.key, role, awaited) + ", " +
+             type_annotation(*t.elem, role, awaited) + "]";
     case K::Pointer:
-      return type_annotation(*t.elem, role) + " | None";
+      return type_annotation(*t.elem, role, awaited) + " | None";
     case K::Func: {
       // A callback's parameters are what Go passes to Python (results); its results are what
       // Python hands back to Go (params). A Go func Python calls (a result) is the other way
@@ -95,7 +95,7 @@ std::string type_annotation(const ir::Type& t, Role role) {
     // over what Go returns type-checks without narrowing.
     case K::Chan:
       // Values go both ways on a channel: its element is spelled as a result (what Python gets).
-      return channels::py_chan(t, type_annotation(*t.elem, Role::Result), role == Role::Param) +
+      return channels::py_chan(t, type_annotation(*t.elem, Role::Result), role == Role::Param, awaited) +
              (role == Role::Param ? " | None" : "");
     case K::Seq:
       return channels::py_seq(t.key ? type_annotation(*t.key, Role::Result) : "", type_annotation(*t.elem, Role::Result));
@@ -123,20 +123,20 @@ std::string result_annotation(const ir::FuncSig& sig) {
   return s + "]";
 }
 
-std::vector<PyParam> params(const ir::FuncSig& sig) {
+std::vector<PyParam> params(const ir::FuncSig& sig, bool awaited) {
   std::vector<PyParam> out;
   for (size_t i = 0; i < sig.params.size(); ++i) {
     const auto& p = sig.params[i];
     bool variadic = sig.variadic && i + 1 == sig.params.size();
     const ir::Type& t = variadic ? *p.type->elem : *p.type;
-    std::string annotation = type_annotation(t, Role::Param);
+    std::string annotation = type_annotation(t, Role::Param, awaited);
     // None is nil for a slice, map or func parameter (nil_values.hpp; pointers and interfaces
     // say so in their own annotation), not for a variadic one's values.
     if (!variadic && (abi::slice_or_map(t) || t.kind == ir::Type::Kind::Func)) annotation += " | None";
     // An in-out pointer also takes the box whose value receives Go's change (in_out.hpp),
     // typed as what it holds after the call.
     if (!variadic && t.kind == ir::Type::Kind::Pointer && abi::is_in_out(t))
-      annotation = type_annotation(*t.elem, Role::Param) + " | GoRef[" + type_annotation(*t.elem, Role::Result) + "] | None";
+      annotation = type_annotation(*t.elem, Role::Param, awaited) + " | GoRef[" + type_annotation(*t.elem, Role::Result) + "] | None";
     out.push_back({param_name(p.name, i), annotation, variadic});
   }
   return out;

@@ -22,7 +22,9 @@ enum class Role { Param, Result };
 ///   param (buffer-protocol objects are read without a copy); other []T -> list[T];
 ///   map[K]V -> dict[K, V]; *T and interfaces -> T | None; func(...) -> Callable[[...], R];
 ///   named types -> their (escaped) name, qualified by module for imported ones.
-std::string type_annotation(const ir::Type& t, Role role);
+/// `awaited`: a parameter of an awaitable call's form (`await m.aio.F(ch)`), where a channel
+/// Python fills may also be an async iterable (channels.hpp); a blocking call refuses one.
+std::string type_annotation(const ir::Type& t, Role role, bool awaited = false);
 
 /// The annotation of one result of a function or method. A pointer result is `T`, not
 /// `T | None`, unless the .gpi marks it `//gpic:nilable`: most functions that return a pointer
@@ -40,7 +42,8 @@ struct PyParam {
   std::string annotation;
   bool variadic = false;
 };
-std::vector<PyParam> params(const ir::FuncSig& sig);
+/// `awaited`: the parameters of an awaitable call's form (type_annotation).
+std::vector<PyParam> params(const ir::FuncSig& sig, bool awaited = false);
 
 /// "Add(a: int, b: int) -> int" (methods get `self` first).
 std::string signature(std::string_view python_name, const ir::FuncSig& sig, bool method);

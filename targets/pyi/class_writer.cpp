@@ -68,12 +68,13 @@ std::string go_result_annotation(const ir::FuncSig& sig) {
 }
 
 // `go_results`: the results of a call into Go (go_result_annotation); a protocol's methods,
-// which Python implements, keep the protocol.
+// which Python implements, keep the protocol. `awaited`: an awaitable form's parameters
+// (py::type_annotation).
 std::string signature(StubContext& ctx, const std::string& name, const ir::FuncSig& sig, bool method,
-                      const std::set<std::string>& hidden, bool go_results = false) {
+                      const std::set<std::string>& hidden, bool go_results = false, bool awaited = false) {
   std::string s = name + "(" + (method ? "self" : "");
   bool first = !method;
-  for (const auto& p : py::params(sig)) {
+  for (const auto& p : py::params(sig, awaited)) {
     s += (first ? "" : ", ") + std::string(p.variadic ? "*" : "") + p.name + ": " + unhide(ctx, p.annotation, hidden);
     first = false;
   }
@@ -281,7 +282,7 @@ void emit_def(CodeWriter& w, StubContext& ctx, const std::string& python_name, c
               const std::set<std::string>& hidden, bool awaitable) {
   if (awaitable && !aio::has_awaitable_form(f.sig)) return;
   if (awaitable && !method) w.print("@staticmethod\n");
-  w.print(awaitable ? "async def $sig$:\n" : "def $sig$:\n", {{"sig", signature(ctx, python_name, f.sig, method, hidden, true)}});
+  w.print(awaitable ? "async def $sig$:\n" : "def $sig$:\n", {{"sig", signature(ctx, python_name, f.sig, method, hidden, true, awaitable)}});
   auto in = w.indent();
   docstring(w, py::doc_text(f.doc, py::go_signature(f)));
 }
@@ -309,7 +310,7 @@ bool emit_interface_go_values(CodeWriter& w, StubContext& ctx, const ir::TypeDec
   docstring(w, "The awaitable forms of the methods of " + name + ".");
   for (const auto& me : t.methods) {
     // An undocumented method's body is the Go signature, so the stub never has an empty body.
-    w.print("async def $sig$:\n", {{"sig", signature(ctx, py::member_name(me.name, ctx.names), me.sig, true, hidden, true)}});
+    w.print("async def $sig$:\n", {{"sig", signature(ctx, py::member_name(me.name, ctx.names), me.sig, true, hidden, true, true)}});
     auto body = w.indent();
     docstring(w, py::doc_text(me.doc, py::go_signature(t.name + "." + me.name, me.sig)));
   }
