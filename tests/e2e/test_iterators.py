@@ -95,9 +95,12 @@ def test_stub_types_channels_and_iterators(build_cache, tmp_path, target):
 
 
 # Users annotate their own code with the exported classes: mypy --strict accepts them, they
-# are the classes of what Go returns, and a wrong element type is caught.
+# are the classes of what Go returns, and a wrong element type is caught. An async iterable is
+# a channel's values only for a call's awaitable form: the blocking form's stub refuses it, as
+# the call itself does (TypeError).
 ANNOTATED = '''\
-from typing import Iterable
+import asyncio
+from typing import AsyncIterator, Iterable
 
 import chans
 
@@ -123,13 +126,33 @@ feed(pipe, ["a", "b"])
 assert drain(counted) == [0, 1, 2] and list(pipe) == ["a", "b"]
 assert first(chans.Enumerate(["a", "b"])) == (0, "a")
 assert isinstance(chans.Range(1), chans.GoIter) and isinstance(counted, chans.GoChan)
+
+
+async def numbers() -> AsyncIterator[int]:
+    for i in range(4):
+        yield i
+
+
+async def total() -> int:
+    return await chans.aio.Sum(numbers())
+
+
+assert asyncio.run(total()) == 6
 '''
 
 ANNOTATED_WRONG = '''\
+from typing import AsyncIterator
 import chans
 
 words: chans.GoChan[str] = chans.Count(3)  # wrong
 seq: chans.GoIter[str] = chans.Range(2)  # wrong
+
+
+async def numbers() -> AsyncIterator[int]:
+    yield 1
+
+
+total = chans.Sum(numbers())  # wrong: only the awaitable form takes an async iterable
 '''
 
 
@@ -150,7 +173,7 @@ def test_stub_exports_channel_and_iterator_classes(build_cache, tmp_path, target
     assert r.returncode == 0, "mypy --strict rejected code annotated with GoChan and GoIter:\n" + r.stdout + r.stderr
     r = mypy(wrong)
     flagged = sorted({int(line.split(":")[1]) for line in r.stdout.splitlines() if ": error:" in line})
-    assert flagged == [3, 4], r.stdout
+    assert flagged == [4, 5, 12], r.stdout
     run = subprocess.run([sys.executable, str(program)], capture_output=True, text=True,
                          env=dict(os.environ, PYTHONPATH=out), timeout=120)
     assert run.returncode == 0, run.stderr
